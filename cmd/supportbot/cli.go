@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"supportbot/config"
+	"supportbot/ticketing"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=...".
+var Version = "dev"
+
+// ExitError carries a process exit status: 2 for usage and configuration
+// problems, 1 for everything else.
+type ExitError struct {
+	Code int
+	Err  error
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit status %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// Main is the whole program behind a value tests can drive: its streams,
+// environment and clock are fields, and Close releases what Run opened.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	Clock  ticketing.Clock
+	// Listening, if set, is told the HTTP address once run is serving; tests
+	// use it with http.listen 127.0.0.1:0.
+	Listening func(addr string)
+
+	closers []io.Closer
+}
+
+// NewMain wires Main to the process's real streams, environment and clock.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: ticketing.SystemClock{}}
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(m *Main, ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"run", "run the bot", (*Main).runBot},
+		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
+		{"migrate", "apply store migrations", (*Main).runMigrate},
+		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
+		{"classify", "classify client messages read on stdin", (*Main).runClassify},
+		{"version", "print the version", (*Main).runVersion},
+	}
+}
+
+// Run executes one subcommand.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		m.usage()
+		if len(args) == 0 {
+			return &ExitError{Code: 2}
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(m, ctx, args[1:])
+		}
+	}
+	m.usage()
+	return &ExitError{Code: 2, Err: fmt.Errorf("unknown command %q", args[0])}
+}
+
+// Close releases everything Run opened, last opened first.
+func (m *Main) Close() error {
+	var errs []error
+	for i := len(m.closers) - 1; i >= 0; i-- {
+		errs = append(errs, m.closers[i].Close())
+	}
+	m.closers = nil
+	return errors.Join(errs...)
+}
+
+func (m *Main) usage() {
+	var b strings.Builder
+	b.WriteString("usage: supportbot <command> [-config PATH] [flags]\n\ncommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-13s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(m.Stderr, b.String())
+}
+
+// flagSet makes a subcommand's flag set with the -config flag every
+// subcommand shares.
+func (m *Main) flagSet(name string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	path := fs.String("config", "", "configuration file (default config.yaml, else config.example.yaml)")
+	return fs, path
+}
+
+// parseFlags turns flag errors into exit status 2.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &ExitError{Code: 2, Err: err}
+	}
+	if fs.NArg() > 0 {
+		return &ExitError{Code: 2, Err: fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	}
+	return nil
+}
+
+// loadConfig reads the configuration named by -config, or config.yaml, or
+// the example file with a note; a bad file is exit status 2.
+func (m *Main) loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		path = "config.yaml"
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			path = "config.example.yaml"
+			fmt.Fprintln(m.Stderr, "note: config.yaml not found, using config.example.yaml")
+		}
+	}
+	cfg, err := config.Load(path, m.Getenv)
+	if err != nil {
+		return nil, &ExitError{Code: 2, Err: err}
+	}
+	return cfg, nil
+}
+
+func (m *Main) runVersion(_ context.Context, args []string) error {
+	fs, _ := m.flagSet("version")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "supportbot %s\n", Version)
+	return nil
+}

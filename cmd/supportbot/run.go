@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"supportbot/config"
+	"supportbot/store"
+	"supportbot/ticketing"
+)
+
+func (m *Main) runBot(ctx context.Context, args []string) error {
+	fs, path := m.flagSet("run")
+	level := fs.String("log-level", "info", "debug, info, warn or error")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log, err := newLogger(m.Stderr, *level)
+	if err != nil {
+		return err
+	}
+	cfg, err := m.loadConfig(*path)
+	if err != nil {
+		return err
+	}
+	db, err := openStore(ctx, cfg, m.Clock.Now())
+	if err != nil {
+		return err
+	}
+	m.closers = append(m.closers, db)
+
+	ln, err := net.Listen("tcp", cfg.HTTP.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on http.listen %s: %w", cfg.HTTP.Listen, err)
+	}
+	srv := &http.Server{Handler: m.httpHandler(db), ReadHeaderTimeout: 5 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	log.Info("supportbot running", "version", Version, "store", cfg.Store.Path, "http", ln.Addr().String(),
+		"slack", cfg.Slack.Mode, "clients", len(cfg.TicketingClients()))
+	if m.Listening != nil {
+		m.Listening(ln.Addr().String())
+	}
+	if cfg.Slack.Mode == config.SlackOff {
+		log.Info("slack is off: set slack.mode to socket (bot_token + app_token) or events (bot_token + signing_secret) to connect; see README \"Connecting Slack\"")
+	}
+
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		return fmt.Errorf("http server: %w", err)
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("http shutdown: %w", err)
+	}
+	return nil
+}
+
+// openStore opens the store and syncs clients and staff from the config.
+func openStore(ctx context.Context, cfg *config.Config, now time.Time) (*store.DB, error) {
+	db, err := store.Open(ctx, cfg.Store.Path)
+	if err != nil {
+		return nil, err
+	}
+	err = db.Update(ctx, func(tx ticketing.Tx) error {
+		if err := tx.SyncStaff(ctx, cfg.TicketingStaff(), now); err != nil {
+			return err
+		}
+		return tx.SyncClients(ctx, cfg.TicketingClients(), now)
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sync config into store: %w", err)
+	}
+	return db, nil
+}
+
+func (m *Main) httpHandler(db *store.DB) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if err := db.Ping(r.Context(), m.Clock.Now()); err != nil {
+			slog.Warn("not ready", "err", err)
+			http.Error(w, "store: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	return mux
+}

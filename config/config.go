@@ -1,0 +1,142 @@
+// Package config reads supportbot's YAML configuration once, substitutes
+// ${ENV_VAR} references and validates every key, so a typo or a bad value
+// stops the process with a message naming the key.
+package config
+
+import (
+	"time"
+
+	"supportbot/ticketing"
+)
+
+// Config is the whole file. Field tags are the documented key names; tools
+// outside the project rely on them.
+type Config struct {
+	Store       Store       `yaml:"store"`
+	HTTP        HTTP        `yaml:"http"`
+	Slack       Slack       `yaml:"slack"`
+	WhatsApp    WhatsApp    `yaml:"whatsapp"`
+	ServiceDesk ServiceDesk `yaml:"service_desk"`
+	Staff       []Staff     `yaml:"staff"`
+	Clients     []Client    `yaml:"clients"`
+	SLA         SLA         `yaml:"sla"`
+	Classifier  Classifier  `yaml:"classifier"`
+
+	// Filled by validation from the raw fields above.
+	clients []ticketing.Client
+	staff   []ticketing.Staff
+}
+
+type Store struct {
+	Path string `yaml:"path"`
+}
+
+type HTTP struct {
+	Listen string `yaml:"listen"`
+}
+
+// Slack modes.
+const (
+	SlackSocket = "socket"
+	SlackEvents = "events"
+	SlackOff    = "off"
+)
+
+type Slack struct {
+	Mode          string `yaml:"mode"`
+	BotToken      string `yaml:"bot_token"`
+	AppToken      string `yaml:"app_token"`
+	SigningSecret string `yaml:"signing_secret"`
+	APIURL        string `yaml:"api_url"`
+}
+
+type WhatsApp struct {
+	Enabled       bool   `yaml:"enabled"`
+	StorePath     string `yaml:"store_path"`
+	MirrorChannel string `yaml:"mirror_channel"`
+	// MinGap paces messages to one recipient, to stay clear of spam limits.
+	MinGap string `yaml:"min_gap"`
+
+	minGap time.Duration
+}
+
+type ServiceDesk struct {
+	Phones       []string `yaml:"phones"`
+	Website      string   `yaml:"website"`
+	ELearningURL string   `yaml:"elearning_url"`
+	Channel      string   `yaml:"channel"`
+}
+
+type Staff struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	Role string `yaml:"role"`
+}
+
+type Client struct {
+	ID               string   `yaml:"id"`
+	Name             string   `yaml:"name"`
+	Country          string   `yaml:"country"`
+	Timezone         string   `yaml:"timezone"`
+	Plan             string   `yaml:"plan"`
+	Contract         string   `yaml:"contract"`
+	SlackChannel     string   `yaml:"slack_channel"`
+	FocalPoint       string   `yaml:"focal_point"`
+	Backups          []string `yaml:"backups"`
+	ExtraHolidays    []string `yaml:"extra_holidays"`
+	WhatsAppContacts []string `yaml:"whatsapp_contacts"`
+}
+
+type SLA struct {
+	Targets         map[string]string `yaml:"targets"`
+	DefaultPriority string            `yaml:"default_priority"`
+	WarnAt          []float64         `yaml:"warn_at"`
+	AutoClose       AutoClose         `yaml:"autoclose"`
+
+	targets         map[ticketing.Priority]ticketing.Target
+	defaultPriority ticketing.Priority
+}
+
+// AutoClose: a ticket waiting on the client gets a notice after NoticeAfter
+// of silence, and is closed CloseAfter after the notice.
+type AutoClose struct {
+	NoticeAfter string `yaml:"notice_after"`
+	CloseAfter  string `yaml:"close_after"`
+
+	noticeAfter, closeAfter time.Duration
+}
+
+type Classifier struct {
+	// MinConfidence: below it the bot asks the client what kind of case it is.
+	MinConfidence *float64 `yaml:"min_confidence"`
+}
+
+// DefaultMinConfidence is used when classifier.min_confidence is not set.
+const DefaultMinConfidence = 0.5
+
+// TicketingClients are the validated clients as domain values.
+func (c *Config) TicketingClients() []ticketing.Client { return c.clients }
+
+// TicketingStaff are the validated staff as domain values.
+func (c *Config) TicketingStaff() []ticketing.Staff { return c.staff }
+
+// Targets are the validated response targets by priority.
+func (s *SLA) TargetMap() map[ticketing.Priority]ticketing.Target { return s.targets }
+
+// Default is the priority given to kinds that carry none of their own.
+func (s *SLA) Default() ticketing.Priority { return s.defaultPriority }
+
+// NoticeDelay and CloseDelay are the validated auto-close durations.
+func (a *AutoClose) NoticeDelay() time.Duration { return a.noticeAfter }
+func (a *AutoClose) CloseDelay() time.Duration  { return a.closeAfter }
+
+// Gap is the validated minimum pause between two WhatsApp messages to one number.
+func (w *WhatsApp) Gap() time.Duration { return w.minGap }
+
+// Threshold is the effective classifier confidence threshold.
+func (c Classifier) Threshold() float64 {
+	if c.MinConfidence == nil {
+		return DefaultMinConfidence
+	}
+	return *c.MinConfidence
+}

@@ -1,0 +1,160 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+const base = `
+service_desk:
+  phones: ["+54 9 5276-9999"]
+  channel: CSD
+staff:
+  - {id: UF, name: Focal, role: focal}
+  - {id: UA, name: Agent, role: agent}
+clients:
+  - id: acme
+    country: AR
+    timezone: America/Argentina/Buenos_Aires
+    slack_channel: C1
+    focal_point: UF
+  - id: andes
+    country: CL
+    timezone: America/Santiago
+    plan: extendido
+    slack_channel: C2
+    focal_point: UF
+    backups: [UA]
+`
+
+func noEnv(string) string { return "" }
+
+func TestExampleConfigLoads(t *testing.T) {
+	cfg, err := Load("../config.example.yaml", noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(cfg.TicketingClients()), 2; got != want {
+		t.Errorf("clients = %d, want %d", got, want)
+	}
+	if got := cfg.ServiceDesk.Phones; len(got) != 2 || got[0] != "+54 9 5276-9999" || got[1] != "+56 2-2928-8900" {
+		t.Errorf("service desk phones = %v, want the seed's two numbers", got)
+	}
+	if cfg.Slack.Mode != SlackOff || cfg.WhatsApp.Enabled {
+		t.Errorf("example must start with Slack and WhatsApp off, got slack=%s whatsapp=%v", cfg.Slack.Mode, cfg.WhatsApp.Enabled)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	cfg, err := Parse("test.yaml", []byte(base), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"store.path", cfg.Store.Path, "data/supportbot.db"},
+		{"http.listen", cfg.HTTP.Listen, "127.0.0.1:8080"},
+		{"slack.mode", cfg.Slack.Mode, SlackOff},
+		{"plan", cfg.TicketingClients()[0].Plan, ticketing.PlanEstandar},
+		{"contract", cfg.TicketingClients()[0].Contract, ticketing.ContractActive},
+		{"sla.targets.alta", cfg.SLA.TargetMap()[ticketing.PriorityAlta], ticketing.Target{OpenTime: 4 * time.Hour}},
+		{"sla.targets.baja", cfg.SLA.TargetMap()[ticketing.PriorityBaja], ticketing.Target{BusinessDays: 4}},
+		{"sla.default_priority", cfg.SLA.Default(), ticketing.PriorityMedia},
+		{"sla.warn_at", len(cfg.SLA.WarnAt), 3},
+		{"notice_after", cfg.SLA.AutoClose.NoticeDelay(), 72 * time.Hour},
+		{"close_after", cfg.SLA.AutoClose.CloseDelay(), 48 * time.Hour},
+		{"min_gap", cfg.WhatsApp.Gap(), 2 * time.Second},
+		{"min_confidence", cfg.Classifier.Threshold(), DefaultMinConfidence},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestBadConfigNamesTheKey(t *testing.T) {
+	tests := []struct {
+		name    string
+		yaml    string
+		wantKey string
+		wantMsg string
+	}{
+		{"misspelt top-level key", base + "servce_desk: {}\n", "servce_desk", "unknown key"},
+		{"misspelt nested key", strings.Replace(base, "timezone: America/Santiago", "timezon: America/Santiago", 1), "clients[1].timezon", "unknown key"},
+		{"unknown time zone", strings.Replace(base, "America/Santiago", "America/Santigo", 1), "clients[1].timezone", `unknown time zone "America/Santigo"`},
+		{"focal point not in staff", strings.Replace(base, "focal_point: UF\n    backups", "focal_point: UX\n    backups", 1), "clients[1].focal_point", `"UX" is not in staff`},
+		{"backup not in staff", strings.Replace(base, "backups: [UA]", "backups: [UZ]", 1), "clients[1].backups[0]", "not in staff"},
+		{"duplicate client id", strings.Replace(base, "id: andes", "id: acme", 1), "clients[1].id", `duplicate client id "acme"`},
+		{"bad target duration", base + "sla:\n  targets:\n    alta: 4x\n", "sla.targets.alta", "bad duration"},
+		{"bad autoclose duration", base + "sla:\n  autoclose:\n    notice_after: soon\n", "sla.autoclose.notice_after", "bad duration"},
+		{"unknown priority target", base + "sla:\n  targets:\n    urgente: 1h\n", "sla.targets.urgente", "unknown priority"},
+		{"bad plan", strings.Replace(base, "plan: extendido", "plan: premium", 1), "clients[1].plan", "premium"},
+		{"bad country", strings.Replace(base, "country: CL", "country: UY", 1), "clients[1].country", "AR or CL"},
+		{"bad role", strings.Replace(base, "role: agent", "role: boss", 1), "staff[1].role", "boss"},
+		{"bad slack mode", base + "slack: {mode: rtm}\n", "slack.mode", "rtm"},
+		{"socket without tokens", base + "slack: {mode: socket}\n", "slack.app_token", "xapp-"},
+		{"events without secret", base + "slack: {mode: events, bot_token: xoxb-1}\n", "slack.signing_secret", "signing secret"},
+		{"no service desk phone", strings.Replace(base, `phones: ["+54 9 5276-9999"]`, "phones: []", 1), "service_desk.phones", "at least one"},
+		{"bad extra holiday", strings.Replace(base, "backups: [UA]", "backups: [UA]\n    extra_holidays: [2026-13-01]", 1), "clients[1].extra_holidays[0]", "YYYY-MM-DD"},
+		{"bad whatsapp number", strings.Replace(base, "backups: [UA]", "backups: [UA]\n    whatsapp_contacts: ['11 5555 0101']", 1), "clients[1].whatsapp_contacts[0]", "E.164"},
+		{"number in two clients", strings.Replace(strings.Replace(base, "focal_point: UF\n  - id", "focal_point: UF\n    whatsapp_contacts: ['+5491155550101']\n  - id", 1), "backups: [UA]", "backups: [UA]\n    whatsapp_contacts: ['+5491155550101']", 1), "clients[1].whatsapp_contacts[0]", "one client"},
+		{"channel shared by clients", strings.Replace(base, "slack_channel: C2", "slack_channel: C1", 1), "clients[1].slack_channel", "one client"},
+		{"alerts in a client channel", strings.Replace(base, "channel: CSD", "channel: C1", 1), "service_desk.channel", "must not reach a client"},
+		{"warn_at out of order", base + "sla:\n  warn_at: [0.75, 0.5]\n", "sla.warn_at[1]", "increase"},
+		{"confidence out of range", base + "classifier:\n  min_confidence: 1.5\n", "classifier.min_confidence", "between 0 and 1"},
+		{"bad listen", base + "http: {listen: 8080}\n", "http.listen", "host:port"},
+		{"unset env var", base + "slack: {mode: events, bot_token: '${NOPE_TOKEN}', signing_secret: x}\n", "slack.bot_token", "NOPE_TOKEN is not set"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("test.yaml", []byte(tt.yaml), noEnv)
+			var cerr *Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("Parse = %v, want a *config.Error", err)
+			}
+			found := false
+			for _, p := range cerr.Problems {
+				if strings.HasPrefix(p, tt.wantKey+":") && strings.Contains(p, tt.wantMsg) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("problems = %q, want one starting %q containing %q", cerr.Problems, tt.wantKey+":", tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestMisspeltKeySuggestsTheRightOne(t *testing.T) {
+	_, err := Parse("test.yaml", []byte(base+"sla:\n  warn_al: [0.5]\n"), noEnv)
+	if err == nil || !strings.Contains(err.Error(), `did you mean "warn_at"?`) {
+		t.Errorf("err = %v, want a suggestion of warn_at", err)
+	}
+}
+
+func TestEnvSubstitution(t *testing.T) {
+	env := map[string]string{"BOT": "xoxb-secret", "SIGN": "s3cret: with colon"}
+	yaml := base + "slack:\n  mode: events\n  bot_token: ${BOT}\n  signing_secret: \"${SIGN}\"\n"
+	cfg, err := Parse("test.yaml", []byte(yaml), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Slack.BotToken != "xoxb-secret" || cfg.Slack.SigningSecret != "s3cret: with colon" {
+		t.Errorf("tokens = %q, %q; want the environment's values", cfg.Slack.BotToken, cfg.Slack.SigningSecret)
+	}
+}
+
+func TestInvalidYAMLIsAnError(t *testing.T) {
+	for _, in := range []string{"clients: [", "staff: 3\n", "\x00\xff"} {
+		if _, err := Parse("t.yaml", []byte(in), noEnv); err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", in)
+		}
+	}
+}

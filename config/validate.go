@@ -1,0 +1,308 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
+
+// validate fills defaults, checks every key and builds the domain values.
+// It returns every problem, not just the first, each starting with its key.
+func (c *Config) validate() []string {
+	var v validator
+	c.defaults()
+
+	if c.HTTP.Listen != "" {
+		if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
+			v.add("http.listen", "want host:port, got %q", c.HTTP.Listen)
+		}
+	}
+	c.validateSlack(&v)
+	c.validateWhatsApp(&v)
+	c.validateServiceDesk(&v)
+	staffByID := c.validateStaff(&v)
+	c.validateClients(&v, staffByID)
+	c.validateSLA(&v)
+	if t := c.Classifier.Threshold(); t < 0 || t > 1 {
+		v.add("classifier.min_confidence", "must be between 0 and 1, got %v", t)
+	}
+	return v.problems
+}
+
+func (c *Config) defaults() {
+	if c.Store.Path == "" {
+		c.Store.Path = "data/supportbot.db"
+	}
+	if c.HTTP.Listen == "" {
+		c.HTTP.Listen = "127.0.0.1:8080"
+	}
+	if c.Slack.Mode == "" {
+		c.Slack.Mode = SlackOff
+	}
+	if c.WhatsApp.StorePath == "" {
+		c.WhatsApp.StorePath = "data/whatsapp.db"
+	}
+	if c.WhatsApp.MinGap == "" {
+		c.WhatsApp.MinGap = "2s"
+	}
+	if c.SLA.DefaultPriority == "" {
+		c.SLA.DefaultPriority = string(ticketing.PriorityMedia)
+	}
+	if c.SLA.WarnAt == nil {
+		c.SLA.WarnAt = []float64{0.5, 0.75, 0.9}
+	}
+	if c.SLA.AutoClose.NoticeAfter == "" {
+		c.SLA.AutoClose.NoticeAfter = "3d"
+	}
+	if c.SLA.AutoClose.CloseAfter == "" {
+		c.SLA.AutoClose.CloseAfter = "2d"
+	}
+}
+
+type validator struct{ problems []string }
+
+func (v *validator) add(key, format string, args ...any) {
+	v.problems = append(v.problems, key+": "+fmt.Sprintf(format, args...))
+}
+
+func (c *Config) validateSlack(v *validator) {
+	s := &c.Slack
+	switch s.Mode {
+	case SlackOff:
+	case SlackSocket:
+		if !strings.HasPrefix(s.AppToken, "xapp-") {
+			v.add("slack.app_token", "socket mode needs an app-level token starting with xapp-")
+		}
+		c.needBotToken(v)
+	case SlackEvents:
+		if s.SigningSecret == "" {
+			v.add("slack.signing_secret", "events mode needs the app's signing secret")
+		}
+		c.needBotToken(v)
+	default:
+		v.add("slack.mode", "must be socket, events or off, got %q", s.Mode)
+	}
+	if s.APIURL != "" && !strings.HasPrefix(s.APIURL, "http://") && !strings.HasPrefix(s.APIURL, "https://") {
+		v.add("slack.api_url", "want an http(s) URL, got %q", s.APIURL)
+	}
+}
+
+func (c *Config) needBotToken(v *validator) {
+	if !strings.HasPrefix(c.Slack.BotToken, "xoxb-") {
+		v.add("slack.bot_token", "slack.mode %s needs a bot token starting with xoxb-", c.Slack.Mode)
+	}
+}
+
+func (c *Config) validateWhatsApp(v *validator) {
+	d, err := time.ParseDuration(c.WhatsApp.MinGap)
+	if err != nil || d < 0 {
+		v.add("whatsapp.min_gap", "bad duration %q: want e.g. 2s", c.WhatsApp.MinGap)
+	}
+	c.WhatsApp.minGap = d
+}
+
+func (c *Config) validateServiceDesk(v *validator) {
+	if len(c.ServiceDesk.Phones) == 0 {
+		v.add("service_desk.phones", "at least one Service Desk phone is required: critical incidents are sent there")
+	}
+	for i, p := range c.ServiceDesk.Phones {
+		if strings.TrimSpace(p) == "" {
+			v.add(fmt.Sprintf("service_desk.phones[%d]", i), "empty phone number")
+		}
+	}
+}
+
+func (c *Config) validateStaff(v *validator) map[string]ticketing.Staff {
+	byID := map[string]ticketing.Staff{}
+	c.staff = nil
+	for i, s := range c.Staff {
+		key := fmt.Sprintf("staff[%d]", i)
+		if s.ID == "" {
+			v.add(key+".id", "missing Slack user id")
+			continue
+		}
+		if _, dup := byID[s.ID]; dup {
+			v.add(key+".id", "duplicate staff id %q", s.ID)
+			continue
+		}
+		role := ticketing.Role(s.Role)
+		if !slices.Contains(ticketing.Roles, role) {
+			v.add(key+".role", "must be one of %s, got %q", roleList(), s.Role)
+		}
+		name := s.Name
+		if name == "" {
+			name = s.ID
+		}
+		st := ticketing.Staff{ID: s.ID, Name: name, Role: role}
+		byID[s.ID] = st
+		c.staff = append(c.staff, st)
+	}
+	return byID
+}
+
+func roleList() string {
+	names := make([]string, len(ticketing.Roles))
+	for i, r := range ticketing.Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff) {
+	ids := map[string]int{}
+	channels := map[string]int{}
+	phones := map[string]string{}
+	c.clients = nil
+	for i, rc := range c.Clients {
+		key := fmt.Sprintf("clients[%d]", i)
+		cl := ticketing.Client{ID: rc.ID, Name: rc.Name, SlackChannel: rc.SlackChannel, FocalPoint: rc.FocalPoint}
+		switch {
+		case rc.ID == "":
+			v.add(key+".id", "missing client id")
+		case strings.ContainsAny(rc.ID, " \t#"):
+			v.add(key+".id", "client id %q must be one word (it is typed in /soporte commands)", rc.ID)
+		default:
+			if j, dup := ids[rc.ID]; dup {
+				v.add(key+".id", "duplicate client id %q (also clients[%d])", rc.ID, j)
+			}
+			ids[rc.ID] = i
+		}
+		if cl.Name == "" {
+			cl.Name = rc.ID
+		}
+		switch ticketing.Country(rc.Country) {
+		case ticketing.CountryAR, ticketing.CountryCL:
+			cl.Country = ticketing.Country(rc.Country)
+		default:
+			v.add(key+".country", "must be AR or CL, got %q", rc.Country)
+		}
+		if rc.Timezone == "" {
+			v.add(key+".timezone", "missing IANA time zone, e.g. America/Argentina/Buenos_Aires")
+		} else if loc, err := time.LoadLocation(rc.Timezone); err != nil {
+			v.add(key+".timezone", "unknown time zone %q", rc.Timezone)
+		} else {
+			cl.Location = loc
+		}
+		cl.Plan = ticketing.Plan(rc.Plan)
+		switch cl.Plan {
+		case "":
+			cl.Plan = ticketing.PlanEstandar
+		case ticketing.PlanEstandar, ticketing.PlanExtendido, ticketing.Plan7x24:
+		default:
+			v.add(key+".plan", "must be estandar, extendido or 7x24, got %q", rc.Plan)
+		}
+		cl.Contract = ticketing.Contract(rc.Contract)
+		switch cl.Contract {
+		case "":
+			cl.Contract = ticketing.ContractActive
+		case ticketing.ContractActive, ticketing.ContractSuspended, ticketing.ContractExpired:
+		default:
+			v.add(key+".contract", "must be active, suspended or expired, got %q", rc.Contract)
+		}
+		if rc.SlackChannel != "" {
+			if j, dup := channels[rc.SlackChannel]; dup {
+				v.add(key+".slack_channel", "channel %s is already clients[%d]'s: a channel belongs to one client", rc.SlackChannel, j)
+			}
+			channels[rc.SlackChannel] = i
+		}
+		if rc.FocalPoint == "" {
+			v.add(key+".focal_point", "missing focal point (a staff id)")
+		} else if _, ok := staff[rc.FocalPoint]; !ok {
+			v.add(key+".focal_point", "%q is not in staff", rc.FocalPoint)
+		}
+		for j, b := range rc.Backups {
+			if _, ok := staff[b]; !ok {
+				v.add(fmt.Sprintf("%s.backups[%d]", key, j), "%q is not in staff", b)
+			}
+		}
+		cl.Backups = slices.Clone(rc.Backups)
+		for j, h := range rc.ExtraHolidays {
+			d, err := ticketing.ParseDate(h)
+			if err != nil {
+				v.add(fmt.Sprintf("%s.extra_holidays[%d]", key, j), "want YYYY-MM-DD, got %q", h)
+				continue
+			}
+			cl.ExtraHolidays = append(cl.ExtraHolidays, d)
+		}
+		for j, p := range rc.WhatsAppContacts {
+			pk := fmt.Sprintf("%s.whatsapp_contacts[%d]", key, j)
+			if !e164.MatchString(p) {
+				v.add(pk, "want an E.164 number such as +5491123456789, got %q", p)
+				continue
+			}
+			if owner, dup := phones[p]; dup && owner != rc.ID {
+				v.add(pk, "%s already belongs to client %q: a number belongs to one client", p, owner)
+				continue
+			}
+			phones[p] = rc.ID
+			cl.WhatsAppContacts = append(cl.WhatsAppContacts, p)
+		}
+		c.clients = append(c.clients, cl)
+	}
+	if c.ServiceDesk.Channel != "" {
+		if j, clash := channels[c.ServiceDesk.Channel]; clash {
+			v.add("service_desk.channel", "%s is clients[%d]'s channel: internal alerts must not reach a client", c.ServiceDesk.Channel, j)
+		}
+	}
+	if c.WhatsApp.MirrorChannel != "" {
+		if _, clash := channels[c.WhatsApp.MirrorChannel]; clash {
+			v.add("whatsapp.mirror_channel", "%s is a client's channel: one client's WhatsApp messages would show there", c.WhatsApp.MirrorChannel)
+		}
+	}
+}
+
+func (c *Config) validateSLA(v *validator) {
+	s := &c.SLA
+	s.targets = ticketing.DefaultTargets()
+	for key, val := range s.Targets {
+		p, err := ticketing.ParsePriority(key)
+		if err != nil {
+			v.add("sla.targets."+key, "unknown priority (want critica, alta, media or baja)")
+			continue
+		}
+		t, err := ticketing.ParseTarget(val)
+		if err != nil {
+			v.add("sla.targets."+key, "%v", err)
+			continue
+		}
+		s.targets[p] = t
+	}
+	p, err := ticketing.ParsePriority(s.DefaultPriority)
+	if err != nil || p == ticketing.PriorityCritica {
+		v.add("sla.default_priority", "must be alta, media or baja, got %q", s.DefaultPriority)
+	}
+	s.defaultPriority = p
+	for i, w := range s.WarnAt {
+		if w <= 0 || w >= 1 {
+			v.add(fmt.Sprintf("sla.warn_at[%d]", i), "must be a fraction between 0 and 1 (exclusive), got %v", w)
+		}
+		if i > 0 && w <= s.WarnAt[i-1] {
+			v.add(fmt.Sprintf("sla.warn_at[%d]", i), "thresholds must increase, %v follows %v", w, s.WarnAt[i-1])
+		}
+	}
+	var ok bool
+	if s.AutoClose.noticeAfter, ok = calendarDuration(s.AutoClose.NoticeAfter); !ok {
+		v.add("sla.autoclose.notice_after", "bad duration %q: want e.g. 72h or 3d", s.AutoClose.NoticeAfter)
+	}
+	if s.AutoClose.closeAfter, ok = calendarDuration(s.AutoClose.CloseAfter); !ok {
+		v.add("sla.autoclose.close_after", "bad duration %q: want e.g. 48h or 2d", s.AutoClose.CloseAfter)
+	}
+}
+
+// calendarDuration reads a Go duration or whole days ("3d" = 72h).
+func calendarDuration(s string) (time.Duration, bool) {
+	if n, isDays := strings.CutSuffix(s, "d"); isDays {
+		days, err := strconv.Atoi(n)
+		return time.Duration(days) * 24 * time.Hour, err == nil && days > 0
+	}
+	d, err := time.ParseDuration(s)
+	return d, err == nil && d > 0
+}

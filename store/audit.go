@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+// Audit appends one line to the audit log.
+func (t *Tx) Audit(ctx context.Context, e ticketing.AuditEntry) error {
+	var ticketID any
+	if e.TicketID != 0 {
+		ticketID = e.TicketID
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor, client_id, ticket_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+		formatTime(e.At), e.Actor, e.ClientID, ticketID, e.Action, e.Detail)
+	if err != nil {
+		return fmt.Errorf("audit %s: %w", e.Action, err)
+	}
+	return nil
+}
+
+// AuditLog lists a client's audit lines since a time (all clients when
+// clientID is empty), oldest first.
+func (t *Tx) AuditLog(ctx context.Context, clientID string, since time.Time) ([]ticketing.AuditEntry, error) {
+	q := `SELECT id, at, actor, client_id, ticket_id, action, detail FROM audit_log WHERE at >= ?`
+	args := []any{formatTime(since)}
+	if clientID != "" {
+		q += ` AND client_id = ?`
+		args = append(args, clientID)
+	}
+	rows, err := t.tx.QueryContext(ctx, q+` ORDER BY at, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []ticketing.AuditEntry
+	for rows.Next() {
+		var e ticketing.AuditEntry
+		var at string
+		var ticketID sql.NullInt64
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ClientID, &ticketID, &e.Action, &e.Detail); err != nil {
+			return nil, fmt.Errorf("audit log: %w", err)
+		}
+		e.TicketID = ticketID.Int64
+		if e.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,118 @@
+// Package store is the only package that speaks SQL. It keeps supportbot's
+// state in one SQLite file through mattn/go-sqlite3 and implements
+// ticketing.Store.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+
+	"supportbot/ticketing"
+)
+
+var _ ticketing.Store = (*DB)(nil)
+
+// DB is an open store file.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+// DSN is the connection string for path with the pragmas every connection
+// needs. mattn/go-sqlite3 applies DSN pragmas when it opens each connection,
+// so a connection the pool opens later gets them too (a PRAGMA run once on
+// the pool would reach only one connection). _txlock=immediate takes the
+// write lock at BEGIN, so two writers queue on busy_timeout instead of one
+// failing when it upgrades a read lock.
+func DSN(path string) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the store at path and applies migrations.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+	}
+	sqldb, err := sql.Open("sqlite3", DSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	d := &DB{db: sqldb, path: path}
+	if err := d.Migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// Path is the file the store lives in.
+func (d *DB) Path() string { return d.path }
+
+// SQL exposes the pool for benchmarks that compare against raw inserts.
+func (d *DB) SQL() *sql.DB { return d.db }
+
+// Close closes every connection.
+func (d *DB) Close() error {
+	if err := d.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// Update runs fn in one write transaction, committed only if fn succeeds.
+func (d *DB) Update(ctx context.Context, fn func(ticketing.Tx) error) error {
+	return d.inTx(ctx, fn)
+}
+
+// View runs fn in a transaction that is always rolled back.
+func (d *DB) View(ctx context.Context, fn func(ticketing.Tx) error) error {
+	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(&Tx{tx: tx})
+}
+
+func (d *DB) inTx(ctx context.Context, fn func(ticketing.Tx) error) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(&Tx{tx: tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Ping checks that the store answers and can be written, for readiness.
+func (d *DB) Ping(ctx context.Context, at time.Time) error {
+	_, err := d.db.ExecContext(ctx, `INSERT INTO heartbeat (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`, formatTime(at))
+	if err != nil {
+		return fmt.Errorf("store not writable: %w", err)
+	}
+	return nil
+}

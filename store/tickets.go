@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+const ticketColumns = `id, client_id, kind, priority, status, source, slack_channel, slack_thread_ts, whatsapp_contact,
+	opened_by, subject, confidence, cues, awaiting_choice, received_at, clock_start, due_at, first_response_at,
+	first_responder, assignee, escalation, next_action_at, last_client_message_at, resolved_at, delivered_at,
+	closed_at, close_reason, created_at, updated_at`
+
+// ticketArgs lists a ticket's values in ticketColumns order, without the id.
+func ticketArgs(t *ticketing.Ticket) []any {
+	return []any{
+		t.ClientID, string(t.Kind), string(t.Priority), string(t.Status), string(t.Source),
+		t.SlackChannel, t.SlackThreadTS, t.WhatsAppContact, t.OpenedBy, t.Subject, t.Confidence,
+		joinCues(t.Cues), boolInt(t.AwaitingChoice), formatTime(t.ReceivedAt), formatTime(t.ClockStart),
+		formatTime(t.DueAt), nullTime(t.FirstResponseAt), t.FirstResponder, t.Assignee, t.Escalation,
+		nullTime(t.NextActionAt), nullTime(t.LastClientMessageAt), nullTime(t.ResolvedAt),
+		nullTime(t.DeliveredAt), nullTime(t.ClosedAt), t.CloseReason, formatTime(t.CreatedAt), formatTime(t.UpdatedAt),
+	}
+}
+
+// CreateTicket inserts t and sets its ID (the number clients quote).
+func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
+	if tk.CreatedAt.IsZero() {
+		tk.CreatedAt = tk.ReceivedAt
+	}
+	if tk.UpdatedAt.IsZero() {
+		tk.UpdatedAt = tk.CreatedAt
+	}
+	cols := strings.SplitN(ticketColumns, ",", 2)[1]
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(28)+`)`, ticketArgs(tk)...)
+	if err != nil {
+		return fmt.Errorf("create ticket: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("create ticket: %w", err)
+	}
+	tk.ID = id
+	return nil
+}
+
+// UpdateTicket writes every field of t back.
+func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
+	var set strings.Builder
+	for i, c := range strings.Split(ticketColumns, ",")[1:] {
+		if i > 0 {
+			set.WriteString(", ")
+		}
+		set.WriteString(strings.TrimSpace(c) + " = ?")
+	}
+	args := append(ticketArgs(tk), tk.ID)
+	res, err := t.tx.ExecContext(ctx, `UPDATE tickets SET `+set.String()+` WHERE id = ?`, args...)
+	if err != nil {
+		return fmt.Errorf("update ticket %d: %w", tk.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("update ticket %d: %w", tk.ID, ticketing.ErrNotFound)
+	}
+	return nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// Ticket finds a ticket by number, scoped to clientID when it is not empty.
+func (t *Tx) Ticket(ctx context.Context, clientID string, id int64) (*ticketing.Ticket, error) {
+	q := `SELECT ` + ticketColumns + ` FROM tickets WHERE id = ?`
+	args := []any{id}
+	if clientID != "" {
+		q += ` AND client_id = ?`
+		args = append(args, clientID)
+	}
+	tk, err := scanTicket(t.tx.QueryRowContext(ctx, q, args...))
+	if err != nil {
+		return nil, fmt.Errorf("ticket %d: %w", id, notFound(err))
+	}
+	return tk, nil
+}
+
+// TicketByThread finds the ticket whose conversation is a Slack thread.
+func (t *Tx) TicketByThread(ctx context.Context, channel, threadTS string) (*ticketing.Ticket, error) {
+	tk, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets
+		WHERE slack_channel = ? AND slack_thread_ts = ?`, channel, threadTS))
+	if err != nil {
+		return nil, fmt.Errorf("ticket of thread %s/%s: %w", channel, threadTS, notFound(err))
+	}
+	return tk, nil
+}
+
+// OpenTicketByContact finds the newest open ticket of a WhatsApp contact.
+func (t *Tx) OpenTicketByContact(ctx context.Context, phone string) (*ticketing.Ticket, error) {
+	tk, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets
+		WHERE whatsapp_contact = ? AND status <> 'cerrado' ORDER BY id DESC LIMIT 1`, phone))
+	if err != nil {
+		return nil, fmt.Errorf("open ticket of %s: %w", phone, notFound(err))
+	}
+	return tk, nil
+}
+
+// FindTickets lists tickets matching f, oldest due first.
+func (t *Tx) FindTickets(ctx context.Context, f ticketing.TicketFilter) ([]*ticketing.Ticket, error) {
+	var where []string
+	var args []any
+	if f.ClientID != "" {
+		where = append(where, "client_id = ?")
+		args = append(args, f.ClientID)
+	}
+	if f.OnlyOpen {
+		where = append(where, "status <> 'cerrado'")
+	}
+	if f.Assignee != "" {
+		where = append(where, "assignee = ?")
+		args = append(args, f.Assignee)
+	}
+	if !f.OpenedFrom.IsZero() {
+		where = append(where, "received_at >= ?")
+		args = append(args, formatTime(f.OpenedFrom))
+	}
+	if !f.OpenedTo.IsZero() {
+		where = append(where, "received_at < ?")
+		args = append(args, formatTime(f.OpenedTo))
+	}
+	q := `SELECT ` + ticketColumns + ` FROM tickets`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY due_at, id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	return t.queryTickets(ctx, q, args...)
+}
+
+// DueTickets reads through the next-action index only.
+func (t *Tx) DueTickets(ctx context.Context, at time.Time, limit int) ([]*ticketing.Ticket, error) {
+	if limit <= 0 {
+		limit = 500
+	}
+	return t.queryTickets(ctx, `SELECT `+ticketColumns+` FROM tickets
+		WHERE next_action_at IS NOT NULL AND next_action_at <= ? ORDER BY next_action_at LIMIT ?`, formatTime(at), limit)
+}
+
+func (t *Tx) queryTickets(ctx context.Context, q string, args ...any) ([]*ticketing.Ticket, error) {
+	rows, err := t.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query tickets: %w", err)
+	}
+	defer rows.Close()
+	var out []*ticketing.Ticket
+	for rows.Next() {
+		tk, err := scanTicket(rows)
+		if err != nil {
+			return nil, fmt.Errorf("query tickets: %w", err)
+		}
+		out = append(out, tk)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query tickets: %w", err)
+	}
+	return out, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanTicket(s scanner) (*ticketing.Ticket, error) {
+	var tk ticketing.Ticket
+	var kind, prio, status, source, cues string
+	var awaiting int
+	var received, clockStart, due, created, updated string
+	var firstResp, nextAction, lastClient, resolved, delivered, closed sql.NullString
+	err := s.Scan(&tk.ID, &tk.ClientID, &kind, &prio, &status, &source, &tk.SlackChannel, &tk.SlackThreadTS,
+		&tk.WhatsAppContact, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &awaiting, &received, &clockStart,
+		&due, &firstResp, &tk.FirstResponder, &tk.Assignee, &tk.Escalation, &nextAction, &lastClient, &resolved,
+		&delivered, &closed, &tk.CloseReason, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	tk.Kind, tk.Priority, tk.Status, tk.Source = ticketing.Kind(kind), ticketing.Priority(prio), ticketing.Status(status), ticketing.Source(source)
+	tk.Cues, tk.AwaitingChoice = splitCues(cues), awaiting != 0
+	for _, f := range []struct {
+		dst *time.Time
+		src string
+	}{{&tk.ReceivedAt, received}, {&tk.ClockStart, clockStart}, {&tk.DueAt, due}, {&tk.CreatedAt, created}, {&tk.UpdatedAt, updated}} {
+		if *f.dst, err = parseTime(f.src); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range []struct {
+		dst *time.Time
+		src sql.NullString
+	}{{&tk.FirstResponseAt, firstResp}, {&tk.NextActionAt, nextAction}, {&tk.LastClientMessageAt, lastClient},
+		{&tk.ResolvedAt, resolved}, {&tk.DeliveredAt, delivered}, {&tk.ClosedAt, closed}} {
+		if *f.dst, err = parseNullTime(f.src); err != nil {
+			return nil, err
+		}
+	}
+	return &tk, nil
+}

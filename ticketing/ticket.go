@@ -1,0 +1,85 @@
+package ticketing
+
+import "time"
+
+// Source is where a ticket was opened.
+type Source string
+
+const (
+	SourceSlack       Source = "slack"
+	SourceWhatsApp    Source = "whatsapp"
+	SourceServiceDesk Source = "service_desk"
+)
+
+// Ticket is one case of one client. Its ID is the number people quote (#123).
+type Ticket struct {
+	ID       int64
+	ClientID string
+	Kind     Kind
+	Priority Priority
+	Status   Status
+	Source   Source
+
+	// Where the conversation lives: the Slack thread (channel + root ts) and,
+	// for WhatsApp tickets, the contact's number.
+	SlackChannel    string
+	SlackThreadTS   string
+	WhatsAppContact string
+
+	OpenedBy   string
+	Subject    string
+	Confidence float64
+	Cues       []string
+	// AwaitingChoice is set while the client is asked which kind it is.
+	AwaitingChoice bool
+
+	ReceivedAt      time.Time
+	ClockStart      time.Time
+	DueAt           time.Time
+	FirstResponseAt time.Time
+	FirstResponder  string
+	Assignee        string
+	Escalation      string
+
+	// NextActionAt is when the scheduler next has something to do for the
+	// ticket (a ping, a notice, a close); zero when nothing is pending.
+	NextActionAt        time.Time
+	LastClientMessageAt time.Time
+	ResolvedAt          time.Time
+	DeliveredAt         time.Time
+	ClosedAt            time.Time
+	CloseReason         string
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Responded reports whether support staff already answered the client.
+func (t *Ticket) Responded() bool { return !t.FirstResponseAt.IsZero() }
+
+// SLAMet reports whether the first response came by the due time.
+func (t *Ticket) SLAMet() bool { return t.Responded() && !t.FirstResponseAt.After(t.DueAt) }
+
+// AuthorKind says who wrote a ticket message.
+type AuthorKind string
+
+const (
+	AuthorClient AuthorKind = "client"
+	AuthorStaff  AuthorKind = "staff"
+	AuthorBot    AuthorKind = "bot"
+)
+
+// Message is one message on a ticket. ExternalID is unique across the store
+// (e.g. "slack:C1:1700000000.000100", "whatsapp:3EB0…") so a redelivery is
+// recognised and never stored twice.
+type Message struct {
+	ID         int64
+	TicketID   int64
+	ExternalID string
+	AuthorID   string
+	AuthorKind AuthorKind
+	Channel    Source
+	Text       string
+	Media      string
+	At         time.Time
+}
