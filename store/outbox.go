@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -21,9 +22,13 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	if it.DedupeKey != "" {
 		dedupe = it.DedupeKey
 	}
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, blocks, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		string(it.Delivery), it.Target, it.ThreadTS, it.UserID, it.Text, it.Blocks, ticketID, dedupe,
+	buttons, err := encodeButtons(it.Buttons)
+	if err != nil {
+		return err
+	}
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
+		dedupe_key, sets_thread, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		string(it.Delivery), it.Target, it.ThreadTS, it.UserID, it.Text, it.EditTS, buttons, ticketID, dedupe,
 		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt))
 	if isUniqueViolation(err) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, ticketing.ErrDuplicate)
@@ -40,9 +45,9 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, delivery, target, thread_ts, user_id, text, blocks, ticket_id, dedupe_key,
+	rows, err := t.tx.QueryContext(ctx, `SELECT id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
 		sets_thread, attempts, next_attempt_at, last_error, created_at
-		FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, formatTime(now), limit)
+		FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, formatTime(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending outbox: %w", err)
 	}
@@ -54,11 +59,15 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 		var ticketID sql.NullInt64
 		var dedupe sql.NullString
 		var setsThread int
-		if err := rows.Scan(&it.ID, &delivery, &it.Target, &it.ThreadTS, &it.UserID, &it.Text, &it.Blocks, &ticketID,
+		var buttons string
+		if err := rows.Scan(&it.ID, &delivery, &it.Target, &it.ThreadTS, &it.UserID, &it.Text, &it.EditTS, &buttons, &ticketID,
 			&dedupe, &setsThread, &it.Attempts, &next, &it.LastError, &created); err != nil {
 			return nil, fmt.Errorf("pending outbox: %w", err)
 		}
 		it.Delivery, it.TicketID, it.DedupeKey, it.SetsThread = ticketing.Delivery(delivery), ticketID.Int64, dedupe.String, setsThread != 0
+		if it.Buttons, err = decodeButtons(buttons); err != nil {
+			return nil, err
+		}
 		if it.NextAttemptAt, err = parseTime(next); err != nil {
 			return nil, err
 		}
@@ -91,10 +100,21 @@ func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, re
 	return nil
 }
 
+// MarkDead takes an item that can never be delivered out of the queue,
+// keeping it and the reason for the record.
+func (t *Tx) MarkDead(ctx context.Context, id int64, at time.Time, reason string) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ?
+		WHERE id = ? AND sent_at IS NULL`, formatTime(at), reason, id)
+	if err != nil {
+		return fmt.Errorf("mark dead %d: %w", id, err)
+	}
+	return nil
+}
+
 // OutboxBacklog counts replies not yet delivered.
 func (t *Tx) OutboxBacklog(ctx context.Context) (int, error) {
 	var n int
-	if err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL`).Scan(&n); err != nil {
+	if err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("outbox backlog: %w", err)
 	}
 	return n, nil
@@ -113,4 +133,26 @@ func (t *Tx) RecordNotification(ctx context.Context, ticketID int64, kind string
 		return false, fmt.Errorf("record notification: %w", err)
 	}
 	return n == 1, nil
+}
+
+func encodeButtons(b []ticketing.Button) (string, error) {
+	if len(b) == 0 {
+		return "", nil
+	}
+	raw, err := json.Marshal(b)
+	if err != nil {
+		return "", fmt.Errorf("encode buttons: %w", err)
+	}
+	return string(raw), nil
+}
+
+func decodeButtons(s string) ([]ticketing.Button, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var b []ticketing.Button
+	if err := json.Unmarshal([]byte(s), &b); err != nil {
+		return nil, fmt.Errorf("stored buttons: %w", err)
+	}
+	return b, nil
 }

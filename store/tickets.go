@@ -68,6 +68,16 @@ func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	return nil
 }
 
+// SetTicketThread touches only the thread column, so the delivery loop never
+// overwrites a concurrent change to the rest of the ticket.
+func (t *Tx) SetTicketThread(ctx context.Context, id int64, threadTS string) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE tickets SET slack_thread_ts = ? WHERE id = ? AND slack_thread_ts = ''`, threadTS, id)
+	if err != nil {
+		return fmt.Errorf("set thread of ticket %d: %w", id, err)
+	}
+	return nil
+}
+
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
@@ -93,6 +103,20 @@ func (t *Tx) TicketByThread(ctx context.Context, channel, threadTS string) (*tic
 		WHERE slack_channel = ? AND slack_thread_ts = ?`, channel, threadTS))
 	if err != nil {
 		return nil, fmt.Errorf("ticket of thread %s/%s: %w", channel, threadTS, notFound(err))
+	}
+	return tk, nil
+}
+
+// TicketOfMessage tries the thread root first, then what the bot posted.
+func (t *Tx) TicketOfMessage(ctx context.Context, channel, ts string) (*ticketing.Ticket, error) {
+	tk, err := t.TicketByThread(ctx, channel, ts)
+	if err == nil || !isNotFound(err) {
+		return tk, err
+	}
+	tk, err = scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets WHERE id =
+		(SELECT ticket_id FROM outbox WHERE target = ? AND external_ref = ? AND ticket_id IS NOT NULL LIMIT 1)`, channel, ts))
+	if err != nil {
+		return nil, fmt.Errorf("ticket of message %s/%s: %w", channel, ts, notFound(err))
 	}
 	return tk, nil
 }

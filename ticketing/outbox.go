@@ -23,8 +23,11 @@ type OutboxItem struct {
 	ThreadTS string
 	UserID   string
 	Text     string
-	// Blocks is the Slack Block Kit JSON, if any.
-	Blocks   string
+	// EditTS is the Slack message a DeliverSlackUpdate rewrites.
+	EditTS string
+	// Buttons are offered under the text (Slack buttons); adapters without
+	// buttons ignore them, so the text must stand on its own.
+	Buttons  []Button
 	TicketID int64
 	// DedupeKey makes enqueueing idempotent: a second item with the same key
 	// is not queued.
@@ -39,6 +42,16 @@ type OutboxItem struct {
 	SentAt        time.Time
 	ExternalRef   string
 	CreatedAt     time.Time
+}
+
+// Button is one choice offered under a message. ActionID says what it does,
+// Value carries its argument (e.g. "123:incidente").
+type Button struct {
+	ActionID string `json:"action_id"`
+	Label    string `json:"label"`
+	Value    string `json:"value"`
+	// Style is "primary", "danger" or empty.
+	Style string `json:"style,omitempty"`
 }
 
 // AuditEntry is one line of the audit log: who did what, when, to which client.

@@ -40,10 +40,16 @@ type Tx interface {
 
 	CreateTicket(ctx context.Context, t *Ticket) error
 	UpdateTicket(ctx context.Context, t *Ticket) error
+	// SetTicketThread records the Slack thread a ticket's conversation lives
+	// in, once its first post is delivered; a thread already set is kept.
+	SetTicketThread(ctx context.Context, id int64, threadTS string) error
 	// Ticket finds a ticket by number; a non-empty clientID restricts the
 	// search to that client and reports another client's ticket as ErrNotFound.
 	Ticket(ctx context.Context, clientID string, id int64) (*Ticket, error)
 	TicketByThread(ctx context.Context, channel, threadTS string) (*Ticket, error)
+	// TicketOfMessage finds the ticket a Slack message belongs to: the
+	// thread root it started, or a message the bot posted for it.
+	TicketOfMessage(ctx context.Context, channel, ts string) (*Ticket, error)
 	OpenTicketByContact(ctx context.Context, phone string) (*Ticket, error)
 	FindTickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
 	// DueTickets lists tickets whose next action is at or before t, soonest first.
@@ -62,6 +68,8 @@ type Tx interface {
 	PendingOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
 	MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error
 	MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
+	// MarkDead gives up on an item that can never be delivered.
+	MarkDead(ctx context.Context, id int64, at time.Time, reason string) error
 	OutboxBacklog(ctx context.Context) (int, error)
 
 	// RecordNotification stores that a notification was queued; false means it
@@ -70,6 +78,8 @@ type Tx interface {
 
 	Audit(ctx context.Context, e AuditEntry) error
 	AuditLog(ctx context.Context, clientID string, since time.Time) ([]AuditEntry, error)
+	// AuditSince reports whether action with exactly detail was logged since.
+	AuditSince(ctx context.Context, action, detail string, since time.Time) (bool, error)
 
 	UpsertContact(ctx context.Context, c Contact) error
 	Contact(ctx context.Context, phone string) (Contact, error)

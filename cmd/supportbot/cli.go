@@ -65,6 +65,7 @@ func commands() []command {
 		{"migrate", "apply store migrations", (*Main).runMigrate},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
+		{"whatsapp", "whatsapp pair [--phone +549…]: link the bot's WhatsApp number", (*Main).runWhatsApp},
 		{"version", "print the version", (*Main).runVersion},
 	}
 }

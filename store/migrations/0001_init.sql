@@ -109,7 +109,8 @@ CREATE TABLE outbox (
     thread_ts       TEXT NOT NULL DEFAULT '',
     user_id         TEXT NOT NULL DEFAULT '',
     text            TEXT NOT NULL,
-    blocks          TEXT NOT NULL DEFAULT '',
+    edit_ts         TEXT NOT NULL DEFAULT '',
+    buttons         TEXT NOT NULL DEFAULT '',
     ticket_id       INTEGER REFERENCES tickets(id),
     dedupe_key      TEXT UNIQUE,
     sets_thread     INTEGER NOT NULL DEFAULT 0,
@@ -117,10 +118,13 @@ CREATE TABLE outbox (
     next_attempt_at TEXT NOT NULL,
     last_error      TEXT NOT NULL DEFAULT '',
     sent_at         TEXT,
+    -- Set when delivery can never succeed; the item leaves the queue.
+    dead_at         TEXT,
     external_ref    TEXT NOT NULL DEFAULT '',
     created_at      TEXT NOT NULL
 );
-CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL;
+CREATE INDEX outbox_posted ON outbox(target, external_ref) WHERE external_ref <> '';
+CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL AND dead_at IS NULL;
 
 -- One row per notification ever queued: the primary key is what makes each
 -- ping happen once, across restarts.
@@ -142,6 +146,7 @@ CREATE TABLE audit_log (
     detail    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_log_client_at ON audit_log(client_id, at);
+CREATE INDEX audit_log_action_detail ON audit_log(action, detail, at);
 
 -- Written by readiness checks: proves the file still takes writes.
 CREATE TABLE heartbeat (

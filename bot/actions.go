@@ -1,0 +1,169 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// Button action ids.
+const (
+	actionKind     = "ticket_kind"
+	actionTake     = "ticket_take"
+	actionResolve  = "ticket_resolve"
+	actionEscalate = "ticket_escalate"
+)
+
+var checkReactions = map[string]bool{"white_check_mark": true, "heavy_check_mark": true, "ballot_box_with_check": true}
+
+// handleAction handles a button press. The ticket must belong to the client
+// whose channel holds the button, so a forged payload can't reach another
+// client's ticket.
+func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
+	idPart, arg, _ := strings.Cut(in.ActionValue, ":")
+	n, err := strconv.ParseInt(idPart, 10, 64)
+	if err != nil || n <= 0 {
+		b.log.Warn("button with a bad value ignored", "action", in.ActionID, "value", in.ActionValue)
+		return channels.Reply{}, nil
+	}
+	staff := b.dir.isStaff(in.UserID)
+	scope, inClient := b.dir.clientOfChannel(in.Channel)
+	if !staff && !inClient {
+		return channels.Reply{}, nil
+	}
+	var reply string
+	err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		if first, err := firstTime(ctx, tx, in.EventID, in.At); err != nil || !first {
+			return err
+		}
+		var t *ticketing.Ticket
+		var err error
+		if inClient {
+			t, err = b.loadTicket(ctx, tx, scope, n)
+		} else {
+			t, err = b.loadTicket(ctx, tx, nil, n)
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case in.ActionID == actionKind:
+			reply, err = b.chooseKind(ctx, tx, fx, t, in, arg)
+		case !staff:
+			reply = "Ese botón es para el equipo de soporte."
+		case in.ActionID == actionTake:
+			reply, err = b.take(ctx, tx, t, in.UserID)
+		case in.ActionID == actionResolve:
+			reply, err = b.resolve(ctx, tx, fx, t, in.UserID, "El equipo de soporte dio el caso por solucionado.")
+		case in.ActionID == actionEscalate:
+			reply, err = b.escalate(ctx, tx, t, in.UserID, "n2")
+		default:
+			b.log.Warn("unknown button", "action", in.ActionID)
+		}
+		return err
+	})
+	var ue *errUser
+	if asUserErr(err, &ue) {
+		reply, err = ue.msg, nil
+	}
+	if err != nil {
+		return channels.Reply{}, err
+	}
+	if reply != "" {
+		b.ephemeral(ctx, in, reply)
+	}
+	return channels.Reply{Text: reply}, nil
+}
+
+// ephemeral tells only the person who pressed a button.
+func (b *Bot) ephemeral(ctx context.Context, in channels.Inbound, text string) {
+	err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackEphemeral, Target: in.Channel, UserID: in.UserID, Text: text})
+	})
+	if err != nil {
+		b.log.Error("queue ephemeral", "err", err)
+	}
+}
+
+// chooseKind files a ticket the classifier was unsure of, with the kind the
+// client picked, and answers as for any new ticket.
+func (b *Bot) chooseKind(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, in channels.Inbound, arg string) (string, error) {
+	if !t.AwaitingChoice {
+		return fmt.Sprintf("El ticket #%d ya es %s.", t.ID, t.Kind.Label()), nil
+	}
+	k, err := ticketing.ParseKind(arg)
+	if err != nil || k == ticketing.KindIncidenteCritico {
+		return "", userErr("Opción no válida.")
+	}
+	return b.applyChoice(ctx, tx, fx, t, in.UserID, k, in.MessageID)
+}
+
+// applyChoice sets the chosen kind, answers with the deadline and, on Slack,
+// rewrites the question so its buttons can't be pressed again.
+func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, actor string, k ticketing.Kind, questionTS string) (string, error) {
+	c, ok := b.dir.client(t.ClientID)
+	if !ok {
+		return "", fmt.Errorf("ticket %d: client %s not configured", t.ID, t.ClientID)
+	}
+	p := t.Priority
+	if k == ticketing.KindIncidente && (p == "" || p == ticketing.PriorityCritica) {
+		p = b.defaultPri
+	}
+	t.Kind, t.Priority, t.AwaitingChoice = k, p, false
+	if !k.IsIncident() {
+		t.Priority = b.defaultPri
+	}
+	t.ClockStart, t.DueAt = b.calendar.Deadline(*c, t.Kind, t.Priority, t.ReceivedAt)
+	b.scheduleNext(t)
+	t.UpdatedAt = b.clock.Now()
+	if err := tx.UpdateTicket(ctx, t); err != nil {
+		return "", err
+	}
+	if questionTS != "" && t.Source != ticketing.SourceWhatsApp {
+		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: t.SlackChannel, EditTS: questionTS,
+			TicketID: t.ID, Text: fmt.Sprintf("Ticket #%d: elegiste *%s*.", t.ID, k.Label())}); err != nil {
+			return "", err
+		}
+	}
+	var buttons []ticketing.Button
+	if t.Source != ticketing.SourceWhatsApp {
+		buttons = staffButtons(t)
+	}
+	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
+		return "", err
+	}
+	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, "kind_chosen", string(k))
+}
+
+// handleReaction closes a ticket when its client reacts with a check mark
+// on the ticket's thread.
+func (b *Bot) handleReaction(ctx context.Context, in channels.Inbound) error {
+	if !checkReactions[in.Reaction] || b.dir.isStaff(in.UserID) {
+		return nil
+	}
+	c, ok := b.dir.clientOfChannel(in.Channel)
+	if !ok {
+		return nil
+	}
+	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		if first, err := firstTime(ctx, tx, in.EventID, in.At); err != nil || !first {
+			return err
+		}
+		t, err := tx.TicketOfMessage(ctx, in.Channel, in.ThreadTS)
+		if isNotFound(err) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if t.ClientID != c.ID || t.Status != ticketing.StatusResuelto {
+			return nil
+		}
+		_, err = b.closeByClient(ctx, tx, t, in.UserID)
+		return err
+	})
+}

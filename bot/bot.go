@@ -1,0 +1,189 @@
+// Package bot is the router: it turns inbound chat events into ticket changes
+// and the replies they owe, all in one store transaction, and leaves delivery
+// to the outbox.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// Classification is what the classifier says of a client message.
+type Classification struct {
+	Kind       ticketing.Kind
+	Priority   ticketing.Priority
+	Confidence float64
+	// Ask is set when the classifier is not sure enough: the client is asked.
+	Ask  bool
+	Cues []string
+}
+
+// Classifier reads a client's message.
+type Classifier interface {
+	Classify(text string) Classification
+}
+
+// ClassifierFunc adapts a function to Classifier.
+type ClassifierFunc func(text string) Classification
+
+func (f ClassifierFunc) Classify(text string) Classification { return f(text) }
+
+// Calendar answers deadline questions on the clients' business calendars.
+type Calendar interface {
+	Deadline(c ticketing.Client, k ticketing.Kind, p ticketing.Priority, receivedAt time.Time) (clockStart, due time.Time)
+	IsOpen(c ticketing.Client, k ticketing.Kind, at time.Time) bool
+	NextOpening(c ticketing.Client, k ticketing.Kind, at time.Time) time.Time
+}
+
+// ServiceDesk is the phone path for critical incidents (from config).
+type ServiceDesk struct {
+	Phones       []string
+	Website      string
+	ELearningURL string
+	// Channel is the internal Slack channel for alerts.
+	Channel string
+}
+
+// Config is everything the router needs; cmd builds it from the config file.
+type Config struct {
+	Store      ticketing.Store
+	Classifier Classifier
+	Calendar   Calendar
+	Clock      ticketing.Clock
+	Log        *slog.Logger
+
+	Clients         []ticketing.Client
+	Staff           []ticketing.Staff
+	ServiceDesk     ServiceDesk
+	DefaultPriority ticketing.Priority
+	// MirrorChannel, if set, receives WhatsApp conversations instead of each
+	// client's own channel.
+	MirrorChannel string
+	// NoticeAfter and CloseAfter drive closing tickets that wait on the client.
+	NoticeAfter time.Duration
+	CloseAfter  time.Duration
+	// Observer, if set, hears about what the bot did (metrics, the demo).
+	Observer Observer
+}
+
+// Bot routes inbound events. It is safe for concurrent use: all state lives
+// in the store.
+type Bot struct {
+	store      ticketing.Store
+	classifier Classifier
+	calendar   Calendar
+	clock      ticketing.Clock
+	log        *slog.Logger
+	dir        *directory
+	desk       ServiceDesk
+	defaultPri ticketing.Priority
+	mirror     string
+	notice     time.Duration
+	closeAfter time.Duration
+	observer   Observer
+}
+
+var _ channels.Handler = (*Bot)(nil)
+
+// New checks the configuration and builds the router.
+func New(cfg Config) (*Bot, error) {
+	switch {
+	case cfg.Store == nil:
+		return nil, errors.New("bot: no store")
+	case cfg.Classifier == nil:
+		return nil, errors.New("bot: no classifier")
+	case cfg.Calendar == nil:
+		return nil, errors.New("bot: no calendar")
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = ticketing.SystemClock{}
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if cfg.DefaultPriority == "" {
+		cfg.DefaultPriority = ticketing.PriorityMedia
+	}
+	if cfg.NoticeAfter <= 0 {
+		cfg.NoticeAfter = 72 * time.Hour
+	}
+	if cfg.CloseAfter <= 0 {
+		cfg.CloseAfter = 48 * time.Hour
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = nopObserver{}
+	}
+	return &Bot{
+		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
+		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
+		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer,
+	}, nil
+}
+
+// Handle routes one inbound. Everything it decides is committed before it
+// returns, so the caller may acknowledge the platform right after.
+func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
+	b.observer.Inbound(in)
+	if in.At.IsZero() {
+		in.At = b.clock.Now()
+	}
+	switch {
+	case in.Platform == channels.WhatsApp && in.Kind == channels.KindMessage:
+		return channels.Reply{}, b.handleWhatsApp(ctx, in)
+	case in.Platform != channels.Slack:
+		return channels.Reply{}, nil
+	case in.Kind == channels.KindMessage:
+		return channels.Reply{}, b.handleSlackMessage(ctx, in)
+	case in.Kind == channels.KindCommand:
+		return b.handleCommand(ctx, in)
+	case in.Kind == channels.KindAction:
+		return b.handleAction(ctx, in)
+	case in.Kind == channels.KindReaction:
+		return channels.Reply{}, b.handleReaction(ctx, in)
+	}
+	return channels.Reply{}, nil
+}
+
+// effects collects what to tell the observer once the transaction commits;
+// a rolled-back change must not be counted.
+type effects struct{ after []func() }
+
+func (fx *effects) then(f func()) { fx.after = append(fx.after, f) }
+
+// update runs fn in one transaction, then the effects it collected, then
+// wakes the outbox.
+func (b *Bot) update(ctx context.Context, fn func(tx ticketing.Tx, fx *effects) error) error {
+	var fx effects
+	if err := b.store.Update(ctx, func(tx ticketing.Tx) error {
+		fx.after = fx.after[:0]
+		return fn(tx, &fx)
+	}); err != nil {
+		return err
+	}
+	for _, f := range fx.after {
+		f()
+	}
+	b.observer.Committed()
+	return nil
+}
+
+// firstTime marks a delivery id as seen; false means it was handled already.
+func firstTime(ctx context.Context, tx ticketing.Tx, eventID string, at time.Time) (bool, error) {
+	if eventID == "" {
+		return true, nil
+	}
+	err := tx.MarkEvent(ctx, eventID, at)
+	if errors.Is(err, ticketing.ErrDuplicate) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("dedupe: %w", err)
+	}
+	return true, nil
+}

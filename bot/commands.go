@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// errUser is an error whose text is meant for the person who typed the
+// command; it is answered, not logged as a failure.
+type errUser struct{ msg string }
+
+func (e *errUser) Error() string { return e.msg }
+
+func userErr(format string, args ...any) error { return &errUser{fmt.Sprintf(format, args...)} }
+
+// command is one parsed /soporte invocation.
+type command struct {
+	in   channels.Inbound
+	verb string
+	args []string
+	// scope is the client whose channel the command was typed in; nil in
+	// internal channels and DMs. Ticket numbers are looked up inside it.
+	scope *ticketing.Client
+}
+
+func (b *Bot) handleCommand(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
+	fields := strings.Fields(in.Text)
+	cmd := command{in: in, verb: "ayuda"}
+	if len(fields) > 0 {
+		cmd.verb, cmd.args = fold(fields[0]), fields[1:]
+	}
+	if c, ok := b.dir.clientOfChannel(in.Channel); ok {
+		cmd.scope = c
+	}
+	var reply string
+	var err error
+	if b.dir.isStaff(in.UserID) {
+		reply, err = b.staffCommand(ctx, cmd)
+	} else {
+		reply, err = b.clientCommand(ctx, cmd)
+	}
+	var ue *errUser
+	if errors.As(err, &ue) {
+		return channels.Reply{Text: ue.msg}, nil
+	}
+	if err != nil {
+		b.log.Error("command failed", "verb", cmd.verb, "user", in.UserID, "err", err)
+		return channels.Reply{Text: "No pudimos procesar el comando por un error interno; probá de nuevo en un momento."}, err
+	}
+	return channels.Reply{Text: reply}, nil
+}
+
+// ticketNumber reads "#123" or "123".
+func ticketNumber(args []string, usage string) (int64, error) {
+	if len(args) == 0 {
+		return 0, userErr("Falta el número de ticket. Uso: `%s`", usage)
+	}
+	n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, userErr("%q no es un número de ticket. Uso: `%s`", args[0], usage)
+	}
+	return n, nil
+}
+
+// loadTicket finds a ticket within the command's client scope; another
+// client's ticket is reported exactly like a missing one.
+func (b *Bot) loadTicket(ctx context.Context, tx ticketing.Tx, scope *ticketing.Client, n int64) (*ticketing.Ticket, error) {
+	clientID := ""
+	if scope != nil {
+		clientID = scope.ID
+	}
+	t, err := tx.Ticket(ctx, clientID, n)
+	if isNotFound(err) {
+		return nil, userErr("No encontramos el ticket #%d.", n)
+	}
+	return t, err
+}
+
+// listTickets renders open tickets, soonest due first.
+func (b *Bot) listTickets(ctx context.Context, clientID string) (string, error) {
+	var list string
+	err := b.store.View(ctx, func(tx ticketing.Tx) error {
+		var err error
+		list, err = b.listTicketsTx(ctx, tx, clientID)
+		return err
+	})
+	return list, err
+}
+
+func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string) (string, error) {
+	ts, err := tx.FindTickets(ctx, ticketing.TicketFilter{ClientID: clientID, OnlyOpen: true, Limit: 50})
+	if err != nil {
+		return "", err
+	}
+	if len(ts) == 0 {
+		return "No hay tickets abiertos.", nil
+	}
+	now := b.clock.Now()
+	var s strings.Builder
+	fmt.Fprintf(&s, "Tickets abiertos (%d):\n", len(ts))
+	for _, t := range ts {
+		c, _ := b.dir.client(t.ClientID)
+		loc, name := (*ticketing.Client)(nil), t.ClientID
+		if c != nil {
+			loc, name = c, c.Name
+		}
+		due := "respondido"
+		if !t.Responded() {
+			due = "vence " + whenWords(t.DueAt, now, locOf(loc))
+		}
+		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(t), t.Status.Label(), due, t.Subject)
+	}
+	return s.String(), nil
+}
+
+func asUserErr(err error, target **errUser) bool { return errors.As(err, target) }

@@ -1,0 +1,332 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"supportbot/ticketing"
+)
+
+const staffHelp = "*Comandos del equipo de soporte* (`/soporte …`):\n" +
+	"• `tomar #N` — asignarte el ticket\n" +
+	"• `resolver #N <texto>` — responder la solución y marcarlo resuelto\n" +
+	"• `escalar #N n2|n3|infra|desarrollo` — escalar el caso\n" +
+	"• `prioridad #N alta|media|baja` — cambiar la prioridad (recalcula el vencimiento)\n" +
+	"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — cambiar el tipo\n" +
+	"• `mover #N <estado>` — avanzar un requerimiento (relevamiento, cotizacion, aceptado, en_desarrollo, entregado) o derivar una funcionalidad (derivado_producto)\n" +
+	"• `estado [cliente]` — tickets abiertos\n" +
+	"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
+	"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono\n" +
+	"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
+	"• `ayuda`"
+
+func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
+	switch cmd.verb {
+	case "ayuda", "help":
+		return staffHelp, nil
+	case "tomar":
+		return b.cmdTake(ctx, cmd)
+	case "resolver":
+		return b.cmdResolve(ctx, cmd)
+	case "escalar":
+		return b.cmdEscalate(ctx, cmd)
+	case "prioridad":
+		return b.cmdPriority(ctx, cmd)
+	case "tipo":
+		return b.cmdKind(ctx, cmd)
+	case "mover":
+		return b.cmdMove(ctx, cmd)
+	case "estado":
+		clientID := ""
+		if cmd.scope != nil {
+			clientID = cmd.scope.ID
+		}
+		if len(cmd.args) > 0 {
+			c, ok := b.dir.client(cmd.args[0])
+			if !ok || (cmd.scope != nil && c.ID != cmd.scope.ID) {
+				return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+			}
+			clientID = c.ID
+		}
+		return b.listTickets(ctx, clientID)
+	case "ausente", "presente":
+		return b.cmdPresence(ctx, cmd)
+	case "critico":
+		return b.cmdCritical(ctx, cmd)
+	case "whatsapp":
+		return b.cmdWhatsApp(ctx, cmd)
+	case "conforme":
+		return "", userErr("`conforme` lo usa el cliente para confirmar la solución.")
+	}
+	return "", userErr("No conozco el comando %q.\n%s", cmd.verb, staffHelp)
+}
+
+// withTicket runs fn on the command's ticket inside one transaction.
+func (b *Bot) withTicket(ctx context.Context, cmd command, usage string, fn func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error)) (string, error) {
+	n, err := ticketNumber(cmd.args, usage)
+	if err != nil {
+		return "", err
+	}
+	var reply string
+	err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		t, err := b.loadTicket(ctx, tx, cmd.scope, n)
+		if err != nil {
+			return err
+		}
+		reply, err = fn(tx, fx, t)
+		return err
+	})
+	return reply, err
+}
+
+// move applies a status change or explains which moves are legal.
+func move(t *ticketing.Ticket, to ticketing.Status) error {
+	if err := ticketing.Transition(t.Kind, t.Status, to); err != nil {
+		var legal []string
+		for _, s := range ticketing.NextStatuses(t.Kind, t.Status) {
+			legal = append(legal, string(s))
+		}
+		return userErr("El ticket #%d (%s) está %s y no puede pasar a %s. Desde ahí puede pasar a: %s.",
+			t.ID, t.Kind.Label(), t.Status.Label(), to.Label(), strings.Join(legal, ", "))
+	}
+	t.Status = to
+	return nil
+}
+
+func (b *Bot) cmdTake(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	return b.withTicket(ctx, cmd, "tomar #N", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
+		return b.take(ctx, tx, t, me)
+	})
+}
+
+func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me string) (string, error) {
+	if !t.Status.Open() {
+		return "", userErr("El ticket #%d ya está cerrado.", t.ID)
+	}
+	t.Assignee = me
+	if t.Status == ticketing.StatusNuevo {
+		t.Status = ticketing.StatusEnCurso
+	}
+	t.UpdatedAt = b.clock.Now()
+	if err := tx.UpdateTicket(ctx, t); err != nil {
+		return "", err
+	}
+	if err := b.toThread(ctx, tx, t, fmt.Sprintf("🙋 %s tomó el ticket #%d.", mention(me), t.ID)); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Tomaste el ticket #%d.", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, "taken", "")
+}
+
+func (b *Bot) cmdResolve(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	text := ""
+	if len(cmd.args) > 1 {
+		text = strings.Join(cmd.args[1:], " ")
+	}
+	return b.withTicket(ctx, cmd, "resolver #N <texto>", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
+		if text == "" {
+			return "", userErr("Contale al cliente la solución: `/soporte resolver #%d <texto>`.", t.ID)
+		}
+		return b.resolve(ctx, tx, fx, t, me, text)
+	})
+}
+
+func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, me, text string) (string, error) {
+	if err := move(t, ticketing.StatusResuelto); err != nil {
+		return "", err
+	}
+	now := b.clock.Now()
+	t.ResolvedAt = now
+	msg := fmt.Sprintf("✅ *Ticket #%d resuelto* por %s:\n%s\n¿Quedó solucionado? Confirmalo con `/soporte conforme #%d` (o reaccioná con ✅). Si no recibimos respuesta, lo cerraremos después de un aviso previo.",
+		t.ID, b.dir.staffName(me), text, t.ID)
+	if t.Source == ticketing.SourceWhatsApp {
+		msg = fmt.Sprintf("✅ Ticket #%d resuelto por %s:\n%s\n¿Quedó solucionado? Respondé *conforme %d*. Si no recibimos respuesta, lo cerraremos después de un aviso previo.",
+			t.ID, b.dir.staffName(me), text, t.ID)
+	}
+	if err := b.toTicket(ctx, tx, t, msg); err != nil {
+		return "", err
+	}
+	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: fmt.Sprintf("resolve:%d:%d", t.ID, now.UnixNano()),
+		AuthorID: me, AuthorKind: ticketing.AuthorStaff, Channel: ticketing.SourceSlack, Text: text, At: now}); err != nil {
+		return "", err
+	}
+	if err := b.audit(ctx, tx, me, t.ClientID, t.ID, "resolved", subjectOf(text)); err != nil {
+		return "", err
+	}
+	b.scheduleNext(t)
+	if err := b.staffAnswered(ctx, tx, fx, t, me, text, now, false); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Marcaste el ticket #%d como resuelto; el cliente fue notificado.", t.ID), nil
+}
+
+var escalationLevels = map[string]string{"n2": "nivel II", "n3": "nivel III", "infra": "infraestructura", "desarrollo": "desarrollo"}
+
+func (b *Bot) cmdEscalate(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	level := ""
+	if len(cmd.args) > 1 {
+		level = fold(cmd.args[1])
+	}
+	return b.withTicket(ctx, cmd, "escalar #N n2|n3|infra|desarrollo", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
+		if _, ok := escalationLevels[level]; !ok {
+			return "", userErr("¿A quién escalamos? Uso: `/soporte escalar #%d n2|n3|infra|desarrollo`.", t.ID)
+		}
+		return b.escalate(ctx, tx, t, me, level)
+	})
+}
+
+func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me, level string) (string, error) {
+	if err := move(t, ticketing.StatusEscalado); err != nil {
+		return "", err
+	}
+	t.Escalation = level
+	t.UpdatedAt = b.clock.Now()
+	if err := tx.UpdateTicket(ctx, t); err != nil {
+		return "", err
+	}
+	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, escalationLevels[level])); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, escalationLevels[level]), b.audit(ctx, tx, me, t.ClientID, t.ID, "escalated", level)
+}
+
+func (b *Bot) cmdPriority(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	return b.withTicket(ctx, cmd, "prioridad #N alta|media|baja", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
+		if len(cmd.args) < 2 {
+			return "", userErr("Uso: `/soporte prioridad #%d alta|media|baja`.", t.ID)
+		}
+		p, err := ticketing.ParsePriority(fold(cmd.args[1]))
+		if err != nil || p == ticketing.PriorityCritica {
+			return "", userErr("Prioridad %q no válida: alta, media o baja (los críticos se abren con `/soporte critico`).", cmd.args[1])
+		}
+		if !t.Kind.IsIncident() || t.Kind == ticketing.KindIncidenteCritico {
+			return "", userErr("Solo los incidentes tienen prioridad elegible; el ticket #%d es %s.", t.ID, t.Kind.Label())
+		}
+		old := t.Priority
+		t.Priority = p
+		return b.redeadline(ctx, tx, t, me, "priority_changed", fmt.Sprintf("%s → %s", old, p))
+	})
+}
+
+func (b *Bot) cmdKind(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	return b.withTicket(ctx, cmd, "tipo #N consulta|incidente|requerimiento|funcionalidad", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
+		if len(cmd.args) < 2 {
+			return "", userErr("Uso: `/soporte tipo #%d consulta|incidente|requerimiento|funcionalidad`.", t.ID)
+		}
+		k, err := ticketing.ParseKind(fold(cmd.args[1]))
+		if err != nil || k == ticketing.KindIncidenteCritico {
+			return "", userErr("Tipo %q no válido: consulta, incidente, requerimiento o funcionalidad (los críticos se abren con `/soporte critico`).", cmd.args[1])
+		}
+		return b.changeKind(ctx, tx, t, me, k, "")
+	})
+}
+
+// changeKind re-files a ticket; its status is kept when the new kind's flow
+// has it, else it goes back to en curso (or nuevo if nobody answered yet).
+func (b *Bot) changeKind(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, actor string, k ticketing.Kind, p ticketing.Priority) (string, error) {
+	old := t.Kind
+	t.Kind = k
+	switch {
+	case k.IsIncident() && p != "":
+		t.Priority = p
+	case k.IsIncident() && t.Priority == "":
+		t.Priority = b.defaultPri
+	case !k.IsIncident():
+		t.Priority = b.defaultPri
+	}
+	if t.Status != ticketing.StatusNuevo && len(ticketing.NextStatuses(k, t.Status)) == 0 && t.Status.Open() {
+		t.Status = ticketing.StatusEnCurso
+	}
+	t.AwaitingChoice = false
+	return b.redeadline(ctx, tx, t, actor, "kind_changed", fmt.Sprintf("%s → %s", old, k))
+}
+
+// redeadline recomputes the due time from the original arrival after a
+// change of kind or priority, and tells the thread.
+func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, actor, action, detail string) (string, error) {
+	c, ok := b.dir.client(t.ClientID)
+	if !ok {
+		return "", fmt.Errorf("ticket %d: client %s not configured", t.ID, t.ClientID)
+	}
+	t.ClockStart, t.DueAt = b.calendar.Deadline(*c, t.Kind, t.Priority, t.ReceivedAt)
+	b.scheduleNext(t)
+	t.UpdatedAt = b.clock.Now()
+	if err := tx.UpdateTicket(ctx, t); err != nil {
+		return "", err
+	}
+	note := fmt.Sprintf("🔁 Ticket #%d: ahora es %s. Respuesta comprometida: vence %s (%s).", t.ID, kindPriority(t), whenWords(t.DueAt, b.clock.Now(), c.Location), zoneName(c))
+	if t.Responded() {
+		note = fmt.Sprintf("🔁 Ticket #%d: ahora es %s.", t.ID, kindPriority(t))
+	}
+	if err := b.toThread(ctx, tx, t, note); err != nil {
+		return "", err
+	}
+	return note, b.audit(ctx, tx, actor, t.ClientID, t.ID, action, detail)
+}
+
+func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	return b.withTicket(ctx, cmd, "mover #N <estado>", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
+		if len(cmd.args) < 2 {
+			return "", userErr("Uso: `/soporte mover #%d <estado>`.", t.ID)
+		}
+		to, err := ticketing.ParseStatus(fold(cmd.args[1]))
+		if err != nil {
+			return "", userErr("Estado %q desconocido.", cmd.args[1])
+		}
+		if to == ticketing.StatusResuelto || to == ticketing.StatusEscalado {
+			return "", userErr("Para eso usá `/soporte resolver` o `/soporte escalar`.")
+		}
+		from := t.Status
+		if err := move(t, to); err != nil {
+			return "", err
+		}
+		now := b.clock.Now()
+		if to == ticketing.StatusEntregado {
+			t.DeliveredAt = now
+		}
+		if to == ticketing.StatusCerrado {
+			t.ClosedAt, t.CloseReason = now, "cerrado por soporte"
+		}
+		b.scheduleNext(t)
+		t.UpdatedAt = now
+		if err := tx.UpdateTicket(ctx, t); err != nil {
+			return "", err
+		}
+		note := fmt.Sprintf("📌 Ticket #%d: %s.", t.ID, t.Status.Label())
+		switch to {
+		case ticketing.StatusEntregado:
+			c, _ := b.dir.client(t.ClientID)
+			note = fmt.Sprintf("📦 Ticket #%d entregado. Tenés 30 días para probarlo (hasta %s); avisanos cualquier observación en este hilo.",
+				t.ID, whenWords(now.AddDate(0, 0, 30), now, locOf(c)))
+		case ticketing.StatusDerivado:
+			note = fmt.Sprintf("💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", t.ID)
+		}
+		if err := b.toTicket(ctx, tx, t, note); err != nil {
+			return "", err
+		}
+		return note, b.audit(ctx, tx, me, t.ClientID, t.ID, "moved", fmt.Sprintf("%s → %s", from, to))
+	})
+}
+
+func (b *Bot) cmdPresence(ctx context.Context, cmd command) (string, error) {
+	absent := cmd.verb == "ausente"
+	err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		if err := tx.SetStaffAbsent(ctx, cmd.in.UserID, absent); err != nil {
+			return err
+		}
+		return b.audit(ctx, tx, cmd.in.UserID, "", 0, cmd.verb, "")
+	})
+	if err != nil {
+		return "", err
+	}
+	if absent {
+		return "Quedaste *ausente*: los avisos de vencimiento de tus clientes van a tus backups (o a cualquier agente).", nil
+	}
+	return "Quedaste *presente*: vuelven a llegarte los avisos de tus clientes.", nil
+}

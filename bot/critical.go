@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"supportbot/ticketing"
+)
+
+// cmdCritical is the Service Desk path: the only way a critical incident
+// becomes a ticket. It gets its plan's 2 h clock and pages the focal point.
+func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
+	me := cmd.in.UserID
+	if s, _ := b.dir.staffMember(me); s.Role != ticketing.RoleServiceDesk {
+		return "", userErr("Solo la Mesa de Ayuda abre incidentes críticos (los recibe por teléfono). Si un cliente reporta uno, pedile que llame al %s.", b.phonesText())
+	}
+	if len(cmd.args) < 2 {
+		return "", userErr("Uso: `/soporte critico <cliente> <descripción>`.")
+	}
+	c, ok := b.dir.client(cmd.args[0])
+	if !ok || (cmd.scope != nil && cmd.scope.ID != c.ID) {
+		return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+	}
+	text := strings.Join(cmd.args[1:], " ")
+	now := b.clock.Now()
+	var t *ticketing.Ticket
+	err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		start, due := b.calendar.Deadline(*c, ticketing.KindIncidenteCritico, ticketing.PriorityCritica, now)
+		t = &ticketing.Ticket{
+			ClientID: c.ID, Kind: ticketing.KindIncidenteCritico, Priority: ticketing.PriorityCritica, Status: ticketing.StatusNuevo,
+			Source: ticketing.SourceServiceDesk, SlackChannel: c.SlackChannel, OpenedBy: me, Subject: subjectOf(text),
+			Confidence: 1, Cues: []string{"service_desk"}, ReceivedAt: now, ClockStart: start, DueAt: due, NextActionAt: start,
+			CreatedAt: now, UpdatedAt: now,
+		}
+		if err := tx.CreateTicket(ctx, t); err != nil {
+			return err
+		}
+		if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: fmt.Sprintf("servicedesk:%d", t.ID), AuthorID: me,
+			AuthorKind: ticketing.AuthorStaff, Channel: ticketing.SourceServiceDesk, Text: text, At: now}); err != nil {
+			return err
+		}
+		dueWords := whenWords(t.DueAt, now, c.Location)
+		root := fmt.Sprintf("📞 La Mesa de Ayuda registró un *incidente crítico*: *ticket #%d* · prioridad CRÍTICA.\n%s\nRespuesta comprometida: vence %s (%s). Focal point: %s. Las novedades se publican en este hilo.",
+			t.ID, quote(text), dueWords, zoneName(c), mention(c.FocalPoint))
+		if c.SlackChannel != "" {
+			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: c.SlackChannel, Text: root,
+				TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
+				return err
+			}
+		}
+		page := fmt.Sprintf("🚨 *Incidente crítico #%d* de *%s* abierto por la Mesa de Ayuda (%s):\n%s\nVence %s.", t.ID, c.Name, mention(me), quote(text), dueWords)
+		for _, who := range b.pageList(ctx, tx, c) {
+			if err := b.dm(ctx, tx, t.ID, who, page); err != nil {
+				return err
+			}
+		}
+		if err := b.alertDesk(ctx, tx, t.ID, page); err != nil {
+			return err
+		}
+		fx.then(func() { b.observer.TicketOpened(t) })
+		return b.audit(ctx, tx, me, c.ID, t.ID, "critical_opened", subjectOf(text))
+	})
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, whenWords(t.DueAt, now, c.Location)), nil
+}
+
+// pageList is who gets a client's urgent work: the focal point, or when it
+// is marked absent its backups, or failing those every agent.
+func (b *Bot) pageList(ctx context.Context, tx ticketing.Tx, c *ticketing.Client) []string {
+	if s, err := tx.Staff(ctx, c.FocalPoint); err == nil && !s.Absent {
+		return []string{c.FocalPoint}
+	}
+	var out []string
+	for _, id := range c.Backups {
+		if s, err := tx.Staff(ctx, id); err == nil && !s.Absent {
+			out = append(out, id)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, a := range b.dir.agents() {
+		if s, err := tx.Staff(ctx, a.ID); err == nil && !s.Absent {
+			out = append(out, a.ID)
+		}
+	}
+	return out
+}

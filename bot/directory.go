@@ -1,0 +1,74 @@
+package bot
+
+import (
+	"supportbot/ticketing"
+)
+
+// directory answers "who is this?" from the configuration: which client owns
+// a channel, who is support staff. Anyone else in a client channel is that
+// client's staff.
+type directory struct {
+	clients   []ticketing.Client
+	byID      map[string]*ticketing.Client
+	byChannel map[string]*ticketing.Client
+	staff     map[string]ticketing.Staff
+}
+
+func newDirectory(clients []ticketing.Client, staff []ticketing.Staff) *directory {
+	d := &directory{
+		clients:   clients,
+		byID:      map[string]*ticketing.Client{},
+		byChannel: map[string]*ticketing.Client{},
+		staff:     map[string]ticketing.Staff{},
+	}
+	for i := range d.clients {
+		c := &d.clients[i]
+		d.byID[c.ID] = c
+		if c.SlackChannel != "" {
+			d.byChannel[c.SlackChannel] = c
+		}
+	}
+	for _, s := range staff {
+		d.staff[s.ID] = s
+	}
+	return d
+}
+
+func (d *directory) client(id string) (*ticketing.Client, bool) {
+	c, ok := d.byID[id]
+	return c, ok
+}
+
+func (d *directory) clientOfChannel(channel string) (*ticketing.Client, bool) {
+	c, ok := d.byChannel[channel]
+	return c, ok
+}
+
+func (d *directory) isStaff(userID string) bool {
+	_, ok := d.staff[userID]
+	return ok
+}
+
+func (d *directory) staffMember(userID string) (ticketing.Staff, bool) {
+	s, ok := d.staff[userID]
+	return s, ok
+}
+
+func (d *directory) staffName(userID string) string {
+	if s, ok := d.staff[userID]; ok {
+		return s.Name
+	}
+	return userID
+}
+
+// agents lists staff with the agent role, for escalation when no backup is
+// available (the seed: any support agent may take over).
+func (d *directory) agents() []ticketing.Staff {
+	var out []ticketing.Staff
+	for _, s := range d.staff {
+		if s.Role == ticketing.RoleAgent {
+			out = append(out, s)
+		}
+	}
+	return out
+}

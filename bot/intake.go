@@ -1,0 +1,164 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// origin is where a client wrote a new case, and so where answers go.
+type origin struct {
+	platform channels.Platform
+	client   *ticketing.Client
+	// author is the Slack user id or the WhatsApp number.
+	author      string
+	authorName  string
+	text        string
+	media       string
+	at          time.Time
+	externalID  string
+	slackChan   string // Slack: the client's channel; WhatsApp: where it is mirrored
+	slackThread string // Slack: the client's message ts (the thread root)
+}
+
+func (o origin) source() ticketing.Source {
+	if o.platform == channels.WhatsApp {
+		return ticketing.SourceWhatsApp
+	}
+	return ticketing.SourceSlack
+}
+
+// answer replies to the client where they wrote.
+func (b *Bot) answer(ctx context.Context, tx ticketing.Tx, o origin, ticketID int64, text string, buttons ...ticketing.Button) error {
+	if o.platform == channels.WhatsApp {
+		return b.whatsapp(ctx, tx, ticketID, o.author, b.plainTextOf(text))
+	}
+	return b.post(ctx, tx, ticketID, o.slackChan, o.slackThread, text, buttons...)
+}
+
+// intake decides what a client's new message becomes: a refusal (contract,
+// critical incident), a question about its kind, or a ticket with a deadline.
+func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin) error {
+	c := o.client
+	if c.Contract != ticketing.ContractActive {
+		return b.refuseContract(ctx, tx, o)
+	}
+	cl := b.classifier.Classify(o.text)
+	if o.text == "" && o.media != "" {
+		// A photo or voice note says nothing we can classify: open a consulta
+		// and ask for words.
+		cl = Classification{Kind: ticketing.KindConsulta, Ask: true, Cues: []string{"media:" + o.media}}
+	}
+	if cl.Kind == ticketing.KindIncidenteCritico {
+		return b.refuseCritical(ctx, tx, fx, o, cl)
+	}
+	t := b.newTicket(o, cl)
+	if err := tx.CreateTicket(ctx, t); err != nil {
+		return err
+	}
+	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
+		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
+		return err
+	}
+	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, "ticket_opened", fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
+		return err
+	}
+	if o.platform == channels.WhatsApp {
+		if err := b.mirrorRoot(ctx, tx, c, t, o); err != nil {
+			return err
+		}
+	}
+	fx.then(func() { b.observer.TicketOpened(t) })
+	now := b.clock.Now()
+	switch {
+	case t.AwaitingChoice && o.platform == channels.WhatsApp:
+		if o.media != "" && o.text == "" {
+			return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
+		}
+		return b.answer(ctx, tx, o, t.ID, askKindMenu(t))
+	case t.AwaitingChoice:
+		return b.answer(ctx, tx, o, t.ID, askKindText(t), kindButtons(t)...)
+	}
+	if o.media != "" && o.text == "" {
+		return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
+	}
+	var buttons []ticketing.Button
+	if o.platform == channels.Slack {
+		buttons = staffButtons(t)
+	}
+	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
+}
+
+func mediaText(media string, t *ticketing.Ticket) string {
+	return fmt.Sprintf("Recibimos tu archivo (%s) y lo sumamos al ticket #%d. Para ayudarte mejor, ¿podés contarnos en un texto breve qué pasa?", media, t.ID)
+}
+
+// newTicket builds the ticket for a classified message, with its deadline.
+func (b *Bot) newTicket(o origin, cl Classification) *ticketing.Ticket {
+	kind, prio := cl.Kind, cl.Priority
+	if !kind.IsIncident() || prio == "" {
+		prio = b.defaultPri
+	}
+	start, due := b.calendar.Deadline(*o.client, kind, prio, o.at)
+	now := b.clock.Now()
+	t := &ticketing.Ticket{
+		ClientID: o.client.ID, Kind: kind, Priority: prio, Status: ticketing.StatusNuevo, Source: o.source(),
+		SlackChannel: o.slackChan, SlackThreadTS: o.slackThread, OpenedBy: o.author, Subject: subjectOf(o.text),
+		Confidence: cl.Confidence, Cues: cl.Cues, AwaitingChoice: cl.Ask,
+		ReceivedAt: o.at, ClockStart: start, DueAt: due, NextActionAt: start,
+		LastClientMessageAt: o.at, CreatedAt: now, UpdatedAt: now,
+	}
+	if o.platform == channels.WhatsApp {
+		t.WhatsAppContact = o.author
+		t.SlackThreadTS = ""
+	}
+	if t.Subject == "" && o.media != "" {
+		t.Subject = "(" + o.media + ")"
+	}
+	return t
+}
+
+func (b *Bot) refuseContract(ctx context.Context, tx ticketing.Tx, o origin) error {
+	c := o.client
+	if err := b.answer(ctx, tx, o, 0, b.contractRefusalText(c)); err != nil {
+		return err
+	}
+	if err := b.dm(ctx, tx, 0, c.FocalPoint, fmt.Sprintf("%s (contrato %s) escribió por %s y no se abrió ticket:\n%s", c.Name, c.Contract, o.platform, quote(o.text))); err != nil {
+		return err
+	}
+	return b.audit(ctx, tx, o.author, c.ID, 0, "contract_refused", string(c.Contract))
+}
+
+// refuseCritical opens no ticket: the client is sent to the Service Desk
+// phones, and the focal point and the service desk hear a call may come.
+func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification) error {
+	c := o.client
+	if err := b.answer(ctx, tx, o, 0, b.criticalRefusalText()); err != nil {
+		return err
+	}
+	who := o.author
+	if o.platform == channels.Slack {
+		who = mention(o.author)
+	} else if o.authorName != "" {
+		who = fmt.Sprintf("%s (%s)", o.authorName, o.author)
+	}
+	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s). Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrir el ticket: `/soporte critico %s <descripción>`",
+		c.Name, o.platform, who, quote(o.text), c.ID)
+	if err := b.alertDesk(ctx, tx, 0, alert); err != nil {
+		return err
+	}
+	if err := b.dm(ctx, tx, 0, c.FocalPoint, alert); err != nil {
+		return err
+	}
+	fx.then(func() { b.observer.CriticalRefused(c.ID) })
+	return b.audit(ctx, tx, o.author, c.ID, 0, "critical_refused", fmt.Sprintf("%s cues=%v: %s", o.platform, cl.Cues, subjectOf(o.text)))
+}
+
+// isDuplicate turns the store's duplicate signal into "already handled".
+func isDuplicate(err error) bool { return errors.Is(err, ticketing.ErrDuplicate) }
+
+func isNotFound(err error) bool { return errors.Is(err, ticketing.ErrNotFound) }

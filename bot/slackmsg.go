@@ -1,0 +1,159 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+func slackExternalID(channel, ts string) string { return "slack:" + channel + ":" + ts }
+
+// handleSlackMessage routes a Slack message: a client's top-level message in
+// its channel is a new case; a thread reply belongs to the thread's ticket.
+func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error {
+	if in.IsThreadReply() {
+		return b.handleThreadReply(ctx, in)
+	}
+	c, ok := b.dir.clientOfChannel(in.Channel)
+	if !ok {
+		b.log.Debug("message outside client channels ignored", "channel", in.Channel, "user", in.UserID)
+		return nil
+	}
+	if b.dir.isStaff(in.UserID) {
+		b.log.Debug("staff top-level message in client channel ignored", "channel", in.Channel, "user", in.UserID)
+		return nil
+	}
+	if in.Text == "" && in.Media == "" {
+		return nil
+	}
+	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		if dup, err := b.seen(ctx, tx, fx, in); dup || err != nil {
+			return err
+		}
+		return b.intake(ctx, tx, fx, origin{
+			platform: channels.Slack, client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media,
+			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), slackChan: in.Channel, slackThread: in.MessageID,
+		})
+	})
+}
+
+// seen dedupes a Slack message by its event id and by its ts: a retry keeps
+// the event id, while a message and its app_mention twin share the ts.
+func (b *Bot) seen(ctx context.Context, tx ticketing.Tx, fx *effects, in channels.Inbound) (bool, error) {
+	for _, id := range []string{in.EventID, "msg:" + slackExternalID(in.Channel, in.MessageID)} {
+		first, err := firstTime(ctx, tx, id, in.At)
+		if err != nil {
+			return false, err
+		}
+		if !first {
+			fx.then(func() { b.observer.Duplicate(in.Platform) })
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error {
+	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		t, err := tx.TicketByThread(ctx, in.Channel, in.ThreadTS)
+		if isNotFound(err) {
+			b.log.Debug("reply in a thread without ticket ignored", "channel", in.Channel, "thread", in.ThreadTS)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		// A ticket's thread lives in its client's channel or the internal
+		// mirror channel; anything else would cross clients.
+		if c, ok := b.dir.clientOfChannel(in.Channel); ok && c.ID != t.ClientID {
+			b.log.Warn("thread reply crossing clients refused", "channel", in.Channel, "ticket", t.ID)
+			return nil
+		}
+		if dup, err := b.seen(ctx, tx, fx, in); dup || err != nil {
+			return err
+		}
+		msg := &ticketing.Message{TicketID: t.ID, ExternalID: slackExternalID(in.Channel, in.MessageID), AuthorID: in.UserID,
+			Channel: ticketing.SourceSlack, Text: in.Text, Media: in.Media, At: in.At}
+		if b.dir.isStaff(in.UserID) {
+			msg.AuthorKind = ticketing.AuthorStaff
+			if err := addMessage(ctx, tx, msg); err != nil {
+				return err
+			}
+			return b.staffAnswered(ctx, tx, fx, t, in.UserID, in.Text, in.At, true)
+		}
+		if _, ok := b.dir.clientOfChannel(in.Channel); !ok {
+			b.log.Debug("non-staff reply in an internal channel ignored", "channel", in.Channel, "user", in.UserID)
+			return nil
+		}
+		msg.AuthorKind = ticketing.AuthorClient
+		if err := addMessage(ctx, tx, msg); err != nil {
+			return err
+		}
+		return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+	})
+}
+
+func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) error {
+	if err := tx.AddMessage(ctx, m); err != nil && !isDuplicate(err) {
+		return err
+	}
+	return nil
+}
+
+// staffAnswered records a staff answer to the client: the first one is the
+// ticket's first response (met or missed), and a WhatsApp ticket's contact
+// gets it relayed when relay is set.
+func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, staffID, text string, at time.Time, relay bool) error {
+	if relay && t.Source == ticketing.SourceWhatsApp && t.WhatsAppContact != "" && text != "" {
+		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.plainTextOf(text))
+		if err := b.whatsapp(ctx, tx, t.ID, t.WhatsAppContact, body); err != nil {
+			return err
+		}
+	}
+	if !t.Responded() {
+		t.FirstResponseAt, t.FirstResponder = at, staffID
+		if t.Assignee == "" {
+			t.Assignee = staffID
+		}
+		if t.Status == ticketing.StatusNuevo {
+			t.Status = ticketing.StatusEnCurso
+		}
+		met := "met"
+		if !t.SLAMet() {
+			met = "missed"
+		}
+		if err := b.audit(ctx, tx, staffID, t.ClientID, t.ID, "first_response", fmt.Sprintf("sla %s, due %s", met, t.DueAt.UTC().Format("2006-01-02T15:04Z"))); err != nil {
+			return err
+		}
+		after := at.Sub(t.ReceivedAt)
+		snapshot := *t
+		fx.then(func() { b.observer.FirstResponse(&snapshot, after) })
+		b.scheduleNext(t)
+	}
+	t.UpdatedAt = b.clock.Now()
+	return tx.UpdateTicket(ctx, t)
+}
+
+// clientWrote records a client's follow-up: it cancels a pending auto-close
+// and puts a resolved ticket back in progress.
+func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, author, text string, at time.Time) error {
+	t.LastClientMessageAt = at
+	switch t.Status {
+	case ticketing.StatusResuelto, ticketing.StatusEsperandoCliente:
+		if err := b.audit(ctx, tx, author, t.ClientID, t.ID, "client_replied", "auto-close cancelled; back in progress"); err != nil {
+			return err
+		}
+		t.Status = ticketing.StatusEnCurso
+		t.ResolvedAt = zeroTime
+	case ticketing.StatusCerrado:
+		if err := b.toThread(ctx, tx, t, fmt.Sprintf("El ticket #%d ya está cerrado. Si el problema sigue, escribí un mensaje nuevo en el canal y abrimos otro caso.", t.ID)); err != nil {
+			return err
+		}
+	}
+	b.scheduleNext(t)
+	t.UpdatedAt = b.clock.Now()
+	return tx.UpdateTicket(ctx, t)
+}

@@ -1,0 +1,202 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// handleWhatsApp routes a message from a WhatsApp number: only approved
+// contacts reach tickets, and only their own client's.
+func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
+	phone := in.UserID
+	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		contact, err := tx.Contact(ctx, phone)
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		c, known := b.dir.client(contact.ClientID)
+		if err != nil || !contact.Active() || !known {
+			return b.refuseUnknown(ctx, tx, phone, in.At)
+		}
+		if dup, err := b.seenWhatsApp(ctx, tx, fx, in); dup || err != nil {
+			return err
+		}
+		if handled, err := b.whatsAppCommand(ctx, tx, c, phone, in.Text); handled || err != nil {
+			return err
+		}
+		t, err := tx.OpenTicketByContact(ctx, phone)
+		if isNotFound(err) {
+			name := in.UserName
+			if name == "" {
+				name = contact.Name
+			}
+			return b.intake(ctx, tx, fx, origin{
+				platform: channels.WhatsApp, client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
+				at: in.At, externalID: "whatsapp:" + in.MessageID, slackChan: b.mirrorChannel(c),
+			})
+		}
+		if err != nil {
+			return err
+		}
+		return b.continueWhatsApp(ctx, tx, fx, c, t, in)
+	})
+}
+
+func (b *Bot) seenWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, in channels.Inbound) (bool, error) {
+	first, err := firstTime(ctx, tx, "whatsapp:"+in.MessageID, in.At)
+	if err != nil || first {
+		return false, err
+	}
+	fx.then(func() { b.observer.Duplicate(channels.WhatsApp) })
+	return true, nil
+}
+
+func (b *Bot) mirrorChannel(c *ticketing.Client) string {
+	if b.mirror != "" {
+		return b.mirror
+	}
+	return c.SlackChannel
+}
+
+// refuseUnknown answers a number that was never invited (or was revoked) at
+// most once a day, and stores nothing but that audit line.
+func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, at time.Time) error {
+	now := b.clock.Now()
+	answered, err := tx.AuditSince(ctx, "whatsapp_unknown", phone, now.Add(-24*time.Hour))
+	if err != nil || answered {
+		return err
+	}
+	text := "Hola. Este número de Soporte atiende solo a contactos habilitados por su focal point. " +
+		"Si trabajás con un cliente, pedile a tu focal point técnico la invitación para usar WhatsApp. " +
+		"Ante un incidente crítico llamá a la Mesa de Ayuda: " + b.phonesText() + "."
+	if err := b.whatsapp(ctx, tx, 0, phone, text); err != nil {
+		return err
+	}
+	return b.audit(ctx, tx, phone, "", 0, "whatsapp_unknown", phone)
+}
+
+// mirrorRoot starts the ticket's thread in Slack with the contact's message;
+// staff answer there and the bot relays to WhatsApp.
+func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, o origin) error {
+	if t.SlackChannel == "" {
+		return nil
+	}
+	who := o.author
+	if o.authorName != "" {
+		who = fmt.Sprintf("%s (%s)", o.authorName, o.author)
+	}
+	body := quote(o.text)
+	if o.text == "" {
+		body = "_(" + o.media + ")_"
+	}
+	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
+		who, c.Name, body, t.ID, kindPriority(t), whenWords(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
+	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: t.SlackChannel, Text: text,
+		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)})
+}
+
+// continueWhatsApp adds a contact's message to its open ticket.
+func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, c *ticketing.Client, t *ticketing.Ticket, in channels.Inbound) error {
+	if err := addMessage(ctx, tx, &ticketing.Message{TicketID: t.ID, ExternalID: "whatsapp:" + in.MessageID, AuthorID: in.UserID,
+		AuthorKind: ticketing.AuthorClient, Channel: ticketing.SourceWhatsApp, Text: in.Text, Media: in.Media, At: in.At}); err != nil {
+		return err
+	}
+	if t.AwaitingChoice {
+		if k, ok := menuChoice(in.Text); ok {
+			_, err := b.applyChoice(ctx, tx, fx, t, in.UserID, k, "")
+			return err
+		}
+	}
+	body := in.Text
+	if body == "" {
+		body = "_(" + in.Media + ")_"
+	}
+	if err := b.toThread(ctx, tx, t, fmt.Sprintf("📱 *%s*: %s", nameOr(in.UserName, in.UserID), body)); err != nil {
+		return err
+	}
+	if in.Text == "" && in.Media != "" {
+		if err := b.whatsapp(ctx, tx, t.ID, in.UserID, mediaText(in.Media, t)); err != nil {
+			return err
+		}
+	}
+	// A critical outage reported inside an open ticket still goes to the phone.
+	if in.Text != "" {
+		if cl := b.classifier.Classify(in.Text); cl.Kind == ticketing.KindIncidenteCritico {
+			if err := b.refuseCritical(ctx, tx, fx, origin{platform: channels.WhatsApp, client: c, author: in.UserID, authorName: in.UserName, text: in.Text}, cl); err != nil {
+				return err
+			}
+		}
+	}
+	return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+}
+
+func nameOr(name, fallback string) string {
+	if name != "" {
+		return name
+	}
+	return fallback
+}
+
+// menuChoice reads the WhatsApp numbered menu ("2", "2 incidente", "incidente").
+func menuChoice(text string) (ticketing.Kind, bool) {
+	t := fold(strings.TrimSpace(text))
+	first, _, _ := strings.Cut(t, " ")
+	if n, err := strconv.Atoi(strings.Trim(first, ".)-")); err == nil && n >= 1 && n <= len(menuKinds) {
+		return menuKinds[n-1], true
+	}
+	for _, k := range menuKinds {
+		if t == string(k) || t == fold(k.Label()) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// whatsAppCommand answers "estado", "ayuda" and "conforme N" sent on WhatsApp.
+func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, phone, text string) (bool, error) {
+	fields := strings.Fields(fold(strings.TrimSpace(text)))
+	if len(fields) == 0 || len(fields) > 2 {
+		return false, nil
+	}
+	switch fields[0] {
+	case "estado":
+		list, err := b.listTicketsTx(ctx, tx, c.ID)
+		if err != nil {
+			return true, err
+		}
+		return true, b.whatsapp(ctx, tx, 0, phone, list)
+	case "ayuda":
+		return true, b.whatsapp(ctx, tx, 0, phone, b.whatsAppWelcome(c))
+	case "conforme":
+		n, err := ticketNumber(fields[1:], "conforme N")
+		if err != nil {
+			return true, b.whatsapp(ctx, tx, 0, phone, "Para confirmar una solución escribí *conforme* y el número del ticket, por ejemplo: conforme 123")
+		}
+		t, err := b.loadTicket(ctx, tx, c, n)
+		if err != nil {
+			return true, b.whatsapp(ctx, tx, 0, phone, fmt.Sprintf("No encontramos el ticket #%d.", n))
+		}
+		_, err = b.closeByClient(ctx, tx, t, phone)
+		if ue, ok := err.(*errUser); ok {
+			return true, b.whatsapp(ctx, tx, 0, phone, ue.msg)
+		}
+		return true, err
+	}
+	return false, nil
+}
+
+func (b *Bot) whatsAppWelcome(c *ticketing.Client) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "¡Hola! Este es el canal de WhatsApp de Soporte para %s.\n", c.Name)
+	fmt.Fprintf(&s, "Horario: %s.\n", planHours(c))
+	s.WriteString("Contanos tu consulta o incidente en un mensaje: abrimos un ticket, te decimos para cuándo tenés respuesta y tu focal point te contesta por acá.\n")
+	s.WriteString("Escribí *estado* para ver tus tickets abiertos y *conforme N* para confirmar que un caso quedó resuelto.\n")
+	fmt.Fprintf(&s, "Incidentes críticos: solo por teléfono con la Mesa de Ayuda, %s.", b.phonesText())
+	return s.String()
+}

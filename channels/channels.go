@@ -1,0 +1,118 @@
+// Package channels holds the bot's own message types: what arrives from Slack
+// or WhatsApp after conversion, and the interfaces adapters implement. It
+// knows nothing of any chat library, so the bot can be driven without one.
+package channels
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+// Platform names where an inbound came from.
+type Platform string
+
+const (
+	Slack    Platform = "slack"
+	WhatsApp Platform = "whatsapp"
+)
+
+// InboundKind says what sort of thing arrived.
+type InboundKind string
+
+const (
+	// KindMessage is a message in a channel, a thread or a chat.
+	KindMessage InboundKind = "message"
+	// KindCommand is a slash command (/soporte …).
+	KindCommand InboundKind = "command"
+	// KindAction is a button press on one of the bot's messages.
+	KindAction InboundKind = "action"
+	// KindReaction is an emoji reaction added to a message.
+	KindReaction InboundKind = "reaction"
+)
+
+// Inbound is one event from a chat platform in the bot's own terms.
+type Inbound struct {
+	Platform Platform
+	Kind     InboundKind
+	// EventID identifies the delivery (Slack event_id, WhatsApp message id),
+	// so a redelivery is recognised.
+	EventID string
+	// MessageID is the message's own id: Slack ts, WhatsApp message id.
+	MessageID string
+	// Channel is the Slack channel id; for WhatsApp, the sender's number.
+	Channel string
+	// ThreadTS is the Slack thread root when the message is a thread reply.
+	ThreadTS string
+	// UserID is the Slack user id, or the WhatsApp sender's E.164 number.
+	UserID string
+	// UserName is the display name the platform gave, if any.
+	UserName string
+	Text     string
+	// Media names a non-text attachment ("image", "audio", "document", …).
+	Media string
+	At    time.Time
+
+	// Command is the slash command ("/soporte") and Text its arguments.
+	Command     string
+	ResponseURL string
+	// ActionID and ActionValue identify a pressed button.
+	ActionID    string
+	ActionValue string
+	// Reaction is the emoji name for KindReaction; ThreadTS is then the
+	// reacted message's ts.
+	Reaction string
+}
+
+// IsThreadReply reports whether a Slack message answers inside a thread.
+func (in Inbound) IsThreadReply() bool {
+	return in.ThreadTS != "" && in.ThreadTS != in.MessageID
+}
+
+// Reply is what a handler answers synchronously: the text Slack shows the
+// user who typed a slash command or pressed a button. Everything else goes
+// through the outbox.
+type Reply struct {
+	Text string
+	// Public shows the reply to the whole channel instead of only the user.
+	Public bool
+}
+
+// Handler receives converted inbounds. It must persist everything it needs
+// before returning: the adapter acknowledges the platform only afterwards, so
+// a returned error makes the platform deliver again.
+type Handler interface {
+	Handle(ctx context.Context, in Inbound) (Reply, error)
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, in Inbound) (Reply, error)
+
+func (f HandlerFunc) Handle(ctx context.Context, in Inbound) (Reply, error) { return f(ctx, in) }
+
+// Sender delivers one owed reply and returns the platform's id for what it
+// posted (Slack ts, WhatsApp message id).
+type Sender interface {
+	Send(ctx context.Context, item ticketing.OutboxItem) (ref string, err error)
+}
+
+// RateLimitError tells the outbox to wait before trying again.
+type RateLimitError struct {
+	RetryAfter time.Duration
+	Err        error
+}
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("rate limited, retry after %s: %v", e.RetryAfter, e.Err)
+}
+
+func (e *RateLimitError) Unwrap() error { return e.Err }
+
+// PermanentError marks a delivery that will never succeed (channel archived,
+// number not on WhatsApp); the outbox stops retrying it.
+type PermanentError struct{ Err error }
+
+func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
