@@ -1,0 +1,77 @@
+package bot_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"supportbot/bot"
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+func TestRetryAfterIsHonoured(t *testing.T) {
+	h := newHarness(t)
+	limited := true
+	h.slack.fail = func(ticketing.OutboxItem) error {
+		if limited {
+			return &channels.RateLimitError{RetryAfter: 7 * time.Second, Err: errors.New("ratelimited")}
+		}
+		return nil
+	}
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+	if slack, _ := h.flush(); len(slack) != 0 {
+		t.Fatalf("sent while rate limited: %d", len(slack))
+	}
+	limited = false
+	h.clock.Advance(6 * time.Second)
+	if slack, _ := h.flush(); len(slack) != 0 {
+		t.Errorf("sent before Retry-After elapsed")
+	}
+	h.clock.Advance(time.Second)
+	if slack, _ := h.flush(); len(slack) != 1 {
+		t.Errorf("sent after Retry-After = %d, want 1", len(slack))
+	}
+}
+
+// A sender stopped after the commit and before delivery (a crash) leaves the
+// reply queued; a new sender delivers it once, and never again.
+func TestOutboxSurvivesRestartExactlyOnce(t *testing.T) {
+	h := newHarness(t)
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+	// No delivery happened: the process "died" here. Start a fresh deliverer.
+	restarted := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: h.slack, WhatsApp: h.whatsapp})
+	for range 3 {
+		if _, err := restarted.DeliverDue(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := len(h.slack.items()); got != 1 {
+		t.Errorf("deliveries = %d, want exactly 1", got)
+	}
+}
+
+func TestPermanentFailureLeavesTheQueueAndKeepsOrder(t *testing.T) {
+	h := newHarness(t)
+	h.slack.fail = func(it ticketing.OutboxItem) error {
+		if it.Target == "CACME" {
+			return &channels.PermanentError{Err: errors.New("channel_not_found")}
+		}
+		return nil
+	}
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+	h.handle(slackMsg("CBETA", "UCLIENT", "100.2", "el discador no anda"))
+	slack, _ := h.flush()
+	if len(slack) != 1 || slack[0].Target != "CBETA" {
+		t.Errorf("sent:\n%s", texts(slack))
+	}
+	var backlog int
+	h.db.View(t.Context(), func(tx ticketing.Tx) error {
+		var err error
+		backlog, err = tx.OutboxBacklog(t.Context())
+		return err
+	})
+	if backlog != 0 {
+		t.Errorf("backlog = %d, want the dead item out of the queue", backlog)
+	}
+}
