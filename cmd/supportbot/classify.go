@@ -1,11 +1,150 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+
+	"supportbot/ticketing"
+	"supportbot/ticketing/intent"
 )
 
-// runClassify is filled in by the classifier work.
+// classifyInput is a JSON input line of `supportbot classify`.
+type classifyInput struct {
+	Text *string `json:"text"`
+}
+
+// classifyOutput is one output line. Priority is always present ("" for
+// non-incidents) so every line has the same shape.
+type classifyOutput struct {
+	Kind       ticketing.Kind     `json:"kind"`
+	Priority   ticketing.Priority `json:"priority"`
+	Confidence float64            `json:"confidence"`
+	Ask        bool               `json:"ask"`
+	Cues       []string           `json:"cues"`
+}
+
+type classifyError struct {
+	Error string `json:"error"`
+}
+
+// maxClassifyLine bounds memory per input line; the classifier reads far
+// less than this of a message anyway.
+const maxClassifyLine = 1 << 20
+
+// runClassify lets staff see what the bot would make of messages: one
+// message per stdin line (plain text, or {"text":…} when the line starts
+// with '{'), one JSON result per stdout line. A bad line gets an error line
+// and the rest still run; the exit status is then 1.
 func (m *Main) runClassify(ctx context.Context, args []string) error {
-	return errors.New("classify: not implemented yet")
+	fs, path := m.flagSet("classify")
+	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence to use (default: the built-in threshold; config.yaml is not read)"
+	help := false
+	fs.Usage = func() {
+		help = true
+		fmt.Fprintf(fs.Output(), `usage: supportbot classify [-config PATH] < messages.txt
+
+Reads one client message per line, as plain text or as {"text":"…"}, and prints
+{"kind":…,"priority":…,"confidence":…,"ask":…,"cues":[…]} per message.
+ask is true below classifier.min_confidence (default %.2f without -config).
+
+`, intent.DefaultMinConfidence)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil || help {
+		return err
+	}
+	threshold := intent.DefaultMinConfidence
+	if *path != "" {
+		cfg, err := m.loadConfig(*path)
+		if err != nil {
+			return err
+		}
+		threshold = cfg.Classifier.Threshold()
+	}
+	c := intent.New(threshold)
+
+	in := bufio.NewReaderSize(m.Stdin, 64<<10)
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetEscapeHTML(false)
+	var lineNo, lines, failed int
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, tooLong, readErr := readLine(in, maxClassifyLine)
+		if readErr != nil && !errors.Is(readErr, io.EOF) {
+			return fmt.Errorf("classify: read stdin: %w", readErr)
+		}
+		lineNo++
+		if len(bytes.TrimSpace(line)) > 0 || tooLong {
+			lines++
+			var out any
+			if res, err := classifyLine(c, line, tooLong); err != nil {
+				failed++
+				out = classifyError{Error: fmt.Sprintf("line %d: %v", lineNo, err)}
+			} else {
+				out = res
+			}
+			if err := enc.Encode(out); err != nil {
+				return fmt.Errorf("classify: write stdout: %w", err)
+			}
+		}
+		if readErr != nil {
+			break
+		}
+	}
+	if failed > 0 {
+		return &ExitError{Code: 1, Err: fmt.Errorf("classify: %d of %d lines failed", failed, lines)}
+	}
+	return nil
+}
+
+func classifyLine(c *intent.Classifier, line []byte, tooLong bool) (classifyOutput, error) {
+	if tooLong {
+		return classifyOutput{}, fmt.Errorf("longer than %d bytes", maxClassifyLine)
+	}
+	text := string(line)
+	if trimmed := bytes.TrimSpace(line); trimmed[0] == '{' {
+		var in classifyInput
+		if err := json.Unmarshal(trimmed, &in); err != nil {
+			return classifyOutput{}, fmt.Errorf("bad JSON: %w", err)
+		}
+		if in.Text == nil {
+			return classifyOutput{}, errors.New(`bad JSON: no "text"`)
+		}
+		text = *in.Text
+	}
+	r := c.Classify(text)
+	out := classifyOutput{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, Cues: r.Cues}
+	if out.Cues == nil {
+		out.Cues = []string{}
+	}
+	return out, nil
+}
+
+// readLine returns the next line without its line ending. A line longer
+// than limit is consumed to its end and reported with tooLong, so one huge
+// paste neither exhausts memory nor ends the batch.
+func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !tooLong {
+			line = append(line, chunk...)
+			if len(line) > limit+2 { // room for a "\r\n" not yet trimmed
+				tooLong, line = true, nil
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if line = bytes.TrimRight(line, "\r\n"); len(line) > limit {
+			tooLong, line = true, nil
+		}
+		return line, tooLong, err
+	}
 }

@@ -3,9 +3,72 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+
+	whatsappchannel "supportbot/channels/whatsapp"
 )
 
-// runWhatsApp is filled in by the WhatsApp adapter work.
+const whatsappUsage = "usage: supportbot whatsapp pair [-config PATH] [-phone +549…]"
+
+// runWhatsApp handles "whatsapp pair": it links the bot's WhatsApp number by
+// QR code, or by a pairing code typed on the phone when -phone is given.
 func (m *Main) runWhatsApp(ctx context.Context, args []string) error {
-	return errors.New("whatsapp: not implemented yet")
+	if len(args) == 0 {
+		fmt.Fprintln(m.Stderr, whatsappUsage)
+		return &ExitError{Code: 2, Err: errors.New("whatsapp: missing subcommand (pair)")}
+	}
+	switch args[0] {
+	case "pair":
+		return m.runWhatsAppPair(ctx, args[1:])
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(m.Stderr, whatsappUsage)
+		return nil
+	}
+	fmt.Fprintln(m.Stderr, whatsappUsage)
+	return &ExitError{Code: 2, Err: fmt.Errorf("whatsapp: unknown subcommand %q", args[0])}
+}
+
+func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
+	fs, path := m.flagSet("whatsapp pair")
+	phone := fs.String("phone", "", "the bot's own number in E.164 (+549…): get a code to type on that phone instead of scanning a QR code")
+	level := fs.String("log-level", "warn", "debug, info, warn or error")
+	for _, a := range args {
+		// parseFlags treats -h as success; here that would go on to pair.
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.Usage()
+			return nil
+		}
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	// Checked before anything is opened, so a typo costs no pairing session.
+	if *phone != "" {
+		if _, err := whatsappchannel.ToJID(*phone); err != nil {
+			return &ExitError{Code: 2, Err: fmt.Errorf("-phone: %w", err)}
+		}
+	}
+	log, err := newLogger(m.Stderr, *level)
+	if err != nil {
+		return err
+	}
+	cfg, err := m.loadConfig(*path)
+	if err != nil {
+		return err
+	}
+	container, err := whatsappchannel.OpenDeviceStore(ctx, cfg.WhatsApp.StorePath, log)
+	if err != nil {
+		return err
+	}
+	m.closers = append(m.closers, container)
+
+	jid, err := whatsappchannel.Pair(ctx, container, m.Stdout, *phone, log)
+	if err != nil {
+		return fmt.Errorf("whatsapp pair: %w", err)
+	}
+	fmt.Fprintf(m.Stdout, "WhatsApp linked as %s (store %s).\n", jid, cfg.WhatsApp.StorePath)
+	if !cfg.WhatsApp.Enabled {
+		fmt.Fprintln(m.Stdout, "note: whatsapp.enabled is false; set it to true for the bot to use this link.")
+	}
+	return nil
 }

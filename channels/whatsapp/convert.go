@@ -1,0 +1,197 @@
+// Package whatsappchannel turns whatsmeow events into the bot's own inbound
+// messages and the bot's owed replies into WhatsApp messages. It holds no
+// business rules: who may write, and what an answer says, is the bot's job.
+package whatsappchannel
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"go.mau.fi/whatsmeow/proto/waE2E"
+	"go.mau.fi/whatsmeow/types"
+	"go.mau.fi/whatsmeow/types/events"
+
+	"supportbot/channels"
+)
+
+// MaxTextBytes caps an inbound text; a longer one is stored truncated
+// rather than refused, so the client's message is never lost.
+const MaxTextBytes = 40000
+
+// maxNameBytes caps the push name, which the sender chooses freely and the
+// bot shows in Slack.
+const maxNameBytes = 200
+
+// e164 matches the numbers ToJID accepts. It is a little looser than the
+// config's rule (which wants 8 digits) because a few small numbering plans
+// have 7-digit international numbers and refusing them here would silence
+// the bot's answer to such a sender.
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+
+// ErrBadNumber is returned by ToJID for anything but an E.164 number.
+var ErrBadNumber = errors.New("not an E.164 phone number")
+
+// ToJID turns an E.164 number ("+5491155550101") into the user JID messages
+// to that number are addressed to.
+func ToJID(phone string) (types.JID, error) {
+	if !e164.MatchString(phone) {
+		return types.JID{}, fmt.Errorf("%q: %w (want e.g. +5491123456789)", phone, ErrBadNumber)
+	}
+	return types.NewJID(phone[1:], types.DefaultUserServer), nil
+}
+
+// FromMessage converts one WhatsApp message into an Inbound. It reports false
+// for what the bot must not see: groups, broadcasts and status updates, the
+// bot's own messages (sent from the phone or echoed), reactions, edits,
+// revocations and other protocol traffic, content it does not understand,
+// and senders whose phone number is unknown.
+//
+// resolvePhone maps a LID (the privacy-preserving id WhatsApp increasingly
+// uses instead of the number) to an E.164 number; without it a person who
+// writes once by number and once by LID would become two contacts.
+func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool)) (channels.Inbound, bool) {
+	if evt == nil {
+		return channels.Inbound{}, false
+	}
+	info := evt.Info
+	if info.IsFromMe || info.IsGroup || !directChat(info.Chat) {
+		return channels.Inbound{}, false
+	}
+	// An edit or revocation refers to a message already handled; treating it
+	// as new would open a second ticket with the corrected text.
+	if evt.IsEdit || info.Edit != types.EditAttributeEmpty {
+		return channels.Inbound{}, false
+	}
+	sender := info.Sender
+	if sender.IsEmpty() {
+		sender = info.Chat
+	}
+	if sender.IsBot() || info.ID == "" {
+		return channels.Inbound{}, false
+	}
+	msg := evt.Message
+	if msg == nil {
+		msg = evt.RawMessage
+	}
+	text, media, ok := content(msg)
+	if !ok {
+		return channels.Inbound{}, false
+	}
+	phone, ok := senderPhone(sender, info.SenderAlt, resolvePhone)
+	if !ok {
+		return channels.Inbound{}, false
+	}
+	return channels.Inbound{
+		Platform:  channels.WhatsApp,
+		Kind:      channels.KindMessage,
+		EventID:   info.ID,
+		MessageID: info.ID,
+		Channel:   phone,
+		UserID:    phone,
+		UserName:  cleanText(info.PushName, maxNameBytes),
+		Text:      cleanText(text, MaxTextBytes),
+		Media:     media,
+		At:        info.Timestamp,
+	}, true
+}
+
+// directChat reports whether a chat is a one-to-one conversation with a
+// person, addressed either by number or by LID.
+func directChat(chat types.JID) bool {
+	return chat.Server == types.DefaultUserServer || chat.Server == types.HiddenUserServer
+}
+
+// senderPhone finds the sender's number: from the JID itself when it is a
+// phone-number JID, else from the alternate address WhatsApp sends along with
+// LID-addressed messages, else from the LID map.
+func senderPhone(sender, alt types.JID, resolvePhone func(types.JID) (string, bool)) (string, bool) {
+	for _, j := range []types.JID{sender, alt} {
+		if j.Server == types.DefaultUserServer {
+			if p := "+" + j.User; e164.MatchString(p) {
+				return p, true
+			}
+		}
+	}
+	if resolvePhone == nil {
+		return "", false
+	}
+	for _, j := range []types.JID{sender, alt} {
+		if j.Server != types.HiddenUserServer {
+			continue
+		}
+		p, ok := resolvePhone(j.ToNonAD())
+		if !ok {
+			continue
+		}
+		if !strings.HasPrefix(p, "+") {
+			p = "+" + p
+		}
+		if e164.MatchString(p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// content extracts the text and the kind of attachment of a message. ok is
+// false for messages that carry nothing a person wrote.
+func content(m *waE2E.Message) (text, media string, ok bool) {
+	if m == nil {
+		return "", "", false
+	}
+	// Protocol traffic and reactions ride in the same envelope as real
+	// messages; they must be recognised before looking for content.
+	if m.ProtocolMessage != nil || m.ReactionMessage != nil || m.EncReactionMessage != nil ||
+		m.PollUpdateMessage != nil || m.KeepInChatMessage != nil || m.PinInChatMessage != nil ||
+		m.EncCommentMessage != nil || m.EditedMessage != nil {
+		return "", "", false
+	}
+	switch {
+	case m.GetConversation() != "":
+		return m.GetConversation(), "", true
+	case m.ExtendedTextMessage != nil:
+		return m.GetExtendedTextMessage().GetText(), "", m.GetExtendedTextMessage().GetText() != ""
+	case m.ImageMessage != nil:
+		return m.GetImageMessage().GetCaption(), "image", true
+	case m.VideoMessage != nil:
+		return m.GetVideoMessage().GetCaption(), "video", true
+	case m.PtvMessage != nil:
+		return m.GetPtvMessage().GetCaption(), "video", true
+	case m.AudioMessage != nil:
+		if m.GetAudioMessage().GetPTT() {
+			return "", "voice", true
+		}
+		return "", "audio", true
+	case m.DocumentMessage != nil:
+		return m.GetDocumentMessage().GetCaption(), "document", true
+	case m.DocumentWithCaptionMessage.GetMessage().GetDocumentMessage() != nil:
+		// Only reached when the caller did not unwrap the raw message.
+		return m.GetDocumentWithCaptionMessage().GetMessage().GetDocumentMessage().GetCaption(), "document", true
+	case m.StickerMessage != nil:
+		return "", "sticker", true
+	case m.LocationMessage != nil, m.LiveLocationMessage != nil:
+		return "", "location", true
+	case m.ContactMessage != nil, m.ContactsArrayMessage != nil:
+		return "", "contact", true
+	}
+	return "", "", false
+}
+
+// cleanText repairs invalid UTF-8 and cuts the text to max bytes on a rune
+// boundary, so a hostile or broken client can neither crash nor bloat the store.
+func cleanText(s string, max int) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// classifyMain is a Main wired to in-memory streams and no environment.
+func classifyMain(stdin string) (*Main, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, &out, &errb
+}
+
+// outputLines decodes every stdout line into a generic map, so the test
+// sees the wire shape (key presence included), not the Go struct.
+func outputLines(t *testing.T, out *bytes.Buffer) []map[string]any {
+	t.Helper()
+	var got []map[string]any
+	for line := range strings.Lines(out.String()) {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Fatalf("output line %q is not JSON: %v", line, err)
+		}
+		got = append(got, v)
+	}
+	return got
+}
+
+func TestClassifyCommand(t *testing.T) {
+	in := strings.Join([]string{
+		"URGENTE se cayó todo, ningún agente puede llamar",
+		`{"text":"¿Cómo exporto el reporte de llamadas a Excel?"}`,
+		"",
+		`  {"text": "Se cayó el módulo de campañas, no podemos usar el sistema para vender"}`,
+		"necesitamos un reporte nuevo, ¿nos pasan cotización?\r",
+		"hola",
+	}, "\n")
+	m, out, _ := classifyMain(in)
+	if err := m.runClassify(context.Background(), nil); err != nil {
+		t.Fatalf("runClassify: %v", err)
+	}
+	got := outputLines(t, out)
+	want := []struct {
+		kind, priority string
+		ask            bool
+	}{
+		{"incidente_critico", "critica", false},
+		{"consulta", "", false},
+		{"incidente", "alta", false},
+		{"requerimiento", "", false},
+		{"consulta", "", true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d output lines, want %d:\n%s", len(got), len(want), out)
+	}
+	for i, w := range want {
+		g := got[i]
+		for _, key := range []string{"kind", "priority", "confidence", "ask", "cues"} {
+			if _, ok := g[key]; !ok {
+				t.Errorf("line %d: no %q key in %v", i+1, key, g)
+			}
+		}
+		if g["kind"] != w.kind || g["priority"] != w.priority || g["ask"] != w.ask {
+			t.Errorf("line %d = %v, want kind %s priority %q ask %v", i+1, g, w.kind, w.priority, w.ask)
+		}
+		if c, _ := g["confidence"].(float64); c < 0 || c > 1 {
+			t.Errorf("line %d: confidence %v", i+1, g["confidence"])
+		}
+		if _, ok := g["cues"].([]any); !ok {
+			t.Errorf("line %d: cues %v is not a list", i+1, g["cues"])
+		}
+	}
+}
+
+func TestClassifyCommandBadLines(t *testing.T) {
+	in := `{"text": broken
+se cayó todo
+{"texto":"sin campo text"}
+{"text":"hola"}
+`
+	m, out, _ := classifyMain(in)
+	err := m.runClassify(context.Background(), nil)
+	if code := exitCode(err); code != 1 {
+		t.Fatalf("exit status %d (%v), want 1", code, err)
+	}
+	got := outputLines(t, out)
+	if len(got) != 4 {
+		t.Fatalf("got %d lines, want 4:\n%s", len(got), out)
+	}
+	for i, wantErr := range []bool{true, false, true, false} {
+		e, isErr := got[i]["error"].(string)
+		if isErr != wantErr {
+			t.Errorf("line %d = %v, want error=%v", i+1, got[i], wantErr)
+		}
+		if isErr && !strings.HasPrefix(e, "line ") {
+			t.Errorf("line %d: error %q does not say which line", i+1, e)
+		}
+	}
+}
+
+func TestClassifyCommandLongLines(t *testing.T) {
+	long := "el discador no marca " + strings.Repeat("x", 200<<10) // beyond the reader's buffer
+	huge := strings.Repeat("y", maxClassifyLine+10)
+	m, out, _ := classifyMain(long + "\n" + huge + "\nse cayó todo\n")
+	err := m.runClassify(context.Background(), nil)
+	if code := exitCode(err); code != 1 {
+		t.Fatalf("exit status %d (%v), want 1 for the over-long line", code, err)
+	}
+	got := outputLines(t, out)
+	if len(got) != 3 {
+		t.Fatalf("got %d lines, want 3", len(got))
+	}
+	if got[0]["kind"] != "incidente" || got[1]["error"] == nil || got[2]["kind"] != "incidente_critico" {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestClassifyCommandThreshold(t *testing.T) {
+	// With min_confidence 0.99 nearly everything is asked about.
+	path := writeConfig(t, "min_confidence: 0.5", "min_confidence: 0.99")
+	m, out, _ := classifyMain("el CRM está lento\n")
+	if err := m.runClassify(context.Background(), []string{"-config", path}); err != nil {
+		t.Fatalf("runClassify: %v", err)
+	}
+	if got := outputLines(t, out); len(got) != 1 || got[0]["ask"] != true {
+		t.Errorf("got %v, want ask at threshold 0.99", got)
+	}
+
+	m, _, _ = classifyMain("")
+	if code := exitCode(m.runClassify(context.Background(), []string{"-config", "/nonexistent/config.yaml"})); code != 2 {
+		t.Errorf("missing config: exit status %d, want 2", code)
+	}
+	m, _, _ = classifyMain("")
+	if code := exitCode(m.runClassify(context.Background(), []string{"extra"})); code != 2 {
+		t.Errorf("stray argument: exit status %d, want 2", code)
+	}
+}
+
+func TestClassifyCommandHelp(t *testing.T) {
+	m, out, errb := classifyMain("se cayó todo\n")
+	if err := m.runClassify(context.Background(), []string{"-h"}); err != nil {
+		t.Fatalf("-h: %v", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("-h read stdin and wrote %q", out)
+	}
+	if !strings.Contains(errb.String(), "usage: supportbot classify") {
+		t.Errorf("-h printed %q", errb)
+	}
+}
+
+func TestClassifyCommandCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	m, _, _ := classifyMain("hola\n")
+	if err := m.runClassify(ctx, nil); err == nil {
+		t.Error("a cancelled context did not stop the command")
+	}
+}

@@ -1,0 +1,169 @@
+package intent
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+type cue struct {
+	cat       category
+	w         float64
+	sev       severity
+	pat       pattern
+	negatable bool // false when the pattern itself starts with a negation
+}
+
+// compiled is the lexicon ready for matching, indexed by first word.
+// It is built once and only read afterwards, so classifiers share it
+// across goroutines.
+type compiled struct {
+	cues    []cue
+	byWord  map[string][]int
+	byStart []prefixCue // single-word prefix first slots ("cay*")
+	byNum   []int       // patterns starting with a number
+}
+
+type prefixCue struct {
+	prefix string
+	id     int
+}
+
+var lexiconOnce = sync.OnceValue(func() *compiled {
+	c, err := compile(lexicon, macros)
+	if err != nil {
+		panic("intent: " + err.Error())
+	}
+	return c
+})
+
+func compile(groups []cueGroup, macros map[string]string) (*compiled, error) {
+	c := &compiled{byWord: map[string][]int{}}
+	for _, g := range groups {
+		for _, src := range g.pats {
+			p, err := compilePattern(src, macros)
+			if err != nil {
+				return nil, err
+			}
+			id := len(c.cues)
+			neg := true
+			for _, a := range p.slots[0].alts {
+				if negators[a.words[0]] {
+					neg = false
+				}
+			}
+			c.cues = append(c.cues, cue{cat: g.cat, w: g.w, sev: g.sev, pat: p, negatable: neg})
+			if p.slots[0].number {
+				c.byNum = append(c.byNum, id)
+			}
+			seen := map[string]bool{}
+			for _, a := range p.slots[0].alts {
+				if a.suffix {
+					return nil, fmt.Errorf("pattern %q: a suffix cannot start a pattern", src)
+				}
+				if len(a.words) == 1 && a.prefix {
+					c.byStart = append(c.byStart, prefixCue{a.words[0], id})
+					continue
+				}
+				if w := a.words[0]; !seen[w] {
+					seen[w] = true
+					c.byWord[w] = append(c.byWord[w], id)
+				}
+			}
+		}
+	}
+	return c, nil
+}
+
+// initialWords is how far into a clause a "^" pattern may start, leaving
+// room for a greeting ("hi, how do I…", "ok so what is…").
+const initialWords = 3
+
+// match is one cue found in a message, with what qualifies it.
+type match struct {
+	id         int
+	start, end int // word indexes
+	eff        float64
+	why        string // "" or how it was qualified: negado, hipotetico, resuelto, pasado, pregunta, afirmacion
+}
+
+func (c *compiled) find(t *text) []match {
+	var ms []match
+	for _, cl := range t.clauses {
+		words := t.words[cl.start:cl.end]
+		for i, w := range words {
+			try := func(id int) {
+				p := &c.cues[id].pat
+				if p.initial && i >= initialWords {
+					return
+				}
+				if e, ok := p.matchAt(words, i, 0); ok && e > i {
+					ms = append(ms, match{id: id, start: cl.start + i, end: cl.start + e})
+				}
+			}
+			for _, id := range c.byWord[w] {
+				try(id)
+			}
+			for _, pc := range c.byStart {
+				if strings.HasPrefix(w, pc.prefix) {
+					try(pc.id)
+				}
+			}
+			if isNumber(w) {
+				for _, id := range c.byNum {
+					try(id)
+				}
+			}
+		}
+	}
+	return ms
+}
+
+// accept keeps each cue once, and drops a cue found inside a stronger one
+// of the same category: "no podemos llamar ni recibir" is one critical cue,
+// not also "no podemos llamar". Cues that only overlap both count, since
+// each adds something ("necesitamos integrar" + "integrar… con nuestro ERP").
+func (c *compiled) accept(ms []match) []match {
+	slices.SortStableFunc(ms, func(a, b match) int {
+		if d := cmp.Compare(b.eff, a.eff); d != 0 {
+			return d
+		}
+		if d := cmp.Compare(b.end-b.start, a.end-a.start); d != 0 {
+			return d // the longer phrase first, so a part of it is dropped
+		}
+		return cmp.Compare(a.start, b.start)
+	})
+	out := ms[:0]
+	used := map[int]bool{}
+	for _, m := range ms {
+		if used[m.id] {
+			continue
+		}
+		cat := c.cues[m.id].cat
+		inside := false
+		for _, o := range out {
+			if c.cues[o.id].cat == cat && o.start <= m.start && m.end <= o.end {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		used[m.id] = true
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b match) int { return cmp.Compare(a.start, b.start) })
+	return out
+}
+
+// label is how a cue appears in Result.Cues: its meaning and the words.
+func (c *compiled) label(t *text, m match) string {
+	s := catNames[c.cues[m.id].cat] + ":" + strings.Join(t.words[m.start:m.end], " ")
+	if m.why != "" {
+		s = m.why + "(" + s + ")"
+	}
+	return s
+}

@@ -1,0 +1,177 @@
+package intent
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The lexicon is written in a small pattern language over normalized words,
+// so a cue reads like the phrase it stands for:
+//
+//	se cay* todo          words in order; "cay*" is a prefix
+//	no esta *ando         "*ando" is a suffix (not as a pattern's first slot)
+//	no ~2 funciona|anda   "~2" skips up to two words
+//	el? sistema !de       "el?" is optional; "!de" means the next word is not "de"
+//	contact+center        one alternative spanning two words
+//	#n agentes            "#n" is any number
+//	@falla                expands a named word list (see macros)
+//	^what is              only within the first words of a clause
+//
+// Patterns never cross a clause, and every pattern starts with a mandatory
+// word or number slot so it can be indexed by its first word.
+
+type alt struct {
+	words  []string
+	prefix bool // the last word is a prefix
+	suffix bool // a single word given by its ending ("*ando")
+}
+
+type slot struct {
+	alts     []alt
+	number   bool
+	optional bool
+	not      bool // zero-width: the next word must not match
+	gap      int  // skip up to gap words; other fields unused
+}
+
+type pattern struct {
+	src     string
+	slots   []slot
+	initial bool // "^": only near the start of a clause
+}
+
+func (a alt) match(words []string, i int) bool {
+	if i+len(a.words) > len(words) {
+		return false
+	}
+	if a.suffix {
+		return strings.HasSuffix(words[i], a.words[0]) && len(words[i]) > len(a.words[0])+1
+	}
+	last := len(a.words) - 1
+	for k, w := range a.words {
+		if k == last && a.prefix {
+			if !strings.HasPrefix(words[i+k], w) {
+				return false
+			}
+		} else if words[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// matchAt reports the end of a match of slots[si:] starting at word i.
+func (p *pattern) matchAt(words []string, i, si int) (int, bool) {
+	if si == len(p.slots) {
+		return i, true
+	}
+	s := &p.slots[si]
+	switch {
+	case s.gap > 0:
+		for k := 0; k <= s.gap && i+k <= len(words); k++ {
+			if e, ok := p.matchAt(words, i+k, si+1); ok {
+				return e, true
+			}
+		}
+		return 0, false
+	case s.not:
+		for _, a := range s.alts {
+			if a.match(words, i) {
+				return 0, false
+			}
+		}
+		return p.matchAt(words, i, si+1)
+	case s.number:
+		if i < len(words) && isNumber(words[i]) {
+			if e, ok := p.matchAt(words, i+1, si+1); ok {
+				return e, true
+			}
+		}
+	default:
+		for _, a := range s.alts {
+			if a.match(words, i) {
+				if e, ok := p.matchAt(words, i+len(a.words), si+1); ok {
+					return e, true
+				}
+			}
+		}
+	}
+	if s.optional {
+		return p.matchAt(words, i, si+1)
+	}
+	return 0, false
+}
+
+// compilePattern parses src, expanding @macros. Lexicon mistakes are
+// programming errors, so they are reported for New to panic on.
+func compilePattern(src string, macros map[string]string) (pattern, error) {
+	p := pattern{src: src}
+	if strings.HasPrefix(src, "^") {
+		p.initial = true
+		src = src[1:]
+	}
+	for f := range strings.FieldsSeq(src) {
+		var s slot
+		if strings.HasPrefix(f, "~") {
+			n, err := strconv.Atoi(f[1:])
+			if err != nil || n < 1 {
+				return p, fmt.Errorf("pattern %q: bad gap %q", src, f)
+			}
+			s.gap = n
+			p.slots = append(p.slots, s)
+			continue
+		}
+		if strings.HasPrefix(f, "!") {
+			s.not = true
+			f = f[1:]
+		}
+		if strings.HasSuffix(f, "?") {
+			s.optional = true
+			f = strings.TrimSuffix(f, "?")
+		}
+		if f == "#n" {
+			s.number = true
+			p.slots = append(p.slots, s)
+			continue
+		}
+		for _, a := range strings.Split(f, "|") {
+			if strings.HasPrefix(a, "@") {
+				body, ok := macros[a[1:]]
+				if !ok {
+					return p, fmt.Errorf("pattern %q: unknown macro %q", src, a)
+				}
+				for _, b := range strings.Split(body, "|") {
+					s.alts = append(s.alts, parseAlt(b))
+				}
+				continue
+			}
+			if a == "" {
+				return p, fmt.Errorf("pattern %q: empty alternative", src)
+			}
+			s.alts = append(s.alts, parseAlt(a))
+		}
+		p.slots = append(p.slots, s)
+	}
+	if len(p.slots) == 0 {
+		return p, fmt.Errorf("empty pattern")
+	}
+	if first := p.slots[0]; first.gap > 0 || first.optional || first.not {
+		return p, fmt.Errorf("pattern %q: must start with a word or number slot", src)
+	}
+	return p, nil
+}
+
+func parseAlt(s string) alt {
+	if len(s) > 1 && s[0] == '*' && !strings.Contains(s, "+") {
+		return alt{words: []string{s[1:]}, suffix: true}
+	}
+	a := alt{words: strings.Split(s, "+")}
+	if last := a.words[len(a.words)-1]; strings.HasSuffix(last, "*") {
+		a.prefix = true
+		a.words[len(a.words)-1] = strings.TrimSuffix(last, "*")
+	}
+	return a
+}
