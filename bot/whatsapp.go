@@ -183,7 +183,8 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 			return true, b.whatsapp(ctx, tx, 0, phone, fmt.Sprintf("No encontramos el ticket #%d.", n))
 		}
 		_, err = b.closeByClient(ctx, tx, t, phone)
-		if ue, ok := err.(*errUser); ok {
+		var ue *errUser
+		if asUserErr(err, &ue) {
 			return true, b.whatsapp(ctx, tx, 0, phone, ue.msg)
 		}
 		return true, err
