@@ -9,6 +9,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // errUser is an error whose text is meant for the person who typed the
@@ -112,7 +113,7 @@ func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID strin
 		}
 		due := "respondido"
 		if !t.Responded() {
-			due = "vence " + whenWords(t.DueAt, now, locOf(loc))
+			due = "vence " + wording.When(t.DueAt, now, locOf(loc))
 		}
 		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(t), t.Status.Label(), due, t.Subject)
 	}

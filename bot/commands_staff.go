@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 const staffHelp = "*Comandos del equipo de soporte* (`/soporte …`):\n" +
@@ -259,7 +260,7 @@ func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Tick
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	note := fmt.Sprintf("🔁 Ticket #%d: ahora es %s. Respuesta comprometida: vence %s (%s).", t.ID, kindPriority(t), whenWords(t.DueAt, b.clock.Now(), c.Location), zoneName(c))
+	note := fmt.Sprintf("🔁 Ticket #%d: ahora es %s. Respuesta comprometida: vence %s (%s).", t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c))
 	if t.Responded() {
 		note = fmt.Sprintf("🔁 Ticket #%d: ahora es %s.", t.ID, kindPriority(t))
 	}
@@ -303,7 +304,7 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 		case ticketing.StatusEntregado:
 			c, _ := b.dir.client(t.ClientID)
 			note = fmt.Sprintf("📦 Ticket #%d entregado. Tenés 30 días para probarlo (hasta %s); avisanos cualquier observación en este hilo.",
-				t.ID, whenWords(now.AddDate(0, 0, 30), now, locOf(c)))
+				t.ID, wording.When(now.AddDate(0, 0, 30), now, locOf(c)))
 		case ticketing.StatusDerivado:
 			note = fmt.Sprintf("💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", t.ID)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // cmdCritical is the Service Desk path: the only way a critical incident
@@ -40,7 +41,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			AuthorKind: ticketing.AuthorStaff, Channel: ticketing.SourceServiceDesk, Text: text, At: now}); err != nil {
 			return err
 		}
-		dueWords := whenWords(t.DueAt, now, c.Location)
+		dueWords := wording.When(t.DueAt, now, c.Location)
 		root := fmt.Sprintf("📞 La Mesa de Ayuda registró un *incidente crítico*: *ticket #%d* · prioridad CRÍTICA.\n%s\nRespuesta comprometida: vence %s (%s). Focal point: %s. Las novedades se publican en este hilo.",
 			t.ID, quote(text), dueWords, zoneName(c), mention(c.FocalPoint))
 		if c.SlackChannel != "" {
@@ -64,7 +65,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, whenWords(t.DueAt, now, c.Location)), nil
+	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, wording.When(t.DueAt, now, c.Location)), nil
 }
 
 // pageList is who gets a client's urgent work: the focal point, or when it

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // attendedHours describes in words when a ticket of this kind is attended:
@@ -61,10 +62,10 @@ func mention(userID string) string {
 func (b *Bot) ticketOpenedText(c *ticketing.Client, t *ticketing.Ticket, now time.Time) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "Registramos tu caso: *ticket #%d* · %s.\n", t.ID, kindPriority(t))
-	fmt.Fprintf(&s, "Respuesta comprometida: vence %s (%s).\n", whenWords(t.DueAt, now, c.Location), zoneName(c))
+	fmt.Fprintf(&s, "Respuesta comprometida: vence %s (%s).\n", wording.When(t.DueAt, now, c.Location), zoneName(c))
 	if t.ClockStart.After(t.ReceivedAt) {
 		fmt.Fprintf(&s, "Tu mensaje llegó fuera del horario de atención (%s): el equipo lo toma %s.\n",
-			attendedHours(c, t.Kind), whenWords(t.ClockStart, now, c.Location))
+			attendedHours(c, t.Kind), wording.When(t.ClockStart, now, c.Location))
 	}
 	switch t.Kind {
 	case ticketing.KindFuncionalidad:

@@ -9,6 +9,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // handleWhatsApp routes a message from a WhatsApp number: only approved
@@ -96,7 +97,7 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 		body = "_(" + o.media + ")_"
 	}
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
-		who, c.Name, body, t.ID, kindPriority(t), whenWords(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
+		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
 	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: t.SlackChannel, Text: text,
 		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)})
 }

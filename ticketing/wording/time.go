@@ -1,4 +1,6 @@
-package bot
+// Package wording renders times and durations the way the desk writes them
+// to clients, in Spanish, on the client's clock.
+package wording
 
 import (
 	"fmt"
@@ -7,10 +9,10 @@ import (
 
 var weekdays = [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}
 
-// whenWords renders an instant on the client's clock the way people say it:
+// When renders an instant on the client's clock the way people say it:
 // "el lunes 30/11 a las 12:00", or "hoy a las 12:00" / "mañana a las 09:00"
 // relative to now.
-func whenWords(t, now time.Time, loc *time.Location) string {
+func When(t, now time.Time, loc *time.Location) string {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -29,8 +31,8 @@ func whenWords(t, now time.Time, loc *time.Location) string {
 	return fmt.Sprintf("el %s %s a las %s", weekdays[t.Weekday()], t.Format("02/01"), clock)
 }
 
-// durationWords says how long is left ("35 min", "2 h 10 min", "1 día 3 h").
-func durationWords(d time.Duration) string {
+// Duration says how long is left ("35 min", "2 h 10 min", "1 día 3 h").
+func Duration(d time.Duration) string {
 	if d < 0 {
 		d = -d
 	}

@@ -1,4 +1,4 @@
-package bot
+package wording
 
 import (
 	"testing"
@@ -18,8 +18,8 @@ func TestWhenWords(t *testing.T) {
 		{time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC), "el lunes 30/11 a las 12:00"}, // shown on the client's clock
 	}
 	for _, tt := range tests {
-		if got := whenWords(tt.at, now, ar); got != tt.want {
-			t.Errorf("whenWords(%v) = %q, want %q", tt.at, got, tt.want)
+		if got := When(tt.at, now, ar); got != tt.want {
+			t.Errorf("When(%v) = %q, want %q", tt.at, got, tt.want)
 		}
 	}
 }
@@ -37,8 +37,8 @@ func TestDurationWords(t *testing.T) {
 		{-20 * time.Minute, "20 min"},
 	}
 	for _, tt := range tests {
-		if got := durationWords(tt.d); got != tt.want {
-			t.Errorf("durationWords(%v) = %q, want %q", tt.d, got, tt.want)
+		if got := Duration(tt.d); got != tt.want {
+			t.Errorf("Duration(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}
 }
