@@ -160,7 +160,7 @@ func (d *Deliverer) senderFor(it ticketing.OutboxItem) channels.Sender {
 func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool, error) {
 	sender := d.senderFor(it)
 	if sender == nil {
-		return false, d.retry(ctx, it, errors.New("channel not connected"), 0)
+		return false, d.retry(ctx, it, channels.ErrNotConnected, 0)
 	}
 	if it.ThreadTS == inTicketThread {
 		thread, err := d.ticketThread(ctx, it.TicketID)
@@ -221,15 +221,19 @@ func (d *Deliverer) ticketThread(ctx context.Context, ticketID int64) (string, e
 }
 
 // retry schedules the next attempt: after wait when the platform said how
-// long, else with exponential backoff; an item that keeps failing is given up.
+// long, else with exponential backoff. An item that keeps failing is given
+// up, but waiting out a rate limit or an outage is not failing: those never
+// count toward giving up.
 func (d *Deliverer) retry(ctx context.Context, it ticketing.OutboxItem, cause error, wait time.Duration) error {
 	now := d.clock.Now()
+	var rl *channels.RateLimitError
+	mayGiveUp := !errors.As(cause, &rl) && !errors.Is(cause, channels.ErrNotConnected)
 	if wait <= 0 {
 		wait = min(time.Second<<min(it.Attempts, 20), maxBackoff)
 	}
 	d.log.Debug("reply delivery deferred", "id", it.ID, "delivery", it.Delivery, "attempt", it.Attempts+1, "wait", wait, "err", cause)
 	return d.store.Update(ctx, func(tx ticketing.Tx) error {
-		if it.Attempts+1 >= maxAttempts {
+		if mayGiveUp && it.Attempts+1 >= maxAttempts {
 			return tx.MarkDead(ctx, it.ID, now, cause.Error())
 		}
 		return tx.MarkFailed(ctx, it.ID, now.Add(wait), cause.Error())

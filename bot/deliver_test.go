@@ -75,3 +75,40 @@ func TestPermanentFailureLeavesTheQueueAndKeepsOrder(t *testing.T) {
 		t.Errorf("backlog = %d, want the dead item out of the queue", backlog)
 	}
 }
+
+// Waiting out a rate limit or an outage is not failing: a reply owed through
+// a long outage is still delivered when the link comes back, while a reply
+// that keeps failing for its own sake is given up.
+func TestOnlyRealFailuresCountTowardGivingUp(t *testing.T) {
+	tests := []struct {
+		name     string
+		cause    error
+		wantSent int
+	}{
+		{"rate limited", &channels.RateLimitError{RetryAfter: time.Minute, Err: errors.New("ratelimited")}, 1},
+		{"not connected", channels.ErrNotConnected, 1},
+		{"server error", errors.New("internal_error"), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			down := true
+			h.slack.fail = func(ticketing.OutboxItem) error {
+				if down {
+					return tt.cause
+				}
+				return nil
+			}
+			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+			for range 40 {
+				h.flush()
+				h.clock.Advance(10 * time.Minute)
+			}
+			down = false
+			h.flush()
+			if got := len(h.slack.items()); got != tt.wantSent {
+				t.Errorf("delivered = %d, want %d", got, tt.wantSent)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ package channels
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -116,3 +117,8 @@ type PermanentError struct{ Err error }
 
 func (e *PermanentError) Error() string { return "permanent: " + e.Err.Error() }
 func (e *PermanentError) Unwrap() error { return e.Err }
+
+// ErrNotConnected means the platform link is down (or was never set up);
+// the reply waits for it without counting toward giving up, since an outage
+// says nothing about whether the reply itself can be delivered.
+var ErrNotConnected = errors.New("channel not connected")

@@ -38,7 +38,7 @@ const (
 )
 
 var (
-	errNotConnected = errors.New("whatsapp not connected")
+	errNotConnected = fmt.Errorf("whatsapp: %w", channels.ErrNotConnected)
 	errPaced        = errors.New("whatsapp: pausing between messages to the same number")
 )
 
