@@ -117,7 +117,7 @@ func New(cfg Config) (*Bot, error) {
 		cfg.CloseAfter = 48 * time.Hour
 	}
 	if cfg.Observer == nil {
-		cfg.Observer = nopObserver{}
+		cfg.Observer = NopObserver{}
 	}
 	return &Bot{
 		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,

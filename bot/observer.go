@@ -18,11 +18,12 @@ type Observer interface {
 	Duplicate(platform channels.Platform)
 }
 
-type nopObserver struct{}
+// NopObserver hears nothing; embed it to implement only part of Observer.
+type NopObserver struct{}
 
-func (nopObserver) Inbound(channels.Inbound)                       {}
-func (nopObserver) Committed()                                     {}
-func (nopObserver) TicketOpened(*ticketing.Ticket)                 {}
-func (nopObserver) CriticalRefused(string)                         {}
-func (nopObserver) FirstResponse(*ticketing.Ticket, time.Duration) {}
-func (nopObserver) Duplicate(channels.Platform)                    {}
+func (NopObserver) Inbound(channels.Inbound)                       {}
+func (NopObserver) Committed()                                     {}
+func (NopObserver) TicketOpened(*ticketing.Ticket)                 {}
+func (NopObserver) CriticalRefused(string)                         {}
+func (NopObserver) FirstResponse(*ticketing.Ticket, time.Duration) {}
+func (NopObserver) Duplicate(channels.Platform)                    {}

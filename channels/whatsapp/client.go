@@ -53,9 +53,9 @@ type Options struct {
 	OnLost func(status Status, detail string)
 }
 
-// messenger is the part of whatsmeow.Client the adapter uses, so tests can
-// drive the adapter without a network.
-type messenger interface {
+// Messenger is the part of whatsmeow.Client the adapter uses, so tests and
+// the demo can drive the adapter without a network (see StandIn).
+type Messenger interface {
 	ConnectContext(ctx context.Context) error
 	Disconnect()
 	IsConnected() bool
@@ -84,7 +84,7 @@ func (c clientMessenger) PhoneForLID(ctx context.Context, lid types.JID) (types.
 // Adapter connects the bot to WhatsApp: it hands received messages to a
 // channels.Handler and implements channels.Sender for owed replies.
 type Adapter struct {
-	msg     messenger
+	msg     Messenger
 	handler channels.Handler
 	log     *slog.Logger
 	minGap  time.Duration
@@ -126,12 +126,14 @@ func New(container *sqlstore.Container, h channels.Handler, opts Options) (*Adap
 	// A network hiccup at start-up should not stop the whole bot; whatsmeow
 	// keeps trying in the background and Status tells the story.
 	client.InitialAutoReconnect = true
-	a := newAdapter(clientMessenger{Client: client, lids: container.LIDMap}, h, opts)
+	a := NewAdapter(clientMessenger{Client: client, lids: container.LIDMap}, h, opts)
 	client.AddEventHandlerWithSuccessStatus(a.handleEvent)
 	return a, nil
 }
 
-func newAdapter(m messenger, h channels.Handler, opts Options) *Adapter {
+// NewAdapter builds an adapter on any Messenger; New is the whatsmeow one.
+// Events reach it through HandleEvent.
+func NewAdapter(m Messenger, h channels.Handler, opts Options) *Adapter {
 	a := &Adapter{
 		msg:      m,
 		handler:  h,

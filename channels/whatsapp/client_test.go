@@ -139,7 +139,7 @@ func newTest(t *testing.T) (*Adapter, *fakeMessenger, *recorder, *clock) {
 	f := &fakeMessenger{paired: true, connected: true, lids: map[string]string{lidUser: phoneUser}}
 	r := &recorder{}
 	c := &clock{now: t0}
-	a := newAdapter(f, r, Options{Log: quiet, Now: c.Now})
+	a := NewAdapter(f, r, Options{Log: quiet, Now: c.Now})
 	return a, f, r, c
 }
 
@@ -214,7 +214,7 @@ func TestHandleEventFillsMissingTime(t *testing.T) {
 func TestHandleEventTracksStatus(t *testing.T) {
 	f := &fakeMessenger{paired: true}
 	var lost []Status
-	a := newAdapter(f, &recorder{}, Options{Log: quiet, OnLost: func(s Status, _ string) { lost = append(lost, s) }})
+	a := NewAdapter(f, &recorder{}, Options{Log: quiet, OnLost: func(s Status, _ string) { lost = append(lost, s) }})
 	for _, evt := range []any{&events.Connected{}, &events.Disconnected{}, &events.Connected{}, &events.LoggedOut{}} {
 		if !a.HandleEvent(evt) {
 			t.Fatalf("%T not acknowledged", evt)
@@ -290,7 +290,7 @@ func TestSendPacesPerRecipient(t *testing.T) {
 func TestSendCustomGap(t *testing.T) {
 	f := &fakeMessenger{paired: true, connected: true}
 	c := &clock{now: t0}
-	a := newAdapter(f, &recorder{}, Options{Log: quiet, Now: c.Now, MinGap: 10 * time.Second})
+	a := NewAdapter(f, &recorder{}, Options{Log: quiet, Now: c.Now, MinGap: 10 * time.Second})
 	a.Send(context.Background(), item("+"+phoneUser, "uno"))
 	c.advance(3 * time.Second)
 	_, err := a.Send(context.Background(), item("+"+phoneUser, "dos"))
@@ -389,7 +389,7 @@ func TestSendConcurrentSameRecipient(t *testing.T) {
 
 func TestRunNotPaired(t *testing.T) {
 	f := &fakeMessenger{}
-	a := newAdapter(f, &recorder{}, Options{Log: quiet})
+	a := NewAdapter(f, &recorder{}, Options{Log: quiet})
 	if a.Paired() || a.Status().Current() != StatusNotPaired {
 		t.Fatalf("paired %v status %s", a.Paired(), a.Status().Current())
 	}
@@ -404,7 +404,7 @@ func TestRunNotPaired(t *testing.T) {
 
 func TestRunConnectsUntilCancelled(t *testing.T) {
 	f := &fakeMessenger{paired: true}
-	a := newAdapter(f, &recorder{}, Options{Log: quiet})
+	a := NewAdapter(f, &recorder{}, Options{Log: quiet})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -34,15 +33,20 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	}
 	m.closers = append(m.closers, db)
 
+	a, err := newApp(ctx, cfg, log, m.Clock, db, m.WhatsAppLink)
+	if err != nil {
+		return err
+	}
+
 	ln, err := net.Listen("tcp", cfg.HTTP.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on http.listen %s: %w", cfg.HTTP.Listen, err)
 	}
-	srv := &http.Server{Handler: m.httpHandler(db), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: a.httpHandler(), ReadHeaderTimeout: 5 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	log.Info("supportbot running", "version", Version, "store", cfg.Store.Path, "http", ln.Addr().String(),
-		"slack", cfg.Slack.Mode, "clients", len(cfg.TicketingClients()))
+		"slack", cfg.Slack.Mode, "whatsapp", cfg.WhatsApp.Enabled, "clients", len(cfg.TicketingClients()))
 	if m.Listening != nil {
 		m.Listening(ln.Addr().String())
 	}
@@ -50,18 +54,25 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		log.Info("slack is off: set slack.mode to socket (bot_token + app_token) or events (bot_token + signing_secret) to connect; see README \"Connecting Slack\"")
 	}
 
+	w := a.start(ctx)
+	var runErr error
 	select {
 	case <-ctx.Done():
 	case err := <-served:
-		return fmt.Errorf("http server: %w", err)
+		runErr = fmt.Errorf("http server: %w", err)
+	case err := <-w.fatal:
+		runErr = err
 	}
 	log.Info("shutting down")
+	// Stop taking events first, so everything accepted is in the store
+	// before the last delivery pass.
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("http shutdown: %w", err)
+		log.Warn("http shutdown", "err", err)
 	}
-	return nil
+	w.stop(shutdownCtx)
+	return runErr
 }
 
 // openStore opens the store and syncs clients and staff from the config.
@@ -83,18 +94,3 @@ func openStore(ctx context.Context, cfg *config.Config, now time.Time) (*store.D
 	return db, nil
 }
 
-func (m *Main) httpHandler(db *store.DB) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		if err := db.Ping(r.Context(), m.Clock.Now()); err != nil {
-			slog.Warn("not ready", "err", err)
-			http.Error(w, "store: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
-	return mux
-}

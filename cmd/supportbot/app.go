@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/slack-go/slack"
+
+	"supportbot/bot"
+	"supportbot/channels"
+	slackchannel "supportbot/channels/slack"
+	whatsappchannel "supportbot/channels/whatsapp"
+	"supportbot/config"
+	"supportbot/schedules"
+	"supportbot/store"
+	"supportbot/ticketing"
+	"supportbot/ticketing/intent"
+)
+
+// WhatsAppLink builds the WhatsApp adapter around the bot's handler. The
+// default opens whatsmeow on whatsapp.store_path; tests and the demo put a
+// stand-in there instead.
+type WhatsAppLink func(ctx context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error)
+
+// app is one running bot: everything run builds from the configuration.
+type app struct {
+	cfg   *config.Config
+	log   *slog.Logger
+	clock ticketing.Clock
+	db    *store.DB
+
+	bot       *bot.Bot
+	deliverer *bot.Deliverer
+	engine    *schedules.Engine
+
+	slackClient *slack.Client
+	slackHTTP   http.Handler              // events mode
+	socket      *slackchannel.SocketRunner // socket mode
+	slackReady  func() bool
+	whatsapp    *whatsappchannel.Adapter // nil when disabled
+}
+
+// classifierAdapter turns the intent classifier's reading into the router's.
+type classifierAdapter struct{ c *intent.Classifier }
+
+func (a classifierAdapter) Classify(text string) bot.Classification {
+	r := a.c.Classify(text)
+	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, Cues: r.Cues}
+}
+
+// wakeOnCommit tells the deliverer about every committed change, so an
+// answer goes out right after the transaction that owes it.
+type wakeOnCommit struct {
+	bot.Observer
+	wake func()
+}
+
+func (w wakeOnCommit) Committed() {
+	w.Observer.Committed()
+	w.wake()
+}
+
+// newApp builds the bot and its transports; nothing runs until run.
+func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock ticketing.Clock, db *store.DB, link WhatsAppLink) (*app, error) {
+	a := &app{cfg: cfg, log: log, clock: clock, db: db, engine: schedules.NewEngine(cfg.SLA.TargetMap())}
+	var deliverer *bot.Deliverer
+	b, err := bot.New(bot.Config{
+		Store:      db,
+		Classifier: classifierAdapter{intent.New(cfg.Classifier.Threshold())},
+		Calendar:   a.engine,
+		Clock:      clock,
+		Log:        log.With("component", "bot"),
+		Clients:    cfg.TicketingClients(),
+		Staff:      cfg.TicketingStaff(),
+		ServiceDesk: bot.ServiceDesk{
+			Phones: cfg.ServiceDesk.Phones, Website: cfg.ServiceDesk.Website,
+			ELearningURL: cfg.ServiceDesk.ELearningURL, Channel: cfg.ServiceDesk.Channel,
+		},
+		DefaultPriority: cfg.SLA.Default(),
+		MirrorChannel:   cfg.WhatsApp.MirrorChannel,
+		NoticeAfter:     cfg.SLA.AutoClose.NoticeDelay(),
+		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
+		// The deliverer exists before any event can arrive: transports
+		// start only in run.
+		Observer: wakeOnCommit{Observer: bot.NopObserver{}, wake: func() { deliverer.Wake() }},
+	})
+	if err != nil {
+		return nil, err
+	}
+	a.bot = b
+
+	var slackSender channels.Sender
+	if cfg.Slack.Mode != config.SlackOff {
+		if err := a.connectSlack(ctx); err != nil {
+			return nil, err
+		}
+		slackSender = slackchannel.NewSender(a.slackClient)
+	} else {
+		a.slackReady = func() bool { return true }
+	}
+
+	var waSender channels.Sender
+	if cfg.WhatsApp.Enabled {
+		if link == nil {
+			link = whatsmeowLink(cfg.WhatsApp.StorePath, log)
+		}
+		adapter, err := link(ctx, b, whatsappchannel.Options{
+			Log: log, MinGap: cfg.WhatsApp.Gap(), Now: clock.Now, OnLost: a.whatsAppLost(ctx),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("whatsapp: %w", err)
+		}
+		a.whatsapp = adapter
+		waSender = adapter
+	}
+
+	deliverer = bot.NewDeliverer(bot.DelivererConfig{
+		Store: db, Clock: clock, Slack: slackSender, WhatsApp: waSender, Log: log.With("component", "outbox"),
+	})
+	a.deliverer = deliverer
+	return a, nil
+}
+
+// connectSlack checks the bot token (auth.test also tells the bot its own
+// user id, whose messages it must ignore) and prepares the transport.
+func (a *app) connectSlack(ctx context.Context) error {
+	cfg := a.cfg.Slack
+	appToken := ""
+	if cfg.Mode == config.SlackSocket {
+		appToken = cfg.AppToken
+	}
+	a.slackClient = slackchannel.NewClient(cfg.BotToken, appToken, cfg.APIURL)
+	botUserID, _, err := slackchannel.BotIdentity(ctx, a.slackClient)
+	if err != nil {
+		return fmt.Errorf("%w (check slack.bot_token)", err)
+	}
+	log := a.log.With("component", "slack")
+	switch cfg.Mode {
+	case config.SlackEvents:
+		a.slackHTTP = slackchannel.NewHTTPHandler(slackchannel.HTTPConfig{
+			SigningSecret: cfg.SigningSecret, Handler: a.bot, BotUserID: botUserID, Now: a.clock.Now, Log: log,
+		})
+		a.slackReady = func() bool { return true }
+	case config.SlackSocket:
+		a.socket = slackchannel.NewSocketRunner(a.slackClient, a.bot, botUserID, a.clock.Now, log)
+		a.slackReady = a.socket.Connected
+	}
+	a.log.Info("slack connected", "mode", cfg.Mode, "bot_user", botUserID)
+	return nil
+}
+
+// whatsmeowLink opens the device store and builds the real adapter.
+func whatsmeowLink(path string, log *slog.Logger) WhatsAppLink {
+	return func(ctx context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error) {
+		container, err := whatsappchannel.OpenDeviceStore(ctx, path, log)
+		if err != nil {
+			return nil, err
+		}
+		return whatsappchannel.New(container, h, opts)
+	}
+}
+
+// whatsAppLost alerts the service desk: a logged-out or banned link needs a
+// person, and until then WhatsApp contacts are not heard.
+func (a *app) whatsAppLost(ctx context.Context) func(whatsappchannel.Status, string) {
+	return func(status whatsappchannel.Status, detail string) {
+		a.log.Error("whatsapp link lost", "status", status, "detail", detail)
+		text := fmt.Sprintf(":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", status, detail)
+		if err := a.bot.AlertDesk(context.WithoutCancel(ctx), "whatsapp_lost", text); err != nil {
+			a.log.Error("could not alert the service desk", "err", err)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"supportbot/config"
+)
+
+// readiness is what /readyz says, so an operator sees which part is down.
+type readiness struct {
+	Ready    bool   `json:"ready"`
+	Store    string `json:"store"`
+	Slack    string `json:"slack"`
+	WhatsApp string `json:"whatsapp"`
+}
+
+func (a *app) httpHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		rd := a.readiness(r)
+		w.Header().Set("Content-Type", "application/json")
+		if !rd.Ready {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		_ = json.NewEncoder(w).Encode(rd)
+	})
+	if a.slackHTTP != nil {
+		mux.Handle("/slack/", a.slackHTTP)
+	}
+	return mux
+}
+
+// readiness needs a writable store and, when Slack is configured, a live
+// Slack connection. WhatsApp's state is reported but does not count: the
+// desk is alerted when the link is lost, and restarting the bot would not
+// relink a number.
+func (a *app) readiness(r *http.Request) readiness {
+	rd := readiness{Ready: true, Store: "ok", Slack: a.cfg.Slack.Mode, WhatsApp: "disabled"}
+	if err := a.db.Ping(r.Context(), a.clock.Now()); err != nil {
+		a.log.Warn("not ready: store", "err", err)
+		rd.Ready, rd.Store = false, err.Error()
+	}
+	if a.cfg.Slack.Mode != config.SlackOff {
+		if a.slackReady() {
+			rd.Slack = "connected"
+		} else {
+			rd.Ready, rd.Slack = false, "disconnected"
+		}
+	}
+	if a.whatsapp != nil {
+		st := a.whatsapp.Status()
+		rd.WhatsApp = string(st.Current())
+		if d := st.Detail(); d != "" {
+			rd.WhatsApp += ": " + d
+		}
+	}
+	return rd
+}
