@@ -36,7 +36,7 @@ type app struct {
 	engine    *schedules.Engine
 
 	slackClient *slack.Client
-	slackHTTP   http.Handler              // events mode
+	slackHTTP   http.Handler               // events mode
 	socket      *slackchannel.SocketRunner // socket mode
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled

@@ -93,4 +93,3 @@ func openStore(ctx context.Context, cfg *config.Config, now time.Time) (*store.D
 	}
 	return db, nil
 }
-
