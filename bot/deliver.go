@@ -18,6 +18,7 @@ const (
 	threadWait      = 2 * time.Second
 	deliverBatch    = 100
 	defaultInterval = time.Second
+	sendTimeout     = 20 * time.Second
 )
 
 // DeliveryObserver hears about deliveries, for metrics.
@@ -177,6 +178,10 @@ func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool,
 			it.ThreadTS = ""
 		}
 	}
+	// A send already under way is finished even at shutdown: abandoning it
+	// after the platform got it would leave it owed, and sent twice later.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
+	defer cancel()
 	ref, err := sender.Send(ctx, it)
 	if err != nil {
 		d.observer.DeliveryFailed(it, err)

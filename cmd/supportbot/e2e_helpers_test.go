@@ -1,0 +1,458 @@
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"github.com/slack-go/slack/slacktest"
+
+	"supportbot/store"
+	"supportbot/ticketing"
+)
+
+// Fixtures of the end-to-end tests: the example config's clients, staff and
+// Service Desk, a Slack workspace played by slacktest, and the bot's clock
+// on a Tuesday morning in Buenos Aires.
+const (
+	signingSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+	botUser       = "U0BOT"
+	acmeChannel   = "C0ACME"
+	andesChannel  = "C0ANDES"
+	deskChannel   = "C0SERVICEDESK"
+	acmeClient    = "U0ACMEUSER" // client staff of ACME
+	andesClient   = "U0ANDESUSER"
+	focalAR       = "U0FOCALAR"
+	e2eWait       = 10 * time.Second
+)
+
+// e2eStart is Tuesday 24/11/2026 10:00 in Buenos Aires: attended hours.
+var e2eStart = time.Date(2026, 11, 24, 13, 0, 0, 0, time.UTC)
+
+// tsAt is a Slack message ts sec seconds after e2eStart: Slack stamps
+// messages with the real time the client wrote them.
+func tsAt(sec int) string {
+	return fmt.Sprintf("%d.%06d", e2eStart.Unix()+int64(sec), sec+1)
+}
+
+var deskPhones = []string{"+54 9 5276-9999", "+56 2-2928-8900"}
+
+// apiCall is one Web API call the bot made.
+type apiCall struct {
+	Method string
+	Form   url.Values
+}
+
+// fakeSlack is the Slack Web API (slacktest, with the methods the bot uses
+// recorded) plus a Socket Mode endpoint speaking the envelope protocol.
+type fakeSlack struct {
+	t   *testing.T
+	srv *slacktest.Server
+
+	mu        sync.Mutex
+	calls     []apiCall
+	seq       int
+	limitNext int // answer this many chat.postMessage calls with 429
+	failing   bool
+
+	notify chan struct{}
+	conns  chan *websocket.Conn
+}
+
+func newFakeSlack(t *testing.T) *fakeSlack {
+	t.Helper()
+	f := &fakeSlack{t: t, notify: make(chan struct{}, 1), conns: make(chan *websocket.Conn, 4)}
+	var open []*websocket.Conn
+	var openMu sync.Mutex
+	f.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, map[string]any{"ok": true, "user_id": botUser, "bot_id": "B0BOT", "team_id": "T0NEOTEL"})
+		})
+		c.Handle("/chat.postMessage", f.postMessage)
+		c.Handle("/chat.postEphemeral", func(w http.ResponseWriter, r *http.Request) {
+			f.record("chat.postEphemeral", r)
+			writeJSON(w, map[string]any{"ok": true, "message_ts": f.nextTS()})
+		})
+		c.Handle("/chat.update", func(w http.ResponseWriter, r *http.Request) {
+			v := f.record("chat.update", r)
+			writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": v.Get("ts")})
+		})
+		c.Handle("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
+			v := f.record("conversations.open", r)
+			writeJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}})
+		})
+		c.Handle("/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") != "Bearer xapp-test" {
+				writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+				return
+			}
+			writeJSON(w, map[string]any{"ok": true, "url": "ws://" + r.Host + "/socket"})
+		})
+		c.Handle("/socket", func(w http.ResponseWriter, r *http.Request) {
+			up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+			conn, err := up.Upgrade(w, r, nil)
+			if err != nil {
+				return
+			}
+			openMu.Lock()
+			open = append(open, conn)
+			openMu.Unlock()
+			f.conns <- conn
+		})
+	})
+	f.srv.Start()
+	t.Cleanup(func() {
+		openMu.Lock()
+		for _, c := range open {
+			_ = c.Close()
+		}
+		openMu.Unlock()
+		f.srv.Stop()
+	})
+	return f
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func (f *fakeSlack) apiURL() string { return f.srv.GetAPIURL() }
+
+func (f *fakeSlack) nextTS() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.seq++
+	return fmt.Sprintf("1764000000.%06d", f.seq)
+}
+
+func (f *fakeSlack) record(method string, r *http.Request) url.Values {
+	_ = r.ParseForm()
+	f.mu.Lock()
+	f.calls = append(f.calls, apiCall{method, r.PostForm})
+	f.mu.Unlock()
+	select {
+	case f.notify <- struct{}{}:
+	default:
+	}
+	return r.PostForm
+}
+
+func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
+	v := f.record("chat.postMessage", r)
+	f.mu.Lock()
+	limited, failing := f.limitNext > 0, f.failing
+	if limited {
+		f.limitNext--
+	}
+	f.mu.Unlock()
+	switch {
+	case limited:
+		w.Header().Set("Retry-After", "30")
+		w.WriteHeader(http.StatusTooManyRequests)
+		return
+	case failing:
+		writeJSON(w, map[string]any{"ok": false, "error": "internal_error"})
+		return
+	}
+	writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": f.nextTS()})
+}
+
+// callsOf lists the calls of one method, oldest first.
+func (f *fakeSlack) callsOf(method string) []apiCall {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []apiCall
+	for _, c := range f.calls {
+		if c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// posts lists chat.postMessage calls to channel.
+func (f *fakeSlack) posts(channel string) []apiCall {
+	var out []apiCall
+	for _, c := range f.callsOf("chat.postMessage") {
+		if c.Form.Get("channel") == channel {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// eventually polls cond until it holds, for state the bot changes on its
+// own goroutines.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// outboxAttempts reads how often the bot tried each queued reply.
+func (r *running) outboxAttempts() []int {
+	r.t.Helper()
+	db, err := store.Open(context.Background(), r.dbPath)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.SQL().QueryContext(context.Background(), `SELECT attempts FROM outbox ORDER BY id`)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var n int
+		if err := rows.Scan(&n); err != nil {
+			r.t.Fatal(err)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// waitFor waits until cond holds over the recorded calls.
+func (f *fakeSlack) waitFor(what string, cond func() bool) {
+	f.t.Helper()
+	deadline := time.After(e2eWait)
+	for !cond() {
+		select {
+		case <-f.notify:
+		case <-deadline:
+			f.t.Fatalf("timed out waiting for %s; calls:\n%s", what, f.dump())
+		}
+	}
+}
+
+func (f *fakeSlack) dump() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var b strings.Builder
+	for _, c := range f.calls {
+		fmt.Fprintf(&b, "  %s %s thread=%s: %.120q\n", c.Method, c.Form.Get("channel"), c.Form.Get("thread_ts"), c.Form.Get("text"))
+	}
+	return b.String()
+}
+
+// running is one `supportbot run` inside the test process.
+type running struct {
+	t      *testing.T
+	base   string
+	dbPath string
+	clock  *ticketing.ManualClock
+	cancel context.CancelFunc
+	done   chan error
+	logs   *syncBuffer
+	m      *Main
+}
+
+// syncBuffer is a log sink the bot's goroutines and the test share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// slackConfig is the example config on events or socket mode against f.
+func slackConfig(t *testing.T, f *fakeSlack, mode string, replace ...string) string {
+	t.Helper()
+	base := []string{
+		"listen: 127.0.0.1:8080", "listen: 127.0.0.1:0",
+		"mode: off", "mode: " + mode,
+		`bot_token: ""`, "bot_token: xoxb-test",
+		`api_url: ""`, "api_url: " + f.apiURL(),
+	}
+	if mode == "events" {
+		base = append(base, `signing_secret: ""`, "signing_secret: "+signingSecret)
+	} else {
+		base = append(base, `app_token: ""`, "app_token: xapp-test")
+	}
+	return writeConfig(t, append(base, replace...)...)
+}
+
+func startBot(t *testing.T, cfgPath string, clock *ticketing.ManualClock) *running {
+	t.Helper()
+	logs := &syncBuffer{}
+	m := &Main{
+		Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs,
+		Getenv: func(string) string { return "" }, Clock: clock,
+	}
+	addr := make(chan string, 1)
+	m.Listening = func(a string) { addr <- a }
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{t: t, clock: clock, cancel: cancel, done: make(chan error, 1), logs: logs, m: m,
+		dbPath: filepath.Join(filepath.Dir(cfgPath), "state", "bot.db")}
+	go func() { r.done <- m.Run(ctx, []string{"run", "-config", cfgPath, "-log-level", "debug"}) }()
+	select {
+	case a := <-addr:
+		r.base = "http://" + a
+	case err := <-r.done:
+		cancel()
+		t.Fatalf("run ended early: %v\n%s", err, logs)
+	case <-time.After(e2eWait):
+		cancel()
+		t.Fatalf("run did not start listening\n%s", logs)
+	}
+	t.Cleanup(func() { r.stop() })
+	return r
+}
+
+// stop ends run as SIGTERM would; calling it twice is harmless.
+func (r *running) stop() {
+	r.t.Helper()
+	if r.cancel == nil {
+		return
+	}
+	r.cancel()
+	r.cancel = nil
+	select {
+	case err := <-r.done:
+		if err != nil {
+			r.t.Errorf("run: %v\n%s", err, r.logs)
+		}
+	case <-time.After(e2eWait):
+		r.t.Errorf("run did not stop\n%s", r.logs)
+	}
+	if err := r.m.Close(); err != nil {
+		r.t.Errorf("close: %v", err)
+	}
+}
+
+// signedPost sends body to path the way Slack does, signed at signedAt.
+func (r *running) signedPost(path, contentType string, body []byte, signedAt time.Time, hdr ...string) int {
+	r.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, r.base+path, strings.NewReader(string(body)))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	ts := strconv.FormatInt(signedAt.Unix(), 10)
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", sign(signingSecret, ts, body))
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode
+}
+
+func sign(secret, ts string, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	return "v0=" + hex.EncodeToString(mac.Sum(nil))
+}
+
+// event posts a signed message event now.
+func (r *running) event(e slackMessage, hdr ...string) int {
+	r.t.Helper()
+	return r.signedPost("/slack/events", "application/json", e.body(), time.Now(), hdr...)
+}
+
+// command posts a signed /soporte command.
+func (r *running) command(channel, user, text string) int {
+	r.t.Helper()
+	form := url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
+		"team_id": {"T0NEOTEL"}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"}, "response_url": {"https://hooks.slack.com/commands/1234/5678"}}
+	return r.signedPost("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), time.Now())
+}
+
+// slackMessage is one message event as Slack sends it.
+type slackMessage struct {
+	EventID, Channel, User, TS, ThreadTS, Text string
+}
+
+func (e slackMessage) inner() map[string]any {
+	ev := map[string]any{"type": "message", "channel": e.Channel, "channel_type": "group", "user": e.User,
+		"text": e.Text, "ts": e.TS, "event_ts": e.TS}
+	if e.ThreadTS != "" {
+		ev["thread_ts"] = e.ThreadTS
+	}
+	return ev
+}
+
+func (e slackMessage) body() []byte {
+	b, _ := json.Marshal(map[string]any{"token": "legacy", "team_id": "T0NEOTEL", "api_app_id": "A0SUPPORT",
+		"type": "event_callback", "event_id": e.EventID, "event_time": e2eStart.Unix(), "event": e.inner()})
+	return b
+}
+
+// tickets reads the store the bot writes, as a second process would.
+func (r *running) tickets(clientID string) []*ticketing.Ticket {
+	r.t.Helper()
+	db, err := store.Open(context.Background(), r.dbPath)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer db.Close()
+	var ts []*ticketing.Ticket
+	err = db.View(context.Background(), func(tx ticketing.Tx) error {
+		var err error
+		ts, err = tx.FindTickets(context.Background(), ticketing.TicketFilter{ClientID: clientID})
+		return err
+	})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return ts
+}
+
+// audits counts audit lines with action.
+func (r *running) audits(action string) int {
+	r.t.Helper()
+	db, err := store.Open(context.Background(), r.dbPath)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer db.Close()
+	n := 0
+	err = db.View(context.Background(), func(tx ticketing.Tx) error {
+		log, err := tx.AuditLog(context.Background(), "", time.Time{})
+		for _, e := range log {
+			if e.Action == action {
+				n++
+			}
+		}
+		return err
+	})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return n
+}
