@@ -353,6 +353,12 @@ func (r *running) stop() {
 // signedPost sends body to path the way Slack does, signed at signedAt.
 func (r *running) signedPost(path, contentType string, body []byte, signedAt time.Time, hdr ...string) int {
 	r.t.Helper()
+	status, _ := r.signedPostBody(path, contentType, body, signedAt, hdr...)
+	return status
+}
+
+func (r *running) signedPostBody(path, contentType string, body []byte, signedAt time.Time, hdr ...string) (int, string) {
+	r.t.Helper()
 	req, err := http.NewRequest(http.MethodPost, r.base+path, strings.NewReader(string(body)))
 	if err != nil {
 		r.t.Fatal(err)
@@ -369,8 +375,8 @@ func (r *running) signedPost(path, contentType string, body []byte, signedAt tim
 		r.t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, resp.Body)
-	return resp.StatusCode
+	got, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(got)
 }
 
 func sign(secret, ts string, body []byte) string {
@@ -385,12 +391,13 @@ func (r *running) event(e slackMessage, hdr ...string) int {
 	return r.signedPost("/slack/events", "application/json", e.body(), time.Now(), hdr...)
 }
 
-// command posts a signed /soporte command.
-func (r *running) command(channel, user, text string) int {
+// command posts a signed /soporte command and returns Slack's view of the
+// immediate answer.
+func (r *running) command(channel, user, text string) (int, string) {
 	r.t.Helper()
 	form := url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
 		"team_id": {"T0NEOTEL"}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"}, "response_url": {"https://hooks.slack.com/commands/1234/5678"}}
-	return r.signedPost("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), time.Now())
+	return r.signedPostBody("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), time.Now())
 }
 
 // slackMessage is one message event as Slack sends it.

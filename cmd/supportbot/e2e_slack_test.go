@@ -173,9 +173,19 @@ func TestEventsAPITenantIsolation(t *testing.T) {
 	if len(tk) != 1 {
 		t.Fatalf("acme tickets = %d, want 1", len(tk))
 	}
-	for _, text := range []string{"conforme #1", "estado"} {
-		if got := r.command(andesChannel, andesClient, text); got != http.StatusOK {
-			t.Errorf("/soporte %s status = %d", text, got)
+	tests := []struct {
+		command, want string
+	}{
+		{"conforme #1", "No encontramos el ticket #1"},
+		{"estado", "No hay tickets abiertos"},
+	}
+	for _, tt := range tests {
+		status, body := r.command(andesChannel, andesClient, tt.command)
+		if status != http.StatusOK || !strings.Contains(body, tt.want) {
+			t.Errorf("/soporte %s = %d %s, want 200 with %q", tt.command, status, body, tt.want)
+		}
+		if strings.Contains(body, "ACME") || strings.Contains(body, "exportar") {
+			t.Errorf("/soporte %s from Andes shows ACME's ticket: %s", tt.command, body)
 		}
 	}
 	// The close attempt from Andes by Slack message in a thread of their own
