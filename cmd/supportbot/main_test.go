@@ -121,7 +121,7 @@ func TestMigrateCreatesStore(t *testing.T) {
 	if err := m.Run(context.Background(), []string{"migrate", "-config", path}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "at migration 1") {
+	if !strings.Contains(out.String(), "is at migration ") {
 		t.Errorf("migrate printed %q", out)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "state", "bot.db")); err != nil {
