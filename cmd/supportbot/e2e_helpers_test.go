@@ -304,10 +304,19 @@ func slackConfig(t *testing.T, f *fakeSlack, mode string, replace ...string) str
 
 func startBot(t *testing.T, cfgPath string, clock *ticketing.ManualClock) *running {
 	t.Helper()
+	return startBotWith(t, cfgPath, clock, nil)
+}
+
+// startBotWith lets the test adjust Main before run starts.
+func startBotWith(t *testing.T, cfgPath string, clock *ticketing.ManualClock, adjust func(*Main)) *running {
+	t.Helper()
 	logs := &syncBuffer{}
 	m := &Main{
 		Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs,
 		Getenv: func(string) string { return "" }, Clock: clock,
+	}
+	if adjust != nil {
+		adjust(m)
 	}
 	addr := make(chan string, 1)
 	m.Listening = func(a string) { addr <- a }
@@ -378,6 +387,8 @@ func (r *running) signedPostBody(path, contentType string, body []byte, signedAt
 	got, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(got)
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func sign(secret, ts string, body []byte) string {
 	mac := hmac.New(sha256.New, []byte(secret))
