@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
@@ -231,5 +232,31 @@ func TestWhatsAppCriticalAndLostLink(t *testing.T) {
 	w.f.waitFor("the lost-link alert", func() bool { return len(w.f.posts(deskChannel)) > before })
 	if alert := w.f.posts(deskChannel)[before].Form.Get("text"); !strings.Contains(alert, "WhatsApp") {
 		t.Errorf("alert = %q", alert)
+	}
+}
+
+// With WhatsApp on but no number linked yet, run says how to pair and Slack
+// keeps working.
+func TestWhatsAppNotPairedKeepsSlack(t *testing.T) {
+	f := newFakeSlack(t)
+	cfg := slackConfig(t, f, "events", "enabled: false", "enabled: true",
+		"store_path: data/whatsapp.db", "store_path: "+t.TempDir()+"/whatsapp.db")
+	r := startBot(t, cfg, ticketing.NewManualClock(e2eStart))
+	msg := slackMessage{EventID: "EvNP1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+		Text: "Necesitamos saber cómo exportar el reporte de llamadas del mes"}
+	if got := r.event(msg); got != http.StatusOK {
+		t.Fatalf("status = %d", got)
+	}
+	f.waitFor("the Slack answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	eventually(t, "the pairing hint", func() bool { return strings.Contains(r.logs.String(), "supportbot whatsapp pair") })
+	resp, err := http.Get(r.base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var rd readiness
+	_ = json.NewDecoder(resp.Body).Decode(&rd)
+	if !rd.Ready || !strings.HasPrefix(rd.WhatsApp, "not_paired") {
+		t.Errorf("readyz = %+v, want ready with whatsapp not_paired", rd)
 	}
 }
