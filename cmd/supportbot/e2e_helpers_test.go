@@ -29,7 +29,7 @@ import (
 // on a Tuesday morning in Buenos Aires.
 const (
 	signingSecret = "8f742231b10e8888abcd99yyyzzz85a5"
-	botUser       = "U0BOT"
+	botUser       = standInBotUser
 	acmeChannel   = "C0ACME"
 	andesChannel  = "C0ANDES"
 	deskChannel   = "C0SERVICEDESK"
@@ -50,50 +50,20 @@ func tsAt(sec int) string {
 
 var deskPhones = []string{"+54 9 5276-9999", "+56 2-2928-8900"}
 
-// apiCall is one Web API call the bot made.
-type apiCall struct {
-	Method string
-	Form   url.Values
-}
-
-// fakeSlack is the Slack Web API (slacktest, with the methods the bot uses
-// recorded) plus a Socket Mode endpoint speaking the envelope protocol.
+// fakeSlack is the stand-in Web API plus a Socket Mode endpoint speaking
+// the envelope protocol, for one test.
 type fakeSlack struct {
-	t   *testing.T
-	srv *slacktest.Server
-
-	mu        sync.Mutex
-	calls     []apiCall
-	seq       int
-	limitNext int // answer this many chat.postMessage calls with 429
-	failing   bool
-
-	notify chan struct{}
-	conns  chan *websocket.Conn
+	*slackStandIn
+	t     *testing.T
+	conns chan *websocket.Conn
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{t: t, notify: make(chan struct{}, 1), conns: make(chan *websocket.Conn, 4)}
+	f := &fakeSlack{t: t, conns: make(chan *websocket.Conn, 4)}
 	var open []*websocket.Conn
 	var openMu sync.Mutex
-	f.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
-		c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
-			writeJSON(w, map[string]any{"ok": true, "user_id": botUser, "bot_id": "B0BOT", "team_id": "T0NEOTEL"})
-		})
-		c.Handle("/chat.postMessage", f.postMessage)
-		c.Handle("/chat.postEphemeral", func(w http.ResponseWriter, r *http.Request) {
-			f.record("chat.postEphemeral", r)
-			writeJSON(w, map[string]any{"ok": true, "message_ts": f.nextTS()})
-		})
-		c.Handle("/chat.update", func(w http.ResponseWriter, r *http.Request) {
-			v := f.record("chat.update", r)
-			writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": v.Get("ts")})
-		})
-		c.Handle("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
-			v := f.record("conversations.open", r)
-			writeJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}})
-		})
+	f.slackStandIn = newSlackStandIn(func(c slacktest.Customize) {
 		c.Handle("/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
 			if r.Header.Get("Authorization") != "Bearer xapp-test" {
 				writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
@@ -113,86 +83,15 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			f.conns <- conn
 		})
 	})
-	f.srv.Start()
 	t.Cleanup(func() {
 		openMu.Lock()
 		for _, c := range open {
 			_ = c.Close()
 		}
 		openMu.Unlock()
-		f.srv.Stop()
+		f.Close()
 	})
 	return f
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-func (f *fakeSlack) apiURL() string { return f.srv.GetAPIURL() }
-
-func (f *fakeSlack) nextTS() string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.seq++
-	return fmt.Sprintf("1764000000.%06d", f.seq)
-}
-
-func (f *fakeSlack) record(method string, r *http.Request) url.Values {
-	_ = r.ParseForm()
-	f.mu.Lock()
-	f.calls = append(f.calls, apiCall{method, r.PostForm})
-	f.mu.Unlock()
-	select {
-	case f.notify <- struct{}{}:
-	default:
-	}
-	return r.PostForm
-}
-
-func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
-	v := f.record("chat.postMessage", r)
-	f.mu.Lock()
-	limited, failing := f.limitNext > 0, f.failing
-	if limited {
-		f.limitNext--
-	}
-	f.mu.Unlock()
-	switch {
-	case limited:
-		w.Header().Set("Retry-After", "30")
-		w.WriteHeader(http.StatusTooManyRequests)
-		return
-	case failing:
-		writeJSON(w, map[string]any{"ok": false, "error": "internal_error"})
-		return
-	}
-	writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": f.nextTS()})
-}
-
-// callsOf lists the calls of one method, oldest first.
-func (f *fakeSlack) callsOf(method string) []apiCall {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []apiCall
-	for _, c := range f.calls {
-		if c.Method == method {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// posts lists chat.postMessage calls to channel.
-func (f *fakeSlack) posts(channel string) []apiCall {
-	var out []apiCall
-	for _, c := range f.callsOf("chat.postMessage") {
-		if c.Form.Get("channel") == channel {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // eventually polls cond until it holds, for state the bot changes on its
@@ -243,16 +142,6 @@ func (f *fakeSlack) waitFor(what string, cond func() bool) {
 			f.t.Fatalf("timed out waiting for %s; calls:\n%s", what, f.dump())
 		}
 	}
-}
-
-func (f *fakeSlack) dump() string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var b strings.Builder
-	for _, c := range f.calls {
-		fmt.Fprintf(&b, "  %s %s thread=%s: %.120q\n", c.Method, c.Form.Get("channel"), c.Form.Get("thread_ts"), c.Form.Get("text"))
-	}
-	return b.String()
 }
 
 // running is one `supportbot run` inside the test process.
