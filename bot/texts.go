@@ -73,7 +73,11 @@ func (b *Bot) ticketOpenedText(c *ticketing.Client, t *ticketing.Ticket, now tim
 	case ticketing.KindRequerimiento:
 		s.WriteString("Es un nuevo requerimiento: tu focal point coordina una reunión de relevamiento y luego te envía una cotización formal.\n")
 	}
-	fmt.Fprintf(&s, "Tu focal point es %s. Escribí en este hilo para sumar información.", mention(c.FocalPoint))
+	where := "en este hilo"
+	if t.Source == ticketing.SourceWhatsApp {
+		where = "por acá"
+	}
+	fmt.Fprintf(&s, "Tu focal point es %s. Escribí %s para sumar información.", mention(c.FocalPoint), where)
 	return s.String()
 }
 

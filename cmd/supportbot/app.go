@@ -40,6 +40,12 @@ type app struct {
 	socket      *slackchannel.SocketRunner // socket mode
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
+	jobs        ticker
+}
+
+// ticker is one pass of the scheduled jobs.
+type ticker interface {
+	Tick(ctx context.Context) error
 }
 
 // classifierAdapter turns the intent classifier's reading into the router's.

@@ -63,6 +63,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"run", "run the bot", (*Main).runBot},
+		{"demo", "play a support day against the real bot, Slack and WhatsApp in-process (-script FILE)", (*Main).runDemo},
 		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
 		{"migrate", "apply store migrations", (*Main).runMigrate},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},

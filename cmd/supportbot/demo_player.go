@@ -1,0 +1,276 @@
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.mau.fi/whatsmeow/proto/waE2E"
+	"go.mau.fi/whatsmeow/types"
+	"go.mau.fi/whatsmeow/types/events"
+	"google.golang.org/protobuf/proto"
+
+	"supportbot/ticketing"
+)
+
+// demoTick is the scheduler's resolution while the demo runs the clock.
+const demoTick = time.Minute
+
+// demoPlayer feeds a script to the app the way Slack and WhatsApp would,
+// delivering the outbox synchronously so the transcript reads in order.
+type demoPlayer struct {
+	a      *app
+	clock  *ticketing.ManualClock
+	tr     *transcript
+	secret string
+	script *demoScript
+	seq    int
+}
+
+func (p *demoPlayer) play(ctx context.Context) error {
+	for i, st := range p.script.Steps {
+		if err := p.step(ctx, st); err != nil {
+			return fmt.Errorf("demo step %d: %w", i, err)
+		}
+		if err := p.settle(ctx); err != nil {
+			return fmt.Errorf("demo step %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+func (p *demoPlayer) step(ctx context.Context, st demoStep) error {
+	switch {
+	case st.Say != "":
+		p.tr.narrate(st.Say)
+	case st.At != nil:
+		return p.advanceTo(ctx, *st.At)
+	case st.wait > 0:
+		return p.advanceTo(ctx, p.clock.Now().Add(st.wait))
+	case st.Slack != nil:
+		return p.slackMessage(st.Slack)
+	case st.Reply != nil:
+		return p.threadReply(ctx, st.Reply)
+	case st.WhatsApp != nil:
+		return p.whatsAppMessage(st.WhatsApp)
+	case st.Command != nil:
+		return p.command(st.Command)
+	case st.React != nil:
+		return p.react(ctx, st.React)
+	case st.Summary:
+		return p.summary(ctx)
+	}
+	return nil
+}
+
+// advanceTo runs the clock minute by minute, running the scheduled jobs and
+// delivering what they owe at each step, as the real process would.
+func (p *demoPlayer) advanceTo(ctx context.Context, t time.Time) error {
+	for now := p.clock.Now(); now.Before(t); now = p.clock.Now() {
+		next := now.Add(demoTick)
+		if next.After(t) {
+			next = t
+		}
+		p.clock.Set(next)
+		if err := p.tick(ctx); err != nil {
+			return err
+		}
+		if _, err := p.a.deliverer.DeliverDue(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *demoPlayer) tick(ctx context.Context) error {
+	if p.a.jobs == nil {
+		return nil
+	}
+	return p.a.jobs.Tick(ctx)
+}
+
+// settle delivers everything owed, letting the per-number WhatsApp pacing
+// pass on the simulated clock.
+func (p *demoPlayer) settle(ctx context.Context) error {
+	for range 10 {
+		n, err := p.a.deliverer.DeliverDue(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		var backlog int
+		err = p.a.db.View(ctx, func(tx ticketing.Tx) error {
+			var err error
+			backlog, err = tx.OutboxBacklog(ctx)
+			return err
+		})
+		if err != nil || backlog == 0 {
+			return err
+		}
+		p.clock.Advance(2 * time.Second)
+	}
+	return nil
+}
+
+// nextTS is a Slack ts at the simulated now, unique within the demo.
+func (p *demoPlayer) nextTS() string {
+	p.seq++
+	return fmt.Sprintf("%d.%06d", p.clock.Now().Unix(), p.seq)
+}
+
+func (p *demoPlayer) clientChannel(clientID string) (string, error) {
+	for _, c := range p.a.cfg.TicketingClients() {
+		if c.ID == clientID {
+			return c.SlackChannel, nil
+		}
+	}
+	return "", fmt.Errorf("unknown client %q", clientID)
+}
+
+func (p *demoPlayer) slackMessage(s *demoSlack) error {
+	channel, err := p.clientChannel(s.Client)
+	if err != nil {
+		return err
+	}
+	p.tr.line(p.style(s.User), "💬 "+p.tr.name(channel)+" · "+p.tr.name(s.User)+":", s.Text)
+	return p.postEvent(map[string]any{"type": "message", "channel": channel, "channel_type": "group",
+		"user": s.User, "text": s.Text, "ts": p.nextTS()})
+}
+
+func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
+	t, err := p.ticket(ctx, r.Ticket)
+	if err != nil {
+		return err
+	}
+	if t.SlackThreadTS == "" {
+		return fmt.Errorf("ticket #%d has no Slack thread yet", r.Ticket)
+	}
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
+	return p.postEvent(map[string]any{"type": "message", "channel": t.SlackChannel, "channel_type": "group",
+		"user": r.User, "text": r.Text, "ts": p.nextTS(), "thread_ts": t.SlackThreadTS})
+}
+
+func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
+	t, err := p.ticket(ctx, r.Ticket)
+	if err != nil {
+		return err
+	}
+	emoji := r.Emoji
+	if emoji == "" {
+		emoji = "white_check_mark"
+	}
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", ":"+emoji+":")
+	return p.postEvent(map[string]any{"type": "reaction_added", "user": r.User, "reaction": emoji,
+		"item": map[string]any{"type": "message", "channel": t.SlackChannel, "ts": t.SlackThreadTS}, "event_ts": p.nextTS()})
+}
+
+func (p *demoPlayer) ticket(ctx context.Context, id int64) (*ticketing.Ticket, error) {
+	var t *ticketing.Ticket
+	err := p.a.db.View(ctx, func(tx ticketing.Tx) error {
+		var err error
+		t, err = tx.Ticket(ctx, "", id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ticket #%d: %w", id, err)
+	}
+	return t, nil
+}
+
+func (p *demoPlayer) style(user string) string {
+	for _, s := range p.a.cfg.TicketingStaff() {
+		if s.ID == user {
+			return styleStaff
+		}
+	}
+	return styleClient
+}
+
+// postEvent sends a signed Events API request to the real endpoint.
+func (p *demoPlayer) postEvent(event map[string]any) error {
+	p.seq++
+	body, err := json.Marshal(map[string]any{"type": "event_callback", "team_id": "T0NEOTEL", "api_app_id": "A0SUPPORT",
+		"event_id": fmt.Sprintf("EvDemo%06d", p.seq), "event_time": p.clock.Now().Unix(), "event": event})
+	if err != nil {
+		return err
+	}
+	status, _ := p.signed("/slack/events", "application/json", body)
+	if status != http.StatusOK {
+		return fmt.Errorf("slack event answered %d", status)
+	}
+	return nil
+}
+
+func (p *demoPlayer) command(c *demoCommand) error {
+	channel := p.a.cfg.ServiceDesk.Channel
+	if c.Client != "" {
+		var err error
+		if channel, err = p.clientChannel(c.Client); err != nil {
+			return err
+		}
+	}
+	p.tr.line(p.style(c.User), "⌨  "+p.tr.name(channel)+" · "+p.tr.name(c.User)+":", "/soporte "+c.Text)
+	form := url.Values{"command": {"/soporte"}, "text": {c.Text}, "user_id": {c.User}, "channel_id": {channel},
+		"team_id": {"T0NEOTEL"}, "trigger_id": {"demo"}}
+	status, body := p.signed("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()))
+	if status != http.StatusOK {
+		return fmt.Errorf("/soporte answered %d", status)
+	}
+	var reply struct {
+		ResponseType string `json:"response_type"`
+		Text         string `json:"text"`
+	}
+	if json.Unmarshal(body, &reply) == nil && reply.Text != "" {
+		who := "🤖 → " + p.tr.name(channel) + ", solo para " + p.tr.name(c.User) + ":"
+		if reply.ResponseType == "in_channel" {
+			who = "🤖 → " + p.tr.name(channel) + ":"
+		}
+		p.tr.line(styleBot, who, reply.Text)
+	}
+	return nil
+}
+
+func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte) {
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(p.secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	rec := httptest.NewRecorder()
+	p.a.slackHTTP.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.Bytes()
+}
+
+func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
+	name := w.Name
+	if name == "" {
+		name = w.From
+	}
+	p.tr.line(styleClient, "📱 WhatsApp "+w.From+" · "+name+":", w.Text)
+	jid := types.NewJID(strings.TrimPrefix(w.From, "+"), types.DefaultUserServer)
+	p.seq++
+	evt := &events.Message{
+		Info: types.MessageInfo{
+			MessageSource: types.MessageSource{Chat: jid, Sender: jid},
+			ID:            types.MessageID(fmt.Sprintf("3EB0DEMO%06d", p.seq)), PushName: w.Name, Timestamp: p.clock.Now(),
+		},
+		Message: &waE2E.Message{Conversation: proto.String(w.Text)},
+	}
+	if !p.a.whatsapp.HandleEvent(evt) {
+		return fmt.Errorf("whatsapp message from %s not handled", w.From)
+	}
+	return nil
+}

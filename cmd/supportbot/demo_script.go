@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed demo_script.yaml
+var defaultDemoScript []byte
+
+// demoScript is a scenario the demo plays. The format is documented in
+// demo_script.yaml, which is also the default scenario.
+type demoScript struct {
+	Start  time.Time         `yaml:"start"`
+	People map[string]string `yaml:"people"`
+	Steps  []demoStep        `yaml:"steps"`
+}
+
+// demoStep does exactly one thing.
+type demoStep struct {
+	Say      string        `yaml:"say"`
+	At       *time.Time    `yaml:"at"`
+	Wait     string        `yaml:"wait"`
+	Slack    *demoSlack    `yaml:"slack"`
+	Reply    *demoReply    `yaml:"reply"`
+	WhatsApp *demoWhatsApp `yaml:"whatsapp"`
+	Command  *demoCommand  `yaml:"command"`
+	React    *demoReact    `yaml:"react"`
+	Summary  bool          `yaml:"summary"`
+
+	wait time.Duration
+}
+
+type demoSlack struct {
+	Client string `yaml:"client"`
+	User   string `yaml:"user"`
+	Text   string `yaml:"text"`
+}
+
+type demoReply struct {
+	Ticket int64  `yaml:"ticket"`
+	User   string `yaml:"user"`
+	Text   string `yaml:"text"`
+}
+
+type demoWhatsApp struct {
+	From string `yaml:"from"`
+	Name string `yaml:"name"`
+	Text string `yaml:"text"`
+}
+
+type demoCommand struct {
+	// Client names the channel the command is typed in; empty means the
+	// service desk channel.
+	Client string `yaml:"client"`
+	User   string `yaml:"user"`
+	Text   string `yaml:"text"`
+}
+
+type demoReact struct {
+	Ticket int64  `yaml:"ticket"`
+	User   string `yaml:"user"`
+	Emoji  string `yaml:"emoji"`
+}
+
+// parseDemoScript reads and checks a scenario; errors name the step.
+func parseDemoScript(raw []byte) (*demoScript, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	var s demoScript
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("demo script: %w", err)
+	}
+	if s.Start.IsZero() {
+		return nil, errors.New("demo script: start: want a time like 2026-11-26T09:00:00-03:00")
+	}
+	if len(s.Steps) == 0 {
+		return nil, errors.New("demo script: steps: nothing to play")
+	}
+	var problems []string
+	for i := range s.Steps {
+		if err := s.Steps[i].check(); err != nil {
+			problems = append(problems, fmt.Sprintf("steps[%d]: %v", i, err))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("demo script:\n  %s", strings.Join(problems, "\n  "))
+	}
+	return &s, nil
+}
+
+func (st *demoStep) check() error {
+	n := 0
+	for _, set := range []bool{st.Say != "", st.At != nil, st.Wait != "", st.Slack != nil, st.Reply != nil,
+		st.WhatsApp != nil, st.Command != nil, st.React != nil, st.Summary} {
+		if set {
+			n++
+		}
+	}
+	if n != 1 {
+		return fmt.Errorf("want exactly one of say, at, wait, slack, reply, whatsapp, command, react, summary; got %d", n)
+	}
+	switch {
+	case st.Wait != "":
+		d, err := time.ParseDuration(st.Wait)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("wait: want a positive duration like 90m or 2h, got %q", st.Wait)
+		}
+		st.wait = d
+	case st.Slack != nil && (st.Slack.Client == "" || st.Slack.User == "" || st.Slack.Text == ""):
+		return errors.New("slack: needs client, user and text")
+	case st.Reply != nil && (st.Reply.Ticket <= 0 || st.Reply.User == "" || st.Reply.Text == ""):
+		return errors.New("reply: needs ticket, user and text")
+	case st.WhatsApp != nil && (st.WhatsApp.From == "" || st.WhatsApp.Text == ""):
+		return errors.New("whatsapp: needs from and text")
+	case st.Command != nil && (st.Command.User == "" || st.Command.Text == ""):
+		return errors.New("command: needs user and text")
+	case st.React != nil && (st.React.Ticket <= 0 || st.React.User == ""):
+		return errors.New("react: needs ticket and user")
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The built-in scenario shows each scripted event in the transcript.
+func TestDemoTranscript(t *testing.T) {
+	m, out, errb := testMain()
+	if err := m.Run(context.Background(), []string{"demo", "-no-color"}); err != nil {
+		t.Fatalf("demo: %v\n%s", err, errb)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"💬 #acme · Ana Gómez (ACME): Hola, ¿cómo exportamos",
+		"Registramos tu caso: *ticket #1* · Consulta.",
+		"📱 WhatsApp +5491155550101 · Pedro Ruiz:",
+		"🤖 → #acme: 📱 *WhatsApp* de *Pedro Ruiz (+5491155550101)*",
+		"🤖 → WhatsApp +5491155550101: *Lucía Fernández (Soporte):* Hola Pedro",
+		"🤖 → WhatsApp +5491166660000: Hola. Este número de Soporte atiende solo a contactos habilitados",
+		"llamá ahora al +54 9 5276-9999 o al +56 2-2928-8900",
+		"🤖 → #mesa-de-ayuda: 🚨 Posible *incidente crítico* de *ACME Cobranzas*",
+		"Ticket #2 cerrado con tu conformidad",
+		"*ticket #4* · Incidente · prioridad ALTA.\n      Respuesta comprometida: vence el lunes 30/11 a las 11:30",
+		"── lun 30/11/2026 ──",
+		"» Resumen de SLA",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("transcript lacks %q", want)
+		}
+	}
+	if t.Failed() {
+		t.Logf("transcript:\n%s", got)
+	}
+	if strings.Contains(got, "\x1b[") {
+		t.Error("colours with -no-color")
+	}
+}
+
+func TestDemoScriptErrors(t *testing.T) {
+	tests := []struct {
+		name, script, want string
+	}{
+		{"two actions in a step", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - {say: hola, wait: 1h}\n", "steps[0]: want exactly one of"},
+		{"bad duration", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - wait: mañana\n", "steps[0]: wait: want a positive duration"},
+		{"unknown key", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - shout: hola\n", "field shout not found"},
+		{"no start", "steps:\n  - say: hola\n", "start: want a time"},
+		{"unknown client", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - slack: {client: nadie, user: U1, text: hola}\n", `unknown client "nadie"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "script.yaml")
+			if err := os.WriteFile(path, []byte(tt.script), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			m, _, _ := testMain()
+			err := m.Run(context.Background(), []string{"demo", "-no-color", "-script", path})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+// ANSI styles for the transcript on a terminal.
+const (
+	styleReset    = "\x1b[0m"
+	styleDim      = "\x1b[2m"
+	styleBold     = "\x1b[1m"
+	styleClient   = "\x1b[36m"
+	styleBot      = "\x1b[32m"
+	styleStaff    = "\x1b[33m"
+	styleAlert    = "\x1b[31m"
+	styleNarrator = "\x1b[35;1m"
+)
+
+var weekdayShort = [...]string{"dom", "lun", "mar", "mié", "jue", "vie", "sáb"}
+
+// transcript prints what happens in the demo, stamped with the simulated
+// local time, one readable line (and indented continuation lines) each.
+type transcript struct {
+	w     io.Writer
+	color bool
+	loc   *time.Location
+	clock ticketing.Clock
+	// names shows ids as people and channels ("U0FOCALAR" → "Lucía Fernández").
+	names map[string]string
+
+	mu      sync.Mutex
+	lastDay string
+}
+
+var slackUserMention = regexp.MustCompile(`<@([A-Z0-9]+)>`)
+
+func (t *transcript) paint(style, s string) string {
+	if !t.color || style == "" {
+		return s
+	}
+	return style + s + styleReset
+}
+
+func (t *transcript) name(id string) string {
+	if n, ok := t.names[id]; ok {
+		return n
+	}
+	return id
+}
+
+// readable turns Slack markup into what a person would see.
+func (t *transcript) readable(text string) string {
+	return slackUserMention.ReplaceAllStringFunc(text, func(m string) string {
+		return "@" + t.name(m[2:len(m)-1])
+	})
+}
+
+// line prints who said what, under a day header when the day changed.
+func (t *transcript) line(style, who, text string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	now := t.clock.Now().In(t.loc)
+	day := fmt.Sprintf("%s %s", weekdayShort[now.Weekday()], now.Format("02/01/2006"))
+	if day != t.lastDay {
+		t.lastDay = day
+		fmt.Fprintf(t.w, "\n%s\n", t.paint(styleBold, "── "+day+" ──"))
+	}
+	lines := strings.Split(strings.TrimRight(t.readable(text), "\n"), "\n")
+	fmt.Fprintf(t.w, "%s %s %s\n", t.paint(styleDim, now.Format("15:04")), t.paint(style, who), lines[0])
+	for _, l := range lines[1:] {
+		fmt.Fprintf(t.w, "      %s\n", l)
+	}
+}
+
+func (t *transcript) narrate(text string) {
+	t.mu.Lock()
+	fmt.Fprintf(t.w, "\n%s\n", t.paint(styleNarrator, "» "+text))
+	t.mu.Unlock()
+}
+
+// slackCall shows a Web API call the bot made.
+func (t *transcript) slackCall(c apiCall) {
+	ch := c.Form.Get("channel")
+	where := t.name(ch)
+	if strings.HasPrefix(ch, "D") {
+		where = "DM a " + t.name(strings.TrimPrefix(ch, "D"))
+	}
+	if c.Form.Get("thread_ts") != "" {
+		where += " (hilo)"
+	}
+	style := styleBot
+	if ch == t.deskChannel() {
+		style = styleAlert
+	}
+	text := c.Form.Get("text") + buttonLabels(c.Form.Get("blocks"))
+	switch c.Method {
+	case "chat.postMessage":
+		t.line(style, "🤖 → "+where+":", text)
+	case "chat.postEphemeral":
+		t.line(style, "🤖 → "+where+", solo para "+t.name(c.Form.Get("user"))+":", text)
+	case "chat.update":
+		t.line(style, "🤖 ✎ "+where+":", text)
+	}
+}
+
+func (t *transcript) deskChannel() string { return t.names["@desk"] }
+
+// buttonLabels renders the buttons of a message's blocks as "[Tomar]".
+func buttonLabels(blocks string) string {
+	if blocks == "" {
+		return ""
+	}
+	var bs []struct {
+		Elements []struct {
+			Type string `json:"type"`
+			Text struct {
+				Text string `json:"text"`
+			} `json:"text"`
+		} `json:"elements"`
+	}
+	if json.Unmarshal([]byte(blocks), &bs) != nil {
+		return ""
+	}
+	var labels []string
+	for _, b := range bs {
+		for _, e := range b.Elements {
+			if e.Type == "button" {
+				labels = append(labels, "["+e.Text.Text+"]")
+			}
+		}
+	}
+	if len(labels) == 0 {
+		return ""
+	}
+	return "\n" + strings.Join(labels, " ")
+}
