@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 
 	"supportbot/config"
 )
@@ -41,7 +43,7 @@ func (a *app) httpHandler() http.Handler {
 // relink a number.
 func (a *app) readiness(r *http.Request) readiness {
 	rd := readiness{Ready: true, Store: "ok", Slack: a.cfg.Slack.Mode, WhatsApp: "disabled"}
-	if err := a.db.Ping(r.Context(), a.clock.Now()); err != nil {
+	if err := a.pingStore(r.Context()); err != nil {
 		a.log.Warn("not ready: store", "err", err)
 		rd.Ready, rd.Store = false, err.Error()
 	}
@@ -60,4 +62,24 @@ func (a *app) readiness(r *http.Request) readiness {
 		}
 	}
 	return rd
+}
+
+// storePingWait bounds the readiness write: a store that cannot take a write
+// within it (locked, disk failing, read-only) is not ready.
+const storePingWait = 2 * time.Second
+
+// pingStore writes the heartbeat, giving up after storePingWait even if the
+// driver is still waiting on the lock; the write itself then ends on the
+// store's busy timeout.
+func (a *app) pingStore(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, storePingWait)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- a.db.Ping(ctx, a.clock.Now()) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("store not writable within %s", storePingWait)
+	}
 }
