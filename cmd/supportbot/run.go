@@ -16,6 +16,7 @@ import (
 func (m *Main) runBot(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("run")
 	level := fs.String("log-level", "info", "debug, info, warn or error")
+	grace := fs.Duration("shutdown-timeout", 10*time.Second, "on SIGTERM, how long to keep delivering owed replies before exiting (the rest go out on the next start)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	log.Info("shutting down")
 	// Stop taking events first, so everything accepted is in the store
 	// before the last delivery pass.
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), *grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Warn("http shutdown", "err", err)

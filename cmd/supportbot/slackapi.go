@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/slack-go/slack/slacktest"
 )
@@ -31,6 +32,7 @@ type slackStandIn struct {
 	seq       int
 	limitNext int  // answer this many chat.postMessage calls with 429
 	failing   bool // answer chat.postMessage with an internal error
+	postDelay time.Duration
 	// onCall hears every recorded call, outside the lock.
 	onCall func(apiCall)
 	notify chan struct{}
@@ -99,11 +101,13 @@ func (s *slackStandIn) record(method string, r *http.Request) url.Values {
 func (s *slackStandIn) postMessage(w http.ResponseWriter, r *http.Request) {
 	v := s.record("chat.postMessage", r)
 	s.mu.Lock()
-	limited, failing := s.limitNext > 0, s.failing
+	limited, failing, delay := s.limitNext > 0, s.failing, s.postDelay
 	if limited {
 		s.limitNext--
 	}
 	s.mu.Unlock()
+	// A slow Slack: the post is recorded on arrival, answered after delay.
+	time.Sleep(delay)
 	switch {
 	case limited:
 		w.Header().Set("Retry-After", "30")
