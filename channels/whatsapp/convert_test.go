@@ -252,3 +252,36 @@ func TestToJID(t *testing.T) {
 		}
 	}
 }
+
+// Whatever WhatsApp hands over, conversion never panics, and what it lets
+// through is valid text from a number.
+func FuzzFromMessage(f *testing.F) {
+	f.Add("5491155550101", "s.whatsapp.net", "3EB0AAA1", "Ana", "el discador no anda", false)
+	f.Add(lidUser, "lid", "3EB0AAA2", "", "hola\xff", false)
+	f.Add("120363000000000001", "g.us", "3EB0AAA3", "Grupo", "hola", true)
+	f.Add("", "", "", "", "", false)
+	f.Fuzz(func(t *testing.T, user, server, id, name, body string, ext bool) {
+		sender := types.NewJID(user, server)
+		m := &waE2E.Message{Conversation: proto.String(body)}
+		if ext {
+			m = &waE2E.Message{ExtendedTextMessage: &waE2E.ExtendedTextMessage{Text: proto.String(body)}}
+		}
+		evt := &events.Message{
+			Info: types.MessageInfo{
+				MessageSource: types.MessageSource{Chat: sender, Sender: sender},
+				ID:            types.MessageID(id), PushName: name, Timestamp: t0,
+			},
+			Message: m,
+		}
+		in, ok := FromMessage(evt, knownLIDs)
+		if !ok {
+			return
+		}
+		if !strings.HasPrefix(in.UserID, "+") || !utf8.ValidString(in.Text) || !utf8.ValidString(in.UserName) {
+			t.Errorf("converted %q from %s@%s into %+v", body, user, server, in)
+		}
+		if len(in.Text) > MaxTextBytes {
+			t.Errorf("text of %d bytes passed the %d cap", len(in.Text), MaxTextBytes)
+		}
+	})
+}
