@@ -66,6 +66,7 @@ func commands() []command {
 		{"demo", "play a support day against the real bot, Slack and WhatsApp in-process (-script FILE)", (*Main).runDemo},
 		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
 		{"migrate", "apply store migrations", (*Main).runMigrate},
+		{"report", "monthly SLA report: report -month 2026-11 [-client ID] [-format text|csv|html]", (*Main).runReport},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
 		{"whatsapp", "whatsapp pair [--phone +549…]: link the bot's WhatsApp number", (*Main).runWhatsApp},

@@ -1,0 +1,140 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+// ReportRows is what the monthly SLA report reads from the store.
+type ReportRows struct {
+	// Tickets received in the range, oldest first.
+	Tickets []*ticketing.Ticket
+	// FirstBotReply is, per ticket of Tickets, when the first reply to the
+	// client was delivered: a post in the ticket's Slack channel, or for a
+	// WhatsApp ticket a message to its contact. Tickets with none are absent.
+	FirstBotReply map[int64]time.Time
+	// Audit lines logged in the range, oldest first.
+	Audit []ticketing.AuditEntry
+}
+
+// ReportRows loads the report's rows for tickets received in [from, to),
+// of one client or of all when clientID is empty, with the audit lines of
+// the given actions (all actions when none are given). Everything is read
+// in one transaction, so the three parts agree with each other.
+func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string, auditActions ...string) (ReportRows, error) {
+	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return ReportRows{}, fmt.Errorf("report rows: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	t := &Tx{tx: tx}
+
+	var rows ReportRows
+	if rows.Tickets, err = t.reportTickets(ctx, from, to, clientID); err != nil {
+		return ReportRows{}, err
+	}
+	if rows.FirstBotReply, err = t.firstBotReplies(ctx, from, to, clientID); err != nil {
+		return ReportRows{}, err
+	}
+	if rows.Audit, err = t.auditBetween(ctx, from, to, clientID, auditActions); err != nil {
+		return ReportRows{}, err
+	}
+	return rows, nil
+}
+
+// reportRange is the WHERE clause shared by the ticket queries.
+func reportRange(from, to time.Time, clientID string) (string, []any) {
+	where := `t.received_at >= ? AND t.received_at < ?`
+	args := []any{formatTime(from), formatTime(to)}
+	if clientID != "" {
+		where += ` AND t.client_id = ?`
+		args = append(args, clientID)
+	}
+	return where, args
+}
+
+func (t *Tx) reportTickets(ctx context.Context, from, to time.Time, clientID string) ([]*ticketing.Ticket, error) {
+	where, args := reportRange(from, to, clientID)
+	out, err := t.queryTickets(ctx, `SELECT `+ticketColumns+` FROM tickets t WHERE `+where+` ORDER BY t.received_at, t.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report tickets: %w", err)
+	}
+	return out, nil
+}
+
+// firstBotReplies leaves out what the bot sent elsewhere for a ticket (DMs
+// to the focal point, service desk alerts, the Slack mirror of a WhatsApp
+// conversation): only the client's side of the conversation shows how fast
+// the client heard back. Fixed-width time text makes MIN the earliest.
+func (t *Tx) firstBotReplies(ctx context.Context, from, to time.Time, clientID string) (map[int64]time.Time, error) {
+	where, args := reportRange(from, to, clientID)
+	q := `SELECT t.id, MIN(o.sent_at) FROM tickets t JOIN outbox o ON o.ticket_id = t.id
+		WHERE ` + where + ` AND o.sent_at IS NOT NULL AND (
+			(t.source = ? AND o.delivery = ? AND o.target = t.whatsapp_contact) OR
+			(t.source <> ? AND o.delivery = ? AND o.target = t.slack_channel))
+		GROUP BY t.id`
+	args = append(args, string(ticketing.SourceWhatsApp), string(ticketing.DeliverWhatsApp),
+		string(ticketing.SourceWhatsApp), string(ticketing.DeliverSlackPost))
+	rows, err := t.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report bot replies: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var id int64
+		var sent string
+		if err := rows.Scan(&id, &sent); err != nil {
+			return nil, fmt.Errorf("report bot replies: %w", err)
+		}
+		if out[id], err = parseTime(sent); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report bot replies: %w", err)
+	}
+	return out, nil
+}
+
+func (t *Tx) auditBetween(ctx context.Context, from, to time.Time, clientID string, actions []string) ([]ticketing.AuditEntry, error) {
+	q := `SELECT id, at, actor, client_id, ticket_id, action, detail FROM audit_log WHERE at >= ? AND at < ?`
+	args := []any{formatTime(from), formatTime(to)}
+	if clientID != "" {
+		q += ` AND client_id = ?`
+		args = append(args, clientID)
+	}
+	if len(actions) > 0 {
+		q += ` AND action IN (` + placeholders(len(actions)) + `)`
+		for _, a := range actions {
+			args = append(args, a)
+		}
+	}
+	rows, err := t.tx.QueryContext(ctx, q+` ORDER BY at, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("report audit: %w", err)
+	}
+	defer rows.Close()
+	var out []ticketing.AuditEntry
+	for rows.Next() {
+		var e ticketing.AuditEntry
+		var at string
+		var ticketID sql.NullInt64
+		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ClientID, &ticketID, &e.Action, &e.Detail); err != nil {
+			return nil, fmt.Errorf("report audit: %w", err)
+		}
+		e.TicketID = ticketID.Int64
+		if e.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("report audit: %w", err)
+	}
+	return out, nil
+}
