@@ -13,7 +13,7 @@ import (
 const ticketColumns = `id, client_id, kind, priority, status, source, slack_channel, slack_thread_ts, whatsapp_contact,
 	opened_by, subject, confidence, cues, awaiting_choice, received_at, clock_start, due_at, first_response_at,
 	first_responder, assignee, escalation, next_action_at, last_client_message_at, resolved_at, delivered_at,
-	closed_at, close_reason, created_at, updated_at`
+	closed_at, close_reason, created_at, updated_at, waiting_since`
 
 // ticketArgs lists a ticket's values in ticketColumns order, without the id.
 func ticketArgs(t *ticketing.Ticket) []any {
@@ -24,6 +24,7 @@ func ticketArgs(t *ticketing.Ticket) []any {
 		formatTime(t.DueAt), nullTime(t.FirstResponseAt), t.FirstResponder, t.Assignee, t.Escalation,
 		nullTime(t.NextActionAt), nullTime(t.LastClientMessageAt), nullTime(t.ResolvedAt),
 		nullTime(t.DeliveredAt), nullTime(t.ClosedAt), t.CloseReason, formatTime(t.CreatedAt), formatTime(t.UpdatedAt),
+		nullTime(t.WaitingSince),
 	}
 }
 
@@ -36,7 +37,7 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 		tk.UpdatedAt = tk.CreatedAt
 	}
 	cols := strings.SplitN(ticketColumns, ",", 2)[1]
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(28)+`)`, ticketArgs(tk)...)
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(29)+`)`, ticketArgs(tk)...)
 	if err != nil {
 		return fmt.Errorf("create ticket: %w", err)
 	}
@@ -154,6 +155,14 @@ func (t *Tx) FindTickets(ctx context.Context, f ticketing.TicketFilter) ([]*tick
 		where = append(where, "received_at < ?")
 		args = append(args, formatTime(f.OpenedTo))
 	}
+	if !f.DueFrom.IsZero() {
+		where = append(where, "due_at >= ?")
+		args = append(args, formatTime(f.DueFrom))
+	}
+	if !f.DueTo.IsZero() {
+		where = append(where, "due_at < ?")
+		args = append(args, formatTime(f.DueTo))
+	}
 	q := `SELECT ` + ticketColumns + ` FROM tickets`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
@@ -201,11 +210,11 @@ func scanTicket(s scanner) (*ticketing.Ticket, error) {
 	var kind, prio, status, source, cues string
 	var awaiting int
 	var received, clockStart, due, created, updated string
-	var firstResp, nextAction, lastClient, resolved, delivered, closed sql.NullString
+	var firstResp, nextAction, lastClient, resolved, delivered, closed, waiting sql.NullString
 	err := s.Scan(&tk.ID, &tk.ClientID, &kind, &prio, &status, &source, &tk.SlackChannel, &tk.SlackThreadTS,
 		&tk.WhatsAppContact, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &awaiting, &received, &clockStart,
 		&due, &firstResp, &tk.FirstResponder, &tk.Assignee, &tk.Escalation, &nextAction, &lastClient, &resolved,
-		&delivered, &closed, &tk.CloseReason, &created, &updated)
+		&delivered, &closed, &tk.CloseReason, &created, &updated, &waiting)
 	if err != nil {
 		return nil, err
 	}
@@ -223,7 +232,7 @@ func scanTicket(s scanner) (*ticketing.Ticket, error) {
 		dst *time.Time
 		src sql.NullString
 	}{{&tk.FirstResponseAt, firstResp}, {&tk.NextActionAt, nextAction}, {&tk.LastClientMessageAt, lastClient},
-		{&tk.ResolvedAt, resolved}, {&tk.DeliveredAt, delivered}, {&tk.ClosedAt, closed}} {
+		{&tk.ResolvedAt, resolved}, {&tk.DeliveredAt, delivered}, {&tk.ClosedAt, closed}, {&tk.WaitingSince, waiting}} {
 		if *f.dst, err = parseNullTime(f.src); err != nil {
 			return nil, err
 		}

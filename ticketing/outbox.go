@@ -13,6 +13,11 @@ const (
 	DeliverWhatsApp       Delivery = "whatsapp"
 )
 
+// InTicketThread, as an OutboxItem's ThreadTS, stands for the ticket's own
+// Slack thread, resolved at delivery: a WhatsApp ticket's thread exists only
+// once its mirrored root has been posted.
+const InTicketThread = "@ticket"
+
 // OutboxItem is a reply the bot owes, written in the same transaction as the
 // change that caused it and delivered later with retries.
 type OutboxItem struct {

@@ -28,7 +28,11 @@ type TicketFilter struct {
 	Assignee   string
 	OpenedFrom time.Time
 	OpenedTo   time.Time
-	Limit      int
+	// DueFrom and DueTo select tickets whose response was due in
+	// [DueFrom, DueTo); the daily digest reads a day's breaches with them.
+	DueFrom time.Time
+	DueTo   time.Time
+	Limit   int
 }
 
 // Tx is one transaction's view of the store.
@@ -75,6 +79,12 @@ type Tx interface {
 	// RecordNotification stores that a notification was queued; false means it
 	// had been recorded already and must not be sent again.
 	RecordNotification(ctx context.Context, ticketID int64, kind string, threshold float64, at time.Time) (bool, error)
+	// Notification is when a recorded notification was queued; ErrNotFound
+	// if it never was. The auto-close counts its quiet period from it.
+	Notification(ctx context.Context, ticketID int64, kind string, threshold float64) (time.Time, error)
+	// RecordDigest stores that a staff member's daily digest for a local date
+	// (in zone) was queued; false means it had been already.
+	RecordDigest(ctx context.Context, staffID, zone string, date Date, at time.Time) (bool, error)
 
 	Audit(ctx context.Context, e AuditEntry) error
 	AuditLog(ctx context.Context, clientID string, since time.Time) ([]AuditEntry, error)

@@ -49,6 +49,11 @@ type Ticket struct {
 	DeliveredAt         time.Time
 	ClosedAt            time.Time
 	CloseReason         string
+	// WaitingSince is when the ticket's current wait on the client began
+	// (it entered resuelto or esperando_cliente); zero while it does not
+	// wait. With ResolvedAt and LastClientMessageAt it keys the
+	// notice-then-close cycle, so each new wait gets its own notice.
+	WaitingSince time.Time
 
 	CreatedAt time.Time
 	UpdatedAt time.Time

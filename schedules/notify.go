@@ -1,0 +1,80 @@
+package schedules
+
+import (
+	"errors"
+	"fmt"
+
+	"supportbot/ticketing"
+)
+
+// queue adds one owed message to the step's transaction. Its dedupe key
+// names the event and the recipient, so a re-run can never queue it twice;
+// a key already queued is not an error.
+func (s *step) queue(event string, it ticketing.OutboxItem) error {
+	it.TicketID = s.t.ID
+	it.DedupeKey = fmt.Sprintf("sched:%d:%s:%s:%s", s.t.ID, event, it.Delivery, it.Target)
+	it.CreatedAt, it.NextAttemptAt = s.now, s.now
+	err := s.tx.Enqueue(s.ctx, &it)
+	if errors.Is(err, ticketing.ErrDuplicate) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("queue %s: %w", event, err)
+	}
+	s.queued = true
+	return nil
+}
+
+// dm queues a direct message to a member of staff.
+func (s *step) dm(event, userID, text string) error {
+	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: userID, Text: text})
+}
+
+// toThread posts in the ticket's Slack thread; until the thread of a
+// WhatsApp ticket exists, the deliverer resolves InTicketThread later.
+func (s *step) toThread(event, text string) error {
+	if s.t.SlackChannel == "" {
+		return nil
+	}
+	thread := s.t.SlackThreadTS
+	if thread == "" {
+		thread = ticketing.InTicketThread
+	}
+	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.t.SlackChannel, ThreadTS: thread, Text: text})
+}
+
+// toDesk alerts the service desk channel.
+func (s *step) toDesk(event, text string) error {
+	if s.j.desk == "" {
+		return nil
+	}
+	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.j.desk, Text: text})
+}
+
+// toClient speaks where the client talks: on WhatsApp for a WhatsApp
+// ticket, with a copy in its Slack thread so staff see what was said, and
+// in the Slack thread otherwise.
+func (s *step) toClient(event, text string) error {
+	if s.t.Source == ticketing.SourceWhatsApp && s.t.WhatsAppContact != "" {
+		if err := s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: s.t.WhatsAppContact, Text: text}); err != nil {
+			return err
+		}
+		return s.toThread(event, "🤖 Respuesta enviada por WhatsApp:\n"+text)
+	}
+	return s.toThread(event, text)
+}
+
+// audit appends an audit line in the step's transaction.
+func (s *step) audit(action, detail string) error {
+	return s.tx.Audit(s.ctx, ticketing.AuditEntry{At: s.now, Actor: "scheduler", ClientID: s.t.ClientID, TicketID: s.t.ID, Action: action, Detail: detail})
+}
+
+// record stores a (ticket, kind, threshold) notification; false means it
+// was queued before and must not be again.
+func (s *step) record(kind string, threshold float64) (bool, error) {
+	first, err := s.tx.RecordNotification(s.ctx, s.t.ID, kind, threshold, s.now)
+	if err != nil {
+		return false, fmt.Errorf("ticket %d: %w", s.t.ID, err)
+	}
+	return first, nil
+}

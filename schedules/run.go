@@ -1,0 +1,53 @@
+package schedules
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/robfig/cron/v3"
+)
+
+// everyMinute is the jobs' schedule. Each tick does whatever the store says
+// is due, so the schedule only sets how promptly: a minute is finer than
+// any deadline warning needs.
+const everyMinute = "* * * * *"
+
+// Run ticks every minute on a robfig/cron schedule, and once at start so
+// work that fell due while the bot was down goes out without waiting. A
+// tick still running when the next is due makes that one skip. On ctx
+// cancellation it stops the schedule, waits for a running tick to finish
+// and returns nil.
+func (j *Jobs) Run(ctx context.Context) error {
+	logger := cronLogger{j.log}
+	c := cron.New(cron.WithLogger(logger), cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
+	if _, err := c.AddFunc(everyMinute, func() { j.tickLogged(ctx) }); err != nil {
+		return fmt.Errorf("schedule jobs: %w", err)
+	}
+	j.tickLogged(ctx)
+	c.Start()
+	<-ctx.Done()
+	<-c.Stop().Done()
+	return nil
+}
+
+func (j *Jobs) tickLogged(ctx context.Context) {
+	if ctx.Err() != nil {
+		return
+	}
+	if err := j.Tick(ctx); err != nil && ctx.Err() == nil {
+		j.log.Error("scheduler tick failed", "err", err)
+	}
+}
+
+// cronLogger sends robfig/cron's logging to slog; its routine chatter
+// (each wake-up) goes to debug.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, keysAndValues ...any) {
+	l.log.Debug("cron: "+msg, keysAndValues...)
+}
+
+func (l cronLogger) Error(err error, msg string, keysAndValues ...any) {
+	l.log.Error("cron: "+msg, append([]any{"err", err}, keysAndValues...)...)
+}
