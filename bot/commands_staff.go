@@ -185,6 +185,9 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	}
 	t.Escalation = level
 	t.UpdatedAt = b.clock.Now()
+	// An escalated ticket no longer waits on the client: a wait in progress
+	// must not close it later on its old clock.
+	b.scheduleNext(t)
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
@@ -304,7 +307,7 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 		case ticketing.StatusEntregado:
 			c, _ := b.dir.client(t.ClientID)
 			note = fmt.Sprintf("📦 Ticket #%d entregado. Tenés 30 días para probarlo (hasta %s); avisanos cualquier observación en este hilo.",
-				t.ID, wording.When(now.AddDate(0, 0, 30), now, locOf(c)))
+				t.ID, wording.When(now.In(locOf(c)).AddDate(0, 0, 30), now, locOf(c)))
 		case ticketing.StatusDerivado:
 			note = fmt.Sprintf("💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", t.ID)
 		}

@@ -163,7 +163,7 @@ func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool,
 	if sender == nil {
 		return false, d.retry(ctx, it, channels.ErrNotConnected, 0)
 	}
-	if it.ThreadTS == inTicketThread {
+	if it.ThreadTS == ticketing.InTicketThread {
 		thread, err := d.ticketThread(ctx, it.TicketID)
 		if err != nil {
 			return false, err

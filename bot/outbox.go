@@ -8,10 +8,6 @@ import (
 	"supportbot/ticketing"
 )
 
-// inTicketThread is a ThreadTS placeholder resolved at delivery: the thread
-// of a WhatsApp ticket exists only once its mirrored root has been posted.
-const inTicketThread = "@ticket"
-
 // enqueue queues one owed reply in the current transaction. A dedupe key
 // already queued is not an error: the reply is owed once.
 func (b *Bot) enqueue(ctx context.Context, tx ticketing.Tx, item ticketing.OutboxItem) error {
@@ -74,7 +70,7 @@ func (b *Bot) threadOf(t *ticketing.Ticket) string {
 	if t.SlackThreadTS != "" {
 		return t.SlackThreadTS
 	}
-	return inTicketThread
+	return ticketing.InTicketThread
 }
 
 // audit appends an audit line in the current transaction.

@@ -25,10 +25,7 @@ const CriticalRefusedAction = "critical_refused"
 // notice, for the client's silence; and a requerimiento taken as accepted at
 // the end of its testing period. They match what the scheduler reports as
 // auto-closed to metrics.
-var AutoCloseReasons = []string{
-	"sin respuesta del cliente tras aviso previo",
-	"desarrollo aceptado: terminó el período de prueba de 30 días",
-}
+var AutoCloseReasons = []string{ticketing.CloseReasonNoReply, ticketing.CloseReasonTestingAccepted}
 
 // AuditActions are the audit actions Build reads; load only these.
 var AuditActions = []string{CriticalRefusedAction}

@@ -28,3 +28,10 @@ func (t *Ticket) WaitStart() time.Time {
 	}
 	return start
 }
+
+// Close reasons of tickets the scheduler closes on its own; the report
+// counts them as auto-closed.
+const (
+	CloseReasonNoReply         = "sin respuesta del cliente tras aviso previo"
+	CloseReasonTestingAccepted = "desarrollo aceptado: terminó el período de prueba de 30 días"
+)
