@@ -70,6 +70,8 @@ type Config struct {
 	CloseAfter  time.Duration
 	// Observer, if set, hears about what the bot did (metrics, the demo).
 	Observer Observer
+	// Report, if set, serves `/soporte reporte`.
+	Report MonthlyReport
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -87,6 +89,7 @@ type Bot struct {
 	notice     time.Duration
 	closeAfter time.Duration
 	observer   Observer
+	report     MonthlyReport
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -122,7 +125,7 @@ func New(cfg Config) (*Bot, error) {
 	return &Bot{
 		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
-		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer,
+		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 	}, nil
 }
 

@@ -96,6 +96,12 @@ var (
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
+	return newHarnessWith(t, nil)
+}
+
+// newHarnessWith lets a test adjust the router's config.
+func newHarnessWith(t *testing.T, adjust func(*bot.Config)) *harness {
+	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "bot.db"))
 	if err != nil {
@@ -112,11 +118,15 @@ func newHarness(t *testing.T) *harness {
 		t.Fatal(err)
 	}
 	h := &harness{t: t, db: db, clock: ticketing.NewManualClock(t0), slack: &recordingSender{}, whatsapp: &recordingSender{}}
-	h.bot, err = bot.New(bot.Config{
+	cfg := bot.Config{
 		Store: db, Classifier: bot.ClassifierFunc(keywordClassifier), Calendar: fakeCalendar{}, Clock: h.clock,
 		Clients: clients, Staff: staff, ServiceDesk: bot.ServiceDesk{Phones: phones, Channel: "CDESK"},
 		DefaultPriority: ticketing.PriorityMedia,
-	})
+	}
+	if adjust != nil {
+		adjust(&cfg)
+	}
+	h.bot, err = bot.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ const staffHelp = "*Comandos del equipo de soporte* (`/soporte …`):\n" +
 	"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — cambiar el tipo\n" +
 	"• `mover #N <estado>` — avanzar un requerimiento (relevamiento, cotizacion, aceptado, en_desarrollo, entregado) o derivar una funcionalidad (derivado_producto)\n" +
 	"• `estado [cliente]` — tickets abiertos\n" +
+	"• `reporte <cliente> [AAAA-MM]` — publicar el informe de SLA del mes en el canal\n" +
 	"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
 	"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono\n" +
 	"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
@@ -51,6 +52,8 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 			clientID = c.ID
 		}
 		return b.listTickets(ctx, clientID)
+	case "reporte", "informe":
+		return b.cmdReport(ctx, cmd)
 	case "ausente", "presente":
 		return b.cmdPresence(ctx, cmd)
 	case "critico":

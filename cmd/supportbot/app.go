@@ -13,6 +13,7 @@ import (
 	slackchannel "supportbot/channels/slack"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
+	"supportbot/metrics"
 	"supportbot/schedules"
 	"supportbot/store"
 	"supportbot/ticketing"
@@ -40,12 +41,8 @@ type app struct {
 	socket      *slackchannel.SocketRunner // socket mode
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
-	jobs        ticker
-}
-
-// ticker is one pass of the scheduled jobs.
-type ticker interface {
-	Tick(ctx context.Context) error
+	jobs        *schedules.Jobs
+	metrics     *metrics.Metrics
 }
 
 // classifierAdapter turns the intent classifier's reading into the router's.
@@ -71,7 +68,10 @@ func (w wakeOnCommit) Committed() {
 // newApp builds the bot and its transports; nothing runs until run.
 func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock ticketing.Clock, db *store.DB, link WhatsAppLink) (*app, error) {
 	a := &app{cfg: cfg, log: log, clock: clock, db: db, engine: schedules.NewEngine(cfg.SLA.TargetMap())}
+	a.metrics = metrics.New(a.outboxBacklog)
+	a.metrics.SetLogger(log.With("component", "metrics"))
 	var deliverer *bot.Deliverer
+	wake := func() { deliverer.Wake() }
 	b, err := bot.New(bot.Config{
 		Store:      db,
 		Classifier: classifierAdapter{intent.New(cfg.Classifier.Threshold())},
@@ -90,7 +90,8 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
 		// The deliverer exists before any event can arrive: transports
 		// start only in run.
-		Observer: wakeOnCommit{Observer: bot.NopObserver{}, wake: func() { deliverer.Wake() }},
+		Observer: wakeOnCommit{Observer: a.metrics, wake: wake},
+		Report:   a.monthlyReport,
 	})
 	if err != nil {
 		return nil, err
@@ -124,9 +125,31 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{
 		Store: db, Clock: clock, Slack: slackSender, WhatsApp: waSender, Log: log.With("component", "outbox"),
+		Observer: a.metrics,
 	})
 	a.deliverer = deliverer
+
+	a.jobs, err = schedules.NewJobs(schedules.JobsConfig{
+		Store: db, Engine: a.engine, Clock: clock, Log: log.With("component", "jobs"),
+		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
+		DeskChannel: cfg.ServiceDesk.Channel,
+		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
+		OnQueued: wake, Observer: a.metrics,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("scheduled jobs: %w", err)
+	}
 	return a, nil
+}
+
+func (a *app) outboxBacklog(ctx context.Context) (int, error) {
+	var n int
+	err := a.db.View(ctx, func(tx ticketing.Tx) error {
+		var err error
+		n, err = tx.OutboxBacklog(ctx)
+		return err
+	})
+	return n, err
 }
 
 // connectSlack checks the bot token (auth.test also tells the bot its own

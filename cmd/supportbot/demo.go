@@ -65,7 +65,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	clock := ticketing.NewManualClock(script.Start)
 	// The transcript is the demo's output; the bot's own log only speaks up
 	// when something is wrong.
-	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 
 	db, err := openStore(ctx, cfg, clock.Now())
 	if err != nil {

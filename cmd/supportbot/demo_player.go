@@ -91,12 +91,7 @@ func (p *demoPlayer) advanceTo(ctx context.Context, t time.Time) error {
 	return nil
 }
 
-func (p *demoPlayer) tick(ctx context.Context) error {
-	if p.a.jobs == nil {
-		return nil
-	}
-	return p.a.jobs.Tick(ctx)
-}
+func (p *demoPlayer) tick(ctx context.Context) error { return p.a.jobs.Tick(ctx) }
 
 // settle delivers everything owed, letting the per-number WhatsApp pacing
 // pass on the simulated clock.

@@ -26,8 +26,17 @@ func TestDemoTranscript(t *testing.T) {
 		"🤖 → #mesa-de-ayuda: 🚨 Posible *incidente crítico* de *ACME Cobranzas*",
 		"Ticket #2 cerrado con tu conformidad",
 		"*ticket #4* · Incidente · prioridad ALTA.\n      Respuesta comprometida: vence el lunes 30/11 a las 11:30",
+		"12:05 🤖 → DM a Lucía Fernández: ⏰ quedan 2 h para responder #3 de ACME Cobranzas (ALTA)",
+		"13:05 🤖 → DM a Lucía Fernández: ⏰ queda 1 h para responder #3",
+		"13:41 🤖 → DM a Lucía Fernández: ⏰ quedan 24 min para responder #3",
+		"14:05 🤖 → DM a Diego Sosa: 🔴 #3 de ACME Cobranzas (ALTA) acaba de vencer",
+		"14:05 🤖 → #mesa-de-ayuda: 🔴 *SLA incumplido*: #3",
+		"El ticket se cerrará el lunes 30/11 a las 08:00 si no recibimos respuesta.",
 		"── lun 30/11/2026 ──",
+		"08:00 🤖 → #acme (hilo): 🔒 Ticket #1 cerrado por falta de respuesta",
+		"☀️ *Resumen diario*",
 		"» Resumen de SLA",
+		"Personas: 3 de 4 en objetivo",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("transcript lacks %q", want)

@@ -108,14 +108,14 @@ func eventually(t *testing.T, what string, cond func() bool) {
 }
 
 // outboxAttempts reads how often the bot tried each queued reply.
-func (r *running) outboxAttempts() []int {
+func (r *running) outboxAttempts(target string) []int {
 	r.t.Helper()
 	db, err := store.Open(context.Background(), r.dbPath)
 	if err != nil {
 		r.t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.SQL().QueryContext(context.Background(), `SELECT attempts FROM outbox ORDER BY id`)
+	rows, err := db.SQL().QueryContext(context.Background(), `SELECT attempts FROM outbox WHERE target = ? ORDER BY id`, target)
 	if err != nil {
 		r.t.Fatal(err)
 	}

@@ -31,6 +31,11 @@ func (a *app) httpHandler() http.Handler {
 		}
 		_ = json.NewEncoder(w).Encode(rd)
 	})
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		a.metrics.SetSlackConnected(a.cfg.Slack.Mode != config.SlackOff && a.slackReady())
+		a.metrics.SetWhatsAppLinked(a.whatsapp != nil && a.whatsapp.Status().Linked())
+		a.metrics.Handler().ServeHTTP(w, r)
+	})
 	if a.slackHTTP != nil {
 		mux.Handle("/slack/", a.slackHTTP)
 	}

@@ -117,3 +117,32 @@ func clientIDs(clients []ticketing.Client) string {
 	}
 	return strings.Join(ids, ", ")
 }
+
+// monthlyReport serves `/soporte reporte`: one client's summary for a month
+// ("" is the client's current month).
+func (a *app) monthlyReport(ctx context.Context, clientID, monthArg string) (string, error) {
+	now := a.clock.Now()
+	clients := a.cfg.TicketingClients()
+	var client *ticketing.Client
+	for i := range clients {
+		if clients[i].ID == clientID {
+			client = &clients[i]
+		}
+	}
+	if client == nil {
+		return "", fmt.Errorf("report: unknown client %q", clientID)
+	}
+	month := report.MonthOf(now.In(client.Location))
+	if monthArg != "" {
+		var err error
+		if month, err = report.ParseMonth(monthArg); err != nil {
+			return "", fmt.Errorf("report: %w", err)
+		}
+	}
+	r, err := loadReport(ctx, a.db, clients, a.engine, month, clientID, now)
+	if err != nil {
+		return "", err
+	}
+	text, _ := report.Summary(r, clientID)
+	return text, nil
+}

@@ -27,12 +27,13 @@ type apiCall struct {
 type slackStandIn struct {
 	srv *slacktest.Server
 
-	mu        sync.Mutex
-	calls     []apiCall
-	seq       int
-	limitNext int  // answer this many chat.postMessage calls with 429
-	failing   bool // answer chat.postMessage with an internal error
-	postDelay time.Duration
+	mu           sync.Mutex
+	calls        []apiCall
+	seq          int
+	limitNext    int    // answer this many chat.postMessage calls with 429
+	limitChannel string // if set, only posts to this channel are limited
+	failing      bool   // answer chat.postMessage with an internal error
+	postDelay    time.Duration
 	// onCall hears every recorded call, outside the lock.
 	onCall func(apiCall)
 	notify chan struct{}
@@ -101,7 +102,8 @@ func (s *slackStandIn) record(method string, r *http.Request) url.Values {
 func (s *slackStandIn) postMessage(w http.ResponseWriter, r *http.Request) {
 	v := s.record("chat.postMessage", r)
 	s.mu.Lock()
-	limited, failing, delay := s.limitNext > 0, s.failing, s.postDelay
+	limited := s.limitNext > 0 && (s.limitChannel == "" || s.limitChannel == v.Get("channel"))
+	failing, delay := s.failing, s.postDelay
 	if limited {
 		s.limitNext--
 	}

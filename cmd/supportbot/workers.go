@@ -15,15 +15,17 @@ import (
 const deliverInterval = time.Second
 
 // workers are the goroutines run owns. They stop in an order that loses
-// nothing: Slack intake first, then the outbox gets a last delivery pass
-// while WhatsApp is still linked, then the rest.
+// nothing: Slack intake first, then the scheduled jobs, then the outbox gets
+// a last delivery pass while WhatsApp is still linked, then the rest.
 type workers struct {
 	fatal chan error
 
 	stopSlack    context.CancelFunc
+	stopJobs     context.CancelFunc
 	stopOutbox   context.CancelFunc
 	stopWhatsApp context.CancelFunc
 	slack        sync.WaitGroup
+	jobs         sync.WaitGroup
 	outbox       sync.WaitGroup
 	whatsapp     sync.WaitGroup
 
@@ -35,14 +37,20 @@ type workers struct {
 func (a *app) start(ctx context.Context) *workers {
 	base := context.WithoutCancel(ctx)
 	w := &workers{fatal: make(chan error, 4), a: a}
-	var slackCtx, outboxCtx, waCtx context.Context
+	var slackCtx, jobsCtx, outboxCtx, waCtx context.Context
 	slackCtx, w.stopSlack = context.WithCancel(base)
+	jobsCtx, w.stopJobs = context.WithCancel(base)
 	outboxCtx, w.stopOutbox = context.WithCancel(base)
 	waCtx, w.stopWhatsApp = context.WithCancel(base)
 
 	w.outbox.Go(func() {
 		if err := a.deliverer.Run(outboxCtx, deliverInterval); err != nil {
 			w.fatal <- fmt.Errorf("outbox: %w", err)
+		}
+	})
+	w.jobs.Go(func() {
+		if err := a.jobs.Run(jobsCtx); err != nil {
+			w.fatal <- fmt.Errorf("scheduled jobs: %w", err)
 		}
 	})
 	if a.socket != nil {
@@ -72,6 +80,8 @@ func (a *app) start(ctx context.Context) *workers {
 func (w *workers) stop(ctx context.Context) {
 	w.stopSlack()
 	w.slack.Wait()
+	w.stopJobs()
+	w.jobs.Wait()
 	w.stopOutbox()
 	w.outbox.Wait()
 	if err := w.a.deliverer.Flush(ctx); err != nil {

@@ -1,0 +1,48 @@
+package bot
+
+import (
+	"context"
+	"regexp"
+
+	"supportbot/ticketing"
+)
+
+// MonthlyReport renders a client's SLA summary for a month ("2026-11";
+// empty means the client's current month). cmd wires it to the report
+// package, which reads the store beyond what Tx offers.
+type MonthlyReport func(ctx context.Context, clientID, month string) (string, error)
+
+var monthArg = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
+
+// cmdReport posts a client's monthly summary in the channel the command was
+// typed in, so the team can discuss it there.
+func (b *Bot) cmdReport(ctx context.Context, cmd command) (string, error) {
+	const usage = "Uso: `/soporte reporte <cliente> [AAAA-MM]`."
+	if b.report == nil {
+		return "", userErr("Los informes no están disponibles en este despliegue.")
+	}
+	if len(cmd.args) == 0 {
+		return "", userErr("¿De qué cliente? %s", usage)
+	}
+	c, ok := b.dir.client(cmd.args[0])
+	if !ok || (cmd.scope != nil && c.ID != cmd.scope.ID) {
+		return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+	}
+	month := ""
+	if len(cmd.args) > 1 {
+		if month = cmd.args[1]; !monthArg.MatchString(month) {
+			return "", userErr("%q no es un mes. %s", month, usage)
+		}
+	}
+	text, err := b.report(ctx, c.ID, month)
+	if err != nil {
+		return "", err
+	}
+	err = b.update(ctx, func(tx ticketing.Tx, _ *effects) error {
+		return b.post(ctx, tx, 0, cmd.in.Channel, "", text)
+	})
+	if err != nil {
+		return "", err
+	}
+	return "Publiqué el informe de " + c.Name + " en este canal.", nil
+}
