@@ -20,11 +20,19 @@ import (
 
 var _ ticketing.Store = (*DB)(nil)
 
-// DB is an open store file.
+// DB is an open store file: one writer connection and a pool of readers.
+// SQLite takes one writer at a time; queuing writers on a Go connection
+// pool instead of SQLite's busy handler (which sleeps in growing steps)
+// keeps the queue fair and its tail short under load, and readers in WAL
+// mode never wait for the writer.
 type DB struct {
-	db   *sql.DB
+	db   *sql.DB // the writer
+	rdb  *sql.DB // readers
 	path string
 }
+
+// readers is the size of the read pool.
+const readers = 4
 
 // DSN is the connection string for path with the pragmas every connection
 // needs. mattn/go-sqlite3 applies DSN pragmas when it opens each connection,
@@ -42,6 +50,17 @@ func DSN(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
+// readDSN is DSN for the read pool: deferred transactions take no write
+// lock, and query_only makes a stray write an error rather than a surprise.
+func readDSN(path string) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "10000")
+	q.Set("_txlock", "deferred")
+	q.Set("_query_only", "true")
+	return "file:" + path + "?" + q.Encode()
+}
+
 // Open opens (creating if needed) the store at path and applies migrations.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
@@ -56,11 +75,21 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	sqldb.SetMaxOpenConns(1)
+	sqldb.SetMaxIdleConns(1)
+	sqldb.SetConnMaxIdleTime(0)
 	d := &DB{db: sqldb, path: path}
 	if err := d.Migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
 	}
+	// Opened after the migrations, so readers find the WAL file in place.
+	if d.rdb, err = sql.Open("sqlite3", readDSN(path)); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("open store %s for reading: %w", path, err)
+	}
+	d.rdb.SetMaxOpenConns(readers)
+	d.rdb.SetMaxIdleConns(readers)
 	return d, nil
 }
 
@@ -72,7 +101,7 @@ func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes every connection.
 func (d *DB) Close() error {
-	if err := d.db.Close(); err != nil {
+	if err := errors.Join(d.rdb.Close(), d.db.Close()); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	return nil
@@ -85,7 +114,7 @@ func (d *DB) Update(ctx context.Context, fn func(ticketing.Tx) error) error {
 
 // View runs fn in a transaction that is always rolled back.
 func (d *DB) View(ctx context.Context, fn func(ticketing.Tx) error) error {
-	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := d.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}

@@ -26,7 +26,7 @@ type ReportRows struct {
 // the given actions (all actions when none are given). Everything is read
 // in one transaction, so the three parts agree with each other.
 func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string, auditActions ...string) (ReportRows, error) {
-	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := d.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return ReportRows{}, fmt.Errorf("report rows: begin read: %w", err)
 	}

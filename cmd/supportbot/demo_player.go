@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -238,12 +235,10 @@ func (p *demoPlayer) command(c *demoCommand) error {
 
 func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte) {
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte(p.secret))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
 	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(string(body)))
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	req.Header.Set("X-Slack-Signature", slackSignature(p.secret, ts, body))
 	rec := httptest.NewRecorder()
 	p.a.slackHTTP.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()

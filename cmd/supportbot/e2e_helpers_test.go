@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -279,11 +276,7 @@ func (r *running) signedPostBody(path, contentType string, body []byte, signedAt
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-func sign(secret, ts string, body []byte) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
-	return "v0=" + hex.EncodeToString(mac.Sum(nil))
-}
+func sign(secret, ts string, body []byte) string { return slackSignature(secret, ts, body) }
 
 // event posts a signed message event now.
 func (r *running) event(e slackMessage, hdr ...string) int {

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"supportbot/store"
+	"supportbot/ticketing"
+)
+
+// benchWorkers is how many requests are in flight at saturation, about
+// what Slack keeps open against one app.
+const benchWorkers = 16
+
+// ingestRig is `run`'s HTTP pipeline on loopback, with the outbox and the
+// scheduler running, for the bench to push signed events at.
+type ingestRig struct {
+	base    string
+	secret  string
+	clients int
+	client  *http.Client
+	seq     atomic.Int64
+	start   time.Time
+}
+
+func benchIngest(ctx context.Context, root string, clients int, res *benchResult) error {
+	slackAPI := newSlackStandIn()
+	slackAPI.discard = true
+	defer slackAPI.Close()
+	secret := randomSecret()
+	cfg, err := benchConfig(root, "ingest", clients, slackAPI.apiURL(), secret)
+	if err != nil {
+		return fmt.Errorf("bench config: %w", err)
+	}
+	clock := ticketing.SystemClock{}
+	log := slog.New(slog.DiscardHandler)
+	db, err := openStore(ctx, cfg, clock.Now())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, err := newApp(ctx, cfg, log, clock, db, nil)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	srv := &http.Server{Handler: a.httpHandler(), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	w := a.start(ctx)
+	defer func() {
+		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(stopCtx)
+		w.stop(stopCtx)
+	}()
+
+	rig := &ingestRig{base: "http://" + ln.Addr().String(), secret: secret, clients: clients, start: time.Now(),
+		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
+	rig.warm(ctx)
+
+	lat, elapsed, err := rig.saturate(ctx, res.Messages)
+	if err != nil {
+		return err
+	}
+	res.IngestPerS = float64(res.Messages) / elapsed.Seconds()
+	res.SatAckP50Ms, res.SatAckP99Ms, res.SatAckMaxMs = percentilesMs(lat)
+
+	count := min(max(res.Messages/4, res.Rate), res.Rate*10)
+	lat, err = rig.offer(ctx, count, res.Rate)
+	if err != nil {
+		return err
+	}
+	res.AckP50Ms, res.AckP99Ms, res.AckMaxMs = percentilesMs(lat)
+	return nil
+}
+
+// warm opens the connections and the store's pages before measuring.
+func (r *ingestRig) warm(ctx context.Context) {
+	for range benchWorkers {
+		_, _ = r.send(ctx)
+	}
+}
+
+// saturate sends n events as fast as benchWorkers connections allow.
+func (r *ingestRig) saturate(ctx context.Context, n int) ([]time.Duration, time.Duration, error) {
+	lat := make([]time.Duration, n)
+	var next atomic.Int64
+	var firstErr error
+	var errOnce sync.Once
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range benchWorkers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				d, err := r.send(ctx)
+				if err != nil {
+					errOnce.Do(func() { firstErr = err })
+					return
+				}
+				lat[i] = d
+			}
+		})
+	}
+	wg.Wait()
+	return lat, time.Since(start), firstErr
+}
+
+// offer sends count events at a fixed rate, each on its own schedule
+// whatever the previous ones took, so a slow answer cannot hide the wait of
+// the ones queued behind it.
+func (r *ingestRig) offer(ctx context.Context, count, rate int) ([]time.Duration, error) {
+	lat := make([]time.Duration, count)
+	interval := time.Second / time.Duration(rate)
+	var firstErr error
+	var errOnce sync.Once
+	var wg sync.WaitGroup
+	inFlight := make(chan struct{}, 256)
+	start := time.Now()
+	for i := range count {
+		due := start.Add(time.Duration(i) * interval)
+		if wait := time.Until(due); wait > 0 {
+			select {
+			case <-ctx.Done():
+				wg.Wait()
+				return nil, ctx.Err()
+			case <-time.After(wait):
+			}
+		}
+		inFlight <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-inFlight }()
+			if _, err := r.send(ctx); err != nil {
+				errOnce.Do(func() { firstErr = err })
+				return
+			}
+			lat[i] = time.Since(due)
+		})
+	}
+	wg.Wait()
+	return lat, firstErr
+}
+
+// send posts one signed message event and returns how long the ack took.
+func (r *ingestRig) send(ctx context.Context) (time.Duration, error) {
+	i := int(r.seq.Add(1))
+	client := i % r.clients
+	ts := fmt.Sprintf("%d.%06d", r.start.Unix()+int64(i/1_000_000), i%1_000_000)
+	body, err := json.Marshal(map[string]any{
+		"type": "event_callback", "team_id": "T0BENCH", "api_app_id": "A0BENCH", "event_id": "EvBench" + strconv.Itoa(i),
+		"event_time": r.start.Unix(),
+		"event": map[string]any{"type": "message", "channel": benchChannel(client), "channel_type": "group",
+			"user": fmt.Sprintf("U0CLIENT%03d", client), "text": benchTexts[i%len(benchTexts)], "ts": ts, "event_ts": ts},
+	})
+	if err != nil {
+		return 0, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.base+"/slack/events", bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	stamp := strconv.FormatInt(time.Now().Unix(), 10)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Slack-Request-Timestamp", stamp)
+	req.Header.Set("X-Slack-Signature", slackSignature(r.secret, stamp, body))
+	start := time.Now()
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return 0, fmt.Errorf("bench event: %w", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("bench event %d answered %d", i, resp.StatusCode)
+	}
+	return time.Since(start), nil
+}
+
+func percentilesMs(lat []time.Duration) (p50, p99, maxMs float64) {
+	if len(lat) == 0 {
+		return 0, 0, 0
+	}
+	s := slices.Clone(lat)
+	slices.Sort(s)
+	at := func(q float64) float64 {
+		i := int(q*float64(len(s))+0.5) - 1
+		return float64(s[min(max(i, 0), len(s)-1)]) / float64(time.Millisecond)
+	}
+	return at(0.50), at(0.99), float64(s[len(s)-1]) / float64(time.Millisecond)
+}
+
+func benchRawInserts(ctx context.Context, root string, n int) (float64, error) {
+	rate, err := store.RawInsertRate(ctx, root+"/raw.db", n, benchTexts[1])
+	if err != nil {
+		return 0, errors.Join(errors.New("bench"), err)
+	}
+	return rate, nil
+}
