@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
@@ -29,6 +30,11 @@ type DB struct {
 	db   *sql.DB // the writer
 	rdb  *sql.DB // readers
 	path string
+
+	writes     chan write
+	writerDone chan struct{}
+	closeMu    sync.RWMutex
+	closed     bool
 }
 
 // readers is the size of the read pool.
@@ -90,6 +96,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	d.rdb.SetMaxOpenConns(readers)
 	d.rdb.SetMaxIdleConns(readers)
+	d.writes, d.writerDone = make(chan write, 4*maxBatch), make(chan struct{})
+	go d.writer()
 	return d, nil
 }
 
@@ -101,15 +109,11 @@ func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes every connection.
 func (d *DB) Close() error {
+	d.stopWriter()
 	if err := errors.Join(d.rdb.Close(), d.db.Close()); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	return nil
-}
-
-// Update runs fn in one write transaction, committed only if fn succeeds.
-func (d *DB) Update(ctx context.Context, fn func(ticketing.Tx) error) error {
-	return d.inTx(ctx, fn)
 }
 
 // View runs fn in a transaction that is always rolled back.
@@ -120,21 +124,6 @@ func (d *DB) View(ctx context.Context, fn func(ticketing.Tx) error) error {
 	}
 	defer tx.Rollback()
 	return fn(&Tx{tx: tx})
-}
-
-func (d *DB) inTx(ctx context.Context, fn func(ticketing.Tx) error) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(&Tx{tx: tx}); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
 }
 
 // Ping checks that the store answers and can be written, for readiness.
