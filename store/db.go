@@ -41,7 +41,8 @@ type DB struct {
 const readers = 4
 
 // DSN is the connection string for path with the pragmas every connection
-// needs. mattn/go-sqlite3 applies DSN pragmas when it opens each connection,
+// needs, and a statement cache so the same few statements are not parsed
+// again for every ticket. mattn/go-sqlite3 applies DSN pragmas when it opens each connection,
 // so a connection the pool opens later gets them too (a PRAGMA run once on
 // the pool would reach only one connection). _txlock=immediate takes the
 // write lock at BEGIN, so two writers queue on busy_timeout instead of one
@@ -53,6 +54,7 @@ func DSN(path string) string {
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_txlock", "immediate")
+	q.Set("_stmt_cache_size", "64")
 	return "file:" + path + "?" + q.Encode()
 }
 
@@ -64,6 +66,7 @@ func readDSN(path string) string {
 	q.Set("_busy_timeout", "10000")
 	q.Set("_txlock", "deferred")
 	q.Set("_query_only", "true")
+	q.Set("_stmt_cache_size", "64")
 	return "file:" + path + "?" + q.Encode()
 }
 

@@ -17,6 +17,8 @@ type benchResult struct {
 	Messages       int     `json:"messages"`
 	Clients        int     `json:"clients"`
 	IngestPerS     float64 `json:"ingest_per_s"`
+	IngestRowsPerS float64 `json:"ingest_rows_per_s"`
+	RowsPerMessage float64 `json:"rows_per_message"`
 	RawInsertPerS  float64 `json:"raw_insert_per_s"`
 	IngestRatio    float64 `json:"ingest_ratio"`
 	SatAckP50Ms    float64 `json:"saturation_ack_p50_ms"`
@@ -89,7 +91,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	}
 	progress("deadline computations")
 	res.DeadlinesPerS = benchDeadlines(*clients)
-	progress(fmt.Sprintf("ingesting %d messages over HTTP, then %d msg/s", *n, *rate))
+	progress(fmt.Sprintf("ingesting %d messages over HTTP, then %d msg/s, then the same rows raw", *n, *rate))
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -107,15 +109,6 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	progress("raw SQLite inserts")
-	raw, err := benchRawInserts(ctx, root, *n)
-	if err != nil {
-		return err
-	}
-	res.RawInsertPerS = raw
-	if raw > 0 {
-		res.IngestRatio = res.IngestPerS / raw
-	}
 	res.ElapsedSeconds = time.Since(started).Seconds()
 
 	if *asJSON {
@@ -130,8 +123,10 @@ func printBench(m *Main, r benchResult) {
 	w := tabwriter.NewWriter(m.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(w, "measure\tvalue\tgoal\n")
 	fmt.Fprintf(w, "ingest (signed HTTP → ticket + answer)\t%.0f msg/s\t\n", r.IngestPerS)
-	fmt.Fprintf(w, "raw INSERT, one transaction per row\t%.0f rows/s\t\n", r.RawInsertPerS)
-	fmt.Fprintf(w, "ingest ÷ raw\t%.2f\t≥ 0.50\n", r.IngestRatio)
+	fmt.Fprintf(w, "  rows written per message\t%.1f\t\n", r.RowsPerMessage)
+	fmt.Fprintf(w, "  rows made durable\t%.0f rows/s\t\n", r.IngestRowsPerS)
+	fmt.Fprintf(w, "the same rows, raw INSERT, one transaction per row\t%.0f rows/s\t\n", r.RawInsertPerS)
+	fmt.Fprintf(w, "ingest ÷ raw (rows/s)\t%.2f\t≥ 0.50\n", r.IngestRatio)
 	fmt.Fprintf(w, "ack at saturation p50 / p99 / max\t%.1f / %.1f / %.1f ms\t\n", r.SatAckP50Ms, r.SatAckP99Ms, r.SatAckMaxMs)
 	fmt.Fprintf(w, "ack at %d msg/s p50 / p99 / max\t%.1f / %.1f / %.1f ms\tp99 < 50 ms\n", r.Rate, r.AckP50Ms, r.AckP99Ms, r.AckMaxMs)
 	fmt.Fprintf(w, "scheduler tick, %d open tickets\t%.2f ms\t\n", r.TickSmall, r.Tick1kMs)

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
@@ -61,22 +61,38 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 	srv := &http.Server{Handler: a.httpHandler(), ReadHeaderTimeout: 5 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	w := a.start(ctx)
-	defer func() {
+	stopped := false
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
 		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(stopCtx)
 		w.stop(stopCtx)
-	}()
+	}
+	defer stop()
 
 	rig := &ingestRig{base: "http://" + ln.Addr().String(), secret: secret, clients: clients, start: time.Now(),
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
 	rig.warm(ctx)
 
+	rowsBefore, err := db.IngestRows(ctx)
+	if err != nil {
+		return err
+	}
 	lat, elapsed, err := rig.saturate(ctx, res.Messages)
 	if err != nil {
 		return err
 	}
+	rowsAfter, err := db.IngestRows(ctx)
+	if err != nil {
+		return err
+	}
 	res.IngestPerS = float64(res.Messages) / elapsed.Seconds()
+	res.IngestRowsPerS = float64(rowsAfter-rowsBefore) / elapsed.Seconds()
+	res.RowsPerMessage = float64(rowsAfter-rowsBefore) / float64(res.Messages)
 	res.SatAckP50Ms, res.SatAckP99Ms, res.SatAckMaxMs = percentilesMs(lat)
 
 	count := min(max(res.Messages/4, res.Rate), res.Rate*10)
@@ -85,6 +101,15 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 		return err
 	}
 	res.AckP50Ms, res.AckP99Ms, res.AckMaxMs = percentilesMs(lat)
+
+	// The limit: the very rows the pipeline wrote, inserted raw.
+	stop()
+	if _, res.RawInsertPerS, err = store.RawInsertRate(ctx, db, filepath.Join(root, "raw.db")); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	if res.RawInsertPerS > 0 {
+		res.IngestRatio = res.IngestRowsPerS / res.RawInsertPerS
+	}
 	return nil
 }
 
@@ -203,12 +228,4 @@ func percentilesMs(lat []time.Duration) (p50, p99, maxMs float64) {
 		return float64(s[min(max(i, 0), len(s)-1)]) / float64(time.Millisecond)
 	}
 	return at(0.50), at(0.99), float64(s[len(s)-1]) / float64(time.Millisecond)
-}
-
-func benchRawInserts(ctx context.Context, root string, n int) (float64, error) {
-	rate, err := store.RawInsertRate(ctx, root+"/raw.db", n, benchTexts[1])
-	if err != nil {
-		return 0, errors.Join(errors.New("bench"), err)
-	}
-	return rate, nil
 }
