@@ -127,6 +127,19 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read outbox: %w", err)
 	}
+	if len(items) == 0 {
+		return 0, nil
+	}
+	// One commit marks the whole batch as under way: if the process dies
+	// mid-send, the next pass knows which replies may have gone out.
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	err = d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkInFlight(ctx, ids, d.clock.Now()) })
+	if err != nil {
+		return 0, fmt.Errorf("mark outbox in flight: %w", err)
+	}
 	blocked := map[string]bool{}
 	sent := 0
 	for _, it := range items {
@@ -182,7 +195,13 @@ func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool,
 	// after the platform got it would leave it owed, and sent twice later.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	defer cancel()
-	ref, err := sender.Send(ctx, it)
+	ref, found, err := d.findInterrupted(ctx, sender, it)
+	if err != nil {
+		return false, d.retry(ctx, it, err, 0)
+	}
+	if !found {
+		ref, err = sender.Send(ctx, it)
+	}
 	if err != nil {
 		d.observer.DeliveryFailed(it, err)
 		var rl *channels.RateLimitError
@@ -210,6 +229,20 @@ func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool,
 	}
 	d.observer.Delivered(it)
 	return true, nil
+}
+
+// findInterrupted asks the platform whether an attempt the process did not
+// live to record went through.
+func (d *Deliverer) findInterrupted(ctx context.Context, sender channels.Sender, it ticketing.OutboxItem) (string, bool, error) {
+	finder, ok := sender.(channels.Finder)
+	if it.InFlightAt.IsZero() || !ok {
+		return "", false, nil
+	}
+	ref, found, err := finder.FindSent(ctx, it)
+	if found {
+		d.log.Info("interrupted delivery had gone through; recorded, not resent", "id", it.ID, "delivery", it.Delivery, "ref", ref)
+	}
+	return ref, found, err
 }
 
 func (d *Deliverer) ticketThread(ctx context.Context, ticketID int64) (string, error) {

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -108,6 +109,69 @@ func TestOnlyRealFailuresCountTowardGivingUp(t *testing.T) {
 			h.flush()
 			if got := len(h.slack.items()); got != tt.wantSent {
 				t.Errorf("delivered = %d, want %d", got, tt.wantSent)
+			}
+		})
+	}
+}
+
+// findingSender is a Slack that can say whether a reply was already posted.
+type findingSender struct {
+	recordingSender
+	posted map[int64]bool
+	asked  int
+}
+
+func (f *findingSender) FindSent(_ context.Context, it ticketing.OutboxItem) (string, bool, error) {
+	f.asked++
+	return "1700000000.000001", f.posted[it.ID], nil
+}
+
+// A reply whose attempt the process did not live to record is looked up
+// before it is sent again: found, it is recorded as sent; not found, it is
+// sent once.
+func TestInterruptedDeliveryIsLookedUpBeforeResending(t *testing.T) {
+	tests := []struct {
+		name        string
+		wentThrough bool
+		wantSends   int
+	}{
+		{"the post had gone out", true, 0},
+		{"the post never left", false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+			ctx := context.Background()
+			var pending []ticketing.OutboxItem
+			h.db.View(ctx, func(tx ticketing.Tx) error {
+				var err error
+				pending, err = tx.PendingOutbox(ctx, h.clock.Now(), 10)
+				return err
+			})
+			if len(pending) != 1 {
+				t.Fatalf("pending = %d, want 1", len(pending))
+			}
+			// A pass started and the process died before recording anything.
+			h.db.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkInFlight(ctx, []int64{pending[0].ID}, h.clock.Now()) })
+
+			slack := &findingSender{posted: map[int64]bool{pending[0].ID: tt.wentThrough}}
+			d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: slack, WhatsApp: h.whatsapp})
+			for range 3 {
+				if _, err := d.DeliverDue(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := len(slack.items()); got != tt.wantSends {
+				t.Errorf("sends = %d, want %d", got, tt.wantSends)
+			}
+			if slack.asked != 1 {
+				t.Errorf("lookups = %d, want 1", slack.asked)
+			}
+			var backlog int
+			h.db.View(ctx, func(tx ticketing.Tx) error { backlog, _ = tx.OutboxBacklog(ctx); return nil })
+			if backlog != 0 {
+				t.Errorf("backlog = %d, want the reply recorded as delivered", backlog)
 			}
 		})
 	}

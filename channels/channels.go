@@ -122,3 +122,10 @@ func (e *PermanentError) Unwrap() error { return e.Err }
 // the reply waits for it without counting toward giving up, since an outage
 // says nothing about whether the reply itself can be delivered.
 var ErrNotConnected = errors.New("channel not connected")
+
+// Finder is a Sender that can tell whether an item was already delivered,
+// for attempts a crash cut short: found reports the platform's ref of the
+// earlier delivery, so it is recorded instead of sent twice.
+type Finder interface {
+	FindSent(ctx context.Context, item ticketing.OutboxItem) (ref string, found bool, err error)
+}

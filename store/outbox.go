@@ -46,7 +46,7 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 		limit = 100
 	}
 	rows, err := t.tx.QueryContext(ctx, `SELECT id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
-		sets_thread, attempts, next_attempt_at, last_error, created_at
+		sets_thread, attempts, next_attempt_at, last_error, created_at, in_flight_at
 		FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, formatTime(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending outbox: %w", err)
@@ -55,13 +55,13 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 	var out []ticketing.OutboxItem
 	for rows.Next() {
 		var it ticketing.OutboxItem
-		var delivery, next, created string
+		var delivery, next, created, inFlight string
 		var ticketID sql.NullInt64
 		var dedupe sql.NullString
 		var setsThread int
 		var buttons string
 		if err := rows.Scan(&it.ID, &delivery, &it.Target, &it.ThreadTS, &it.UserID, &it.Text, &it.EditTS, &buttons, &ticketID,
-			&dedupe, &setsThread, &it.Attempts, &next, &it.LastError, &created); err != nil {
+			&dedupe, &setsThread, &it.Attempts, &next, &it.LastError, &created, &inFlight); err != nil {
 			return nil, fmt.Errorf("pending outbox: %w", err)
 		}
 		it.Delivery, it.TicketID, it.DedupeKey, it.SetsThread = ticketing.Delivery(delivery), ticketID.Int64, dedupe.String, setsThread != 0
@@ -74,15 +74,31 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 		if it.CreatedAt, err = parseTime(created); err != nil {
 			return nil, err
 		}
+		if inFlight != "" {
+			if it.InFlightAt, err = parseTime(inFlight); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, it)
 	}
 	return out, rows.Err()
 }
 
+// MarkInFlight stamps the start of delivery attempts; every outcome below
+// clears it.
+func (t *Tx) MarkInFlight(ctx context.Context, ids []int64, at time.Time) error {
+	for _, id := range ids {
+		if _, err := t.tx.ExecContext(ctx, `UPDATE outbox SET in_flight_at = ? WHERE id = ? AND sent_at IS NULL`, formatTime(at), id); err != nil {
+			return fmt.Errorf("mark in flight %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
 // MarkSent records delivery; an item already marked sent is left alone so a
 // late duplicate confirmation changes nothing.
 func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, external_ref = ?, attempts = attempts + 1, last_error = ''
+	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, external_ref = ?, attempts = attempts + 1, last_error = '', in_flight_at = ''
 		WHERE id = ? AND sent_at IS NULL`, formatTime(at), externalRef, id)
 	if err != nil {
 		return fmt.Errorf("mark sent %d: %w", id, err)
@@ -90,7 +106,9 @@ func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef s
 	return nil
 }
 
-// MarkFailed schedules another attempt.
+// MarkFailed schedules another attempt. The in-flight stamp stays: a failed
+// attempt (a timeout, a dropped connection) may still have been delivered,
+// so the next one checks first.
 func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
 	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
 		WHERE id = ? AND sent_at IS NULL`, formatTime(nextAttempt), reason, id)
@@ -103,7 +121,7 @@ func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, re
 // MarkDead takes an item that can never be delivered out of the queue,
 // keeping it and the reason for the record.
 func (t *Tx) MarkDead(ctx context.Context, id int64, at time.Time, reason string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ?
+	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ?, in_flight_at = ''
 		WHERE id = ? AND sent_at IS NULL`, formatTime(at), reason, id)
 	if err != nil {
 		return fmt.Errorf("mark dead %d: %w", id, err)

@@ -43,10 +43,13 @@ type OutboxItem struct {
 
 	Attempts      int
 	NextAttemptAt time.Time
-	LastError     string
-	SentAt        time.Time
-	ExternalRef   string
-	CreatedAt     time.Time
+	// InFlightAt is when an attempt started whose outcome was never
+	// recorded (the process died during it): the reply may have gone out.
+	InFlightAt  time.Time
+	LastError   string
+	SentAt      time.Time
+	ExternalRef string
+	CreatedAt   time.Time
 }
 
 // Button is one choice offered under a message. ActionID says what it does,

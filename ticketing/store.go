@@ -70,6 +70,9 @@ type Tx interface {
 	// nothing and reports ErrDuplicate.
 	Enqueue(ctx context.Context, item *OutboxItem) error
 	PendingOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
+	// MarkInFlight records that delivery attempts of ids are starting, so
+	// after a crash the deliverer knows which ones may have gone out.
+	MarkInFlight(ctx context.Context, ids []int64, at time.Time) error
 	MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error
 	MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
 	// MarkDead gives up on an item that can never be delivered.

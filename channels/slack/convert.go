@@ -215,6 +215,9 @@ func MessageOptions(item ticketing.OutboxItem) []slack.MsgOption {
 	if item.ThreadTS != "" && item.Delivery != ticketing.DeliverSlackUpdate {
 		opts = append(opts, slack.MsgOptionTS(item.ThreadTS))
 	}
+	if item.ID != 0 && (item.Delivery == ticketing.DeliverSlackPost || item.Delivery == ticketing.DeliverSlackDM) {
+		opts = append(opts, slack.MsgOptionMetadata(replyMetadata(item.ID)))
+	}
 	switch {
 	case len(item.Buttons) > 0:
 		opts = append(opts, slack.MsgOptionBlocks(buttonBlocks(text, item.Buttons)...))

@@ -39,7 +39,7 @@ func TestSlackAppManifest(t *testing.T) {
 	if err := yaml.Unmarshal(raw, &m); err != nil {
 		t.Fatalf("manifest is not YAML: %v", err)
 	}
-	for _, scope := range []string{"chat:write", "commands", "groups:history", "im:write", "users:read", "reactions:read", "app_mentions:read"} {
+	for _, scope := range []string{"chat:write", "commands", "groups:history", "im:write", "im:history", "users:read", "reactions:read", "app_mentions:read"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, scope) {
 			t.Errorf("manifest lacks bot scope %s", scope)
 		}

@@ -39,9 +39,21 @@ type slackStandIn struct {
 	postDelay    time.Duration
 	// discard keeps no calls, for long benchmark runs.
 	discard bool
+	// posted are the messages in the workspace, for history lookups.
+	posted []postedMessage
 	// onCall hears every recorded call, outside the lock.
 	onCall func(apiCall)
 	notify chan struct{}
+}
+
+// postedMessage is a message the bot posted, as history returns it.
+type postedMessage struct {
+	Type     string          `json:"type"`
+	Channel  string          `json:"-"`
+	TS       string          `json:"ts"`
+	ThreadTS string          `json:"thread_ts,omitempty"`
+	Text     string          `json:"text"`
+	Metadata json.RawMessage `json:"metadata,omitempty"`
 }
 
 // newSlackStandIn starts the server; extra handlers (a Socket Mode
@@ -60,6 +72,14 @@ func newSlackStandIn(extra ...slacktest.Binder) *slackStandIn {
 		c.Handle("/chat.update", func(w http.ResponseWriter, r *http.Request) {
 			v := s.record("chat.update", r)
 			writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": v.Get("ts")})
+		})
+		c.Handle("/conversations.replies", func(w http.ResponseWriter, r *http.Request) {
+			v := s.record("conversations.replies", r)
+			writeJSON(w, map[string]any{"ok": true, "has_more": false, "messages": s.history(v.Get("channel"), v.Get("ts"))})
+		})
+		c.Handle("/conversations.history", func(w http.ResponseWriter, r *http.Request) {
+			v := s.record("conversations.history", r)
+			writeJSON(w, map[string]any{"ok": true, "has_more": false, "messages": s.history(v.Get("channel"), "")})
 		})
 		c.Handle("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
 			v := s.record("conversations.open", r)
@@ -126,7 +146,30 @@ func (s *slackStandIn) postMessage(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]any{"ok": false, "error": "internal_error"})
 		return
 	}
-	writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": s.nextTS()})
+	ts := s.nextTS()
+	s.mu.Lock()
+	if !s.discard {
+		msg := postedMessage{Type: "message", Channel: v.Get("channel"), TS: ts, ThreadTS: v.Get("thread_ts"), Text: v.Get("text")}
+		if md := v.Get("metadata"); md != "" {
+			msg.Metadata = json.RawMessage(md)
+		}
+		s.posted = append(s.posted, msg)
+	}
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": ts})
+}
+
+// history lists the messages of a channel, or of one thread in it.
+func (s *slackStandIn) history(channel, thread string) []postedMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []postedMessage{}
+	for _, m := range s.posted {
+		if m.Channel == channel && (thread == "" || m.ThreadTS == thread || m.TS == thread) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // callsOf lists the calls of one method, oldest first.

@@ -1,0 +1,86 @@
+package slackchannel
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// replyEventType tags the bot's posts with the outbox item they deliver
+// (Slack message metadata), so a post can be found again after a crash.
+const replyEventType = "supportbot_reply"
+
+func replyMetadata(outboxID int64) slack.SlackMetadata {
+	return slack.SlackMetadata{EventType: replyEventType, EventPayload: map[string]any{"outbox_id": strconv.FormatInt(outboxID, 10)}}
+}
+
+// outboxIDOf reads the outbox id back from a message's metadata.
+func outboxIDOf(m slack.Message) (int64, bool) {
+	if m.Metadata.EventType != replyEventType {
+		return 0, false
+	}
+	raw, ok := m.Metadata.EventPayload["outbox_id"].(string)
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	return id, err == nil
+}
+
+var _ channels.Finder = (*Sender)(nil)
+
+// findWindow is how far before an interrupted attempt the search starts.
+const findWindow = time.Minute
+
+// FindSent looks for a post of item that an interrupted attempt may have
+// made: in its thread, or in the channel's (or DM's) recent history. Only
+// posts carry the metadata; edits and ephemeral messages are never found,
+// and sending those again is harmless or invisible to others.
+func (s *Sender) FindSent(ctx context.Context, item ticketing.OutboxItem) (string, bool, error) {
+	channel := item.Target
+	switch item.Delivery {
+	case ticketing.DeliverSlackPost:
+	case ticketing.DeliverSlackDM:
+		ch, _, _, err := s.client.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{item.Target}, ReturnIM: true})
+		if err != nil {
+			return "", false, classify("conversations.open", err)
+		}
+		if ch == nil || ch.ID == "" {
+			return "", false, fmt.Errorf("slack conversations.open for %s: no channel in answer", item.Target)
+		}
+		channel = ch.ID
+	default:
+		return "", false, nil
+	}
+	oldest := item.InFlightAt.Add(-findWindow)
+	var msgs []slack.Message
+	if item.ThreadTS != "" && item.Delivery == ticketing.DeliverSlackPost {
+		replies, _, _, err := s.client.GetConversationRepliesContext(ctx, &slack.GetConversationRepliesParameters{
+			ChannelID: channel, Timestamp: item.ThreadTS, Limit: 200, IncludeAllMetadata: true,
+		})
+		if err != nil {
+			return "", false, classify("conversations.replies", err)
+		}
+		msgs = replies
+	} else {
+		hist, err := s.client.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+			ChannelID: channel, Oldest: fmt.Sprintf("%d.000000", oldest.Unix()), Limit: 200, IncludeAllMetadata: true,
+		})
+		if err != nil {
+			return "", false, classify("conversations.history", err)
+		}
+		msgs = hist.Messages
+	}
+	for _, m := range msgs {
+		if id, ok := outboxIDOf(m); ok && id == item.ID {
+			return m.Timestamp, true, nil
+		}
+	}
+	return "", false, nil
+}
