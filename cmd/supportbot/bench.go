@@ -52,6 +52,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	large := fs.Int("tick-large", 100000, "open tickets for the large scheduler tick")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	dir := fs.String("dir", "", "directory for the benchmark's SQLite files (default: a temporary one)")
+	maxTime := fs.Duration("max-time", 10*time.Minute, "give up after this long (the load stays bounded in count and time)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest run to this file (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -66,6 +67,11 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	case *small < 1 || *large < *small || *large > 1_000_000:
 		return &ExitError{Code: 2, Err: fmt.Errorf("bench: want 1 <= -tick-small <= -tick-large <= 1000000")}
 	}
+	if *maxTime <= 0 {
+		return &ExitError{Code: 2, Err: fmt.Errorf("bench: -max-time must be positive")}
+	}
+	ctx, cancel := context.WithTimeout(ctx, *maxTime)
+	defer cancel()
 	root := *dir
 	if root == "" {
 		tmp, err := os.MkdirTemp("", "supportbot-bench-")
