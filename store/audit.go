@@ -32,9 +32,18 @@ func (t *Tx) AuditLog(ctx context.Context, clientID string, since time.Time) ([]
 		q += ` AND client_id = ?`
 		args = append(args, clientID)
 	}
-	rows, err := t.tx.QueryContext(ctx, q+` ORDER BY at, id`, args...)
+	out, err := t.queryAudit(ctx, q+` ORDER BY at, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	return out, nil
+}
+
+// queryAudit runs a SELECT of audit_log's columns in table order.
+func (t *Tx) queryAudit(ctx context.Context, q string, args ...any) ([]ticketing.AuditEntry, error) {
+	rows, err := t.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []ticketing.AuditEntry
@@ -43,7 +52,7 @@ func (t *Tx) AuditLog(ctx context.Context, clientID string, since time.Time) ([]
 		var at string
 		var ticketID sql.NullInt64
 		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ClientID, &ticketID, &e.Action, &e.Detail); err != nil {
-			return nil, fmt.Errorf("audit log: %w", err)
+			return nil, err
 		}
 		e.TicketID = ticketID.Int64
 		if e.At, err = parseTime(at); err != nil {

@@ -42,31 +42,30 @@ const readers = 4
 
 // DSN is the connection string for path with the pragmas every connection
 // needs, and a statement cache so the same few statements are not parsed
-// again for every ticket. mattn/go-sqlite3 applies DSN pragmas when it opens each connection,
-// so a connection the pool opens later gets them too (a PRAGMA run once on
-// the pool would reach only one connection). _txlock=immediate takes the
-// write lock at BEGIN, so two writers queue on busy_timeout instead of one
-// failing when it upgrades a read lock.
+// again for every ticket. mattn/go-sqlite3 applies DSN pragmas when it
+// opens each connection, so a connection the pool opens later gets them too
+// (a PRAGMA run once on the pool would reach only one connection).
+// _txlock=immediate takes the write lock at BEGIN, so two writers queue on
+// busy_timeout instead of one failing when it upgrades a read lock.
 func DSN(path string) string {
-	q := url.Values{}
-	q.Set("_foreign_keys", "on")
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "NORMAL")
-	q.Set("_busy_timeout", "10000")
-	q.Set("_txlock", "immediate")
-	q.Set("_stmt_cache_size", "64")
-	return "file:" + path + "?" + q.Encode()
+	return dsn(path, "_journal_mode", "WAL", "_synchronous", "NORMAL", "_txlock", "immediate")
 }
 
 // readDSN is DSN for the read pool: deferred transactions take no write
 // lock, and query_only makes a stray write an error rather than a surprise.
 func readDSN(path string) string {
+	return dsn(path, "_txlock", "deferred", "_query_only", "true")
+}
+
+// dsn adds pairs of pragma settings to those both pools share.
+func dsn(path string, pairs ...string) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "10000")
-	q.Set("_txlock", "deferred")
-	q.Set("_query_only", "true")
 	q.Set("_stmt_cache_size", "64")
+	for i := 0; i+1 < len(pairs); i += 2 {
+		q.Set(pairs[i], pairs[i+1])
+	}
 	return "file:" + path + "?" + q.Encode()
 }
 

@@ -114,26 +114,8 @@ func (t *Tx) auditBetween(ctx context.Context, from, to time.Time, clientID stri
 			args = append(args, a)
 		}
 	}
-	rows, err := t.tx.QueryContext(ctx, q+` ORDER BY at, id`, args...)
+	out, err := t.queryAudit(ctx, q+` ORDER BY at, id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("report audit: %w", err)
-	}
-	defer rows.Close()
-	var out []ticketing.AuditEntry
-	for rows.Next() {
-		var e ticketing.AuditEntry
-		var at string
-		var ticketID sql.NullInt64
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ClientID, &ticketID, &e.Action, &e.Detail); err != nil {
-			return nil, fmt.Errorf("report audit: %w", err)
-		}
-		e.TicketID = ticketID.Int64
-		if e.At, err = parseTime(at); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report audit: %w", err)
 	}
 	return out, nil
