@@ -86,7 +86,7 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 			hdr := []string{}
 			if tt.secret != "" {
 				ts := fmt.Sprint(at.Unix())
-				hdr = append(hdr, "X-Slack-Signature", sign(tt.secret, ts, tt.body))
+				hdr = append(hdr, "X-Slack-Signature", slackSignature(tt.secret, ts, tt.body))
 			}
 			got, body := r.signedPostBody(tt.path, ctype, tt.body, at, hdr...)
 			if got != tt.want {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net"
@@ -188,23 +186,12 @@ func (r *ingestRig) send(ctx context.Context) (time.Duration, error) {
 	i := int(r.seq.Add(1))
 	client := i % r.clients
 	ts := fmt.Sprintf("%d.%06d", r.start.Unix()+int64(i/1_000_000), i%1_000_000)
-	body, err := json.Marshal(map[string]any{
-		"type": "event_callback", "team_id": "T0BENCH", "api_app_id": "A0BENCH", "event_id": "EvBench" + strconv.Itoa(i),
-		"event_time": r.start.Unix(),
-		"event": map[string]any{"type": "message", "channel": benchChannel(client), "channel_type": "group",
-			"user": fmt.Sprintf("U0CLIENT%03d", client), "text": benchTexts[i%len(benchTexts)], "ts": ts, "event_ts": ts},
-	})
+	body := slackMessage{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
+		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.body()
+	req, err := signedSlackRequest(ctx, r.base+"/slack/events", "application/json", body, time.Now(), r.secret)
 	if err != nil {
 		return 0, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.base+"/slack/events", bytes.NewReader(body))
-	if err != nil {
-		return 0, err
-	}
-	stamp := strconv.FormatInt(time.Now().Unix(), 10)
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Slack-Request-Timestamp", stamp)
-	req.Header.Set("X-Slack-Signature", slackSignature(r.secret, stamp, body))
 	start := time.Now()
 	resp, err := r.client.Do(req)
 	if err != nil {

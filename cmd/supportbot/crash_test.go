@@ -125,15 +125,10 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 // postQuietly sends a signed event and returns the status, 0 when the
 // connection failed (the process was killed).
 func postQuietly(r *running, e slackMessage) int {
-	body := e.body()
-	req, err := http.NewRequest(http.MethodPost, r.base+"/slack/events", strings.NewReader(string(body)))
+	req, err := signedSlackRequest(context.Background(), r.base+"/slack/events", "application/json", e.body(), time.Now(), signingSecret)
 	if err != nil {
 		return 0
 	}
-	ts := fmt.Sprint(time.Now().Unix())
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", slackSignature(signingSecret, ts, body))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return 0

@@ -136,8 +136,7 @@ func (p *demoPlayer) slackMessage(s *demoSlack) error {
 		return err
 	}
 	p.tr.line(p.style(s.User), "💬 "+p.tr.name(channel)+" · "+p.tr.name(s.User)+":", s.Text)
-	return p.postEvent(map[string]any{"type": "message", "channel": channel, "channel_type": "group",
-		"user": s.User, "text": s.Text, "ts": p.nextTS()})
+	return p.postEvent(slackMessage{Channel: channel, User: s.User, TS: p.nextTS(), Text: s.Text}.inner())
 }
 
 func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
@@ -149,8 +148,7 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 		return fmt.Errorf("ticket #%d has no Slack thread yet", r.Ticket)
 	}
 	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
-	return p.postEvent(map[string]any{"type": "message", "channel": t.SlackChannel, "channel_type": "group",
-		"user": r.User, "text": r.Text, "ts": p.nextTS(), "thread_ts": t.SlackThreadTS})
+	return p.postEvent(slackMessage{Channel: t.SlackChannel, User: r.User, TS: p.nextTS(), ThreadTS: t.SlackThreadTS, Text: r.Text}.inner())
 }
 
 func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
@@ -192,11 +190,7 @@ func (p *demoPlayer) style(user string) string {
 // postEvent sends a signed Events API request to the real endpoint.
 func (p *demoPlayer) postEvent(event map[string]any) error {
 	p.seq++
-	body, err := json.Marshal(map[string]any{"type": "event_callback", "team_id": "T0NEOTEL", "api_app_id": "A0SUPPORT",
-		"event_id": fmt.Sprintf("EvDemo%06d", p.seq), "event_time": p.clock.Now().Unix(), "event": event})
-	if err != nil {
-		return err
-	}
+	body := slackEventBody(fmt.Sprintf("EvDemo%06d", p.seq), p.clock.Now().Unix(), event)
 	status, _ := p.signed("/slack/events", "application/json", body)
 	if status != http.StatusOK {
 		return fmt.Errorf("slack event answered %d", status)
@@ -234,11 +228,10 @@ func (p *demoPlayer) command(c *demoCommand) error {
 }
 
 func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte) {
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(string(body)))
-	req.Header.Set("Content-Type", contentType)
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", slackSignature(p.secret, ts, body))
+	req, err := signedSlackRequest(context.Background(), path, contentType, body, time.Now(), p.secret)
+	if err != nil {
+		return http.StatusBadRequest, nil
+	}
 	rec := httptest.NewRecorder()
 	p.a.slackHTTP.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -254,14 +253,10 @@ func (r *running) signedPost(path, contentType string, body []byte, signedAt tim
 
 func (r *running) signedPostBody(path, contentType string, body []byte, signedAt time.Time, hdr ...string) (int, string) {
 	r.t.Helper()
-	req, err := http.NewRequest(http.MethodPost, r.base+path, strings.NewReader(string(body)))
+	req, err := signedSlackRequest(context.Background(), r.base+path, contentType, body, signedAt, signingSecret)
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	ts := strconv.FormatInt(signedAt.Unix(), 10)
-	req.Header.Set("Content-Type", contentType)
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", sign(signingSecret, ts, body))
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
 	}
@@ -276,8 +271,6 @@ func (r *running) signedPostBody(path, contentType string, body []byte, signedAt
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-func sign(secret, ts string, body []byte) string { return slackSignature(secret, ts, body) }
-
 // event posts a signed message event now.
 func (r *running) event(e slackMessage, hdr ...string) int {
 	r.t.Helper()
@@ -291,26 +284,6 @@ func (r *running) command(channel, user, text string) (int, string) {
 	form := url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
 		"team_id": {"T0NEOTEL"}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"}, "response_url": {"https://hooks.slack.com/commands/1234/5678"}}
 	return r.signedPostBody("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), time.Now())
-}
-
-// slackMessage is one message event as Slack sends it.
-type slackMessage struct {
-	EventID, Channel, User, TS, ThreadTS, Text string
-}
-
-func (e slackMessage) inner() map[string]any {
-	ev := map[string]any{"type": "message", "channel": e.Channel, "channel_type": "group", "user": e.User,
-		"text": e.Text, "ts": e.TS, "event_ts": e.TS}
-	if e.ThreadTS != "" {
-		ev["thread_ts"] = e.ThreadTS
-	}
-	return ev
-}
-
-func (e slackMessage) body() []byte {
-	b, _ := json.Marshal(map[string]any{"token": "legacy", "team_id": "T0NEOTEL", "api_app_id": "A0SUPPORT",
-		"type": "event_callback", "event_id": e.EventID, "event_time": e2eStart.Unix(), "event": e.inner()})
-	return b
 }
 
 // tickets reads the store the bot writes, as a second process would.

@@ -273,8 +273,7 @@ func TestSocketModeTicket(t *testing.T) {
 	}
 	msg := slackMessage{EventID: "Ev700", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
-	payload, _ := json.Marshal(map[string]any{"type": "event_callback", "event_id": msg.EventID, "team_id": "T0NEOTEL",
-		"event_time": e2eStart.Unix(), "event": msg.inner()})
+	payload := msg.body()
 	for _, m := range []any{
 		map[string]any{"type": "hello", "num_connections": 1},
 		map[string]any{"type": "events_api", "envelope_id": "env-1", "payload": json.RawMessage(payload), "retry_attempt": 0},

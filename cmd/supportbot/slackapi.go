@@ -1,9 +1,6 @@
 package main
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -204,12 +201,4 @@ func (s *slackStandIn) dump() string {
 		fmt.Fprintf(&b, "  %s %s thread=%s: %.120q\n", c.Method, c.Form.Get("channel"), c.Form.Get("thread_ts"), c.Form.Get("text"))
 	}
 	return b.String()
-}
-
-// slackSignature signs a request body the way Slack does (v0, HMAC-SHA256
-// of "v0:timestamp:body" with the signing secret).
-func slackSignature(secret, timestamp string, body []byte) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	fmt.Fprintf(mac, "v0:%s:%s", timestamp, body)
-	return "v0=" + hex.EncodeToString(mac.Sum(nil))
 }
