@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"supportbot/store"
 	"supportbot/ticketing"
 )
 
@@ -139,15 +138,10 @@ func postQuietly(r *running, e slackMessage) int {
 
 func backlog(t *testing.T, path string) int {
 	t.Helper()
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	n := -1
-	db.View(context.Background(), func(tx ticketing.Tx) error {
+	viewStore(t, path, func(ctx context.Context, tx ticketing.Tx) error {
 		var err error
-		n, err = tx.OutboxBacklog(context.Background())
+		n, err = tx.OutboxBacklog(ctx)
 		return err
 	})
 	return n

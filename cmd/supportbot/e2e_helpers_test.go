@@ -286,37 +286,43 @@ func (r *running) command(channel, user, text string) (int, string) {
 	return r.signedPostBody("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), time.Now())
 }
 
-// tickets reads the store the bot writes, as a second process would.
-func (r *running) tickets(clientID string) []*ticketing.Ticket {
+// view reads the store the bot writes, as a second process would.
+func (r *running) view(fn func(ctx context.Context, tx ticketing.Tx) error) {
 	r.t.Helper()
-	db, err := store.Open(context.Background(), r.dbPath)
+	viewStore(r.t, r.dbPath, fn)
+}
+
+func viewStore(t *testing.T, path string, fn func(ctx context.Context, tx ticketing.Tx) error) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
 	if err != nil {
-		r.t.Fatal(err)
+		t.Fatal(err)
 	}
 	defer db.Close()
+	if err := db.View(ctx, func(tx ticketing.Tx) error { return fn(ctx, tx) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tickets lists a client's tickets (every client's for "").
+func (r *running) tickets(clientID string) []*ticketing.Ticket {
+	r.t.Helper()
 	var ts []*ticketing.Ticket
-	err = db.View(context.Background(), func(tx ticketing.Tx) error {
+	r.view(func(ctx context.Context, tx ticketing.Tx) error {
 		var err error
-		ts, err = tx.FindTickets(context.Background(), ticketing.TicketFilter{ClientID: clientID})
+		ts, err = tx.FindTickets(ctx, ticketing.TicketFilter{ClientID: clientID})
 		return err
 	})
-	if err != nil {
-		r.t.Fatal(err)
-	}
 	return ts
 }
 
 // audits counts audit lines with action.
 func (r *running) audits(action string) int {
 	r.t.Helper()
-	db, err := store.Open(context.Background(), r.dbPath)
-	if err != nil {
-		r.t.Fatal(err)
-	}
-	defer db.Close()
 	n := 0
-	err = db.View(context.Background(), func(tx ticketing.Tx) error {
-		log, err := tx.AuditLog(context.Background(), "", time.Time{})
+	r.view(func(ctx context.Context, tx ticketing.Tx) error {
+		log, err := tx.AuditLog(ctx, "", time.Time{})
 		for _, e := range log {
 			if e.Action == action {
 				n++
@@ -324,8 +330,5 @@ func (r *running) audits(action string) int {
 		}
 		return err
 	})
-	if err != nil {
-		r.t.Fatal(err)
-	}
 	return n
 }
