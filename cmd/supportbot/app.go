@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 
@@ -111,7 +113,7 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 	var waSender channels.Sender
 	if cfg.WhatsApp.Enabled {
 		if link == nil {
-			link = whatsmeowLink(cfg.WhatsApp.StorePath, log)
+			return nil, errors.New("whatsapp is enabled but no link was given")
 		}
 		adapter, err := link(ctx, b, whatsappchannel.Options{
 			Log: log, MinGap: cfg.WhatsApp.Gap(), Now: clock.Now, OnLost: a.whatsAppLost(ctx),
@@ -180,13 +182,15 @@ func (a *app) connectSlack(ctx context.Context) error {
 	return nil
 }
 
-// whatsmeowLink opens the device store and builds the real adapter.
-func whatsmeowLink(path string, log *slog.Logger) WhatsAppLink {
+// whatsmeowLink opens the device store and builds the real adapter; keep
+// takes the store, for whoever owns the process to close it last.
+func whatsmeowLink(path string, log *slog.Logger, keep func(io.Closer)) WhatsAppLink {
 	return func(ctx context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error) {
 		container, err := whatsappchannel.OpenDeviceStore(ctx, path, log)
 		if err != nil {
 			return nil, err
 		}
+		keep(container)
 		return whatsappchannel.New(container, h, opts)
 	}
 }

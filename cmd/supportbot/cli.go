@@ -43,7 +43,7 @@ type Main struct {
 	// Listening, if set, is told the HTTP address once run is serving; tests
 	// use it with http.listen 127.0.0.1:0.
 	Listening func(addr string)
-	// WhatsAppLink, if set, replaces whatsmeow for run (tests, the demo).
+	// WhatsAppLink, if set, replaces whatsmeow for run (tests).
 	WhatsAppLink WhatsAppLink
 
 	closers []io.Closer

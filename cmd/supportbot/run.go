@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"time"
@@ -34,7 +35,11 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	}
 	m.closers = append(m.closers, db)
 
-	a, err := newApp(ctx, cfg, log, m.Clock, db, m.WhatsAppLink)
+	link := m.WhatsAppLink
+	if link == nil {
+		link = whatsmeowLink(cfg.WhatsApp.StorePath, log, func(c io.Closer) { m.closers = append(m.closers, c) })
+	}
+	a, err := newApp(ctx, cfg, log, m.Clock, db, link)
 	if err != nil {
 		return err
 	}
