@@ -11,6 +11,8 @@ import (
 	"supportbot/ticketing"
 )
 
+var errThreadNotStarted = errors.New("ticket thread not started yet")
+
 // Delivery tuning.
 const (
 	maxAttempts     = 30
@@ -141,18 +143,21 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("mark outbox in flight: %w", err)
 	}
 	blocked := map[string]bool{}
+	var untried []int64
 	sent := 0
-	for _, it := range items {
+	for i, it := range items {
 		if ctx.Err() != nil {
-			return sent, nil
+			untried = append(untried, ids[i:]...)
+			break
 		}
 		key := string(it.Delivery) + ":" + it.Target
 		if blocked[key] {
+			untried = append(untried, it.ID)
 			continue
 		}
 		ok, err := d.deliver(ctx, it)
 		if err != nil {
-			return sent, err
+			return sent, errors.Join(err, d.clearInFlight(ctx, append(untried, ids[i+1:]...)))
 		}
 		if ok {
 			sent++
@@ -160,7 +165,20 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
 			blocked[key] = true
 		}
 	}
-	return sent, nil
+	return sent, d.clearInFlight(ctx, untried)
+}
+
+// clearInFlight takes the stamp off replies this pass never tried, so
+// their next attempt does not look them up for nothing.
+func (d *Deliverer) clearInFlight(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	ctx = context.WithoutCancel(ctx)
+	if err := d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.ClearInFlight(ctx, ids) }); err != nil {
+		return fmt.Errorf("clear outbox in flight: %w", err)
+	}
+	return nil
 }
 
 func (d *Deliverer) senderFor(it ticketing.OutboxItem) channels.Sender {
@@ -186,7 +204,7 @@ func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool,
 			it.ThreadTS = thread
 		case it.Attempts < 5:
 			// The thread's root post is not delivered yet.
-			return false, d.retry(ctx, it, errors.New("ticket thread not started yet"), threadWait)
+			return false, d.retry(ctx, it, errThreadNotStarted, threadWait)
 		default:
 			it.ThreadTS = ""
 		}
@@ -266,6 +284,8 @@ func (d *Deliverer) retry(ctx context.Context, it ticketing.OutboxItem, cause er
 	now := d.clock.Now()
 	var rl *channels.RateLimitError
 	mayGiveUp := !errors.As(cause, &rl) && !errors.Is(cause, channels.ErrNotConnected)
+	// Refused before anything went out: no need to look it up next time.
+	notSent := !mayGiveUp || errors.Is(cause, errThreadNotStarted)
 	if wait <= 0 {
 		wait = min(time.Second<<min(it.Attempts, 20), maxBackoff)
 	}
@@ -274,6 +294,9 @@ func (d *Deliverer) retry(ctx context.Context, it ticketing.OutboxItem, cause er
 		if mayGiveUp && it.Attempts+1 >= maxAttempts {
 			return tx.MarkDead(ctx, it.ID, now, cause.Error())
 		}
-		return tx.MarkFailed(ctx, it.ID, now.Add(wait), cause.Error())
+		if err := tx.MarkFailed(ctx, it.ID, now.Add(wait), cause.Error()); err != nil || !notSent {
+			return err
+		}
+		return tx.ClearInFlight(ctx, []int64{it.ID})
 	})
 }

@@ -176,3 +176,38 @@ func TestInterruptedDeliveryIsLookedUpBeforeResending(t *testing.T) {
 		})
 	}
 }
+
+// Replies a pass never tried, or that the platform refused before taking
+// them, are not looked up on the next attempt: only an attempt that may
+// have gone out is.
+func TestOnlyUncertainAttemptsAreLookedUp(t *testing.T) {
+	h := newHarness(t)
+	slack := &findingSender{posted: map[int64]bool{}}
+	limited := true
+	slack.fail = func(ticketing.OutboxItem) error {
+		if limited {
+			return &channels.RateLimitError{RetryAfter: time.Second, Err: errors.New("ratelimited")}
+		}
+		return nil
+	}
+	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: slack, WhatsApp: h.whatsapp})
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+	h.handle(slackMsg("CACME", "UCLIENT", "100.2", "¿cómo exporto el reporte?")) // waits behind the first
+	ctx := context.Background()
+	if _, err := d.DeliverDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	limited = false
+	h.clock.Advance(2 * time.Second)
+	for range 3 {
+		if _, err := d.DeliverDue(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := len(slack.items()); got != 2 {
+		t.Errorf("sends = %d, want 2", got)
+	}
+	if slack.asked != 0 {
+		t.Errorf("lookups = %d, want none: nothing could have gone out", slack.asked)
+	}
+}

@@ -95,6 +95,17 @@ func (t *Tx) MarkInFlight(ctx context.Context, ids []int64, at time.Time) error 
 	return nil
 }
 
+// ClearInFlight takes the stamp off items whose attempt never started or was
+// refused outright.
+func (t *Tx) ClearInFlight(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if _, err := t.tx.ExecContext(ctx, `UPDATE outbox SET in_flight_at = '' WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("clear in flight %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
 // MarkSent records delivery; an item already marked sent is left alone so a
 // late duplicate confirmation changes nothing.
 func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error {

@@ -73,6 +73,8 @@ type Tx interface {
 	// MarkInFlight records that delivery attempts of ids are starting, so
 	// after a crash the deliverer knows which ones may have gone out.
 	MarkInFlight(ctx context.Context, ids []int64, at time.Time) error
+	// ClearInFlight takes the stamp off attempts known not to have sent.
+	ClearInFlight(ctx context.Context, ids []int64) error
 	MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error
 	MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
 	// MarkDead gives up on an item that can never be delivered.
