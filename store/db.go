@@ -85,7 +85,6 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetMaxIdleConns(1)
-	sqldb.SetConnMaxIdleTime(0)
 	d := &DB{db: sqldb, path: path}
 	if err := d.Migrate(ctx); err != nil {
 		sqldb.Close()

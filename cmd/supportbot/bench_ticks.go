@@ -26,12 +26,12 @@ const (
 var tickNow = time.Date(2026, 4, 8, 15, 0, 0, 0, time.UTC)
 
 func benchTicks(ctx context.Context, root string, clients int, res *benchResult) error {
-	small, err := benchTick(ctx, root, clients, res.TickSmall, false)
+	small, err := benchTick(ctx, root, clients, res.TickSmall)
 	if err != nil {
 		return err
 	}
 	resetPeakRSS()
-	large, err := benchTick(ctx, root, clients, res.TickLarge, true)
+	large, err := benchTick(ctx, root, clients, res.TickLarge)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 // benchTick fills a store with open tickets, none due, then times ticks
 // that each find tickDue fresh tickets due: the tick's cost should follow
 // those, not the backlog.
-func benchTick(ctx context.Context, root string, clients, open int, _ bool) (time.Duration, error) {
+func benchTick(ctx context.Context, root string, clients, open int) (time.Duration, error) {
 	cfg, err := benchConfig(root, "tick-"+strconv.Itoa(open), clients, "http://127.0.0.1:1/", "unused")
 	if err != nil {
 		return 0, fmt.Errorf("bench config: %w", err)
