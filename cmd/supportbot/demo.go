@@ -82,7 +82,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	}
 
 	tr := &transcript{w: m.Stdout, color: !*noColor && isTerminal(m.Stdout) && m.Getenv("NO_COLOR") == "",
-		loc: demoLocation(cfg), clock: clock, names: demoNames(cfg, script)}
+		loc: demoLocation(cfg), clock: clock, names: demoNames(cfg, script), desk: cfg.ServiceDesk.Channel}
 	slackAPI.onCall = tr.slackCall
 	phone.OnSend = func(msg whatsappchannel.SentMessage) {
 		tr.line(styleBot, "🤖 → WhatsApp "+msg.To+":", msg.Text)
@@ -118,7 +118,7 @@ func demoLocation(cfg *config.Config) *time.Location {
 }
 
 func demoNames(cfg *config.Config, s *demoScript) map[string]string {
-	names := map[string]string{"@desk": cfg.ServiceDesk.Channel, cfg.ServiceDesk.Channel: "#mesa-de-ayuda"}
+	names := map[string]string{cfg.ServiceDesk.Channel: "#mesa-de-ayuda"}
 	for _, st := range cfg.TicketingStaff() {
 		names[st.ID] = st.Name
 	}

@@ -101,12 +101,7 @@ func (p *demoPlayer) settle(ctx context.Context) error {
 		if n > 0 {
 			continue
 		}
-		var backlog int
-		err = p.a.db.View(ctx, func(tx ticketing.Tx) error {
-			var err error
-			backlog, err = tx.OutboxBacklog(ctx)
-			return err
-		})
+		backlog, err := p.a.outboxBacklog(ctx)
 		if err != nil || backlog == 0 {
 			return err
 		}

@@ -35,6 +35,8 @@ type transcript struct {
 	clock ticketing.Clock
 	// names shows ids as people and channels ("U0FOCALAR" → "Lucía Fernández").
 	names map[string]string
+	// desk is the service desk channel, whose alerts stand out.
+	desk string
 
 	mu      sync.Mutex
 	lastDay string
@@ -97,7 +99,7 @@ func (t *transcript) slackCall(c apiCall) {
 		where += " (hilo)"
 	}
 	style := styleBot
-	if ch == t.deskChannel() {
+	if ch == t.desk {
 		style = styleAlert
 	}
 	text := c.Form.Get("text") + buttonLabels(c.Form.Get("blocks"))
@@ -110,8 +112,6 @@ func (t *transcript) slackCall(c apiCall) {
 		t.line(style, "🤖 ✎ "+where+":", text)
 	}
 }
-
-func (t *transcript) deskChannel() string { return t.names["@desk"] }
 
 // buttonLabels renders the buttons of a message's blocks as "[Tomar]".
 func buttonLabels(blocks string) string {
