@@ -64,7 +64,7 @@ func ticketNumber(args []string, usage string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, userErr("%q no es un número de ticket. Uso: `%s`", args[0], usage)
+		return 0, userErr("\"%s\" no es un número de ticket. Uso: `%s`", clientText(args[0]), usage)
 	}
 	return n, nil
 }
@@ -94,17 +94,27 @@ func (b *Bot) listTickets(ctx context.Context, clientID string) (string, error) 
 	return list, err
 }
 
+// listLines bounds a ticket listing; the rest is only counted.
+const listLines = 50
+
 func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string) (string, error) {
-	ts, err := tx.FindTickets(ctx, ticketing.TicketFilter{ClientID: clientID, OnlyOpen: true, Limit: 50})
+	f := ticketing.TicketFilter{ClientID: clientID, OnlyOpen: true, Limit: listLines}
+	ts, err := tx.FindTickets(ctx, f)
 	if err != nil {
 		return "", err
 	}
 	if len(ts) == 0 {
 		return "No hay tickets abiertos.", nil
 	}
+	total := len(ts)
+	if total == listLines {
+		if total, err = tx.CountTickets(ctx, f); err != nil {
+			return "", err
+		}
+	}
 	now := b.clock.Now()
 	var s strings.Builder
-	fmt.Fprintf(&s, "Tickets abiertos (%d):\n", len(ts))
+	fmt.Fprintf(&s, "Tickets abiertos (%d):\n", total)
 	for _, t := range ts {
 		c, _ := b.dir.client(t.ClientID)
 		loc, name := (*ticketing.Client)(nil), t.ClientID
@@ -115,7 +125,10 @@ func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID strin
 		if !t.Responded() {
 			due = "vence " + wording.When(t.DueAt, now, locOf(loc))
 		}
-		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(t), t.Status.Label(), due, t.Subject)
+		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(t), t.Status.Label(), due, clientText(t.Subject))
+	}
+	if more := total - len(ts); more > 0 {
+		fmt.Fprintf(&s, "_y %d más._\n", more)
 	}
 	return s.String(), nil
 }

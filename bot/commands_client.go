@@ -44,7 +44,7 @@ func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 	case "tomar", "resolver", "escalar", "prioridad", "tipo", "mover", "ausente", "presente", "critico", "whatsapp":
 		return "", userErr("`%s` es un comando del equipo de soporte. Probá `/soporte ayuda`.", cmd.verb)
 	}
-	return "", userErr("No conozco el comando %q.\n%s", cmd.verb, b.clientHelp(c))
+	return "", userErr("No conozco el comando \"%s\".\n%s", clientText(cmd.verb), b.clientHelp(c))
 }
 
 // conform closes a ticket on the client's word (the seed: an incident is

@@ -54,7 +54,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 		cl = Classification{Kind: ticketing.KindConsulta, Ask: true, Cues: []string{"media:" + o.media}}
 	}
 	if cl.Kind == ticketing.KindIncidenteCritico {
-		return b.refuseCritical(ctx, tx, fx, o, cl)
+		return b.refuseCritical(ctx, tx, fx, o, cl, nil)
 	}
 	t := b.newTicket(o, cl)
 	if err := tx.CreateTicket(ctx, t); err != nil {
@@ -133,29 +133,68 @@ func (b *Bot) refuseContract(ctx context.Context, tx ticketing.Tx, o origin) err
 	return b.audit(ctx, tx, o.author, c.ID, 0, "contract_refused", string(c.Contract))
 }
 
-// refuseCritical opens no ticket: the client is sent to the Service Desk
-// phones, and the focal point and the service desk hear a call may come.
-func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification) error {
+// criticalRefused is the audit action of a critical incident sent to the
+// phone; the monthly report counts it.
+const criticalRefused = "critical_refused"
+
+// criticalRepeat is how long after sending a ticket's critical follow-up to
+// the phone another one pages no one again: a client writing "sigue caído"
+// three times is still one outage.
+const criticalRepeat = 30 * time.Minute
+
+// refuseCritical sends the client to the Service Desk phones and tells the
+// focal point and the service desk a call may come. For a new message (t
+// nil) no ticket is opened; for a follow-up, t is the ticket it was stored on.
+func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification, t *ticketing.Ticket) error {
 	c := o.client
-	if err := b.answer(ctx, tx, o, 0, b.criticalRefusalText()); err != nil {
+	var ticketID int64
+	where := ""
+	if t != nil {
+		ticketID, where = t.ID, fmt.Sprintf(" en el *ticket #%d*", t.ID)
+	}
+	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(t)); err != nil {
 		return err
 	}
-	who := o.author
+	who := clientText(o.author)
 	if o.platform == channels.Slack {
 		who = mention(o.author)
 	} else if o.authorName != "" {
-		who = fmt.Sprintf("%s (%s)", o.authorName, o.author)
+		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
-	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s). Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrir el ticket: `/soporte critico %s <descripción>`",
-		c.Name, o.platform, who, quote(o.text), c.ID)
-	if err := b.alertDesk(ctx, tx, 0, alert); err != nil {
+	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s)%s. Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrir el ticket: `/soporte critico %s <descripción>`",
+		c.Name, o.platform, who, where, quote(o.text), c.ID)
+	if err := b.alertDesk(ctx, tx, ticketID, alert); err != nil {
 		return err
 	}
-	if err := b.dm(ctx, tx, 0, c.FocalPoint, alert); err != nil {
+	if err := b.dm(ctx, tx, ticketID, c.FocalPoint, alert); err != nil {
 		return err
 	}
 	fx.then(func() { b.observer.CriticalRefused(c.ID) })
-	return b.audit(ctx, tx, o.author, c.ID, 0, "critical_refused", fmt.Sprintf("%s cues=%v: %s", o.platform, cl.Cues, subjectOf(o.text)))
+	return b.audit(ctx, tx, o.author, c.ID, ticketID, criticalRefused, fmt.Sprintf("%s cues=%v: %s", o.platform, cl.Cues, subjectOf(o.text)))
+}
+
+// criticalFollowUp runs a client's follow-up on an open ticket through the
+// same critical check as a new message: an outage reported inside a ticket
+// still goes to the phone. The message itself stays on the ticket.
+func (b *Bot) criticalFollowUp(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, t *ticketing.Ticket) error {
+	if o.text == "" {
+		return nil
+	}
+	cl := b.classifier.Classify(o.text)
+	if cl.Kind != ticketing.KindIncidenteCritico {
+		return nil
+	}
+	recent, err := tx.AuditLog(ctx, t.ClientID, b.clock.Now().Add(-criticalRepeat))
+	if err != nil {
+		return err
+	}
+	for _, e := range recent {
+		if e.Action == criticalRefused && e.TicketID == t.ID {
+			b.log.Debug("critical follow-up already sent to the phone", "ticket", t.ID, "at", e.At)
+			return nil
+		}
+	}
+	return b.refuseCritical(ctx, tx, fx, o, cl, t)
 }
 
 // isDuplicate turns the store's duplicate signal into "already handled".

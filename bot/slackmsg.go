@@ -84,12 +84,18 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 			}
 			return b.staffAnswered(ctx, tx, fx, t, in.UserID, in.Text, in.At, true)
 		}
-		if _, ok := b.dir.clientOfChannel(in.Channel); !ok {
+		c, ok := b.dir.clientOfChannel(in.Channel)
+		if !ok {
 			b.log.Debug("non-staff reply in an internal channel ignored", "channel", in.Channel, "user", in.UserID)
 			return nil
 		}
 		msg.AuthorKind = ticketing.AuthorClient
 		if err := addMessage(ctx, tx, msg); err != nil {
+			return err
+		}
+		o := origin{platform: channels.Slack, client: c, author: in.UserID, authorName: in.UserName, text: in.Text,
+			at: in.At, slackChan: in.Channel, slackThread: in.ThreadTS}
+		if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 			return err
 		}
 		return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)

@@ -117,11 +117,16 @@ func (b *Bot) phonesText() string {
 }
 
 // criticalRefusalText sends the client to the phone: the Service Desk is the
-// only channel for critical incidents (the seed).
-func (b *Bot) criticalRefusalText() string {
+// only channel for critical incidents (the seed). t is the ticket a
+// follow-up was added to, nil for a new message.
+func (b *Bot) criticalRefusalText(t *ticketing.Ticket) string {
+	done := "No abrimos un ticket por este canal"
+	if t != nil {
+		done = fmt.Sprintf("Sumamos tu mensaje al ticket #%d, pero por este canal no se atiende como crítico", t.ID)
+	}
 	return fmt.Sprintf("🚨 Esto parece un *incidente crítico*. Por política de soporte, los incidentes críticos se atienden "+
 		"*únicamente por teléfono con la Mesa de Ayuda*: llamá ahora al %s.\n"+
-		"No abrimos un ticket por este canal; ya avisamos a tu focal point y a la Mesa de Ayuda que vas a llamar.", b.phonesText())
+		"%s; ya avisamos a tu focal point y a la Mesa de Ayuda que vas a llamar.", b.phonesText(), done)
 }
 
 func (b *Bot) contractRefusalText(c *ticketing.Client) string {
@@ -133,13 +138,58 @@ func (b *Bot) contractRefusalText(c *ticketing.Client) string {
 		"Para regularizarlo comunicate con tu ejecutivo de cuenta o con la Mesa de Ayuda (%s). Ya le avisamos a tu focal point.", state, b.phonesText())
 }
 
-var slackMention = regexp.MustCompile(`<@([A-Z0-9]+)>`)
+var (
+	slackMention = regexp.MustCompile(`<@([A-Z0-9]+)>`)
+	slackLink    = regexp.MustCompile(`<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>`)
+	slackEntity  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+)
 
-// plainTextOf turns Slack markup into what reads well on WhatsApp.
+// plainTextOf turns Slack markup into what reads well on WhatsApp: names
+// for mentions, "label (address)" for links, and the characters Slack (or
+// clientText) wrote as entities.
 func (b *Bot) plainTextOf(s string) string {
-	return slackMention.ReplaceAllStringFunc(s, func(m string) string {
+	s = slackMention.ReplaceAllStringFunc(s, func(m string) string {
 		return b.dir.staffName(slackMention.FindStringSubmatch(m)[1])
 	})
+	s = slackLink.ReplaceAllStringFunc(s, func(m string) string {
+		parts := slackLink.FindStringSubmatch(m)
+		if parts[2] == "" || parts[2] == parts[1] {
+			return parts[1]
+		}
+		return parts[2] + " (" + parts[1] + ")"
+	})
+	return slackEntity.Replace(s)
+}
+
+// clientText makes text a client wrote (or a name they chose) safe to embed
+// in the bot's Slack messages, which are sent as markup so the bot's own
+// mentions work: <, > and & become entities, so <!channel>, <@U…> and
+// <https://…|label> show as the literal text they are. Text that came from
+// Slack already carries its literal <, > and & as entities; those are kept,
+// not escaped twice. Every client string the bot re-posts goes through here
+// (quote does it for message bodies).
+func clientText(s string) string {
+	if !strings.ContainsAny(s, "<>&") {
+		return s
+	}
+	var out strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<':
+			out.WriteString("&lt;")
+		case c == '>':
+			out.WriteString("&gt;")
+		case c == '&' && !isSlackEntity(s[i:]):
+			out.WriteString("&amp;")
+		default:
+			out.WriteByte(c)
+		}
+	}
+	return out.String()
+}
+
+func isSlackEntity(s string) bool {
+	return strings.HasPrefix(s, "&amp;") || strings.HasPrefix(s, "&lt;") || strings.HasPrefix(s, "&gt;")
 }
 
 // subjectOf is the first line of a message, short enough for listings.
@@ -152,10 +202,11 @@ func subjectOf(text string) string {
 	return line
 }
 
+// quote shows a client's message as a Slack block quote, escaped.
 func quote(text string) string {
 	r := []rune(strings.TrimSpace(text))
 	if len(r) > 500 {
 		r = append(r[:499], '…')
 	}
-	return "> " + strings.ReplaceAll(string(r), "\n", "\n> ")
+	return "> " + strings.ReplaceAll(clientText(string(r)), "\n", "\n> ")
 }

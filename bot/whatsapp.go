@@ -88,9 +88,9 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if t.SlackChannel == "" {
 		return nil
 	}
-	who := o.author
+	who := clientText(o.author)
 	if o.authorName != "" {
-		who = fmt.Sprintf("%s (%s)", o.authorName, o.author)
+		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
 	body := quote(o.text)
 	if o.text == "" {
@@ -114,11 +114,11 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 			return err
 		}
 	}
-	body := in.Text
+	body := clientText(in.Text)
 	if body == "" {
 		body = "_(" + in.Media + ")_"
 	}
-	if err := b.toThread(ctx, tx, t, fmt.Sprintf("📱 *%s*: %s", nameOr(in.UserName, in.UserID), body)); err != nil {
+	if err := b.toThread(ctx, tx, t, fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)); err != nil {
 		return err
 	}
 	if in.Text == "" && in.Media != "" {
@@ -126,13 +126,8 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 			return err
 		}
 	}
-	// A critical outage reported inside an open ticket still goes to the phone.
-	if in.Text != "" {
-		if cl := b.classifier.Classify(in.Text); cl.Kind == ticketing.KindIncidenteCritico {
-			if err := b.refuseCritical(ctx, tx, fx, origin{platform: channels.WhatsApp, client: c, author: in.UserID, authorName: in.UserName, text: in.Text}, cl); err != nil {
-				return err
-			}
-		}
+	if err := b.criticalFollowUp(ctx, tx, fx, origin{platform: channels.WhatsApp, client: c, author: in.UserID, authorName: in.UserName, text: in.Text}, t); err != nil {
+		return err
 	}
 	return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
 }
@@ -171,7 +166,7 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 		if err != nil {
 			return true, err
 		}
-		return true, b.whatsapp(ctx, tx, 0, phone, list)
+		return true, b.whatsapp(ctx, tx, 0, phone, b.plainTextOf(list))
 	case "ayuda":
 		return true, b.whatsapp(ctx, tx, 0, phone, b.whatsAppWelcome(c))
 	case "conforme":

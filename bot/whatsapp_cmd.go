@@ -116,7 +116,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			if !ct.Active() {
 				state = fmt.Sprintf("revocado por %s el %s", b.dir.staffName(ct.RevokedBy), ct.RevokedAt.In(locOf(c)).Format("02/01/2006"))
 			}
-			fmt.Fprintf(&s, "• %s %s — %s\n", ct.Phone, ct.Name, state)
+			fmt.Fprintf(&s, "• %s %s — %s\n", ct.Phone, clientText(ct.Name), state)
 		}
 		return s.String(), nil
 	}

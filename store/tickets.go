@@ -134,6 +134,26 @@ func (t *Tx) OpenTicketByContact(ctx context.Context, phone string) (*ticketing.
 
 // FindTickets lists tickets matching f, oldest due first.
 func (t *Tx) FindTickets(ctx context.Context, f ticketing.TicketFilter) ([]*ticketing.Ticket, error) {
+	where, args := ticketWhere(f)
+	q := `SELECT ` + ticketColumns + ` FROM tickets` + where + ` ORDER BY due_at, id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	return t.queryTickets(ctx, q, args...)
+}
+
+// CountTickets counts what FindTickets would list without its limit.
+func (t *Tx) CountTickets(ctx context.Context, f ticketing.TicketFilter) (int, error) {
+	where, args := ticketWhere(f)
+	var n int
+	if err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tickets`+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count tickets: %w", err)
+	}
+	return n, nil
+}
+
+// ticketWhere is the WHERE clause of a filter, empty when it selects all.
+func ticketWhere(f ticketing.TicketFilter) (string, []any) {
 	var where []string
 	var args []any
 	if f.ClientID != "" {
@@ -163,15 +183,10 @@ func (t *Tx) FindTickets(ctx context.Context, f ticketing.TicketFilter) ([]*tick
 		where = append(where, "due_at < ?")
 		args = append(args, formatTime(f.DueTo))
 	}
-	q := `SELECT ` + ticketColumns + ` FROM tickets`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
-	q += ` ORDER BY due_at, id`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
-	}
-	return t.queryTickets(ctx, q, args...)
+	return ` WHERE ` + strings.Join(where, " AND "), args
 }
 
 // DueTickets reads through the next-action index only.

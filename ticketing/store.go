@@ -56,6 +56,8 @@ type Tx interface {
 	TicketOfMessage(ctx context.Context, channel, ts string) (*Ticket, error)
 	OpenTicketByContact(ctx context.Context, phone string) (*Ticket, error)
 	FindTickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
+	// CountTickets counts the tickets f selects, ignoring its Limit.
+	CountTickets(ctx context.Context, f TicketFilter) (int, error)
 	// DueTickets lists tickets whose next action is at or before t, soonest first.
 	DueTickets(ctx context.Context, t time.Time, limit int) ([]*Ticket, error)
 

@@ -210,7 +210,8 @@ func FromInteraction(cb slack.InteractionCallback, at time.Time) (channels.Inbou
 // because Slack shows it in notifications and where blocks cannot render.
 func MessageOptions(item ticketing.OutboxItem) []slack.MsgOption {
 	text := capBytes(strings.ToValidUTF8(item.Text, "\uFFFD"), maxTextBytes)
-	// Unescaped: the bot writes Slack markup on purpose (<@U…> mentions).
+	// Unescaped: the bot writes Slack markup on purpose (<@U…> mentions),
+	// and escapes client text itself where it embeds it (bot.clientText).
 	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
 	if item.ThreadTS != "" && item.Delivery != ticketing.DeliverSlackUpdate {
 		opts = append(opts, slack.MsgOptionTS(item.ThreadTS))
