@@ -38,6 +38,10 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	}
 	cols := strings.SplitN(ticketColumns, ",", 2)[1]
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(29)+`)`, ticketArgs(tk)...)
+	if isUniqueViolation(err) {
+		// The Slack thread has a ticket, or the contact has an open one.
+		return fmt.Errorf("create ticket: %w", ticketing.ErrDuplicate)
+	}
 	if err != nil {
 		return fmt.Errorf("create ticket: %w", err)
 	}
@@ -60,6 +64,9 @@ func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	}
 	args := append(ticketArgs(tk), tk.ID)
 	res, err := t.tx.ExecContext(ctx, `UPDATE tickets SET `+set.String()+` WHERE id = ?`, args...)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("update ticket %d: %w", tk.ID, ticketing.ErrDuplicate)
+	}
 	if err != nil {
 		return fmt.Errorf("update ticket %d: %w", tk.ID, err)
 	}
@@ -101,7 +108,7 @@ func (t *Tx) Ticket(ctx context.Context, clientID string, id int64) (*ticketing.
 // TicketByThread finds the ticket whose conversation is a Slack thread.
 func (t *Tx) TicketByThread(ctx context.Context, channel, threadTS string) (*ticketing.Ticket, error) {
 	tk, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets
-		WHERE slack_channel = ? AND slack_thread_ts = ?`, channel, threadTS))
+		WHERE slack_channel = ? AND slack_thread_ts = ? AND slack_thread_ts <> ''`, channel, threadTS))
 	if err != nil {
 		return nil, fmt.Errorf("ticket of thread %s/%s: %w", channel, threadTS, notFound(err))
 	}

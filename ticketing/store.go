@@ -10,39 +10,85 @@ import (
 // but belongs to another client: one client never learns of another's tickets.
 var ErrNotFound = errors.New("not found")
 
-// ErrDuplicate is returned when an event or message was already stored.
+// ErrDuplicate is returned when a write would break a uniqueness rule: an
+// event, message or dedupe key already stored, a second ticket for a
+// thread, a second open ticket for a contact, a number active for another
+// client. The schema enforces each rule, so it holds under concurrent writers.
 var ErrDuplicate = errors.New("already stored")
 
 // Store keeps tickets and everything around them. Every change happens inside
 // Update so a ticket change and the replies it owes commit together.
+// store/storetest is the contract every implementation passes.
+//
+// Times come back as the instants stored, to the millisecond at least, in
+// any location; compare them with Equal.
 type Store interface {
+	// Update runs fn in a write transaction: all of fn's changes commit or
+	// none do, and Update returns once that is decided. When fn returns an
+	// error nothing it wrote is kept and Update returns that error
+	// (errors.Is finds it).
+	//
+	// Updates are serializable: fn sees its own writes and behaves as if no
+	// other Update ran at the same time, so a check and the write it
+	// decides (OpenTicketByContact, then CreateTicket on ErrNotFound) need
+	// no retry by the caller. A store may get there by running fn again
+	// after a conflict, so fn may be called more than once and only its last
+	// run counts: it must not keep state between runs (reset what it
+	// collects when it starts) and must not act outside the store (send,
+	// count, log as done) before Update returns nil.
+	//
+	// ErrDuplicate and ErrNotFound from a Tx method leave the transaction
+	// usable: fn may carry on (a redelivered message, a taken dedupe key)
+	// and still commit. A Tx is valid only inside fn, on fn's goroutine.
 	Update(ctx context.Context, fn func(Tx) error) error
+	// View runs fn in a read-only transaction over committed data; a write
+	// inside it fails. fn's error is returned.
 	View(ctx context.Context, fn func(Tx) error) error
 	Close() error
 }
 
 // TicketFilter selects tickets for listings; empty fields match everything.
 type TicketFilter struct {
-	ClientID   string
-	OnlyOpen   bool
-	Assignee   string
+	ClientID string
+	// OnlyOpen keeps tickets whose Status.Open.
+	OnlyOpen bool
+	Assignee string
+	// OpenedFrom and OpenedTo select tickets received in [OpenedFrom, OpenedTo).
 	OpenedFrom time.Time
 	OpenedTo   time.Time
 	// DueFrom and DueTo select tickets whose response was due in
 	// [DueFrom, DueTo); the daily digest reads a day's breaches with them.
 	DueFrom time.Time
 	DueTo   time.Time
-	Limit   int
+	// Limit caps the listing; zero or less lists everything.
+	Limit int
 }
 
-// Tx is one transaction's view of the store.
+// Tx is one transaction's view of the store. Lookups of a missing record
+// return ErrNotFound; marks on an unknown id (SetTicketThread, the outbox
+// marks) change nothing and are no error.
 type Tx interface {
+	// SyncClients upserts the configured clients. Clients dropped from the
+	// configuration stay, since their tickets reference them. A configured
+	// number is added as an active contact only if the store does not know
+	// it yet: a revocation, or another client's invitation, outlives restarts.
 	SyncClients(ctx context.Context, clients []Client, at time.Time) error
+	// SyncStaff upserts the configured staff and keeps who is absent.
 	SyncStaff(ctx context.Context, staff []Staff, at time.Time) error
 	Staff(ctx context.Context, id string) (Staff, error)
+	// SetStaffAbsent returns ErrNotFound for someone never synced.
 	SetStaffAbsent(ctx context.Context, id string, absent bool) error
 
+	// CreateTicket stores t and sets its ID, a positive number higher than
+	// any before it; a zero CreatedAt becomes ReceivedAt and a zero
+	// UpdatedAt becomes CreatedAt. Its client must have been synced. It
+	// returns ErrDuplicate when t's thread already has a ticket or t's
+	// contact already has an open one (see OpenTicketByContact).
 	CreateTicket(ctx context.Context, t *Ticket) error
+	// UpdateTicket writes every field of t back by its ID, whatever the
+	// client (the caller read it through its own scope); ErrNotFound for an
+	// unknown ID, ErrDuplicate when the change would break CreateTicket's
+	// uniqueness rules (reopening a contact's older ticket).
 	UpdateTicket(ctx context.Context, t *Ticket) error
 	// SetTicketThread records the Slack thread a ticket's conversation lives
 	// in, once its first post is delivered; a thread already set is kept.
@@ -50,37 +96,66 @@ type Tx interface {
 	// Ticket finds a ticket by number; a non-empty clientID restricts the
 	// search to that client and reports another client's ticket as ErrNotFound.
 	Ticket(ctx context.Context, clientID string, id int64) (*Ticket, error)
+	// TicketByThread finds the ticket of a thread (channel and root ts),
+	// whatever its client: the caller checks the channel's client. A ticket
+	// without a thread belongs to none: an empty threadTS finds nothing.
 	TicketByThread(ctx context.Context, channel, threadTS string) (*Ticket, error)
 	// TicketOfMessage finds the ticket a Slack message belongs to: the
-	// thread root it started, or a message the bot posted for it.
+	// thread root it started, or a message the bot posted for it (an
+	// outbox item of the ticket, sent to that channel with ts as its
+	// external reference).
 	TicketOfMessage(ctx context.Context, channel, ts string) (*Ticket, error)
+	// OpenTicketByContact finds a contact's open ticket (Status.Open); a
+	// contact has at most one, which the schema enforces. A router looks it
+	// up and, on ErrNotFound, creates the ticket in the same Update, which
+	// Update's isolation keeps free of races. Should CreateTicket still
+	// report ErrDuplicate, the Update must fail: the inbound is left
+	// unacknowledged, and its redelivery finds the ticket.
 	OpenTicketByContact(ctx context.Context, phone string) (*Ticket, error)
+	// FindTickets lists tickets matching f, soonest due first, then by number.
 	FindTickets(ctx context.Context, f TicketFilter) ([]*Ticket, error)
 	// CountTickets counts the tickets f selects, ignoring its Limit.
 	CountTickets(ctx context.Context, f TicketFilter) (int, error)
-	// DueTickets lists tickets whose next action is at or before t, soonest first.
+	// DueTickets lists tickets whose next action is set and at or before t,
+	// soonest first, at most limit of them (a store default when limit ≤ 0).
 	DueTickets(ctx context.Context, t time.Time, limit int) ([]*Ticket, error)
 
-	// AddMessage returns ErrDuplicate when the external id is already stored.
+	// AddMessage stores m and sets its ID. It returns ErrDuplicate when the
+	// external id is already stored, on any ticket.
 	AddMessage(ctx context.Context, m *Message) error
+	// Messages lists a ticket's messages in time order; none is no error.
 	Messages(ctx context.Context, ticketID int64) ([]Message, error)
 	// MarkEvent records a delivery id (Slack event id, WhatsApp message id)
-	// and returns ErrDuplicate if it was seen before.
+	// and returns ErrDuplicate if it was seen before. The mark commits with
+	// the Update: if the handling fails, a redelivery is handled anew.
 	MarkEvent(ctx context.Context, eventID string, at time.Time) error
 
-	// Enqueue queues an owed reply; with a DedupeKey already queued it does
-	// nothing and reports ErrDuplicate.
+	// Enqueue queues an owed reply and sets its ID; a zero NextAttemptAt is
+	// CreatedAt. With a DedupeKey already used (even by an item since sent
+	// or dead) it does nothing and reports ErrDuplicate; items without a
+	// key never collide.
 	Enqueue(ctx context.Context, item *OutboxItem) error
+	// PendingOutbox lists items neither sent nor dead whose next attempt is
+	// at or before now, each once, at most limit of them (a store default
+	// when limit ≤ 0), with their attempts, last error and in-flight stamp.
 	PendingOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
 	// MarkInFlight records that delivery attempts of ids are starting, so
-	// after a crash the deliverer knows which ones may have gone out.
+	// after a crash the deliverer knows which ones may have gone out. The
+	// stamp shows as InFlightAt until ClearInFlight, MarkSent or MarkDead;
+	// MarkFailed keeps it, as a failed attempt may still have arrived.
 	MarkInFlight(ctx context.Context, ids []int64, at time.Time) error
 	// ClearInFlight takes the stamp off attempts known not to have sent.
 	ClearInFlight(ctx context.Context, ids []int64) error
+	// MarkSent records delivery and counts the attempt. An item settled
+	// already keeps its first outcome: a late confirmation changes nothing.
 	MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error
+	// MarkFailed counts an attempt and keeps the item out of PendingOutbox
+	// until nextAttempt. A sent or dead item stays out for good.
 	MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
-	// MarkDead gives up on an item that can never be delivered.
+	// MarkDead gives up on an item that can never be delivered; it leaves
+	// the queue for good, kept with its reason.
 	MarkDead(ctx context.Context, id int64, at time.Time, reason string) error
+	// OutboxBacklog counts items neither sent nor dead, due or not.
 	OutboxBacklog(ctx context.Context) (int, error)
 
 	// RecordNotification stores that a notification was queued; false means it
@@ -93,13 +168,24 @@ type Tx interface {
 	// (in zone) was queued; false means it had been already.
 	RecordDigest(ctx context.Context, staffID, zone string, date Date, at time.Time) (bool, error)
 
+	// Audit appends one line to the audit log.
 	Audit(ctx context.Context, e AuditEntry) error
+	// AuditLog lists a client's lines logged at or after since (every
+	// client's when clientID is empty), oldest first.
 	AuditLog(ctx context.Context, clientID string, since time.Time) ([]AuditEntry, error)
-	// AuditSince reports whether action with exactly detail was logged since.
+	// AuditSince reports whether action with exactly detail was logged at or
+	// after since.
 	AuditSince(ctx context.Context, action, detail string, since time.Time) (bool, error)
 
+	// UpsertContact stores an invitation, with who and when. A number
+	// active for another client is ErrDuplicate; re-inviting a revoked
+	// number restores it, for whichever client invites it.
 	UpsertContact(ctx context.Context, c Contact) error
+	// Contact reads a number's record, revoked or not.
 	Contact(ctx context.Context, phone string) (Contact, error)
+	// RevokeContact withdraws a number, keeping its record; ErrNotFound for
+	// a number never invited. Revoking it again keeps the first revocation.
 	RevokeContact(ctx context.Context, phone, by string, at time.Time) error
+	// Contacts lists a client's numbers, active ones first, then by number.
 	Contacts(ctx context.Context, clientID string) ([]Contact, error)
 }
