@@ -186,12 +186,12 @@ func (s *SocketRunner) session(ctx context.Context) (connected bool, _ error) {
 }
 
 // backoff is the wait after the n-th failed attempt in a row: doubling from
-// firstBackoff up to max, of which the upper half is random so that many
+// firstBackoff up to limit, of which the upper half is random so that many
 // bots do not come back in step.
-func backoff(n int, max time.Duration) time.Duration {
-	d := max
+func backoff(n int, limit time.Duration) time.Duration {
+	d := limit
 	if n < 32 {
-		d = min(max, firstBackoff<<(n-1))
+		d = min(limit, firstBackoff<<(n-1))
 	}
 	half := d / 2
 	return half + rand.N(d-half+1)
