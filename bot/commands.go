@@ -31,6 +31,22 @@ type command struct {
 }
 
 func (b *Bot) handleCommand(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
+	// A replayed command (the same trigger_id) must not run again: some
+	// open tickets and page people. Marked before running, in a transaction
+	// of its own, because a command spans several; one that then fails is
+	// typed again by its author, with a new trigger_id.
+	first := true
+	if err := b.store.Update(ctx, func(tx ticketing.Tx) error {
+		var err error
+		first, err = firstTime(ctx, tx, in.EventID, in.At)
+		return err
+	}); err != nil {
+		return channels.Reply{}, err
+	}
+	if !first {
+		b.log.Info("repeated slack command ignored", "event_id", in.EventID, "user", in.UserID)
+		return channels.Reply{}, nil
+	}
 	fields := strings.Fields(in.Text)
 	cmd := command{in: in, verb: "ayuda"}
 	if len(fields) > 0 {

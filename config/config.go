@@ -48,6 +48,12 @@ type Slack struct {
 	AppToken      string `yaml:"app_token"`
 	SigningSecret string `yaml:"signing_secret"`
 	APIURL        string `yaml:"api_url"`
+	// TeamID is a workspace (T…) or Enterprise Grid organization (E…)
+	// accepted besides the bot token's own workspace.
+	TeamID string `yaml:"team_id"`
+	// AppID is the api_app_id every request must carry; empty: the app id
+	// Slack reports for the bot user.
+	AppID string `yaml:"app_id"`
 }
 
 type WhatsApp struct {

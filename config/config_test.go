@@ -109,6 +109,8 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"alerts in a client channel", strings.Replace(base, "channel: CSD", "channel: C1", 1), "service_desk.channel", "must not reach a client"},
 		{"warn_at out of order", base + "sla:\n  warn_at: [0.75, 0.5]\n", "sla.warn_at[1]", "increase"},
 		{"confidence out of range", base + "classifier:\n  min_confidence: 1.5\n", "classifier.min_confidence", "between 0 and 1"},
+		{"channel id as team id", base + "slack: {team_id: C0ACME}\n", "slack.team_id", "T…"},
+		{"bot id as app id", base + "slack: {app_id: B0BOT}\n", "slack.app_id", "A…"},
 		{"bad listen", base + "http: {listen: 8080}\n", "http.listen", "host:port"},
 		{"unset env var", base + "slack: {mode: events, bot_token: '${NOPE_TOKEN}', signing_secret: x}\n", "slack.bot_token", "NOPE_TOKEN is not set"},
 	}

@@ -93,7 +93,19 @@ func (c *Config) validateSlack(v *validator) {
 	if s.APIURL != "" && !strings.HasPrefix(s.APIURL, "http://") && !strings.HasPrefix(s.APIURL, "https://") {
 		v.add("slack.api_url", "want an http(s) URL, got %q", s.APIURL)
 	}
+	if s.TeamID != "" && !slackTeamID.MatchString(s.TeamID) {
+		v.add("slack.team_id", "want a workspace id T… or an Enterprise Grid organization id E…, got %q", s.TeamID)
+	}
+	if s.AppID != "" && !slackAppID.MatchString(s.AppID) {
+		v.add("slack.app_id", "want the app id A… from the app's Basic Information page, got %q", s.AppID)
+	}
 }
+
+// Slack ids are a type letter followed by upper-case letters and digits.
+var (
+	slackTeamID = regexp.MustCompile(`^[TE][A-Z0-9]{2,}$`)
+	slackAppID  = regexp.MustCompile(`^A[A-Z0-9]{2,}$`)
+)
 
 func (c *Config) needBotToken(v *validator) {
 	if !strings.HasPrefix(c.Slack.BotToken, "xoxb-") {

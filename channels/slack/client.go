@@ -2,6 +2,7 @@ package slackchannel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -26,12 +27,44 @@ func NewClient(botToken, appToken, apiURL string, opts ...slack.Option) *slack.C
 	return slack.New(botToken, append(all, opts...)...)
 }
 
-// BotIdentity asks Slack who the bot token belongs to: the bot's user id
-// (to ignore its own messages and mentions) and its bot id.
-func BotIdentity(ctx context.Context, client *slack.Client) (userID, botID string, err error) {
+// Identity is who the bot token belongs to.
+type Identity struct {
+	// UserID is the bot's user, whose own messages and mentions are ignored.
+	UserID string
+	BotID  string
+	// TeamID and EnterpriseID are the workspace (and Enterprise Grid
+	// organization, if any) the token is installed in.
+	TeamID       string
+	EnterpriseID string
+}
+
+// BotIdentity asks Slack (auth.test) who the bot token belongs to.
+func BotIdentity(ctx context.Context, client *slack.Client) (Identity, error) {
 	resp, err := client.AuthTestContext(ctx)
 	if err != nil {
-		return "", "", fmt.Errorf("slack auth.test: %w", err)
+		return Identity{}, fmt.Errorf("slack auth.test: %w", err)
 	}
-	return resp.UserID, resp.BotID, nil
+	return Identity{UserID: resp.UserID, BotID: resp.BotID, TeamID: resp.TeamID, EnterpriseID: resp.EnterpriseID}, nil
+}
+
+// AppOfBot asks Slack (bots.info) which app a bot belongs to.
+func AppOfBot(ctx context.Context, client *slack.Client, botID string) (string, error) {
+	bot, err := client.GetBotInfoContext(ctx, slack.GetBotInfoParameters{Bot: botID})
+	if err != nil {
+		return "", fmt.Errorf("slack bots.info: %w", err)
+	}
+	return bot.AppID, nil
+}
+
+// refusedToken are Slack's answers to a token that no retry will make work.
+var refusedToken = map[string]bool{
+	"invalid_auth": true, "not_authed": true, "account_inactive": true, "token_revoked": true,
+	"token_expired": true, "not_allowed_token_type": true, "missing_scope": true,
+}
+
+// TokenRefused reports whether err is Slack refusing the token itself, as
+// opposed to Slack or the network failing for now.
+func TokenRefused(err error) bool {
+	se, ok := errors.AsType[slack.SlackErrorResponse](err)
+	return ok && refusedToken[se.Err]
 }

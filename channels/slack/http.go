@@ -34,6 +34,9 @@ type HTTPConfig struct {
 	Handler channels.Handler
 	// BotUserID is the bot's own user id, whose messages are ignored.
 	BotUserID string
+	// Origin is the installation requests must come from; the zero value
+	// accepts any.
+	Origin Origin
 	// Now stamps commands and button presses, which carry no time; default
 	// time.Now.
 	Now func() time.Time
@@ -110,10 +113,14 @@ func (h *httpHandler) verified(next func(http.ResponseWriter, *http.Request, []b
 // outerEvent is the part of an Events API body needed to route it before
 // slack-go parses the rest.
 type outerEvent struct {
-	Type      string `json:"type"`
-	Challenge string `json:"challenge"`
-	EventID   string `json:"event_id"`
-	Event     struct {
+	Type           string          `json:"type"`
+	Challenge      string          `json:"challenge"`
+	EventID        string          `json:"event_id"`
+	TeamID         string          `json:"team_id"`
+	EnterpriseID   string          `json:"enterprise_id"`
+	APIAppID       string          `json:"api_app_id"`
+	Authorizations []authorization `json:"authorizations"`
+	Event          struct {
 		Type string `json:"type"`
 	} `json:"event"`
 }
@@ -144,6 +151,9 @@ func (h *httpHandler) events(w http.ResponseWriter, r *http.Request, body []byte
 		w.WriteHeader(http.StatusOK)
 		return
 	case slackevents.CallbackEvent:
+		if !h.fromOrigin(w, r, outer.from()) {
+			return
+		}
 	default:
 		h.log.Debug("slack request of unknown type ignored", "type", outer.Type)
 		w.WriteHeader(http.StatusOK)
@@ -187,6 +197,9 @@ func (h *httpHandler) commands(w http.ResponseWriter, r *http.Request, body []by
 		http.Error(w, "invalid command", http.StatusBadRequest)
 		return
 	}
+	if !h.fromOrigin(w, r, commandFrom(cmd)) {
+		return
+	}
 	reply, err := h.handle(r, FromSlashCommand(cmd, h.cfg.Now()))
 	if err != nil {
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -208,6 +221,9 @@ func (h *httpHandler) interactivity(w http.ResponseWriter, r *http.Request, body
 		http.Error(w, "invalid payload", http.StatusBadRequest)
 		return
 	}
+	if !h.fromOrigin(w, r, interactionFrom(cb)) {
+		return
+	}
 	in, ok := FromInteraction(cb, h.cfg.Now())
 	if !ok {
 		h.log.Debug("slack interaction ignored", "type", cb.Type)
@@ -220,6 +236,17 @@ func (h *httpHandler) interactivity(w http.ResponseWriter, r *http.Request, body
 	}
 	// Empty: whatever the press changes reaches Slack through the outbox.
 	w.WriteHeader(http.StatusOK)
+}
+
+// fromOrigin refuses, with 403, a correctly signed request for another
+// installation of the app.
+func (h *httpHandler) fromOrigin(w http.ResponseWriter, r *http.Request, from requestFrom) bool {
+	if err := h.cfg.Origin.check(from); err != nil {
+		h.log.Warn("slack request for another installation refused", "path", r.URL.Path, "remote", r.RemoteAddr, "err", err)
+		http.Error(w, "wrong workspace or app", http.StatusForbidden)
+		return false
+	}
+	return true
 }
 
 func (h *httpHandler) handle(r *http.Request, in channels.Inbound) (channels.Reply, error) {

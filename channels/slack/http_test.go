@@ -52,9 +52,15 @@ var fixedNow = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
 // newServer mounts the handler the way cmd does, under a larger mux.
 func newServer(t *testing.T, h channels.Handler) *httptest.Server {
 	t.Helper()
+	return newServerFrom(t, h, Origin{})
+}
+
+// newServerFrom is newServer accepting requests from origin only.
+func newServerFrom(t *testing.T, h channels.Handler, origin Origin) *httptest.Server {
+	t.Helper()
 	mux := http.NewServeMux()
 	mux.Handle("/slack/", NewHTTPHandler(HTTPConfig{
-		SigningSecret: secret, Handler: h, BotUserID: botUser,
+		SigningSecret: secret, Handler: h, BotUserID: botUser, Origin: origin,
 		Now: func() time.Time { return fixedNow }, Log: discardLog(),
 	}))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {})

@@ -287,13 +287,40 @@ func TestBotIdentity(t *testing.T) {
 	s.Start()
 	t.Cleanup(s.Stop)
 	// No trailing slash: NewClient adds it.
-	user, bot, err := BotIdentity(context.Background(), NewClient("xoxb-test", "", strings.TrimSuffix(s.GetAPIURL(), "/")))
-	if err != nil || user != "UBOT" || bot != "BBOT" {
-		t.Errorf("got %q %q %v", user, bot, err)
+	client := NewClient("xoxb-test", "", strings.TrimSuffix(s.GetAPIURL(), "/"))
+	id, err := BotIdentity(context.Background(), client)
+	if want := (Identity{UserID: "UBOT", BotID: "BBOT", TeamID: "T1"}); err != nil || id != want {
+		t.Errorf("got %+v %v, want %+v", id, err, want)
+	}
+	// slacktest's bots.info names its own app.
+	if app, err := AppOfBot(context.Background(), client, "BBOT"); err != nil || app != "A4H1JB4AZ" {
+		t.Errorf("app = %q %v", app, err)
 	}
 
 	bad := NewClient("xoxb-test", "", fakeAPI(t, http.StatusOK, nil, `{"ok":false,"error":"invalid_auth"}`))
-	if _, _, err := BotIdentity(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "invalid_auth") {
-		t.Errorf("err = %v, want invalid_auth", err)
+	_, err = BotIdentity(context.Background(), bad)
+	if err == nil || !strings.Contains(err.Error(), "invalid_auth") || !TokenRefused(err) {
+		t.Errorf("err = %v, want a refused token (invalid_auth)", err)
+	}
+}
+
+func TestTokenRefused(t *testing.T) {
+	tests := []struct {
+		body string
+		want bool
+	}{
+		{`{"ok":false,"error":"invalid_auth"}`, true},
+		{`{"ok":false,"error":"token_revoked"}`, true},
+		{`{"ok":false,"error":"internal_error"}`, false},
+		{`{"ok":false,"error":"fatal_error"}`, false},
+	}
+	for _, tt := range tests {
+		_, err := BotIdentity(context.Background(), NewClient("xoxb-test", "", fakeAPI(t, http.StatusOK, nil, tt.body)))
+		if got := TokenRefused(err); got != tt.want {
+			t.Errorf("TokenRefused(%s) = %v, want %v", tt.body, got, tt.want)
+		}
+	}
+	if TokenRefused(errors.New("dial tcp: connection refused")) {
+		t.Error("a network error is not a refused token")
 	}
 }

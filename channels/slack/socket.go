@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"sync/atomic"
 	"time"
 
@@ -27,67 +28,173 @@ const (
 // which Slack silently drops it and the user sees a timeout.
 const maxAckBytes = 19 * 1024
 
+// defaultMaxBackoff caps the wait between connection attempts: once Slack is
+// back, the bot hears it again within this long.
+const defaultMaxBackoff = 30 * time.Second
+
+// firstBackoff is the wait after the first failed attempt; each further one
+// doubles it up to the cap.
+const firstBackoff = time.Second
+
+// SocketConfig wires Socket Mode.
+type SocketConfig struct {
+	// Client carries the app-level token (NewClient with appToken).
+	Client *slack.Client
+	// Handler receives what arrives; required.
+	Handler channels.Handler
+	// BotUserID is the bot's own user id, whose messages are ignored.
+	BotUserID string
+	// Origin is the installation envelopes must come from; the zero value
+	// accepts any.
+	Origin Origin
+	// Now stamps commands and button presses; default time.Now.
+	Now func() time.Time
+	// Log defaults to slog.Default().
+	Log *slog.Logger
+	// MaxBackoff caps the wait between failed connection attempts; default
+	// 30 s.
+	MaxBackoff time.Duration
+	// Wait pauses for d or until ctx ends, returning ctx's error then;
+	// default a timer. Tests make it instant.
+	Wait func(ctx context.Context, d time.Duration) error
+}
+
 // SocketRunner receives events, commands and button presses over Socket
 // Mode and hands them to the bot.
 type SocketRunner struct {
-	client    *slack.Client
-	handler   channels.Handler
-	botUserID string
-	now       func() time.Time
-	log       *slog.Logger
-	state     atomic.Int32
+	cfg   SocketConfig
+	log   *slog.Logger
+	state atomic.Int32
 }
 
-// NewSocketRunner prepares a runner. client must carry the app-level token
-// (NewClient with appToken); now stamps commands and button presses (default
-// time.Now); log defaults to slog.Default().
-func NewSocketRunner(client *slack.Client, h channels.Handler, botUserID string, now func() time.Time, log *slog.Logger) *SocketRunner {
-	if now == nil {
-		now = time.Now
+// NewSocketRunner prepares a runner; nothing connects until Run.
+func NewSocketRunner(cfg SocketConfig) *SocketRunner {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
-	if log == nil {
-		log = slog.Default()
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
 	}
-	return &SocketRunner{client: client, handler: h, botUserID: botUserID, now: now, log: log.With("component", "slack-socket")}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = defaultMaxBackoff
+	}
+	if cfg.Wait == nil {
+		cfg.Wait = sleep
+	}
+	return &SocketRunner{cfg: cfg, log: cfg.Log.With("component", "slack-socket")}
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Connected reports whether the Socket Mode connection is up, for readiness.
 func (s *SocketRunner) Connected() bool { return s.state.Load() == stateConnected }
 
-// Run connects and serves until ctx ends (then it returns nil) or slack-go
-// gives up for good, e.g. on an invalid app token. Reconnection after drops
-// and Slack's periodic disconnect requests happens inside.
+// Run connects and serves until ctx ends (then it returns nil) or Slack
+// refuses the app token (TokenRefused holds for the error). A failed
+// connection attempt is retried after a capped, jittered backoff of our own:
+// slack-go's doubles up to 5 minutes, which leaves the bot deaf for minutes
+// after an outage ends.
 //
 // Each envelope is handled in turn and acknowledged only after the handler
 // has persisted it; one the handler fails on is left unacknowledged so Slack
 // delivers it again.
 func (s *SocketRunner) Run(ctx context.Context) error {
+	defer s.state.Store(stateDisconnected)
+	failures := 0
+	for {
+		connected, err := s.session(ctx)
+		if ctx.Err() != nil {
+			s.log.Info("slack socket mode stopped")
+			return nil
+		}
+		if err == nil {
+			err = &retryable{errors.New("socket mode client ended")}
+		}
+		var retry *retryable
+		if !errors.As(err, &retry) {
+			return fmt.Errorf("apps.connections.open: %w", err)
+		}
+		if connected {
+			failures = 0
+		}
+		failures++
+		wait := backoff(failures, s.cfg.MaxBackoff)
+		s.log.Warn("slack socket mode connection failed", "attempt", failures, "retry_in", wait, "err", retry.err)
+		if err := s.cfg.Wait(ctx, wait); err != nil {
+			s.log.Info("slack socket mode stopped")
+			return nil
+		}
+	}
+}
+
+// retryable is a connection attempt that failed for now (Slack down, the
+// network): Run waits and tries again.
+type retryable struct{ err error }
+
+func (r *retryable) Error() string { return r.err.Error() }
+
+// session runs one slack-go client until its connection attempt fails,
+// reporting whether it was connected at some point. slack-go reconnects by
+// itself when Slack asks or a connection drops; the first attempt that
+// fails ends the session, before slack-go's own backoff.
+func (s *SocketRunner) session(ctx context.Context) (connected bool, _ error) {
 	// slack-go's own log lines go to slog at debug level; it logs only with
 	// its debug option on, which stays off.
-	smc := socketmode.New(s.client, socketmode.OptionLog(slog.NewLogLogger(s.log.Handler(), slog.LevelDebug)))
-
+	smc := socketmode.New(s.cfg.Client, socketmode.OptionLog(slog.NewLogLogger(s.log.Handler(), slog.LevelDebug)))
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- smc.RunContext(runCtx) }()
-	defer s.state.Store(stateDisconnected)
-
+	var failed error
 	for {
 		select {
-		case <-ctx.Done():
-			cancel()
-			<-done
-			s.log.Info("slack socket mode stopped")
-			return nil
 		case err := <-done:
-			if ctx.Err() != nil {
-				return nil
+			s.state.Store(stateDisconnected)
+			if failed != nil {
+				return connected, &retryable{failed}
 			}
-			return fmt.Errorf("slack socket mode: %w", err)
+			return connected, err
 		case evt := <-smc.Events:
-			s.dispatch(ctx, smc, evt)
+			if evt.Type == socketmode.EventTypeConnectionError {
+				s.state.Store(stateDisconnected)
+				failed = errors.New("connection failed")
+				if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok && ce.ErrorObj != nil {
+					failed = ce.ErrorObj
+				}
+				cancel()
+				continue
+			}
+			if failed != nil {
+				// Winding down: what arrives now is redelivered by Slack.
+				continue
+			}
+			if evt.Type == socketmode.EventTypeConnected {
+				connected = true
+			}
+			s.dispatch(runCtx, smc, evt)
 		}
 	}
+}
+
+// backoff is the wait after the n-th failed attempt in a row: doubling from
+// firstBackoff up to limit, of which the upper half is random so that many
+// bots do not come back in step.
+func backoff(n int, limit time.Duration) time.Duration {
+	d := limit
+	if n < 32 {
+		d = min(limit, firstBackoff<<(n-1))
+	}
+	half := d / 2
+	return half + rand.N(d-half+1)
 }
 
 func (s *SocketRunner) dispatch(ctx context.Context, smc *socketmode.Client, evt socketmode.Event) {
@@ -105,16 +212,9 @@ func (s *SocketRunner) dispatch(ctx context.Context, smc *socketmode.Client, evt
 	case socketmode.EventTypeHello:
 		s.state.Store(stateConnected)
 		s.log.Debug("slack socket mode hello")
-	case socketmode.EventTypeConnectionError:
-		s.state.Store(stateDisconnected)
-		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
-			s.log.Warn("slack socket mode connection failed", "attempt", ce.Attempt, "retry_in", ce.Backoff, "err", ce.ErrorObj)
-		} else {
-			s.log.Warn("slack socket mode connection failed")
-		}
 	case socketmode.EventTypeInvalidAuth:
+		// Run returns the error; the caller names the key to fix.
 		s.state.Store(stateDisconnected)
-		s.log.Error("slack socket mode refused the app token")
 	case socketmode.EventTypeDisconnect:
 		// Slack rotates connections; slack-go reconnects at once.
 		s.state.Store(stateDisconnected)
@@ -165,7 +265,12 @@ func (s *SocketRunner) eventsAPI(ctx context.Context, smc *socketmode.Client, ev
 		s.ack(ctx, smc, req.EnvelopeID, nil)
 		return
 	}
-	in, ok := FromEvent(ev, s.botUserID)
+	var outer outerEvent
+	_ = json.Unmarshal(req.Payload, &outer)
+	if !s.fromOrigin(ctx, smc, req.EnvelopeID, outer.from()) {
+		return
+	}
+	in, ok := FromEvent(ev, s.cfg.BotUserID)
 	if !ok {
 		s.log.Debug("slack event ignored", "envelope_id", req.EnvelopeID, "event_type", ev.InnerEvent.Type)
 		s.ack(ctx, smc, req.EnvelopeID, nil)
@@ -187,7 +292,10 @@ func (s *SocketRunner) slashCommand(ctx context.Context, smc *socketmode.Client,
 		s.ack(ctx, smc, req.EnvelopeID, nil)
 		return
 	}
-	reply, err := s.handle(ctx, FromSlashCommand(cmd, s.now()))
+	if !s.fromOrigin(ctx, smc, req.EnvelopeID, commandFrom(cmd)) {
+		return
+	}
+	reply, err := s.handle(ctx, FromSlashCommand(cmd, s.cfg.Now()))
 	if err != nil {
 		return
 	}
@@ -208,7 +316,10 @@ func (s *SocketRunner) interactive(ctx context.Context, smc *socketmode.Client, 
 		s.ack(ctx, smc, req.EnvelopeID, nil)
 		return
 	}
-	in, ok := FromInteraction(cb, s.now())
+	if !s.fromOrigin(ctx, smc, req.EnvelopeID, interactionFrom(cb)) {
+		return
+	}
+	in, ok := FromInteraction(cb, s.cfg.Now())
 	if !ok {
 		s.log.Debug("slack interaction ignored", "envelope_id", req.EnvelopeID, "type", cb.Type)
 		s.ack(ctx, smc, req.EnvelopeID, nil)
@@ -240,8 +351,19 @@ func (s *SocketRunner) badMessage(ctx context.Context, smc *socketmode.Client, e
 	}
 }
 
+// fromOrigin drops, acknowledged so it is not redelivered, an envelope for
+// another installation of the app.
+func (s *SocketRunner) fromOrigin(ctx context.Context, smc *socketmode.Client, envelopeID string, from requestFrom) bool {
+	if err := s.cfg.Origin.check(from); err != nil {
+		s.log.Warn("slack envelope for another installation dropped", "envelope_id", envelopeID, "err", err)
+		s.ack(ctx, smc, envelopeID, nil)
+		return false
+	}
+	return true
+}
+
 func (s *SocketRunner) handle(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
-	reply, err := s.handler.Handle(ctx, in)
+	reply, err := s.cfg.Handler.Handle(ctx, in)
 	if err != nil {
 		s.log.Error("slack inbound not handled, left for redelivery", "kind", in.Kind, "event_id", in.EventID, "channel", in.Channel, "err", err)
 	}

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -23,7 +25,22 @@ const guard = 10 * time.Second
 // connection the runner opens to the test.
 func fakeSocketSlack(t *testing.T) (apiURL string, conns <-chan *websocket.Conn) {
 	t.Helper()
-	ch := make(chan *websocket.Conn, 4)
+	f := newSocketSlack(t)
+	return f.url, f.conns
+}
+
+// socketSlack is Slack's Socket Mode side: apps.connections.open, which
+// answers 503 while down is positive, and the websocket it points to.
+type socketSlack struct {
+	url   string
+	conns chan *websocket.Conn
+	down  atomic.Int32 // apps.connections.open calls still to refuse
+	opens atomic.Int32 // apps.connections.open calls so far
+}
+
+func newSocketSlack(t *testing.T) *socketSlack {
+	t.Helper()
+	f := &socketSlack{conns: make(chan *websocket.Conn, 4)}
 	var mu sync.Mutex
 	var open []*websocket.Conn
 	mux := http.NewServeMux()
@@ -31,6 +48,11 @@ func fakeSocketSlack(t *testing.T) (apiURL string, conns <-chan *websocket.Conn)
 	srv := httptest.NewUnstartedServer(mux)
 	wsURL := "ws://" + srv.Listener.Addr().String() + "/ws"
 	mux.HandleFunc("/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
+		f.opens.Add(1)
+		if f.down.Add(-1) >= 0 {
+			http.Error(w, "slack is down", http.StatusServiceUnavailable)
+			return
+		}
 		if r.Header.Get("Authorization") != "Bearer xapp-test" {
 			writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
 			return
@@ -47,9 +69,10 @@ func fakeSocketSlack(t *testing.T) (apiURL string, conns <-chan *websocket.Conn)
 		mu.Lock()
 		open = append(open, c)
 		mu.Unlock()
-		ch <- c
+		f.conns <- c
 	})
 	srv.Start()
+	f.url = srv.URL
 	t.Cleanup(func() {
 		mu.Lock()
 		for _, c := range open {
@@ -58,7 +81,7 @@ func fakeSocketSlack(t *testing.T) (apiURL string, conns <-chan *websocket.Conn)
 		mu.Unlock()
 		srv.Close()
 	})
-	return srv.URL, ch
+	return f
 }
 
 func envelope(typ, id string, payload string) map[string]any {
@@ -99,7 +122,8 @@ func TestSocketRunner(t *testing.T) {
 		return ids
 	}
 
-	runner := NewSocketRunner(NewClient("xoxb-test", "xapp-test", apiURL), h, botUser, func() time.Time { return fixedNow }, discardLog())
+	runner := NewSocketRunner(SocketConfig{Client: NewClient("xoxb-test", "xapp-test", apiURL), Handler: h, BotUserID: botUser,
+		Now: func() time.Time { return fixedNow }, Log: discardLog()})
 	if runner.Connected() {
 		t.Fatal("connected before Run")
 	}
@@ -194,19 +218,22 @@ func TestSocketRunner(t *testing.T) {
 }
 
 func TestSocketRunnerInvalidToken(t *testing.T) {
-	apiURL, _ := fakeSocketSlack(t)
-	runner := NewSocketRunner(NewClient("xoxb-test", "xapp-revoked", apiURL), channels.HandlerFunc(
+	f := newSocketSlack(t)
+	runner := NewSocketRunner(SocketConfig{Client: NewClient("xoxb-test", "xapp-revoked", f.url), Handler: channels.HandlerFunc(
 		func(context.Context, channels.Inbound) (channels.Reply, error) { return channels.Reply{}, nil }),
-		botUser, nil, discardLog())
+		BotUserID: botUser, Log: discardLog()})
 	errc := make(chan error, 1)
 	go func() { errc <- runner.Run(context.Background()) }()
 	select {
 	case err := <-errc:
-		if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
-			t.Errorf("err = %v, want invalid_auth", err)
+		if err == nil || !strings.Contains(err.Error(), "invalid_auth") || !TokenRefused(err) {
+			t.Errorf("err = %v, want a refused token (invalid_auth)", err)
 		}
 	case <-time.After(guard):
 		t.Fatal("Run kept going with a refused token")
+	}
+	if got := f.opens.Load(); got != 1 {
+		t.Errorf("apps.connections.open calls = %d, want 1: a refused token is not retried", got)
 	}
 }
 
@@ -220,5 +247,75 @@ func TestFitAck(t *testing.T) {
 	short := slashReply{ResponseType: "ephemeral", Text: "hola"}
 	if fitAck(short) != short {
 		t.Error("short reply changed")
+	}
+}
+
+// An outage of apps.connections.open is waited out with a backoff that
+// grows to the cap and no further, with jitter; the first attempt after the
+// outage connects.
+func TestSocketRunnerReconnectsWithinCap(t *testing.T) {
+	const outage = 7
+	const maxWait = 4 * time.Second
+	f := newSocketSlack(t)
+	f.down.Store(outage)
+	var mu sync.Mutex
+	var waits []time.Duration
+	runner := NewSocketRunner(SocketConfig{
+		Client: NewClient("xoxb-test", "xapp-test", f.url), BotUserID: botUser, Log: discardLog(),
+		Handler:    channels.HandlerFunc(func(context.Context, channels.Inbound) (channels.Reply, error) { return channels.Reply{}, nil }),
+		MaxBackoff: maxWait,
+		// Instant, so the test does not sit through the backoff it checks.
+		Wait: func(ctx context.Context, d time.Duration) error {
+			mu.Lock()
+			waits = append(waits, d)
+			mu.Unlock()
+			return ctx.Err()
+		},
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- runner.Run(ctx) }()
+	select {
+	case <-f.conns:
+	case err := <-runErr:
+		t.Fatalf("Run ended: %v", err)
+	case <-time.After(guard):
+		t.Fatal("runner did not connect after the outage")
+	}
+	cancel()
+	if err := <-runErr; err != nil {
+		t.Errorf("Run = %v", err)
+	}
+
+	if got := f.opens.Load(); got != outage+1 {
+		t.Errorf("apps.connections.open calls = %d, want %d (the outage, then one that connects)", got, outage+1)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(waits) != outage {
+		t.Fatalf("waits = %v, want one per failed attempt (%d)", waits, outage)
+	}
+	for i, d := range waits {
+		// Doubling from 1 s, capped; the upper half is random.
+		base := min(maxWait, time.Second<<i)
+		if d < base/2 || d > base {
+			t.Errorf("wait %d = %v, want within [%v, %v]", i+1, d, base/2, base)
+		}
+	}
+	capped := waits[3:]
+	if slices.Min(capped) == slices.Max(capped) {
+		t.Errorf("capped waits %v are all equal: no jitter", capped)
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	for n := 1; n < 100; n++ {
+		base := 30 * time.Second
+		if n < 6 {
+			base = time.Second << (n - 1)
+		}
+		if d := backoff(n, 30*time.Second); d < base/2 || d > base {
+			t.Errorf("backoff(%d) = %v, want within [%v, %v]", n, d, base/2, base)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -35,7 +36,7 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 	action := func(channel, user, value string) []byte {
 		payload, _ := json.Marshal(map[string]any{
 			"type": "block_actions", "trigger_id": "1337.42." + user, "user": map[string]any{"id": user},
-			"team": map[string]any{"id": "T0NEOTEL"}, "channel": map[string]any{"id": channel},
+			"team": map[string]any{"id": standInTeam}, "api_app_id": standInApp, "channel": map[string]any{"id": channel},
 			"container": map[string]any{"type": "message", "channel_id": channel, "message_ts": tsAt(1)},
 			"actions":   []map[string]any{{"action_id": "ticket_resolve", "value": value, "type": "button", "action_ts": "1.2"}},
 		})
@@ -43,8 +44,14 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 	}
 	command := func(channel, user, text string) []byte {
 		return []byte(url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
-			"team_id": {"T0NEOTEL"}, "trigger_id": {"t." + user}}.Encode())
+			"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {"t." + user + "." + text}}.Encode())
 	}
+	// Signed with the right secret, but for another installation of the app.
+	elsewhere := func(body []byte, ours, theirs string) []byte {
+		return bytes.ReplaceAll(body, []byte(ours), []byte(theirs))
+	}
+	resolve := fmt.Sprintf("resolver #%d listo", before.ID)
+	takeover := messageTo("EvForeign", acmeChannel, acmeClient, "El discador no marca en ninguna campaña")
 	const form = "application/x-www-form-urlencoded"
 	invalidUTF8 := slackMessage{EventID: "EvUTF8", Channel: andesChannel, User: andesClient, TS: tsAt(5),
 		Text: "el reporte de llamadas \xff\xfe no exporta"}.body()
@@ -72,6 +79,12 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 		{name: "button with a garbage value", path: "/slack/interactivity", ctype: form, body: action(acmeChannel, focalAR, "'; DROP TABLE tickets; --"), want: 200},
 		{name: "interactivity without payload", path: "/slack/interactivity", ctype: form, body: []byte("payload=%7Bnot+json"), want: 400},
 		{name: "command without a command", path: "/slack/commands", ctype: form, body: []byte("text=estado"), want: 400},
+		{name: "event for another workspace", path: "/slack/events", body: elsewhere(takeover, standInTeam, "T0OTHER"), want: 403},
+		{name: "event for another app", path: "/slack/events", body: elsewhere(takeover, standInApp, "A0OTHER"), want: 403},
+		{name: "command for another workspace", path: "/slack/commands", ctype: form, body: elsewhere(command(acmeChannel, focalAR, resolve), standInTeam, "T0OTHER"), want: 403},
+		{name: "command for another app", path: "/slack/commands", ctype: form, body: elsewhere(command(acmeChannel, focalAR, resolve), standInApp, "A0OTHER"), want: 403},
+		{name: "button for another workspace", path: "/slack/interactivity", ctype: form, body: elsewhere(action(acmeChannel, focalAR, fmt.Sprint(before.ID)), standInTeam, "T0OTHER"), want: 403},
+		{name: "button for another app", path: "/slack/interactivity", ctype: form, body: elsewhere(action(acmeChannel, focalAR, fmt.Sprint(before.ID)), standInApp, "A0OTHER"), want: 403},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

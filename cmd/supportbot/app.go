@@ -155,7 +155,9 @@ func (a *app) outboxBacklog(ctx context.Context) (int, error) {
 }
 
 // connectSlack checks the bot token (auth.test also tells the bot its own
-// user id, whose messages it must ignore) and prepares the transport.
+// user id, whose messages it must ignore, and its workspace) and prepares
+// the transport. A token Slack refuses is a configuration error: restarting
+// will not fix it.
 func (a *app) connectSlack(ctx context.Context) error {
 	cfg := a.cfg.Slack
 	appToken := ""
@@ -163,22 +165,30 @@ func (a *app) connectSlack(ctx context.Context) error {
 		appToken = cfg.AppToken
 	}
 	a.slackClient = slackchannel.NewClient(cfg.BotToken, appToken, cfg.APIURL)
-	botUserID, _, err := slackchannel.BotIdentity(ctx, a.slackClient)
+	id, err := slackchannel.BotIdentity(ctx, a.slackClient)
 	if err != nil {
-		return fmt.Errorf("%w (check slack.bot_token)", err)
+		if slackchannel.TokenRefused(err) {
+			return &ExitError{Code: 2, Err: fmt.Errorf("slack.bot_token refused by Slack: %w", err)}
+		}
+		return fmt.Errorf("%w (check slack.bot_token, slack.api_url and the network)", err)
 	}
+	origin := a.slackOrigin(ctx, id)
 	log := a.log.With("component", "slack")
 	switch cfg.Mode {
 	case config.SlackEvents:
 		a.slackHTTP = slackchannel.NewHTTPHandler(slackchannel.HTTPConfig{
-			SigningSecret: cfg.SigningSecret, Handler: a.bot, BotUserID: botUserID, Now: a.clock.Now, Log: log,
+			SigningSecret: cfg.SigningSecret, Handler: a.bot, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
 		})
 		a.slackReady = func() bool { return true }
 	case config.SlackSocket:
-		a.socket = slackchannel.NewSocketRunner(a.slackClient, a.bot, botUserID, a.clock.Now, log)
+		a.socket = slackchannel.NewSocketRunner(slackchannel.SocketConfig{
+			Client: a.slackClient, Handler: a.bot, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
+		})
 		a.slackReady = a.socket.Connected
 	}
-	a.log.Info("slack connected", "mode", cfg.Mode, "bot_user", botUserID)
+	// Not "connected": in socket mode that is logged once the socket is up.
+	a.log.Info("slack bot token ok", "mode", cfg.Mode, "bot_user", id.UserID, "team", id.TeamID,
+		"accepted_teams", origin.Teams, "accepted_enterprises", origin.Enterprises, "app", origin.AppID)
 	return nil
 }
 

@@ -17,7 +17,8 @@ import (
 var Version = "dev"
 
 // ExitError carries a process exit status: 2 for usage and configuration
-// problems, 1 for everything else.
+// problems, a token Slack refuses included (restarting cannot fix them; the
+// systemd unit does not), 1 for everything else.
 type ExitError struct {
 	Code int
 	Err  error
@@ -45,6 +46,8 @@ type Main struct {
 	Listening func(addr string)
 	// WhatsAppLink, if set, replaces whatsmeow for run (tests).
 	WhatsAppLink WhatsAppLink
+	// httpTimeouts, if set, replaces run's HTTP server timeouts (tests).
+	httpTimeouts *httpTimeouts
 
 	closers []io.Closer
 }

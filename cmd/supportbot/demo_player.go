@@ -202,8 +202,11 @@ func (p *demoPlayer) command(c *demoCommand) error {
 		}
 	}
 	p.tr.line(p.style(c.User), "⌨  "+p.tr.name(channel)+" · "+p.tr.name(c.User)+":", "/soporte "+c.Text)
+	// Slack gives every invocation its own trigger_id; the bot runs a
+	// repeated one only once.
+	p.seq++
 	form := url.Values{"command": {"/soporte"}, "text": {c.Text}, "user_id": {c.User}, "channel_id": {channel},
-		"team_id": {"T0NEOTEL"}, "trigger_id": {"demo"}}
+		"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {fmt.Sprintf("demo.%06d", p.seq)}}
 	status, body := p.signed("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()))
 	if status != http.StatusOK {
 		return fmt.Errorf("/soporte answered %d", status)

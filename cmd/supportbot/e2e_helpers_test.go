@@ -150,6 +150,8 @@ type running struct {
 	done   chan error
 	logs   *syncBuffer
 	m      *Main
+	// triggers numbers the commands sent, for their trigger_id.
+	triggers int
 }
 
 // syncBuffer is a log sink the bot's goroutines and the test share.
@@ -281,9 +283,17 @@ func (r *running) event(e slackMessage, hdr ...string) int {
 // immediate answer.
 func (r *running) command(channel, user, text string) (int, string) {
 	r.t.Helper()
+	return r.signedPostBody("/slack/commands", "application/x-www-form-urlencoded", r.commandBody(channel, user, text), time.Now())
+}
+
+// commandBody is a /soporte invocation as Slack posts it, with a trigger_id
+// of its own as every invocation has.
+func (r *running) commandBody(channel, user, text string) []byte {
+	r.triggers++
 	form := url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
-		"team_id": {"T0NEOTEL"}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"}, "response_url": {"https://hooks.slack.com/commands/1234/5678"}}
-	return r.signedPostBody("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()), time.Now())
+		"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {fmt.Sprintf("13345224609.738474920.%06d", r.triggers)},
+		"response_url": {"https://hooks.slack.com/commands/1234/5678"}}
+	return []byte(form.Encode())
 }
 
 // view reads the store the bot writes, as a second process would.

@@ -10,6 +10,33 @@ import (
 	"supportbot/config"
 )
 
+// httpTimeouts bound every request, so a client that sends its body a byte
+// at a time cannot hold a connection, a goroutine and a file descriptor for
+// as long as it likes.
+type httpTimeouts struct {
+	// Header is for the request line and headers.
+	Header time.Duration
+	// Read is for the whole request, body included: Slack's are a few KiB.
+	Read time.Duration
+	// Write runs from the end of the headers to the end of the answer; it
+	// outlasts the Slack handler's own bound, so a slow store still answers.
+	Write time.Duration
+	// Idle is how long a kept-alive connection waits for the next request.
+	Idle time.Duration
+}
+
+var defaultHTTPTimeouts = httpTimeouts{Header: 5 * time.Second, Read: 10 * time.Second, Write: 20 * time.Second, Idle: 60 * time.Second}
+
+// maxHeaderBytes bounds request headers; Slack's are well under 8 KiB.
+const maxHeaderBytes = 64 << 10
+
+func newHTTPServer(h http.Handler, t httpTimeouts) *http.Server {
+	return &http.Server{
+		Handler: h, ReadHeaderTimeout: t.Header, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle,
+		MaxHeaderBytes: maxHeaderBytes,
+	}
+}
+
 // readiness is what /readyz says, so an operator sees which part is down.
 type readiness struct {
 	Ready    bool   `json:"ready"`

@@ -48,7 +48,11 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on http.listen %s: %w", cfg.HTTP.Listen, err)
 	}
-	srv := &http.Server{Handler: a.httpHandler(), ReadHeaderTimeout: 5 * time.Second}
+	timeouts := defaultHTTPTimeouts
+	if m.httpTimeouts != nil {
+		timeouts = *m.httpTimeouts
+	}
+	srv := newHTTPServer(a.httpHandler(), timeouts)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	log.Info("supportbot running", "version", Version, "store", cfg.Store.Path, "http", ln.Addr().String(),

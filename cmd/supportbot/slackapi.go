@@ -12,8 +12,12 @@ import (
 	"github.com/slack-go/slack/slacktest"
 )
 
-// standInBotUser is the bot's user id in the stand-in workspace.
-const standInBotUser = "U0BOT"
+// The stand-in workspace: the bot's user id, the workspace and the app.
+const (
+	standInBotUser = "U0BOT"
+	standInTeam    = "T0NEOTEL"
+	standInApp     = "A0SUPPORT"
+)
 
 // apiCall is one Web API call the bot made.
 type apiCall struct {
@@ -33,6 +37,7 @@ type slackStandIn struct {
 	limitNext    int    // answer this many chat.postMessage calls with 429
 	limitChannel string // if set, only posts to this channel are limited
 	failing      bool   // answer chat.postMessage with an internal error
+	revoked      bool   // answer auth.test as Slack does a revoked bot token
 	postDelay    time.Duration
 	// discard keeps no calls, for long benchmark runs.
 	discard bool
@@ -59,7 +64,17 @@ func newSlackStandIn(extra ...slacktest.Binder) *slackStandIn {
 	s := &slackStandIn{notify: make(chan struct{}, 1)}
 	binders := append(extra, func(c slacktest.Customize) {
 		c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
-			writeJSON(w, map[string]any{"ok": true, "user_id": standInBotUser, "bot_id": "B0BOT", "team_id": "T0NEOTEL"})
+			s.mu.Lock()
+			revoked := s.revoked
+			s.mu.Unlock()
+			if revoked {
+				writeJSON(w, map[string]any{"ok": false, "error": "token_revoked"})
+				return
+			}
+			writeJSON(w, map[string]any{"ok": true, "user_id": standInBotUser, "bot_id": "B0BOT", "team_id": standInTeam})
+		})
+		c.Handle("/bots.info", func(w http.ResponseWriter, r *http.Request) {
+			writeJSON(w, map[string]any{"ok": true, "bot": map[string]any{"id": "B0BOT", "app_id": standInApp, "user_id": standInBotUser}})
 		})
 		c.Handle("/chat.postMessage", s.postMessage)
 		c.Handle("/chat.postEphemeral", func(w http.ResponseWriter, r *http.Request) {

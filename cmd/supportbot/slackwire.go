@@ -42,7 +42,7 @@ func (e slackMessage) body() []byte {
 
 // slackEventBody wraps an inner event as an Events API callback.
 func slackEventBody(eventID string, eventTime int64, event map[string]any) []byte {
-	b, _ := json.Marshal(map[string]any{"token": "legacy", "team_id": "T0NEOTEL", "api_app_id": "A0SUPPORT",
+	b, _ := json.Marshal(map[string]any{"token": "legacy", "team_id": standInTeam, "api_app_id": standInApp,
 		"type": "event_callback", "event_id": eventID, "event_time": eventTime, "event": event})
 	return b
 }

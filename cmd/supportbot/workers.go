@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	slackchannel "supportbot/channels/slack"
 	whatsappchannel "supportbot/channels/whatsapp"
 )
 
@@ -57,7 +58,11 @@ func (a *app) start(ctx context.Context) *workers {
 		w.slack.Go(func() {
 			// Run reconnects by itself; an error means it gave up for good
 			// (a revoked app token), and a bot deaf to Slack must say so.
-			if err := a.socket.Run(slackCtx); err != nil {
+			err := a.socket.Run(slackCtx)
+			switch {
+			case slackchannel.TokenRefused(err):
+				w.fatal <- &ExitError{Code: 2, Err: fmt.Errorf("slack.app_token refused by Slack: %w", err)}
+			case err != nil:
 				w.fatal <- fmt.Errorf("slack socket mode: %w", err)
 			}
 		})
