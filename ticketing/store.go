@@ -69,14 +69,25 @@ type Tx interface {
 	// Enqueue queues an owed reply; with a DedupeKey already queued it does
 	// nothing and reports ErrDuplicate.
 	Enqueue(ctx context.Context, item *OutboxItem) error
+	// PendingOutbox lists every owed item whose next attempt is due, whatever
+	// waits before it in its conversation: a view of the queue.
 	PendingOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
+	// DueOutbox lists what to attempt now: the first owed item of each
+	// conversation, when its next attempt is due. Later items of a
+	// conversation wait however long the first one takes.
+	DueOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
 	// MarkInFlight records that delivery attempts of ids are starting, so
 	// after a crash the deliverer knows which ones may have gone out.
 	MarkInFlight(ctx context.Context, ids []int64, at time.Time) error
 	// ClearInFlight takes the stamp off attempts known not to have sent.
 	ClearInFlight(ctx context.Context, ids []int64) error
 	MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error
+	// MarkFailed schedules another attempt after one that failed and counts
+	// toward giving up.
 	MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
+	// MarkDeferred schedules another attempt after one the platform put off
+	// (a rate limit, no connection); it does not count toward giving up.
+	MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
 	// MarkDead gives up on an item that can never be delivered.
 	MarkDead(ctx context.Context, id int64, at time.Time, reason string) error
 	OutboxBacklog(ctx context.Context) (int, error)
