@@ -11,16 +11,22 @@ import (
 	"supportbot/ticketing"
 )
 
-var errThreadNotStarted = errors.New("ticket thread not started yet")
+// errThreadNotStarted is why a reply to a ticket's thread is given up when
+// the thread's root post never went out.
+var errThreadNotStarted = errors.New("the ticket's thread was never started: its first post was given up")
 
 // Delivery tuning.
 const (
-	maxAttempts     = 30
-	maxBackoff      = 5 * time.Minute
-	threadWait      = 2 * time.Second
-	deliverBatch    = 100
-	defaultInterval = time.Second
-	sendTimeout     = 20 * time.Second
+	// maxFailures failed attempts give a reply up; rate limits and outages
+	// do not count.
+	maxFailures        = 30
+	maxBackoff         = 5 * time.Minute
+	defaultInterval    = time.Second
+	defaultSendTimeout = 20 * time.Second
+	defaultParallel    = 8
+	// recordTimeout bounds writing down an attempt's outcome, which must
+	// happen even when the attempt itself ran out of time.
+	recordTimeout = 5 * time.Second
 )
 
 // DeliveryObserver hears about deliveries, for metrics.
@@ -34,19 +40,27 @@ type nopDeliveryObserver struct{}
 func (nopDeliveryObserver) Delivered(ticketing.OutboxItem)             {}
 func (nopDeliveryObserver) DeliveryFailed(ticketing.OutboxItem, error) {}
 
-// Deliverer sends what the outbox owes. Each item is marked sent in its own
-// transaction right after the platform accepted it, so after a crash unsent
-// replies go out and sent ones are not repeated (a crash in the instant
-// between the platform's answer and the commit is the one window in which a
-// reply can be sent twice).
+// Deliverer sends what the outbox owes. The store hands out only the first
+// owed item of each conversation (thread, chat, DM), so a conversation gets
+// its replies in the order they were queued, whatever fails and across
+// restarts. Conversations are delivered side by side, each by one worker
+// at a time, so one slow or hanging call holds up only its own.
+//
+// Each item is marked sent in its own transaction right after the platform
+// accepted it, so after a crash unsent replies go out and sent ones are not
+// repeated (a crash in the instant between the platform's answer and the
+// commit is the one window in which a reply can be sent twice; Slack posts
+// are looked up before they are sent again).
 type Deliverer struct {
-	store    ticketing.Store
-	clock    ticketing.Clock
-	slack    channels.Sender
-	whatsapp channels.Sender
-	log      *slog.Logger
-	observer DeliveryObserver
-	wake     chan struct{}
+	store       ticketing.Store
+	clock       ticketing.Clock
+	slack       channels.Sender
+	whatsapp    channels.Sender
+	log         *slog.Logger
+	observer    DeliveryObserver
+	sendTimeout time.Duration
+	parallel    int
+	wake        chan struct{}
 }
 
 // DelivererConfig wires a Deliverer; a nil sender leaves its items queued.
@@ -57,6 +71,11 @@ type DelivererConfig struct {
 	WhatsApp channels.Sender
 	Log      *slog.Logger
 	Observer DeliveryObserver
+	// SendTimeout bounds one attempt (20 s when zero); an attempt that runs
+	// out of time is a failure like any other.
+	SendTimeout time.Duration
+	// Parallel is how many conversations are delivered at once (8 when zero).
+	Parallel int
 }
 
 func NewDeliverer(cfg DelivererConfig) *Deliverer {
@@ -69,8 +88,14 @@ func NewDeliverer(cfg DelivererConfig) *Deliverer {
 	if cfg.Observer == nil {
 		cfg.Observer = nopDeliveryObserver{}
 	}
+	if cfg.SendTimeout <= 0 {
+		cfg.SendTimeout = defaultSendTimeout
+	}
+	if cfg.Parallel <= 0 {
+		cfg.Parallel = defaultParallel
+	}
 	return &Deliverer{store: cfg.Store, clock: cfg.Clock, slack: cfg.Slack, whatsapp: cfg.WhatsApp, log: cfg.Log,
-		observer: cfg.Observer, wake: make(chan struct{}, 1)}
+		observer: cfg.Observer, sendTimeout: cfg.SendTimeout, parallel: cfg.Parallel, wake: make(chan struct{}, 1)}
 }
 
 // Wake asks for a delivery pass now; it never blocks.
@@ -82,23 +107,24 @@ func (d *Deliverer) Wake() {
 }
 
 // Run delivers until ctx ends: on every Wake and at least every interval.
+// Sends under way when ctx ends are finished first (each within its
+// timeout).
 func (d *Deliverer) Run(ctx context.Context, interval time.Duration) error {
 	if interval <= 0 {
 		interval = defaultInterval
 	}
-	timer := time.NewTimer(0)
-	defer timer.Stop()
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
 	for {
+		if _, err := d.pass(ctx, tick.C); err != nil && ctx.Err() == nil {
+			d.log.Error("outbox pass failed", "err", err)
+		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-d.wake:
-		case <-timer.C:
+		case <-tick.C:
 		}
-		if _, err := d.DeliverDue(ctx); err != nil && ctx.Err() == nil {
-			d.log.Error("outbox pass failed", "err", err)
-		}
-		timer.Reset(interval)
 	}
 }
 
@@ -116,67 +142,88 @@ func (d *Deliverer) Flush(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// DeliverDue makes one pass over due items and reports how many it sent.
-// Once an item to a recipient fails, later items to the same recipient wait,
-// so a conversation is never delivered out of order.
+// DeliverDue delivers what is due until nothing more is, and reports how
+// many items it sent. It returns once its workers are done.
 func (d *Deliverer) DeliverDue(ctx context.Context) (int, error) {
+	return d.pass(ctx, nil)
+}
+
+// outcome is what a worker reports when its attempt is over.
+type outcome struct {
+	conversation string
+	sent         bool
+	err          error
+}
+
+// pass keeps up to d.parallel workers busy, one per conversation, looking
+// for due items again whenever a worker finishes, on Wake and on tick. It
+// ends when no worker is busy and nothing more is due; once ctx ends it
+// starts nothing new and waits for the workers under way.
+func (d *Deliverer) pass(ctx context.Context, tick <-chan time.Time) (int, error) {
+	busy := map[string]bool{}
+	done := make(chan outcome)
+	stop, stopped := ctx.Done(), false
+	var errs []error
+	sent := 0
+	look := true
+	for {
+		if look && !stopped && ctx.Err() == nil && len(errs) == 0 {
+			if err := d.start(ctx, busy, done); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		look = false
+		if len(busy) == 0 {
+			return sent, errors.Join(errs...)
+		}
+		select {
+		case o := <-done:
+			delete(busy, o.conversation)
+			if o.sent {
+				sent++
+			}
+			if o.err != nil {
+				errs = append(errs, o.err)
+			}
+			look = true
+		case <-d.wake:
+			look = true
+		case <-tick:
+			look = true
+		case <-stop:
+			stop, stopped = nil, true
+		}
+	}
+}
+
+// start hands the due heads of idle conversations to new workers. Each busy
+// conversation holds at most one due head, so d.parallel heads are enough
+// to fill every free slot.
+func (d *Deliverer) start(ctx context.Context, busy map[string]bool, done chan<- outcome) error {
+	if len(busy) >= d.parallel {
+		return nil
+	}
 	var items []ticketing.OutboxItem
 	err := d.store.View(ctx, func(tx ticketing.Tx) error {
 		var err error
-		items, err = tx.PendingOutbox(ctx, d.clock.Now(), deliverBatch)
+		items, err = tx.DueOutbox(ctx, d.clock.Now(), d.parallel)
 		return err
 	})
 	if err != nil {
-		return 0, fmt.Errorf("read outbox: %w", err)
+		return fmt.Errorf("read outbox: %w", err)
 	}
-	if len(items) == 0 {
-		return 0, nil
-	}
-	// One commit marks the whole batch as under way: if the process dies
-	// mid-send, the next pass knows which replies may have gone out.
-	ids := make([]int64, len(items))
-	for i, it := range items {
-		ids[i] = it.ID
-	}
-	err = d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkInFlight(ctx, ids, d.clock.Now()) })
-	if err != nil {
-		return 0, fmt.Errorf("mark outbox in flight: %w", err)
-	}
-	blocked := map[string]bool{}
-	var untried []int64
-	sent := 0
-	for i, it := range items {
-		if ctx.Err() != nil {
-			untried = append(untried, ids[i:]...)
+	for _, it := range items {
+		if len(busy) >= d.parallel {
 			break
 		}
-		key := string(it.Delivery) + ":" + it.Target
-		if blocked[key] {
-			untried = append(untried, it.ID)
+		if busy[it.Conversation] {
 			continue
 		}
-		ok, err := d.deliver(ctx, it)
-		if err != nil {
-			return sent, errors.Join(err, d.clearInFlight(ctx, append(untried, ids[i+1:]...)))
-		}
-		if ok {
-			sent++
-		} else {
-			blocked[key] = true
-		}
-	}
-	return sent, d.clearInFlight(ctx, untried)
-}
-
-// clearInFlight takes the stamp off replies this pass never tried, so
-// their next attempt does not look them up for nothing.
-func (d *Deliverer) clearInFlight(ctx context.Context, ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	ctx = context.WithoutCancel(ctx)
-	if err := d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.ClearInFlight(ctx, ids) }); err != nil {
-		return fmt.Errorf("clear outbox in flight: %w", err)
+		busy[it.Conversation] = true
+		go func() {
+			sent, err := d.attempt(ctx, it)
+			done <- outcome{conversation: it.Conversation, sent: sent, err: err}
+		}()
 	}
 	return nil
 }
@@ -188,52 +235,72 @@ func (d *Deliverer) senderFor(it ticketing.OutboxItem) channels.Sender {
 	return d.slack
 }
 
-// deliver tries one item; false means it is still owed.
-func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool, error) {
+// attempt tries one item once and records the outcome; true means it was
+// delivered, an error that the outcome could not be recorded.
+func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool, error) {
+	// An earlier attempt the process did not live to record may have gone out.
+	uncertain := !it.InFlightAt.IsZero()
 	sender := d.senderFor(it)
 	if sender == nil {
-		return false, d.retry(ctx, it, channels.ErrNotConnected, 0)
+		return false, d.retry(ctx, it, channels.ErrNotConnected, 0, uncertain)
 	}
 	if it.ThreadTS == ticketing.InTicketThread {
 		thread, err := d.ticketThread(ctx, it.TicketID)
-		if err != nil {
+		if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
 			return false, err
 		}
-		switch {
-		case thread != "":
-			it.ThreadTS = thread
-		case it.Attempts < 5:
-			// The thread's root post is not delivered yet.
-			return false, d.retry(ctx, it, errThreadNotStarted, threadWait)
-		default:
-			it.ThreadTS = ""
+		if thread == "" {
+			// The root post goes before its replies, so it will not come:
+			// posting at the top level instead would break the thread.
+			return false, d.giveUp(ctx, it, errThreadNotStarted)
 		}
+		it.ThreadTS = thread
 	}
-	// A send already under way is finished even at shutdown: abandoning it
-	// after the platform got it would leave it owed, and sent twice later.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
-	defer cancel()
-	ref, found, err := d.findInterrupted(ctx, sender, it)
+	// Stamped before the send, so after a crash the next attempt knows it
+	// may have gone out.
+	err := d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkInFlight(ctx, []int64{it.ID}, d.clock.Now()) })
 	if err != nil {
-		return false, d.retry(ctx, it, err, 0)
+		return false, fmt.Errorf("mark outbox %d in flight: %w", it.ID, err)
+	}
+	// A send under way is finished even at shutdown: abandoning it after
+	// the platform got it would leave it owed, and sent twice later.
+	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.sendTimeout)
+	defer cancel()
+	ref, found, err := d.findInterrupted(sendCtx, sender, it)
+	if err != nil {
+		return false, d.retry(ctx, it, err, 0, true)
 	}
 	if !found {
-		ref, err = sender.Send(ctx, it)
+		ref, err = sender.Send(sendCtx, it)
 	}
 	if err != nil {
-		d.observer.DeliveryFailed(it, err)
-		var rl *channels.RateLimitError
-		var perm *channels.PermanentError
-		switch {
-		case errors.As(err, &rl):
-			return false, d.retry(ctx, it, err, rl.RetryAfter)
-		case errors.As(err, &perm):
-			d.log.Warn("reply can never be delivered", "id", it.ID, "delivery", it.Delivery, "target", it.Target, "err", err)
-			return false, d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkDead(ctx, it.ID, d.clock.Now(), err.Error()) })
-		}
-		return false, d.retry(ctx, it, err, 0)
+		return false, d.failed(ctx, it, err)
 	}
-	err = d.store.Update(ctx, func(tx ticketing.Tx) error {
+	return true, d.delivered(ctx, it, ref)
+}
+
+// failed records a send the platform did not accept.
+func (d *Deliverer) failed(ctx context.Context, it ticketing.OutboxItem, err error) error {
+	d.observer.DeliveryFailed(it, err)
+	var rl *channels.RateLimitError
+	var perm *channels.PermanentError
+	switch {
+	case errors.As(err, &rl):
+		return d.retry(ctx, it, err, rl.RetryAfter, false)
+	case errors.Is(err, channels.ErrNotConnected):
+		return d.retry(ctx, it, err, 0, false)
+	case errors.As(err, &perm):
+		return d.giveUp(ctx, it, err)
+	}
+	// No answer, or an error after the request left (a timeout, a 500):
+	// the reply may have gone out.
+	return d.retry(ctx, it, err, 0, true)
+}
+
+func (d *Deliverer) delivered(ctx context.Context, it ticketing.OutboxItem, ref string) error {
+	ctx, cancel := recordContext(ctx)
+	defer cancel()
+	err := d.store.Update(ctx, func(tx ticketing.Tx) error {
 		if err := tx.MarkSent(ctx, it.ID, d.clock.Now(), ref); err != nil {
 			return err
 		}
@@ -243,10 +310,29 @@ func (d *Deliverer) deliver(ctx context.Context, it ticketing.OutboxItem) (bool,
 		return nil
 	})
 	if err != nil {
-		return false, fmt.Errorf("record delivery %d: %w", it.ID, err)
+		return fmt.Errorf("record delivery %d: %w", it.ID, err)
 	}
 	d.observer.Delivered(it)
-	return true, nil
+	return nil
+}
+
+// recordContext is for writing down an attempt's outcome: it outlives both
+// the attempt's timeout and shutdown, briefly.
+func recordContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
+}
+
+// giveUp takes an item out of the queue for good, with the reason; the
+// conversation's next item becomes due.
+func (d *Deliverer) giveUp(ctx context.Context, it ticketing.OutboxItem, cause error) error {
+	d.log.Warn("reply given up", "id", it.ID, "delivery", it.Delivery, "target", it.Target, "ticket", it.TicketID,
+		"attempts", it.Attempts+1, "err", cause)
+	ctx, cancel := recordContext(ctx)
+	defer cancel()
+	if err := d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkDead(ctx, it.ID, d.clock.Now(), cause.Error()) }); err != nil {
+		return fmt.Errorf("give up outbox %d: %w", it.ID, err)
+	}
+	return nil
 }
 
 // findInterrupted asks the platform whether an attempt the process did not
@@ -279,24 +365,37 @@ func (d *Deliverer) ticketThread(ctx context.Context, ticketID int64) (string, e
 // retry schedules the next attempt: after wait when the platform said how
 // long, else with exponential backoff. An item that keeps failing is given
 // up, but waiting out a rate limit or an outage is not failing: those never
-// count toward giving up.
-func (d *Deliverer) retry(ctx context.Context, it ticketing.OutboxItem, cause error, wait time.Duration) error {
-	now := d.clock.Now()
+// count toward giving up. mayHaveSent keeps the in-flight stamp, so the next
+// attempt looks for this one before sending again.
+func (d *Deliverer) retry(ctx context.Context, it ticketing.OutboxItem, cause error, wait time.Duration, mayHaveSent bool) error {
 	var rl *channels.RateLimitError
-	mayGiveUp := !errors.As(cause, &rl) && !errors.Is(cause, channels.ErrNotConnected)
-	// Refused before anything went out: no need to look it up next time.
-	notSent := !mayGiveUp || errors.Is(cause, errThreadNotStarted)
-	if wait <= 0 {
-		wait = min(time.Second<<min(it.Attempts, 20), maxBackoff)
+	deferred := errors.As(cause, &rl) || errors.Is(cause, channels.ErrNotConnected)
+	if !deferred && it.Failures+1 >= maxFailures {
+		return d.giveUp(ctx, it, cause)
 	}
-	d.log.Debug("reply delivery deferred", "id", it.ID, "delivery", it.Delivery, "attempt", it.Attempts+1, "wait", wait, "err", cause)
-	return d.store.Update(ctx, func(tx ticketing.Tx) error {
-		if mayGiveUp && it.Attempts+1 >= maxAttempts {
-			return tx.MarkDead(ctx, it.ID, now, cause.Error())
+	if wait <= 0 {
+		n := it.Failures
+		if deferred {
+			n = it.Attempts
 		}
-		if err := tx.MarkFailed(ctx, it.ID, now.Add(wait), cause.Error()); err != nil || !notSent {
+		wait = min(time.Second<<min(n, 20), maxBackoff)
+	}
+	next := d.clock.Now().Add(wait)
+	d.log.Debug("reply delivery deferred", "id", it.ID, "delivery", it.Delivery, "attempt", it.Attempts+1, "wait", wait, "err", cause)
+	ctx, cancel := recordContext(ctx)
+	defer cancel()
+	err := d.store.Update(ctx, func(tx ticketing.Tx) error {
+		mark := tx.MarkFailed
+		if deferred {
+			mark = tx.MarkDeferred
+		}
+		if err := mark(ctx, it.ID, next, cause.Error()); err != nil || mayHaveSent {
 			return err
 		}
 		return tx.ClearInFlight(ctx, []int64{it.ID})
 	})
+	if err != nil {
+		return fmt.Errorf("record failed delivery %d: %w", it.ID, err)
+	}
+	return nil
 }

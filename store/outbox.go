@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"supportbot/ticketing"
@@ -26,10 +28,18 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	if err != nil {
 		return err
 	}
+	var thread string
+	if it.ThreadTS == ticketing.InTicketThread && it.TicketID != 0 {
+		err := t.tx.QueryRowContext(ctx, `SELECT slack_thread_ts FROM tickets WHERE id = ?`, it.TicketID).Scan(&thread)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("enqueue: thread of ticket %d: %w", it.TicketID, err)
+		}
+	}
+	it.Conversation = conversationOf(it, thread)
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		string(it.Delivery), it.Target, it.ThreadTS, it.UserID, it.Text, it.EditTS, buttons, ticketID, dedupe,
-		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt))
+		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt), it.Conversation)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, ticketing.ErrDuplicate)
 	}
@@ -40,17 +50,71 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	return nil
 }
 
-// PendingOutbox lists unsent items whose next attempt is due, oldest first.
+// conversationOf keys where an item appears: the thread (or top level) of a
+// Slack channel, a DM, a WhatsApp chat, the edits of one message. A
+// ticket's thread not posted yet is keyed by the ticket, its root post
+// included, until MarkSent learns the thread. ticketThread is the ticket's
+// thread when the item is addressed to it. Migration 0004 wrote the same
+// keys for the items owed then.
+func conversationOf(it *ticketing.OutboxItem, ticketThread string) string {
+	switch it.Delivery {
+	case ticketing.DeliverWhatsApp, ticketing.DeliverSlackDM:
+		return string(it.Delivery) + ":" + it.Target
+	case ticketing.DeliverSlackUpdate:
+		// Edits of one message land in order, so the last one stays.
+		return "edit:" + it.Target + ":" + it.EditTS
+	}
+	thread := it.ThreadTS
+	if thread == ticketing.InTicketThread {
+		thread = ticketThread
+	}
+	if it.SetsThread || thread == "" && it.ThreadTS == ticketing.InTicketThread {
+		return ticketConversation(it.TicketID)
+	}
+	return channelConversation(it.Target, thread)
+}
+
+func ticketConversation(ticketID int64) string { return "ticket:" + strconv.FormatInt(ticketID, 10) }
+
+func channelConversation(channel, thread string) string { return "channel:" + channel + ":" + thread }
+
+const outboxColumns = `id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
+	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation`
+
+// PendingOutbox lists unsent items whose next attempt is due, oldest first,
+// whether or not an earlier item of their conversation is still owed.
 func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]ticketing.OutboxItem, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
-		sets_thread, attempts, next_attempt_at, last_error, created_at, in_flight_at
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+outboxColumns+`
 		FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, formatTime(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending outbox: %w", err)
 	}
+	return scanOutbox(rows)
+}
+
+// DueOutbox lists the head of each conversation when it is due, oldest
+// first. In a conversation a thread's root post comes before its replies,
+// and otherwise items go in the order queued, so a reply queued in the same
+// transaction as its root, before it, still waits for it.
+func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketing.OutboxItem, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT `+outboxColumns+` FROM outbox o
+		WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.conversation = o.conversation AND e.sent_at IS NULL AND e.dead_at IS NULL
+			AND (e.sets_thread > o.sets_thread OR e.sets_thread = o.sets_thread AND e.id < o.id))
+		ORDER BY o.next_attempt_at, o.id LIMIT ?`, formatTime(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("due outbox: %w", err)
+	}
+	return scanOutbox(rows)
+}
+
+func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 	defer rows.Close()
 	var out []ticketing.OutboxItem
 	for rows.Next() {
@@ -61,10 +125,11 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 		var setsThread int
 		var buttons string
 		if err := rows.Scan(&it.ID, &delivery, &it.Target, &it.ThreadTS, &it.UserID, &it.Text, &it.EditTS, &buttons, &ticketID,
-			&dedupe, &setsThread, &it.Attempts, &next, &it.LastError, &created, &inFlight); err != nil {
-			return nil, fmt.Errorf("pending outbox: %w", err)
+			&dedupe, &setsThread, &it.Attempts, &it.Failures, &next, &it.LastError, &created, &inFlight, &it.Conversation); err != nil {
+			return nil, fmt.Errorf("read outbox: %w", err)
 		}
 		it.Delivery, it.TicketID, it.DedupeKey, it.SetsThread = ticketing.Delivery(delivery), ticketID.Int64, dedupe.String, setsThread != 0
+		var err error
 		if it.Buttons, err = decodeButtons(buttons); err != nil {
 			return nil, err
 		}
@@ -81,7 +146,10 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 		}
 		out = append(out, it)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read outbox: %w", err)
+	}
+	return out, nil
 }
 
 // MarkInFlight stamps the start of delivery attempts; every outcome below
@@ -109,22 +177,56 @@ func (t *Tx) ClearInFlight(ctx context.Context, ids []int64) error {
 // MarkSent records delivery; an item already marked sent is left alone so a
 // late duplicate confirmation changes nothing.
 func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, external_ref = ?, attempts = attempts + 1, last_error = '', in_flight_at = ''
+	res, err := t.tx.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, external_ref = ?, attempts = attempts + 1, last_error = '', in_flight_at = ''
 		WHERE id = ? AND sent_at IS NULL`, formatTime(at), externalRef, id)
 	if err != nil {
 		return fmt.Errorf("mark sent %d: %w", id, err)
 	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 || externalRef == "" {
+		return err
+	}
+	return t.threadStarted(ctx, id, externalRef)
+}
+
+// threadStarted moves the replies owed to a ticket's thread into the
+// thread's conversation once its root post (item id) is out as threadTS:
+// replies queued from now on name the thread itself and must still wait
+// behind them.
+func (t *Tx) threadStarted(ctx context.Context, id int64, threadTS string) error {
+	var setsThread int
+	var ticketID sql.NullInt64
+	if err := t.tx.QueryRowContext(ctx, `SELECT sets_thread, ticket_id FROM outbox WHERE id = ?`, id).Scan(&setsThread, &ticketID); err != nil {
+		return fmt.Errorf("mark sent %d: %w", id, err)
+	}
+	if setsThread == 0 {
+		return nil
+	}
+	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET conversation = 'channel:' || target || ':' || ?
+		WHERE conversation = ? AND sent_at IS NULL AND dead_at IS NULL`, threadTS, ticketConversation(ticketID.Int64))
+	if err != nil {
+		return fmt.Errorf("mark sent %d: move replies into thread %s: %w", id, threadTS, err)
+	}
 	return nil
 }
 
-// MarkFailed schedules another attempt. The in-flight stamp stays: a failed
-// attempt (a timeout, a dropped connection) may still have been delivered,
-// so the next one checks first.
+// MarkFailed schedules another attempt and counts a failure. The in-flight
+// stamp stays: a failed attempt (a timeout, a dropped connection) may still
+// have been delivered, so the next one checks first.
 func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, failures = failures + 1, next_attempt_at = ?, last_error = ?
 		WHERE id = ? AND sent_at IS NULL`, formatTime(nextAttempt), reason, id)
 	if err != nil {
 		return fmt.Errorf("mark failed %d: %w", id, err)
+	}
+	return nil
+}
+
+// MarkDeferred schedules another attempt without counting a failure.
+func (t *Tx) MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+		WHERE id = ? AND sent_at IS NULL`, formatTime(nextAttempt), reason, id)
+	if err != nil {
+		return fmt.Errorf("mark deferred %d: %w", id, err)
 	}
 	return nil
 }

@@ -41,7 +41,16 @@ type OutboxItem struct {
 	// records the posted message's ts as the ticket's thread.
 	SetsThread bool
 
-	Attempts      int
+	// Conversation is the thread, chat or channel the reply appears in, as
+	// the store keys it at enqueue. A reply is not due while an earlier one
+	// of its conversation is still owed, so each conversation gets its
+	// replies once each, in the order they were queued.
+	Conversation string
+
+	Attempts int
+	// Failures counts the attempts that failed for the reply's own sake;
+	// waiting out a rate limit or an outage is an attempt, not a failure.
+	Failures      int
 	NextAttemptAt time.Time
 	// InFlightAt is when an attempt started whose outcome was never
 	// recorded (the process died during it): the reply may have gone out.

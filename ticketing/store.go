@@ -135,10 +135,16 @@ type Tx interface {
 	// or dead) it does nothing and reports ErrDuplicate; items without a
 	// key never collide.
 	Enqueue(ctx context.Context, item *OutboxItem) error
-	// PendingOutbox lists items neither sent nor dead whose next attempt is
-	// at or before now, each once, at most limit of them (a store default
-	// when limit ≤ 0), with their attempts, last error and in-flight stamp.
+	// PendingOutbox lists every owed item (neither sent nor dead) whose next
+	// attempt is at or before now, whatever waits before it in its
+	// conversation, each once, at most limit of them (a store default when
+	// limit ≤ 0), with their attempts, last error and in-flight stamp: a
+	// view of the queue.
 	PendingOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
+	// DueOutbox lists what to attempt now: the first owed item of each
+	// conversation, when its next attempt is due. Later items of a
+	// conversation wait however long the first one takes.
+	DueOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
 	// MarkInFlight records that delivery attempts of ids are starting, so
 	// after a crash the deliverer knows which ones may have gone out. The
 	// stamp shows as InFlightAt until ClearInFlight, MarkSent or MarkDead;
@@ -149,9 +155,12 @@ type Tx interface {
 	// MarkSent records delivery and counts the attempt. An item settled
 	// already keeps its first outcome: a late confirmation changes nothing.
 	MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error
-	// MarkFailed counts an attempt and keeps the item out of PendingOutbox
-	// until nextAttempt. A sent or dead item stays out for good.
+	// MarkFailed counts a failed attempt toward giving up and keeps the item
+	// out of DueOutbox until nextAttempt. A sent or dead item stays out for good.
 	MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
+	// MarkDeferred schedules another attempt after one the platform put off
+	// (a rate limit, no connection); it does not count toward giving up.
+	MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, reason string) error
 	// MarkDead gives up on an item that can never be delivered; it leaves
 	// the queue for good, kept with its reason.
 	MarkDead(ctx context.Context, id int64, at time.Time, reason string) error
