@@ -39,6 +39,10 @@ type Main struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+	// LookupEnv, if set, serves the configuration's ${NAME} references, so a
+	// variable set to "" is told apart from an unset one; without it a
+	// variable Getenv returns "" for counts as unset.
+	LookupEnv func(string) (string, bool)
 	Clock  ticketing.Clock
 	// Listening, if set, is told the HTTP address once run is serving; tests
 	// use it with http.listen 127.0.0.1:0.
@@ -51,7 +55,7 @@ type Main struct {
 
 // NewMain wires Main to the process's real streams, environment and clock.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: ticketing.SystemClock{}}
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, LookupEnv: os.LookupEnv, Clock: ticketing.SystemClock{}}
 }
 
 type command struct {
@@ -145,7 +149,14 @@ func (m *Main) loadConfig(path string) (*config.Config, error) {
 			fmt.Fprintln(m.Stderr, "note: config.yaml not found, using config.example.yaml")
 		}
 	}
-	cfg, err := config.Load(path, m.Getenv)
+	lookup := m.LookupEnv
+	if lookup == nil {
+		lookup = func(k string) (string, bool) {
+			v := m.Getenv(k)
+			return v, v != ""
+		}
+	}
+	cfg, err := config.Load(path, lookup)
 	if err != nil {
 		return nil, &ExitError{Code: 2, Err: err}
 	}

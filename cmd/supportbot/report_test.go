@@ -19,7 +19,7 @@ import (
 func seedReportStore(t *testing.T, configPath string) {
 	t.Helper()
 	ctx := context.Background()
-	cfg, err := config.Load(configPath, func(string) string { return "" })
+	cfg, err := config.Load(configPath, func(string) (string, bool) { return "", false })
 	if err != nil {
 		t.Fatal(err)
 	}
