@@ -43,9 +43,7 @@ const maxClassifyLine = 1 << 20
 func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("classify")
 	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence to use (default: the built-in threshold; config.yaml is not read)"
-	help := false
 	fs.Usage = func() {
-		help = true
 		fmt.Fprintf(fs.Output(), `usage: supportbot classify [-config PATH] < messages.txt
 
 Reads one client message per line, as plain text or as {"text":"…"}, and prints
@@ -55,7 +53,7 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 `, intent.DefaultMinConfidence)
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil || help {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	threshold := intent.DefaultMinConfidence

@@ -141,7 +141,7 @@ func TestClassifyCommandThreshold(t *testing.T) {
 
 func TestClassifyCommandHelp(t *testing.T) {
 	m, out, errb := classifyMain("se cayó todo\n")
-	if err := m.runClassify(context.Background(), []string{"-h"}); err != nil {
+	if err := m.Run(context.Background(), []string{"classify", "-h"}); err != nil {
 		t.Fatalf("-h: %v", err)
 	}
 	if out.Len() != 0 {

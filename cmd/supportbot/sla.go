@@ -39,10 +39,7 @@ type slaResult struct {
 func (m *Main) runSLA(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("sla")
 	fs.Lookup("config").Usage = "configuration file whose sla.targets and sla.default_priority to use (default: the built-in targets; config.yaml is not read)"
-	// parseFlags treats -h as success; help must not go on to read stdin.
-	help := false
 	fs.Usage = func() {
-		help = true
 		fmt.Fprint(fs.Output(), `usage: supportbot sla [-config PATH] < cases.jsonl
 
 Reads one case per line, e.g.
@@ -54,7 +51,7 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 `)
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil || help {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	targets := ticketing.DefaultTargets()

@@ -24,7 +24,7 @@ func runSLAWith(t *testing.T, stdin string, args ...string) (stdout, stderr stri
 		Getenv: func(string) string { return "" },
 		Clock:  ticketing.SystemClock{},
 	}
-	err := m.runSLA(context.Background(), args)
+	err := m.Run(context.Background(), append([]string{"sla"}, args...))
 	if err != nil {
 		code = 1
 		var exit *ExitError
