@@ -32,10 +32,6 @@ type classifyError struct {
 	Error string `json:"error"`
 }
 
-// maxClassifyLine bounds memory per input line; the classifier reads far
-// less than this of a message anyway.
-const maxClassifyLine = 1 << 20
-
 // runClassify lets staff see what the bot would make of messages: one
 // message per stdin line (plain text, or {"text":…} when the line starts
 // with '{'), one JSON result per stdout line. A bad line gets an error line
@@ -74,7 +70,7 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, tooLong, readErr := readLine(in, maxClassifyLine)
+		line, tooLong, readErr := readLine(in, maxLineBytes)
 		if readErr != nil && !errors.Is(readErr, io.EOF) {
 			return fmt.Errorf("classify: read stdin: %w", readErr)
 		}
@@ -104,7 +100,7 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 
 func classifyLine(c *intent.Classifier, line []byte, tooLong bool) (classifyOutput, error) {
 	if tooLong {
-		return classifyOutput{}, fmt.Errorf("longer than %d bytes", maxClassifyLine)
+		return classifyOutput{}, lineTooLong(maxLineBytes)
 	}
 	text := string(line)
 	if trimmed := bytes.TrimSpace(line); trimmed[0] == '{' {
@@ -123,26 +119,4 @@ func classifyLine(c *intent.Classifier, line []byte, tooLong bool) (classifyOutp
 		out.Cues = []string{}
 	}
 	return out, nil
-}
-
-// readLine returns the next line without its line ending. A line longer
-// than limit is consumed to its end and reported with tooLong, so one huge
-// paste neither exhausts memory nor ends the batch.
-func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if !tooLong {
-			line = append(line, chunk...)
-			if len(line) > limit+2 { // room for a "\r\n" not yet trimmed
-				tooLong, line = true, nil
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if line = bytes.TrimRight(line, "\r\n"); len(line) > limit {
-			tooLong, line = true, nil
-		}
-		return line, tooLong, err
-	}
 }
