@@ -33,10 +33,13 @@ func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error
 		if dup, err := b.seen(ctx, tx, fx, in); dup || err != nil {
 			return err
 		}
-		return b.intake(ctx, tx, fx, origin{
+		if err := b.intake(ctx, tx, fx, origin{
 			platform: channels.Slack, client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media,
 			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), slackChan: in.Channel, slackThread: in.MessageID,
-		})
+		}); err != nil {
+			return err
+		}
+		return b.tellTruncated(ctx, tx, c, in, 0)
 	})
 }
 
@@ -84,7 +87,8 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 			}
 			return b.staffAnswered(ctx, tx, fx, t, in.UserID, in.Text, in.At, true)
 		}
-		if _, ok := b.dir.clientOfChannel(in.Channel); !ok {
+		c, ok := b.dir.clientOfChannel(in.Channel)
+		if !ok {
 			b.log.Debug("non-staff reply in an internal channel ignored", "channel", in.Channel, "user", in.UserID)
 			return nil
 		}
@@ -92,7 +96,10 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 		if err := addMessage(ctx, tx, msg); err != nil {
 			return err
 		}
-		return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+		if err := b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At); err != nil {
+			return err
+		}
+		return b.tellTruncated(ctx, tx, c, in, t.ID)
 	})
 }
 
