@@ -33,10 +33,13 @@ func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error
 		if dup, err := b.seen(ctx, tx, fx, in); dup || err != nil {
 			return err
 		}
-		return b.intake(ctx, tx, fx, origin{
+		if err := b.intake(ctx, tx, fx, origin{
 			platform: channels.Slack, client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media,
 			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), slackChan: in.Channel, slackThread: in.MessageID,
-		})
+		}); err != nil {
+			return err
+		}
+		return b.tellTruncated(ctx, tx, c, in, 0)
 	})
 }
 
@@ -98,7 +101,10 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 		if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 			return err
 		}
-		return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+		if err := b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At); err != nil {
+			return err
+		}
+		return b.tellTruncated(ctx, tx, c, in, t.ID)
 	})
 }
 

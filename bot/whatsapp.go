@@ -37,15 +37,21 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 			if name == "" {
 				name = contact.Name
 			}
-			return b.intake(ctx, tx, fx, origin{
+			if err := b.intake(ctx, tx, fx, origin{
 				platform: channels.WhatsApp, client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
 				at: in.At, externalID: "whatsapp:" + in.MessageID, slackChan: b.mirrorChannel(c),
-			})
+			}); err != nil {
+				return err
+			}
+			return b.tellTruncated(ctx, tx, c, in, 0)
 		}
 		if err != nil {
 			return err
 		}
-		return b.continueWhatsApp(ctx, tx, fx, c, t, in)
+		if err := b.continueWhatsApp(ctx, tx, fx, c, t, in); err != nil {
+			return err
+		}
+		return b.tellTruncated(ctx, tx, c, in, t.ID)
 	})
 }
 

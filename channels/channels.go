@@ -52,6 +52,9 @@ type Inbound struct {
 	// UserName is the display name the platform gave, if any.
 	UserName string
 	Text     string
+	// Truncated reports that Text was cut to MaxTextChars, so the person
+	// can be told to send the rest.
+	Truncated bool
 	// Media names a non-text attachment ("image", "audio", "document", …).
 	Media string
 	At    time.Time

@@ -31,7 +31,7 @@ clients:
     backups: [UA]
 `
 
-func noEnv(string) string { return "" }
+func noEnv(string) (string, bool) { return "", false }
 
 func TestExampleConfigLoads(t *testing.T) {
 	cfg, err := Load("../config.example.yaml", noEnv)
@@ -144,7 +144,7 @@ func TestMisspeltKeySuggestsTheRightOne(t *testing.T) {
 func TestEnvSubstitution(t *testing.T) {
 	env := map[string]string{"BOT": "xoxb-secret", "SIGN": "s3cret: with colon"}
 	yaml := base + "slack:\n  mode: events\n  bot_token: ${BOT}\n  signing_secret: \"${SIGN}\"\n"
-	cfg, err := Parse("test.yaml", []byte(yaml), func(k string) string { return env[k] })
+	cfg, err := Parse("test.yaml", []byte(yaml), func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,43 +21,61 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("config %s:\n  %s", e.Path, strings.Join(e.Problems, "\n  "))
 }
 
-// Load reads, substitutes and validates the file at path.
-func Load(path string, getenv func(string) string) (*Config, error) {
+// Load reads, substitutes and validates the file at path. lookupEnv is
+// os.LookupEnv or a stand-in; nil means the process's environment.
+func Load(path string, lookupEnv func(string) (string, bool)) (*Config, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	return Parse(path, raw, getenv)
+	return Parse(path, raw, lookupEnv)
 }
 
 // Parse is Load on bytes already read; path only names the source in errors.
-func Parse(path string, raw []byte, getenv func(string) string) (*Config, error) {
-	if getenv == nil {
-		getenv = os.Getenv
+// Every problem in the file is reported at once: unset variables, unknown
+// keys, values of the wrong type and values that fail validation.
+func Parse(path string, raw []byte, lookupEnv func(string) (string, bool)) (*Config, error) {
+	if lookupEnv == nil {
+		lookupEnv = os.LookupEnv
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return nil, &Error{Path: path, Problems: []string{yamlProblem(err)}}
 	}
-	var problems []string
-	if len(doc.Content) > 0 {
-		root := doc.Content[0]
-		problems = append(problems, expandEnv(root, "", getenv)...)
-		problems = append(problems, unknownKeys(root, reflect.TypeOf(Config{}), "")...)
+	var cfg Config
+	if len(doc.Content) == 0 {
+		return validated(path, &cfg, nil, &shape{})
+	}
+	root := doc.Content[0]
+	problems := expandEnv(root, "", lookupEnv)
+	var sh shape
+	for _, p := range problems {
+		key, _, _ := strings.Cut(p, ": ")
+		sh.bad = append(sh.bad, key)
+	}
+	sh.check(root, reflect.TypeOf(cfg), "")
+	problems = append(problems, sh.problems...)
+	// The decoder skips what it cannot read and fills the rest, so the rest
+	// is still validated; what it refused was reported by the walk above.
+	if err := root.Decode(&cfg); err != nil && len(sh.problems) == 0 {
+		problems = append(problems, yamlProblem(err))
+		sh.bad = append(sh.bad, "")
+	}
+	return validated(path, &cfg, problems, &sh)
+}
+
+// validated adds the validation problems not already explained by a value
+// that could not be read.
+func validated(path string, cfg *Config, problems []string, sh *shape) (*Config, error) {
+	for _, p := range cfg.validate() {
+		if !sh.covers(p) {
+			problems = append(problems, p)
+		}
 	}
 	if len(problems) > 0 {
 		return nil, &Error{Path: path, Problems: problems}
 	}
-	var cfg Config
-	if len(doc.Content) > 0 {
-		if err := doc.Content[0].Decode(&cfg); err != nil {
-			return nil, &Error{Path: path, Problems: []string{yamlProblem(err)}}
-		}
-	}
-	if problems := cfg.validate(); len(problems) > 0 {
-		return nil, &Error{Path: path, Problems: problems}
-	}
-	return &cfg, nil
+	return cfg, nil
 }
 
 func yamlProblem(err error) string {
@@ -71,8 +89,9 @@ func yamlProblem(err error) string {
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // expandEnv replaces ${VAR} in every scalar value so secrets stay out of the
-// file. An unset variable is an error naming the key that needs it.
-func expandEnv(n *yaml.Node, path string, getenv func(string) string) []string {
+// file. An unset or empty variable is an error naming the key that needs it;
+// the two are told apart because their fixes differ.
+func expandEnv(n *yaml.Node, path string, lookupEnv func(string) (string, bool)) []string {
 	var problems []string
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -81,9 +100,12 @@ func expandEnv(n *yaml.Node, path string, getenv func(string) string) []string {
 		}
 		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(ref string) string {
 			name := envRef.FindStringSubmatch(ref)[1]
-			v := getenv(name)
-			if v == "" {
+			v, set := lookupEnv(name)
+			switch {
+			case !set:
 				problems = append(problems, fmt.Sprintf("%s: environment variable %s is not set", path, name))
+			case v == "":
+				problems = append(problems, fmt.Sprintf("%s: environment variable ${%s} is set but empty", path, name))
 			}
 			return v
 		})
@@ -92,86 +114,14 @@ func expandEnv(n *yaml.Node, path string, getenv func(string) string) []string {
 		n.Style = 0
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			problems = append(problems, expandEnv(n.Content[i+1], join(path, n.Content[i].Value), getenv)...)
+			problems = append(problems, expandEnv(n.Content[i+1], join(path, n.Content[i].Value), lookupEnv)...)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			problems = append(problems, expandEnv(c, fmt.Sprintf("%s[%d]", path, i), getenv)...)
+			problems = append(problems, expandEnv(c, fmt.Sprintf("%s[%d]", path, i), lookupEnv)...)
 		}
 	}
 	return problems
-}
-
-// unknownKeys walks the document beside the Go type so a misspelt key is
-// reported with its full path instead of being silently ignored.
-func unknownKeys(n *yaml.Node, t reflect.Type, path string) []string {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	var problems []string
-	switch t.Kind() {
-	case reflect.Struct:
-		if n.Kind != yaml.MappingNode {
-			return nil // the decoder reports the type mismatch
-		}
-		fields := map[string]reflect.Type{}
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag != "" && tag != "-" {
-				fields[tag] = f.Type
-			}
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			key := n.Content[i].Value
-			ft, ok := fields[key]
-			if !ok {
-				problems = append(problems, fmt.Sprintf("%s: unknown key (line %d)%s", join(path, key), n.Content[i].Line, suggestion(key, fields)))
-				continue
-			}
-			problems = append(problems, unknownKeys(n.Content[i+1], ft, join(path, key))...)
-		}
-	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			return nil
-		}
-		for i, c := range n.Content {
-			problems = append(problems, unknownKeys(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i))...)
-		}
-	}
-	return problems
-}
-
-func suggestion(key string, fields map[string]reflect.Type) string {
-	best, bestDist := "", 3
-	for f := range fields {
-		if d := editDistance(key, f); d < bestDist {
-			best, bestDist = f, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func join(path, key string) string {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"net"
 	"regexp"
 	"slices"
@@ -274,7 +275,9 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 func (c *Config) validateSLA(v *validator) {
 	s := &c.SLA
 	s.targets = ticketing.DefaultTargets()
-	for key, val := range s.Targets {
+	// Sorted, so the problems come out in the same order every run.
+	for _, key := range slices.Sorted(maps.Keys(s.Targets)) {
+		val := s.Targets[key]
 		p, err := ticketing.ParsePriority(key)
 		if err != nil {
 			v.add("sla.targets."+key, "unknown priority (want critica, alta, media or baja)")

@@ -18,10 +18,6 @@ import (
 	"supportbot/ticketing"
 )
 
-// maxTextBytes caps inbound text. Slack itself stops at 40 000 characters;
-// bytes are the stricter bound and keep one message's row in the store small.
-const maxTextBytes = 40_000
-
 // Slack Block Kit limits: a message that breaks one is refused as a whole
 // (invalid_blocks), so the reply would never be delivered.
 const (
@@ -99,9 +95,9 @@ func fromMessage(e slackevents.MessageEvent, eventID string, eventTime int, botU
 		Channel:   e.Channel,
 		ThreadTS:  e.ThreadTimeStamp,
 		UserID:    e.User,
-		Text:      cleanText(e.Text),
 		At:        eventAt(e.TimeStamp, eventTime),
 	}
+	in.Text, in.Truncated = channels.CleanText(e.Text, channels.MaxTextChars)
 	if e.SubType == "file_share" || (e.Message != nil && len(e.Message.Files) > 0) {
 		in.Media = "file"
 	}
@@ -123,9 +119,9 @@ func fromMention(e slackevents.AppMentionEvent, eventID string, eventTime int, b
 		Channel:   e.Channel,
 		ThreadTS:  e.ThreadTimeStamp,
 		UserID:    e.User,
-		Text:      cleanText(e.Text),
 		At:        eventAt(e.TimeStamp, eventTime),
 	}
+	in.Text, in.Truncated = channels.CleanText(e.Text, channels.MaxTextChars)
 	if len(e.Files) > 0 {
 		in.Media = "file"
 	}
@@ -209,7 +205,7 @@ func FromInteraction(cb slack.InteractionCallback, at time.Time) (channels.Inbou
 // thread, and its buttons as Block Kit. The text always goes as text too,
 // because Slack shows it in notifications and where blocks cannot render.
 func MessageOptions(item ticketing.OutboxItem) []slack.MsgOption {
-	text := capBytes(strings.ToValidUTF8(item.Text, "\uFFFD"), maxTextBytes)
+	text := cleanText(item.Text)
 	// Unescaped: the bot writes Slack markup on purpose (<@U…> mentions),
 	// and escapes client text itself where it embeds it (bot.clientText).
 	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
@@ -282,13 +278,15 @@ func baseActionID(id string) string {
 	return id[:i]
 }
 
-// cleanText repairs invalid UTF-8 and caps the text at maxTextBytes, so a
-// hostile or broken payload is stored, not refused.
+// cleanText is channels.CleanText for the fields whose cut nobody is told of
+// (names, button values, the bot's own posts).
 func cleanText(s string) string {
-	return capBytes(strings.ToValidUTF8(s, "\uFFFD"), maxTextBytes)
+	text, _ := channels.CleanText(s, channels.MaxTextChars)
+	return text
 }
 
-// capBytes cuts s to at most n bytes without splitting a character.
+// capBytes cuts s to at most n bytes without splitting a character, for
+// limits Slack counts in bytes.
 func capBytes(s string, n int) string {
 	if len(s) <= n {
 		return s

@@ -59,7 +59,8 @@ func TestFromEvent(t *testing.T) {
 		mod(&in)
 		return in
 	}
-	long := "a" + strings.Repeat("é", 20000) // 40 001 bytes
+	accented := strings.Repeat("é", 30_000)    // 60 000 bytes, well within Slack's 40 000 characters
+	tooLong := strings.Repeat("ñandú ", 7_500) // 45 000 characters
 
 	tests := []struct {
 		name   string
@@ -85,8 +86,10 @@ func TestFromEvent(t *testing.T) {
 		})), with(func(in *channels.Inbound) { in.Channel = "DUSER" }), true},
 		{"invalid utf-8 repaired", callback("Ev1", msg(func(m *slackevents.MessageEvent) { m.Text = "caída\xff\xfe total" })),
 			with(func(in *channels.Inbound) { in.Text = "caída\uFFFD total" }), true},
-		{"oversized text capped on a rune boundary", callback("Ev1", msg(func(m *slackevents.MessageEvent) { m.Text = long })),
-			with(func(in *channels.Inbound) { in.Text = long[:39999] }), true},
+		{"accented 30 000 characters kept whole", callback("Ev1", msg(func(m *slackevents.MessageEvent) { m.Text = accented })),
+			with(func(in *channels.Inbound) { in.Text = accented }), true},
+		{"45 000 characters cut at 40 000 and marked", callback("Ev1", msg(func(m *slackevents.MessageEvent) { m.Text = tooLong })),
+			with(func(in *channels.Inbound) { in.Text, in.Truncated = string([]rune(tooLong)[:40_000]), true }), true},
 		{"unparsable ts falls back to event time", callback("Ev1", msg(func(m *slackevents.MessageEvent) { m.TimeStamp = "garbage" })),
 			with(func(in *channels.Inbound) { in.MessageID = "garbage"; in.At = time.Unix(1712345000, 0).UTC() }), true},
 		{"app mention shares the message ts", callback("EvM", &slackevents.AppMentionEvent{
@@ -139,8 +142,8 @@ func TestFromEvent(t *testing.T) {
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
-			if !utf8.ValidString(got.Text) || len(got.Text) > maxTextBytes {
-				t.Errorf("text not clean: %d bytes, valid %v", len(got.Text), utf8.ValidString(got.Text))
+			if n := utf8.RuneCountInString(got.Text); !utf8.ValidString(got.Text) || n > channels.MaxTextChars {
+				t.Errorf("text not clean: %d characters, valid %v", n, utf8.ValidString(got.Text))
 			}
 		})
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"go.mau.fi/whatsmeow/proto/waE2E"
 	"go.mau.fi/whatsmeow/types"
@@ -17,13 +16,9 @@ import (
 	"supportbot/channels"
 )
 
-// MaxTextBytes caps an inbound text; a longer one is stored truncated
-// rather than refused, so the client's message is never lost.
-const MaxTextBytes = 40000
-
-// maxNameBytes caps the push name, which the sender chooses freely and the
+// maxNameChars caps the push name, which the sender chooses freely and the
 // bot shows in Slack.
-const maxNameBytes = 200
+const maxNameChars = 200
 
 // e164 matches the numbers ToJID accepts. It is a little looser than the
 // config's rule (which wants 8 digits) because a few small numbering plans
@@ -84,18 +79,21 @@ func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool
 	if !ok {
 		return channels.Inbound{}, false
 	}
-	return channels.Inbound{
+	in := channels.Inbound{
 		Platform:  channels.WhatsApp,
 		Kind:      channels.KindMessage,
 		EventID:   info.ID,
 		MessageID: info.ID,
 		Channel:   phone,
 		UserID:    phone,
-		UserName:  cleanText(info.PushName, maxNameBytes),
-		Text:      cleanText(text, MaxTextBytes),
 		Media:     media,
 		At:        info.Timestamp,
-	}, true
+	}
+	// WhatsApp allows longer texts than the bot keeps; a longer one is
+	// stored cut rather than refused, and the sender is told.
+	in.Text, in.Truncated = channels.CleanText(text, channels.MaxTextChars)
+	in.UserName, _ = channels.CleanText(info.PushName, maxNameChars)
+	return in, true
 }
 
 // directChat reports whether a chat is a one-to-one conversation with a
@@ -178,20 +176,4 @@ func content(m *waE2E.Message) (text, media string, ok bool) {
 		return "", "contact", true
 	}
 	return "", "", false
-}
-
-// cleanText repairs invalid UTF-8 and cuts the text to max bytes on a rune
-// boundary, so a hostile or broken client can neither crash nor bloat the store.
-func cleanText(s string, max int) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut]
 }

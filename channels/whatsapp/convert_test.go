@@ -2,6 +2,7 @@ package whatsappchannel
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -209,24 +210,34 @@ func TestFromMessageRepairsAndCapsText(t *testing.T) {
 		t.Errorf("text not repaired: %q", got.Text)
 	}
 
-	// A multi-byte rune straddles the cap: the cut must not split it.
-	long := strings.Repeat("a", MaxTextBytes-1) + "ñ" + strings.Repeat("b", 100)
-	got, ok = FromMessage(dm("G2", text(long)), nil)
-	if !ok {
-		t.Fatal("rejected long text")
+	// The cap counts characters, as Slack does: accented text is not cut
+	// at half the length plain text is.
+	lengths := []struct {
+		name      string
+		in        string
+		want      string
+		truncated bool
+	}{
+		{"accented 30 000 characters", strings.Repeat("ñ", 30_000), strings.Repeat("ñ", 30_000), false},
+		{"exactly the cap", strings.Repeat("é", channels.MaxTextChars), strings.Repeat("é", channels.MaxTextChars), false},
+		{"45 000 characters", strings.Repeat("ñ", 45_000), strings.Repeat("ñ", channels.MaxTextChars), true},
 	}
-	if len(got.Text) > MaxTextBytes || !utf8.ValidString(got.Text) {
-		t.Errorf("len %d valid %v", len(got.Text), utf8.ValidString(got.Text))
-	}
-	if len(got.Text) != MaxTextBytes-1 {
-		t.Errorf("cut at %d, want %d", len(got.Text), MaxTextBytes-1)
+	for i, tt := range lengths {
+		got, ok := FromMessage(dm(fmt.Sprintf("L%d", i), text(tt.in)), nil)
+		if !ok {
+			t.Fatalf("%s: rejected", tt.name)
+		}
+		if got.Text != tt.want || got.Truncated != tt.truncated {
+			t.Errorf("%s: %d characters, truncated %v; want %d, %v", tt.name,
+				utf8.RuneCountInString(got.Text), got.Truncated, utf8.RuneCountInString(tt.want), tt.truncated)
+		}
 	}
 
 	e := dm("G3", text("hola"))
 	e.Info.PushName = "Ana\xff" + strings.Repeat("x", 500)
 	got, _ = FromMessage(e, nil)
-	if !utf8.ValidString(got.UserName) || len(got.UserName) > maxNameBytes {
-		t.Errorf("push name not cleaned: %d bytes", len(got.UserName))
+	if n := utf8.RuneCountInString(got.UserName); !utf8.ValidString(got.UserName) || n != maxNameChars {
+		t.Errorf("push name not cleaned: %d characters, want %d", n, maxNameChars)
 	}
 }
 
@@ -280,8 +291,8 @@ func FuzzFromMessage(f *testing.F) {
 		if !strings.HasPrefix(in.UserID, "+") || !utf8.ValidString(in.Text) || !utf8.ValidString(in.UserName) {
 			t.Errorf("converted %q from %s@%s into %+v", body, user, server, in)
 		}
-		if len(in.Text) > MaxTextBytes {
-			t.Errorf("text of %d bytes passed the %d cap", len(in.Text), MaxTextBytes)
+		if n := utf8.RuneCountInString(in.Text); n > channels.MaxTextChars {
+			t.Errorf("text of %d characters passed the %d cap", n, channels.MaxTextChars)
 		}
 	})
 }

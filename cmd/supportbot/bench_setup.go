@@ -28,7 +28,7 @@ func benchConfig(dir, name string, clients int, slackURL, secret string) (*confi
 		fmt.Fprintf(&b, "  - {id: %s, country: %s, timezone: %s, plan: %s, slack_channel: %s, focal_point: U0FOCAL%02d, backups: [U0AGENT01]}\n",
 			benchClientID(i), country, zone, plans[i%len(plans)], benchChannel(i), i%5)
 	}
-	return config.Parse(name+".yaml", []byte(b.String()), func(string) string { return "" })
+	return config.Parse(name+".yaml", []byte(b.String()), func(string) (string, bool) { return "", false })
 }
 
 func benchClientID(i int) string { return fmt.Sprintf("c%03d", i) }

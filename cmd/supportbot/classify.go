@@ -32,10 +32,6 @@ type classifyError struct {
 	Error string `json:"error"`
 }
 
-// maxClassifyLine bounds memory per input line; the classifier reads far
-// less than this of a message anyway.
-const maxClassifyLine = 1 << 20
-
 // runClassify lets staff see what the bot would make of messages: one
 // message per stdin line (plain text, or {"text":…} when the line starts
 // with '{'), one JSON result per stdout line. A bad line gets an error line
@@ -43,9 +39,7 @@ const maxClassifyLine = 1 << 20
 func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("classify")
 	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence to use (default: the built-in threshold; config.yaml is not read)"
-	help := false
 	fs.Usage = func() {
-		help = true
 		fmt.Fprintf(fs.Output(), `usage: supportbot classify [-config PATH] < messages.txt
 
 Reads one client message per line, as plain text or as {"text":"…"}, and prints
@@ -55,7 +49,7 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 `, intent.DefaultMinConfidence)
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil || help {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	threshold := intent.DefaultMinConfidence
@@ -76,7 +70,7 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, tooLong, readErr := readLine(in, maxClassifyLine)
+		line, tooLong, readErr := readLine(in, maxLineBytes)
 		if readErr != nil && !errors.Is(readErr, io.EOF) {
 			return fmt.Errorf("classify: read stdin: %w", readErr)
 		}
@@ -106,7 +100,7 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 
 func classifyLine(c *intent.Classifier, line []byte, tooLong bool) (classifyOutput, error) {
 	if tooLong {
-		return classifyOutput{}, fmt.Errorf("longer than %d bytes", maxClassifyLine)
+		return classifyOutput{}, lineTooLong(maxLineBytes)
 	}
 	text := string(line)
 	if trimmed := bytes.TrimSpace(line); trimmed[0] == '{' {
@@ -125,26 +119,4 @@ func classifyLine(c *intent.Classifier, line []byte, tooLong bool) (classifyOutp
 		out.Cues = []string{}
 	}
 	return out, nil
-}
-
-// readLine returns the next line without its line ending. A line longer
-// than limit is consumed to its end and reported with tooLong, so one huge
-// paste neither exhausts memory nor ends the batch.
-func readLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if !tooLong {
-			line = append(line, chunk...)
-			if len(line) > limit+2 { // room for a "\r\n" not yet trimmed
-				tooLong, line = true, nil
-			}
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if line = bytes.TrimRight(line, "\r\n"); len(line) > limit {
-			tooLong, line = true, nil
-		}
-		return line, tooLong, err
-	}
 }

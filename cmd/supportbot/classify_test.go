@@ -103,7 +103,7 @@ se cayó todo
 
 func TestClassifyCommandLongLines(t *testing.T) {
 	long := "el discador no marca " + strings.Repeat("x", 200<<10) // beyond the reader's buffer
-	huge := strings.Repeat("y", maxClassifyLine+10)
+	huge := strings.Repeat("y", maxLineBytes+10)
 	m, out, _ := classifyMain(long + "\n" + huge + "\nse cayó todo\n")
 	err := m.runClassify(context.Background(), nil)
 	if code := exitCode(err); code != 1 {
@@ -141,7 +141,7 @@ func TestClassifyCommandThreshold(t *testing.T) {
 
 func TestClassifyCommandHelp(t *testing.T) {
 	m, out, errb := classifyMain("se cayó todo\n")
-	if err := m.runClassify(context.Background(), []string{"-h"}); err != nil {
+	if err := m.Run(context.Background(), []string{"classify", "-h"}); err != nil {
 		t.Fatalf("-h: %v", err)
 	}
 	if out.Len() != 0 {

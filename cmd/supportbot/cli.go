@@ -40,7 +40,11 @@ type Main struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
-	Clock  ticketing.Clock
+	// LookupEnv, if set, serves the configuration's ${NAME} references, so a
+	// variable set to "" is told apart from an unset one; without it a
+	// variable Getenv returns "" for counts as unset.
+	LookupEnv func(string) (string, bool)
+	Clock     ticketing.Clock
 	// Listening, if set, is told the HTTP address once run is serving; tests
 	// use it with http.listen 127.0.0.1:0.
 	Listening func(addr string)
@@ -54,7 +58,7 @@ type Main struct {
 
 // NewMain wires Main to the process's real streams, environment and clock.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Clock: ticketing.SystemClock{}}
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, LookupEnv: os.LookupEnv, Clock: ticketing.SystemClock{}}
 }
 
 type command struct {
@@ -80,6 +84,9 @@ func commands() []command {
 
 // Run executes one subcommand.
 func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) > 1 && args[0] == "help" {
+		return m.Run(ctx, []string{args[1], "-h"})
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		m.usage()
 		if len(args) == 0 {
@@ -89,7 +96,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(m, ctx, args[1:])
+			if err := c.run(m, ctx, args[1:]); !errors.Is(err, errHelp) {
+				return err
+			}
+			return nil
 		}
 	}
 	m.usage()
@@ -116,19 +126,34 @@ func (m *Main) usage() {
 }
 
 // flagSet makes a subcommand's flag set with the -config flag every
-// subcommand shares.
+// subcommand shares, and a usage line naming the subcommand.
 func (m *Main) flagSet(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	path := fs.String("config", "", "configuration file (default config.yaml, else config.example.yaml)")
+	summary := ""
+	for _, c := range commands() {
+		if word, _, _ := strings.Cut(name, " "); c.name == word {
+			summary = c.summary
+		}
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: supportbot %s [flags]\n\n%s\n\nflags:\n", name, summary)
+		fs.PrintDefaults()
+	}
 	return fs, path
 }
 
-// parseFlags turns flag errors into exit status 2.
+// errHelp is what parseFlags returns once -h has printed the usage: the
+// subcommand returns it at once, so help never goes on to open a store,
+// read stdin or start the bot, and Run turns it into exit status 0.
+var errHelp = errors.New("help shown")
+
+// parseFlags turns flag errors into exit status 2, and -h into errHelp.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil
+			return errHelp
 		}
 		return &ExitError{Code: 2, Err: err}
 	}
@@ -148,7 +173,14 @@ func (m *Main) loadConfig(path string) (*config.Config, error) {
 			fmt.Fprintln(m.Stderr, "note: config.yaml not found, using config.example.yaml")
 		}
 	}
-	cfg, err := config.Load(path, m.Getenv)
+	lookup := m.LookupEnv
+	if lookup == nil {
+		lookup = func(k string) (string, bool) {
+			v := m.Getenv(k)
+			return v, v != ""
+		}
+	}
+	cfg, err := config.Load(path, lookup)
 	if err != nil {
 		return nil, &ExitError{Code: 2, Err: err}
 	}

@@ -58,7 +58,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 		"DEMO_STORE": filepath.Join(dir, "supportbot.db"), "DEMO_WHATSAPP_STORE": filepath.Join(dir, "whatsapp.db"),
 		"DEMO_SECRET": secret, "DEMO_SLACK_URL": slackAPI.apiURL(),
 	}
-	cfg, err := config.Parse("demo_config.yaml", demoConfig, func(k string) string { return env[k] })
+	cfg, err := config.Parse("demo_config.yaml", demoConfig, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	if err != nil {
 		return fmt.Errorf("demo config: %w", err)
 	}

@@ -81,6 +81,7 @@ func TestBadConfigExitsTwo(t *testing.T) {
 		{"focal point not in staff", "focal_point: U0FOCALCL", "focal_point: U0NOBODY", `clients[1].focal_point: "U0NOBODY" is not in staff`},
 		{"duplicate client id", "- id: andes", "- id: acme", `clients[1].id: duplicate client id "acme"`},
 		{"bad duration", "alta: 4h", "alta: 4 horas", "sla.targets.alta: bad duration"},
+		{"type error names the key", "warn_at: [0.5, 0.75, 0.9]", "warn_at: abc", `sla.warn_at: cannot read "abc" as a list of numbers (line `},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,10 +30,7 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 	monthFlag := fset.String("month", "", "month to report, YYYY-MM (default: the previous month)")
 	clientFlag := fset.String("client", "", "report only this client id (default: every configured client)")
 	format := fset.String("format", "text", "text (fits a terminal), csv or html (one self-contained page)")
-	// parseFlags treats -h as success; help must not go on to open the store.
-	help := false
 	fset.Usage = func() {
-		help = true
 		fmt.Fprint(fset.Output(), `usage: supportbot report [-month YYYY-MM] [-client ID] [-format text|csv|html] [-config PATH]
 
 Per client and priority: tickets, first responses within target, median and
@@ -45,7 +42,7 @@ within target). Each client's month runs in the client's own time zone.
 `)
 		fset.PrintDefaults()
 	}
-	if err := parseFlags(fset, args); err != nil || help {
+	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
 	write, ok := reportWriters[*format]

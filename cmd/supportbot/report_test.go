@@ -19,7 +19,7 @@ import (
 func seedReportStore(t *testing.T, configPath string) {
 	t.Helper()
 	ctx := context.Background()
-	cfg, err := config.Load(configPath, func(string) string { return "" })
+	cfg, err := config.Load(configPath, func(string) (string, bool) { return "", false })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestReportWithoutStoreFile(t *testing.T) {
 
 func TestReportHelp(t *testing.T) {
 	m, out, errb := testMain()
-	if err := m.runReport(context.Background(), []string{"-h"}); err != nil {
+	if err := m.Run(context.Background(), []string{"report", "-h"}); err != nil {
 		t.Fatalf("help: %v", err)
 	}
 	if out.Len() != 0 || !strings.Contains(errb.String(), "usage: supportbot report") {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -39,10 +40,7 @@ type slaResult struct {
 func (m *Main) runSLA(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("sla")
 	fs.Lookup("config").Usage = "configuration file whose sla.targets and sla.default_priority to use (default: the built-in targets; config.yaml is not read)"
-	// parseFlags treats -h as success; help must not go on to read stdin.
-	help := false
 	fs.Usage = func() {
-		help = true
 		fmt.Fprint(fs.Output(), `usage: supportbot sla [-config PATH] < cases.jsonl
 
 Reads one case per line, e.g.
@@ -54,7 +52,7 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 `)
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil || help {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	targets := ticketing.DefaultTargets()
@@ -71,7 +69,7 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 	}
 	engine := schedules.NewEngine(targets)
 
-	in := bufio.NewReader(m.Stdin)
+	in := bufio.NewReaderSize(m.Stdin, 64<<10)
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
 	var lineNo, cases, failed int
@@ -79,14 +77,18 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, readErr := in.ReadString('\n')
+		raw, tooLong, readErr := readLine(in, maxLineBytes)
 		if readErr != nil && !errors.Is(readErr, io.EOF) {
 			return fmt.Errorf("sla: read stdin: %w", readErr)
 		}
 		lineNo++
-		if line = strings.TrimSpace(line); line != "" {
+		if line := bytes.TrimSpace(raw); len(line) > 0 || tooLong {
 			cases++
-			res, err := slaAnswer(engine, line, defaultPriority)
+			var res slaResult
+			err := lineTooLong(maxLineBytes)
+			if !tooLong {
+				res, err = slaAnswer(engine, line, defaultPriority)
+			}
 			if err != nil {
 				failed++
 				res = slaResult{Error: fmt.Sprintf("line %d: %v", lineNo, err)}
@@ -105,9 +107,9 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 	return nil
 }
 
-func slaAnswer(engine *schedules.Engine, line string, defaultPriority ticketing.Priority) (slaResult, error) {
+func slaAnswer(engine *schedules.Engine, line []byte, defaultPriority ticketing.Priority) (slaResult, error) {
 	var c slaCase
-	if err := json.Unmarshal([]byte(line), &c); err != nil {
+	if err := json.Unmarshal(line, &c); err != nil {
 		return slaResult{}, fmt.Errorf("bad JSON: %w", err)
 	}
 	in, err := c.parse(defaultPriority)
@@ -117,6 +119,15 @@ func slaAnswer(engine *schedules.Engine, line string, defaultPriority ticketing.
 	start, due := engine.Deadline(in.client, in.kind, in.priority, in.at)
 	if start.IsZero() || due.IsZero() {
 		return slaResult{}, errors.New("the calendar does not open within ten years")
+	}
+	// RFC 3339 has four-digit years; Format would write 10000-… anyway.
+	for _, t := range []struct {
+		name string
+		at   time.Time
+	}{{"clock start", start}, {"deadline", due}} {
+		if y := t.at.Year(); y < 0 || y > 9999 {
+			return slaResult{}, fmt.Errorf("the %s falls in year %d, which RFC 3339 cannot write (years 0000 to 9999)", t.name, y)
+		}
 	}
 	return slaResult{ClockStart: start.Format(time.RFC3339Nano), Due: due.Format(time.RFC3339Nano)}, nil
 }

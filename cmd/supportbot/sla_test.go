@@ -24,7 +24,7 @@ func runSLAWith(t *testing.T, stdin string, args ...string) (stdout, stderr stri
 		Getenv: func(string) string { return "" },
 		Clock:  ticketing.SystemClock{},
 	}
-	err := m.runSLA(context.Background(), args)
+	err := m.Run(context.Background(), append([]string{"sla"}, args...))
 	if err != nil {
 		code = 1
 		var exit *ExitError
@@ -214,5 +214,39 @@ func TestSLAHelpReadsNothing(t *testing.T) {
 	got, stderr, code := runSLAWith(t, `{"bad"`+"\n", "-h")
 	if got != "" || code != 0 || !strings.Contains(stderr, "usage: supportbot sla") {
 		t.Errorf("sla -h = %q, exit %d, stderr %q; want usage on stderr only", got, code, stderr)
+	}
+}
+
+func TestSLALineOverTheCap(t *testing.T) {
+	const good = `{"country":"AR","tz":"America/Argentina/Buenos_Aires","kind":"incidente","priority":"alta","at":"2026-04-01T17:00:00-03:00"}`
+	const goodOut = `{"clock_start":"2026-04-01T17:00:00-03:00","due":"2026-04-06T10:00:00-03:00"}`
+	huge := `{"country":"` + strings.Repeat("A", maxLineBytes) + `"}`
+	got, stderr, code := runSLAWith(t, good+"\n"+huge+"\n"+good+"\n")
+	want := goodOut + "\n" + fmt.Sprintf(`{"error":"line 2: longer than %d bytes"}`, maxLineBytes) + "\n" + goodOut + "\n"
+	if got != want || code != 1 {
+		t.Errorf("sla = %q (exit %d, stderr %q), want %q (exit 1)", got, code, stderr, want)
+	}
+}
+
+func TestSLAYearsRFC3339CannotWrite(t *testing.T) {
+	const ar = `"country":"AR","tz":"America/Argentina/Buenos_Aires"`
+	tests := []struct {
+		name, in, want string
+	}{
+		{"deadline past 9999",
+			`{` + ar + `,"kind":"incidente","priority":"baja","at":"9999-12-30T17:00:00-03:00"}`,
+			`{"error":"line 1: the deadline falls in year 10000, which RFC 3339 cannot write (years 0000 to 9999)"}`},
+		{"clock start before 0000 in the client's zone",
+			`{` + ar + `,"kind":"consulta","at":"0000-01-01T00:30:00+14:00"}`,
+			`{"error":"line 1: the clock start falls in year -1, which RFC 3339 cannot write (years 0000 to 9999)"}`},
+		{"late but writable",
+			`{` + ar + `,"kind":"incidente","priority":"alta","at":"9999-12-01T17:00:00-03:00"}`,
+			`{"clock_start":"9999-12-01T17:00:00-03:00","due":"9999-12-02T10:00:00-03:00"}`},
+	}
+	for _, tt := range tests {
+		got, _, _ := runSLAWith(t, tt.in)
+		if got != tt.want+"\n" {
+			t.Errorf("%s: sla = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -32,13 +32,6 @@ func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("whatsapp pair")
 	phone := fs.String("phone", "", "the bot's own number in E.164 (+549…): get a code to type on that phone instead of scanning a QR code")
 	level := fs.String("log-level", "warn", "debug, info, warn or error")
-	for _, a := range args {
-		// parseFlags treats -h as success; here that would go on to pair.
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.Usage()
-			return nil
-		}
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -1,0 +1,32 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// truncatedText tells a client the end of their message did not arrive, so
+// they do not assume support read all of it.
+var truncatedText = fmt.Sprintf("Tu mensaje superaba los %d.%03d caracteres y lo recibimos recortado. Por favor, enviá el resto en otro mensaje.",
+	channels.MaxTextChars/1000, channels.MaxTextChars%1000)
+
+// tellTruncated answers a client whose message was cut, where they wrote: in
+// the message's Slack thread or their WhatsApp chat. It is called once per
+// message, after the duplicate check. A client without an active contract
+// was told no ticket opens, so asking for the rest would mislead.
+func (b *Bot) tellTruncated(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, in channels.Inbound, ticketID int64) error {
+	if !in.Truncated || c.Contract != ticketing.ContractActive {
+		return nil
+	}
+	if in.Platform == channels.WhatsApp {
+		return b.whatsapp(ctx, tx, ticketID, in.UserID, truncatedText)
+	}
+	thread := in.ThreadTS
+	if thread == "" {
+		thread = in.MessageID
+	}
+	return b.post(ctx, tx, ticketID, in.Channel, thread, truncatedText)
+}
