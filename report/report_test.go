@@ -122,9 +122,9 @@ func TestBuildSeededMonth(t *testing.T) {
 	}{
 		{"acme critica", r.Clients[0].Rows[0], report.Row{Priority: ticketing.PriorityCritica, Tickets: 1, Met: 1, Responded: 1, Median: 15 * m, P90: 15 * m, CriticalRefusals: 1}},
 		{"acme alta", r.Clients[0].Rows[1], report.Row{Priority: ticketing.PriorityAlta, Tickets: 3, Met: 2, Breaches: 1, Responded: 3, Median: 60 * m, P90: 180 * m}},
-		{"acme media", r.Clients[0].Rows[2], report.Row{Priority: ticketing.PriorityMedia, Tickets: 3, Breaches: 1, Pending: 1}},
+		{"acme media", r.Clients[0].Rows[2], report.Row{Priority: ticketing.PriorityMedia, Tickets: 3, Breaches: 1, Pending: 1, ClosedNoResponse: 1}},
 		{"acme baja", r.Clients[0].Rows[3], report.Row{Priority: ticketing.PriorityBaja, Tickets: 1, Met: 1, Responded: 1, Median: 30 * m, P90: 30 * m, AutoClosed: 1}},
-		{"acme total", r.Clients[0].Total, report.Row{Tickets: 8, Met: 4, Breaches: 2, Pending: 1, Responded: 5, Median: 30 * m, P90: 180 * m, CriticalRefusals: 1, AutoClosed: 1}},
+		{"acme total", r.Clients[0].Total, report.Row{Tickets: 8, Met: 4, Breaches: 2, Pending: 1, ClosedNoResponse: 1, Responded: 5, Median: 30 * m, P90: 180 * m, CriticalRefusals: 1, AutoClosed: 1}},
 		{"andes critica", r.Clients[1].Rows[0], report.Row{Priority: ticketing.PriorityCritica, CriticalRefusals: 1}},
 		{"andes alta", r.Clients[1].Rows[1], report.Row{Priority: ticketing.PriorityAlta, Tickets: 1, Met: 1, Responded: 1, Median: 10 * m, P90: 10 * m}},
 		{"andes total", r.Clients[1].Total, report.Row{Tickets: 1, Met: 1, Responded: 1, Median: 10 * m, P90: 10 * m, CriticalRefusals: 1}},
