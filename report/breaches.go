@@ -58,11 +58,12 @@ func (d *desk) breach(c ticketing.Client, t *ticketing.Ticket) Breach {
 		Opened: t.ReceivedAt.In(loc), Due: t.DueAt.In(loc),
 		Late:       attended(d.in.Hours, c, t.Kind, t.DueAt, end),
 		FocalPoint: c.FocalPoint, FocalName: focalLabel(d.in.Names, c.FocalPoint),
-		FirstResponder: t.FirstResponder, ResponderName: personName(d.in.Names, t.FirstResponder),
-		Link: threadLink(d.in.SlackURL, t.SlackChannel, t.SlackThreadTS),
+		FirstResponder: t.FirstResponder,
+		Link:           threadLink(d.in.SlackURL, t.SlackChannel, t.SlackThreadTS),
 	}
 	if t.Responded() {
 		b.FirstResponse = t.FirstResponseAt.In(loc)
+		b.ResponderName = personName(d.in.Names, t.FirstResponder)
 	}
 	return b
 }

@@ -77,6 +77,9 @@ func personName(names map[string]string, id string) string {
 	if n := names[id]; n != "" {
 		return n
 	}
+	if id == "" {
+		return "(sin registro)"
+	}
 	return id
 }
 
