@@ -7,7 +7,7 @@ const (
 	chartBarWidth = 44
 	chartSlot     = 84
 	chartLeft     = 46
-	chartRight    = 62 // room for the goal's label
+	chartRight    = 74 // room for the goal's label
 	chartTop      = 24
 	chartPlot     = 150
 	chartHeight   = chartTop + chartPlot + 44
