@@ -44,7 +44,7 @@ type CSV struct {
 func CSVForLocale(locale string) (c CSV, ok bool) {
 	switch strings.ToLower(locale) {
 	case "es-ar", "es-cl", "es":
-		return CSV{Sep: ';', DecimalComma: true, BOM: true}, true
+		return CSV{Sep: ';', DecimalComma: true}, true
 	case "en":
 		return CSV{}, true
 	}

@@ -94,9 +94,10 @@ func TestCSVSections(t *testing.T) {
 
 func TestCSVForSpreadsheets(t *testing.T) {
 	opts, ok := report.CSVForLocale("es-AR")
-	if !ok || opts.Sep != ';' || !opts.DecimalComma || !opts.BOM {
-		t.Fatalf("es-AR = %+v, %v; want ; with decimal comma and a BOM", opts, ok)
+	if !ok || opts.Sep != ';' || !opts.DecimalComma || opts.BOM {
+		t.Fatalf("es-AR = %+v, %v; want ; with decimal comma", opts, ok)
 	}
+	opts.BOM = true
 	if _, ok := report.CSVForLocale("xx"); ok {
 		t.Error("an unknown locale was accepted")
 	}
