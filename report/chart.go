@@ -5,75 +5,118 @@ import "fmt"
 // Chart geometry, in SVG user units.
 const (
 	chartBarWidth = 44
-	chartSlot     = 80
-	chartLeft     = 36
-	chartTop      = 22
-	chartPlot     = 140
-	chartHeight   = chartTop + chartPlot + 34
+	chartSlot     = 84
+	chartLeft     = 46
+	chartRight    = 74 // room for the goal's label
+	chartTop      = 24
+	chartPlot     = 150
+	chartHeight   = chartTop + chartPlot + 44
 )
 
-// chart is one client's stacked bar chart: one bar per priority, split into
-// met, breached, pending and the rest (closed before the deadline).
+// chart is a compliance chart: one 100% bar per priority (or month), the
+// share of decided tickets answered in target stacked under the share
+// breached, against a goal line at FactorGoal. Colours are the Okabe–Ito
+// blue and vermilion, which stay apart for colour-blind readers, the
+// breach share is also hatched, and each bar says its percentage, so
+// nothing relies on colour alone.
 type chart struct {
+	ID            string // unique on the page, for the hatch pattern
 	Width, Height int
 	Title         string
-	Left, Base    int // where the axis starts, and its y
+	Left, Right   int // the plot's x span
+	Base, Top     int // the plot's y span
+	GoalY         int
+	Goal          string
 	Bars          []bar
 	Ticks         []tick
 }
 
 type bar struct {
-	LabelX, LabelY int
-	Label          string
-	Count          string
-	CountY         int
-	Segments       []segment
-	Description    string
+	X, Mid      int
+	Label, Sub  string
+	LabelY      int
+	SubY        int
+	Value       string
+	ValueY      int
+	Met, Breach segment // H is zero when there is nothing to draw
+	Description string
 }
 
 type segment struct {
-	Class      string
 	X, Y, W, H int
 }
 
 type tick struct {
-	X, Y  int
+	Y     int
 	Label string
 }
 
-func newChart(c ClientReport) chart {
+// barSpec is what one bar shows.
+type barSpec struct {
+	label, sub  string
+	met, breach int
+	description string
+}
+
+func newChart(id, title string, specs []barSpec) chart {
 	ch := chart{
-		Width: chartLeft + len(c.Rows)*chartSlot + 8, Height: chartHeight, Left: chartLeft, Base: chartTop + chartPlot,
-		Title: fmt.Sprintf("Tickets de %s por prioridad", c.Client.Name),
+		ID: id, Title: title, Height: chartHeight,
+		Width: chartLeft + len(specs)*chartSlot + chartRight, Left: chartLeft,
+		Base: chartTop + chartPlot, Top: chartTop,
+		Goal: fmt.Sprintf("meta %d %%", FactorGoal),
 	}
-	top := 1
-	for _, r := range c.Rows {
-		top = max(top, r.Tickets)
+	ch.Right = ch.Width - chartRight
+	y := func(pct int) int { return ch.Base - pct*chartPlot/100 }
+	ch.GoalY = y(FactorGoal)
+	for pct := 0; pct <= 100; pct += 20 {
+		ch.Ticks = append(ch.Ticks, tick{Y: y(pct), Label: fmt.Sprintf("%d %%", pct)})
 	}
-	scale := func(n int) int { return n * chartPlot / top }
-	ch.Ticks = []tick{{X: chartLeft - 6, Y: ch.Base + 4, Label: "0"}, {X: chartLeft - 6, Y: ch.Base - chartPlot + 4, Label: fmt.Sprint(top)}}
-	for i, r := range c.Rows {
+	for i, s := range specs {
 		x := chartLeft + i*chartSlot + (chartSlot-chartBarWidth)/2
 		b := bar{
-			LabelX: x + chartBarWidth/2, LabelY: ch.Base + 18, Label: priorityLabel(r.Priority), Count: fmt.Sprint(r.Tickets),
-			CountY:      ch.Base - scale(r.Tickets) - 5,
-			Description: fmt.Sprintf("%s: %d tickets, %d en objetivo, %d incumplidos, %d pendientes", priorityLabel(r.Priority), r.Tickets, r.Met, r.Breaches, r.Pending),
+			X: x, Mid: x + chartBarWidth/2, Label: s.label, Sub: s.sub,
+			LabelY: ch.Base + 17, SubY: ch.Base + 33, Description: s.description,
 		}
-		// Stack from the axis up, so each segment's top is the running sum;
-		// scaling the running sum keeps the bar's total height exact.
-		sum := 0
-		for _, s := range []struct {
-			class string
-			n     int
-		}{{"met", r.Met}, {"breach", r.Breaches}, {"pending", r.Pending}, {"other", r.Tickets - r.Met - r.Breaches - r.Pending}} {
-			if s.n <= 0 {
-				continue
-			}
-			y0, y1 := ch.Base-scale(sum), ch.Base-scale(sum+s.n)
-			b.Segments = append(b.Segments, segment{Class: s.class, X: x, Y: y1, W: chartBarWidth, H: y0 - y1})
-			sum += s.n
+		decided := s.met + s.breach
+		if pct, ok := Share(s.met, decided); ok {
+			// The boundary is drawn at the exact share, the label says the
+			// rounded-down one.
+			top := ch.Base - s.met*chartPlot/decided
+			b.Met = segment{X: x, Y: top, W: chartBarWidth, H: ch.Base - top}
+			b.Breach = segment{X: x, Y: ch.Top, W: chartBarWidth, H: top - ch.Top}
+			b.Value, b.ValueY = fmt.Sprintf("%d %%", pct), ch.Top-6
+		} else {
+			b.Value, b.ValueY = "sin datos", ch.Base-6
 		}
 		ch.Bars = append(ch.Bars, b)
 	}
 	return ch
+}
+
+// priorityChart is a client's compliance per priority.
+func priorityChart(i int, c ClientReport) chart {
+	specs := make([]barSpec, len(c.Rows))
+	for j, r := range c.Rows {
+		specs[j] = rowSpec(priorityLabel(r.Priority), r)
+	}
+	return newChart(fmt.Sprintf("c%d", i), fmt.Sprintf("%s: %% de primeras respuestas en objetivo por prioridad, meta %d %%", c.Client.Name, FactorGoal), specs)
+}
+
+// trendChart is the desk's compliance month by month.
+func trendChart(trend []TrendPoint) chart {
+	specs := make([]barSpec, len(trend))
+	for j, p := range trend {
+		specs[j] = rowSpec(p.Month.Short(), p.Row)
+		specs[j].sub = fmt.Sprintf("%d inc.", p.Row.Breaches)
+	}
+	return newChart("trend", fmt.Sprintf("Toda la mesa: %% en objetivo e incumplidos de los últimos %d meses, meta %d %%", TrendMonths, FactorGoal), specs)
+}
+
+func rowSpec(label string, r Row) barSpec {
+	pct, ok := r.MetShare()
+	return barSpec{
+		label: label, sub: fmt.Sprintf("%d de %d", r.Met, r.Met+r.Breaches), met: r.Met, breach: r.Breaches,
+		description: fmt.Sprintf("%s: %s en objetivo, %d en objetivo, %d incumplidos, %d pendientes, %d cerrados sin respuesta",
+			label, pctText(pct, ok), r.Met, r.Breaches, r.Pending, r.ClosedNoResponse),
+	}
 }

@@ -59,3 +59,38 @@ func (m Month) Window() (from, to time.Time) {
 	from, to = m.Bounds(time.UTC)
 	return from.Add(-zoneMargin), to.Add(zoneMargin)
 }
+
+// TrendMonths is how many months the trend shows, the report's included.
+const TrendMonths = 6
+
+// Add is the month n months later (earlier for negative n).
+func (m Month) Add(n int) Month {
+	return MonthOf(time.Date(m.Year, m.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC))
+}
+
+// Trend is the TrendMonths months ending with m, oldest first.
+func (m Month) Trend() []Month {
+	out := make([]Month, TrendMonths)
+	for i := range out {
+		out[i] = m.Add(i - TrendMonths + 1)
+	}
+	return out
+}
+
+// TrendWindow is a UTC span that contains every month of the trend in
+// every time zone: what to load for a report with its trend.
+func (m Month) TrendWindow() (from, to time.Time) {
+	from, _ = m.Add(1 - TrendMonths).Window()
+	_, to = m.Window()
+	return from, to
+}
+
+var monthAbbrevs = [...]string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"}
+
+// Short is the month for a chart's axis ("nov 26").
+func (m Month) Short() string {
+	if m.Month < time.January || m.Month > time.December {
+		return m.String()
+	}
+	return fmt.Sprintf("%s %02d", monthAbbrevs[m.Month-1], m.Year%100)
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -28,41 +29,79 @@ func TestTextFitsTerminal(t *testing.T) {
 			t.Errorf("line %d has %d columns: %q", i+1, n, line)
 		}
 	}
-	rows := map[string][]string{}
-	for _, line := range strings.Split(out, "\n") {
-		f := strings.Fields(line)
-		if len(f) == 10 {
-			rows[f[0]] = append(rows[f[0]], strings.Join(f[1:], " "))
+	// acme's table: the lines between its heading and its service factors.
+	rows := map[string]string{}
+	section := out[strings.Index(out, "ACME Cobranzas (acme)"):]
+	for _, line := range strings.Split(section[:strings.Index(section, "  Bot:")], "\n") {
+		if f := strings.Fields(line); len(f) == 11 {
+			rows[f[0]] = strings.Join(f[1:], " ")
 		}
 	}
 	tests := []struct {
 		label string
 		want  string // acme's row
 	}{
-		{"CRÍTICA", "1 1 100% 0h15m 0h15m 0 0 1 0"},
-		{"ALTA", "3 2 66% 1h00m 3h00m 1 0 0 0"},
-		{"MEDIA", "3 0 0% — — 1 1 0 0"},
-		{"BAJA", "1 1 100% 0h30m 0h30m 0 0 0 1"},
-		{"Total", "8 4 66% 0h30m 3h00m 2 1 1 1"},
+		{"CRÍTICA", "1 1 100% 0h15m 0h15m 0 0 0 1 0"},
+		{"ALTA", "3 2 66% 1h00m 3h00m 1 0 0 0 0"},
+		{"MEDIA", "3 0 0% — — 1 1 1 0 0"},
+		{"BAJA", "1 1 100% 0h30m 0h30m 0 0 0 0 1"},
+		{"Total", "8 4 66% 0h30m 3h00m 2 1 1 1 1"},
 	}
 	for _, tt := range tests {
-		if got := rows[tt.label]; len(got) == 0 || got[0] != tt.want {
+		if got := rows[tt.label]; got != tt.want {
 			t.Errorf("%s row = %q, want %q", tt.label, got, tt.want)
 		}
 	}
 	for _, want := range []string{
-		"Informe de SLA · noviembre 2026",
-		"Prioridad Tickets En obj.     % Mediana     P90 Incump. Pend. Críticos Autoc.",
+		"Informe de SLA · noviembre 2026\nGenerado 2026-12-01 09:00 America/Argentina/Buenos_Aires (2026-12-01 12:00 UTC)\n",
+		"Prioridad Tickets En obj.    % Mediana     P90 Incump. Pend. Cerr. Deriv. Autoc.",
 		"ACME Cobranzas (acme) · America/Argentina/Buenos_Aires",
 		"Bot: 5 de 7 en 40 s → 71-40 (meta 80-40) no cumple",
 		"Personas: 4 de 6 en objetivo → 66% (meta 80%) no cumple",
 		"Bot: 1 de 1 en 40 s → 100-40 (meta 80-40) cumple",
 		"1 tickets de clientes que ya no están",
 		"Nombre Muy Largo Nombre",
+		// The desk, its breakdowns and its trend.
+		"Toda la mesa · 2 clientes",
+		"Total           9       5  71%   0h30m   3h00m       2     1     1      2      1",
+		"1 pendientes: cifras provisorias",
+		"  Tendencia      jun 26  jul 26  ago 26  sep 26  oct 26  nov 26",
+		"  En objetivo         —       —       —       —    100%     71%",
+		"  Incumplidos         0       0       0       0       0       2",
+		"Por punto focal        Tickets En obj.    % Mediana Incump. Pend. Cerr.  Otros",
+		"Ana Pérez                    8       4  66%   0h30m       2     1     1      1",
+		"UCARLA                       1       1 100%   0h10m       0     0     0      0",
+		"Consulta                     1       1 100%   0h30m       0     0     0\n",
+		"WhatsApp                     1       1 100%   1h00m       0     0     0\n",
+		// acme's breaches, most urgent first, each with its thread.
+		"  Incumplidos (2):",
+		"  #2 ALTA · Incidente · Slack · «caso 2»",
+		"     abierto 03/11 10:00 · vence 03/11 14:00 · respuesta 03/11 16:00 (+1h00m)",
+		"     focal: Ana Pérez · respondió: Beto Gómez",
+		"     https://slack.com/archives/CACME/p1700000002000100",
+		"  #9 MEDIA · Incidente · Slack · «caso 9»",
+		"     abierto 20/11 10:00 · vence 21/11 10:00 · sin respuesta (+119h30m)",
+		"  Sin incumplimientos.",
+		// How figures are computed.
+		"el menor de los dos centrales",
+		"Los porcentajes se redondean hacia abajo",
+		"Las cifras pendientes son provisorias",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+func TestTextKeepsClientTextInert(t *testing.T) {
+	in := seeded()
+	in.Tickets[8].Subject = "\x1b[2J\x1b]8;;https://evil.example\x07pulsa\x1b]8;;\x07\r\nfalso"
+	var b bytes.Buffer
+	if err := report.WriteText(&b, report.Build(in)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(b.String(), "\x1b\x07\r") {
+		t.Errorf("a control character from a subject reached the terminal:\n%q", b.String())
 	}
 }
 
@@ -71,11 +110,12 @@ func TestCSVParses(t *testing.T) {
 	if err := report.WriteCSV(&b, report.Build(seeded())); err != nil {
 		t.Fatal(err)
 	}
-	records, err := csv.NewReader(&b).ReadAll()
+	all, err := csv.NewReader(&b).ReadAll()
 	if err != nil {
 		t.Fatalf("csv does not parse: %v", err)
 	}
 	// Header, then four priorities and a total for each of two clients.
+	records := rowsOfKind(all, "priority", "total")
 	if len(records) != 1+2*5 {
 		t.Fatalf("%d records, want 11", len(records))
 	}
@@ -124,50 +164,117 @@ func TestCSVParses(t *testing.T) {
 	}
 }
 
+// rowsOfKind keeps the header and the lines of the given row kinds.
+func rowsOfKind(records [][]string, kinds ...string) [][]string {
+	out := records[:1:1]
+	for _, rec := range records[1:] {
+		if slices.Contains(kinds, rec[0]) {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
 func TestHTMLSelfContainedWithOneChartPerClient(t *testing.T) {
 	in := seeded()
 	in.Clients[0].Name = `ACME <script>alert(1)</script>`
+	in.Tickets[1].Subject = `<img src="x" onerror="alert(1)"><a href="https://evil.example">pulsa</a>`
 	var b bytes.Buffer
 	if err := report.WriteHTML(&b, report.Build(in)); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
-	if got := strings.Count(page, "<svg"); got != len(in.Clients) {
-		t.Errorf("%d <svg elements, want %d", got, len(in.Clients))
+	// One chart per client and the desk's trend.
+	if got := strings.Count(page, "<svg"); got != len(in.Clients)+1 {
+		t.Errorf("%d <svg elements, want %d", got, len(in.Clients)+1)
 	}
-	if strings.Contains(page, "<script") {
-		t.Error("client name reached the page unescaped")
-	}
-	for _, external := range []string{"<link", "src=", "url(", "@import", "https://"} {
-		if strings.Contains(page, external) {
-			t.Errorf("page refers to an external asset: %q", external)
+	for _, raw := range []string{"<script", "<img", "evil.example\">"} {
+		if strings.Contains(page, raw) {
+			t.Errorf("client text reached the page as markup: %q", raw)
 		}
+	}
+	if !strings.Contains(page, "&lt;img src=&#34;x&#34;") {
+		t.Error("the subject is not on the page as text")
+	}
+	// Escaped client text holds no "<", so every tag here is the page's own.
+	for _, tag := range regexp.MustCompile(`<[a-zA-Z][^>]*>`).FindAllString(page, -1) {
+		for _, external := range []string{"<link", " src=", "@import", "<script", "<iframe"} {
+			if strings.Contains(tag, external) {
+				t.Errorf("page refers to an external asset: %s", tag)
+			}
+		}
+		if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(tag); m != nil && !strings.HasPrefix(m[1], "https://slack.com/archives/") {
+			t.Errorf("link to something other than a Slack thread: %s", tag)
+		}
+	}
+	if n, local := strings.Count(page, "url("), strings.Count(page, "url(#"); n != local {
+		t.Errorf("%d url( references, only %d to the page itself", n, local)
 	}
 	if n := strings.Count(page, "http://"); n != strings.Count(page, `xmlns="http://www.w3.org/2000/svg"`) {
 		t.Errorf("page has http:// other than the SVG namespace")
 	}
+	for _, want := range []string{
+		`<html lang="es">`, "<title>Informe de SLA · noviembre 2026</title>", "<h1>Informe de SLA · noviembre 2026</h1>",
+		"2026-12-01 09:00 America/Argentina/Buenos_Aires (2026-12-01 12:00 UTC)",
+		`<div class="scroll"`, "overflow-x:auto", "break-inside:avoid", "@media print",
+		"<caption>ACME &lt;script&gt;alert(1)&lt;/script&gt;: tickets por prioridad</caption>",
+		`<th scope="row">ALTA</th><td>3</td><td>2</td><td>66%</td><td>1h00m</td><td>3h00m</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td>`,
+		`<th scope="row">MEDIA</th><td>3</td><td>0</td><td>0%</td><td>—</td><td>—</td><td>1</td><td>1</td><td>1</td>`,
+		"Cerrados sin respuesta",
+		// The breach list: numbers, people, threads.
+		`<th scope="row" data-ticket="2">#2</th>`, `<th scope="row" data-ticket="9">#9</th>`,
+		`<a href="https://slack.com/archives/CACME/p1700000002000100"`, "Beto Gómez", "<td>119h30m</td>", "sin respuesta",
+		"Sin incumplimientos en el mes.",
+		// The desk, its breakdowns and trend.
+		"<caption>Toda la mesa, noviembre 2026</caption>",
+		`<tr class="total"><th scope="row">Total</th><td>9</td><td>5</td><td>71%</td>`,
+		"<caption>Por punto focal</caption>", `<th scope="row">Ana Pérez</th><td>8</td><td>4</td><td>66%</td><td>0h30m</td><td>2</td><td>1</td><td>1</td><td>1</td>`,
+		"<caption>Por tipo</caption>", `<th scope="row">Consulta</th><td>1</td>`,
+		"<caption>Por canal</caption>", `<th scope="row">WhatsApp</th><td>1</td>`,
+		`<th scope="row">octubre 2026</th><td>1</td><td>1</td><td>100%</td><td>0</td>`,
+		"1 tickets pendientes: sus cifras son provisorias",
+		"el menor de los dos centrales", "se redondean hacia abajo",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
 
-	// Each chart must be well-formed XML, and acme's alta bar must stack its
-	// met and breached tickets to the tallest bar's height.
+	// Each chart must be well-formed XML. acme's alta bar splits the full
+	// height between its 2 met and 1 breached tickets, under a goal line.
 	charts := svgs(t, page)
-	var altaHeights []int
-	for _, r := range charts[0].Groups[1].Rects {
-		altaHeights = append(altaHeights, r.Height)
+	alta := charts[1].Groups[1].Rects
+	if len(alta) != 2 || alta[0].Class != "met seg" || alta[1].Class != "breach seg" || alta[0].Height != 100 || alta[1].Height != 50 {
+		t.Errorf("acme alta bar = %+v, want met 100 high under breach 50", alta)
 	}
-	if len(altaHeights) != 2 || altaHeights[0]+altaHeights[1] != 140 {
-		t.Errorf("acme alta bar segments = %v, want two summing to the full 140", altaHeights)
+	var ticks []string
+	for _, tx := range charts[1].Texts {
+		if strings.HasSuffix(tx, " %") {
+			ticks = append(ticks, tx)
+		}
 	}
-	if got := charts[0].Groups[1].Rects[0].Class; got != "met" {
-		t.Errorf("first alta segment class = %q, want met", got)
+	for _, want := range []string{"0 %", "20 %", "40 %", "60 %", "80 %", "100 %", "meta 80 %"} {
+		if !slices.Contains(ticks, want) {
+			t.Errorf("chart lacks the label %q (has %v)", want, ticks)
+		}
+	}
+	var values []string
+	for _, g := range charts[1].Groups {
+		values = append(values, g.Texts[0])
+	}
+	if want := []string{"100 %", "66 %", "0 %", "100 %"}; !slices.Equal(values, want) {
+		t.Errorf("bar values = %v, want %v", values, want)
 	}
 }
 
 type svgDoc struct {
+	Texts  []string `xml:"text"`
 	Groups []struct {
 		Rects []struct {
 			Class  string `xml:"class,attr"`
 			Height int    `xml:"height,attr"`
 		} `xml:"rect"`
+		Texts []string `xml:"text"`
 	} `xml:"g"`
 }
 

@@ -1,13 +1,16 @@
-// Package report builds the monthly SLA report (issue #8): per client and
-// priority, how many tickets came in, how many first responses met their
-// target and how long they took in attended hours, plus the seed's "80-40"
-// service factor applied to the bot and to people. Building is pure
+// Package report builds the monthly SLA report (issues #8 and #20): per
+// client and priority, how many tickets came in, how many first responses
+// met their target and how long they took in attended hours, plus the
+// seed's "80-40" service factor applied to the bot and to people; which
+// tickets breached, with links to act on them; the desk's month per focal
+// point, kind and channel; and a six-month trend. Building is pure
 // computation over rows the caller loaded; rendering is in text.go, csv.go
 // and html.go.
 package report
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"supportbot/ticketing"
@@ -49,7 +52,8 @@ type Input struct {
 	// Clients are reported in this order, each over its own local month.
 	Clients []ticketing.Client
 	// Tickets received in (at least) the month; Month.Window is a range
-	// that covers every client's month. Others are ignored.
+	// that covers every client's month, Month.TrendWindow one that also
+	// covers the trend's earlier months. Others are ignored.
 	Tickets []*ticketing.Ticket
 	// FirstBotReply is, per ticket id, when the bot's first reply to the
 	// client was delivered.
@@ -61,15 +65,53 @@ type Input struct {
 	// Now is when the report is made: an unanswered ticket whose deadline is
 	// still ahead of Now is pending, not breached.
 	Now time.Time
+	// Names are people's display names by Slack user id; an id without a
+	// name is shown as it is.
+	Names map[string]string
+	// SlackURL is where thread links point: a workspace's own address
+	// (https://acme.slack.com) gives the links chat.getPermalink gives;
+	// empty is DefaultSlackURL.
+	SlackURL string
+	// Zone is the reader's time zone, shown beside UTC; nil is UTC.
+	Zone *time.Location
 }
 
 // Report is the month's figures for every client.
 type Report struct {
 	Month     Month
 	Generated time.Time
+	Zone      *time.Location
 	Clients   []ClientReport
+	// Desk adds up every reported client.
+	Desk DeskReport
+	// FocalPoints, Kinds and Channels split the desk's month; each group
+	// adds up to Desk.Total, except critical refusals, which open no ticket
+	// and so have no kind, channel or ticket of their own to follow.
+	FocalPoints, Kinds, Channels []Group
 	// Ignored counts the month's tickets of clients not in Input.Clients.
 	Ignored int
+}
+
+// DeskReport is the month of every reported client together.
+type DeskReport struct {
+	Total       Row
+	Bot, People Factor
+	Trend       []TrendPoint
+}
+
+// Group is one slice of the desk's month: a focal point, a kind or a
+// channel.
+type Group struct {
+	Key, Label string
+	Row        Row
+	// ByOthers counts, for a focal point, first responses someone else gave.
+	ByOthers int
+}
+
+// TrendPoint is one month of the trend, in each client's own zone.
+type TrendPoint struct {
+	Month Month
+	Row   Row
 }
 
 // ClientReport is one client's month.
@@ -85,6 +127,11 @@ type ClientReport struct {
 	// People is the share of decided tickets whose first staff response met
 	// the target.
 	People Factor
+	// Breaches lists the month's breached tickets, most urgent first.
+	Breaches []Breach
+	// Trend is the last TrendMonths months, oldest first, ending with this
+	// one (whose row is Total).
+	Trend []TrendPoint
 }
 
 // Row holds the figures of one priority (or the client's total, whose
@@ -94,9 +141,10 @@ type Row struct {
 	Tickets  int
 	// Met counts first responses by the deadline; Breaches counts deadlines
 	// that passed first, answered late or not at all. Pending tickets are
-	// unanswered with the deadline still ahead; a ticket closed before its
-	// deadline without a response (the client sorted it out) is in neither.
-	Met, Breaches, Pending int
+	// unanswered with the deadline still ahead; ClosedNoResponse counts
+	// tickets closed before their deadline without a response (the client
+	// sorted it out). Every ticket is in exactly one of the four.
+	Met, Breaches, Pending, ClosedNoResponse int
 	// Responded counts first responses; Median and P90 are their attended
 	// time since the client's message, zero when Responded is zero.
 	Responded        int
@@ -125,7 +173,10 @@ func (f Factor) Meets() bool { return f.Total > 0 && f.Within*100 >= FactorGoal*
 // Build computes the report. It never fails: rows it cannot place are
 // ignored and counted.
 func Build(in Input) Report {
-	r := Report{Month: in.Month, Generated: in.Now}
+	r := Report{Month: in.Month, Generated: in.Now, Zone: in.Zone}
+	if r.Zone == nil {
+		r.Zone = time.UTC
+	}
 	byClient := map[string][]*ticketing.Ticket{}
 	known := map[string]bool{}
 	for _, c := range in.Clients {
@@ -151,9 +202,11 @@ func Build(in Input) Report {
 			refusals[e.ClientID] = append(refusals[e.ClientID], e.At)
 		}
 	}
+	d := newDesk(in)
 	for _, c := range in.Clients {
-		r.Clients = append(r.Clients, buildClient(in, c, byClient[c.ID], refusals[c.ID]))
+		r.Clients = append(r.Clients, d.client(c, byClient[c.ID], refusals[c.ID]))
 	}
+	d.finish(&r)
 	return r
 }
 
@@ -163,15 +216,67 @@ type acc struct {
 	waits []time.Duration
 }
 
+// add counts a ticket with its outcome and, when answered, its wait.
+func (a *acc) add(t *ticketing.Ticket, o outcome, wait time.Duration) {
+	a.row.Tickets++
+	if slices.Contains(AutoCloseReasons, t.CloseReason) {
+		a.row.AutoClosed++
+	}
+	switch o {
+	case met:
+		a.row.Met++
+	case breached:
+		a.row.Breaches++
+	case pending:
+		a.row.Pending++
+	case moot:
+		a.row.ClosedNoResponse++
+	}
+	if t.Responded() {
+		a.waits = append(a.waits, wait)
+	}
+}
+
 func (a *acc) done() Row {
 	a.row.Responded = len(a.waits)
 	a.row.Median, a.row.P90 = summarize(a.waits)
 	return a.row
 }
 
-func buildClient(in Input, c ticketing.Client, tickets []*ticketing.Ticket, refusals []time.Time) ClientReport {
-	from, to := in.Month.Bounds(c.Location)
-	inMonth := func(t time.Time) bool { return !t.Before(from) && t.Before(to) }
+// desk gathers what spans clients while each client is built.
+type desk struct {
+	in                     Input
+	months                 []Month
+	total                  acc
+	trend                  []acc
+	bot, people            Factor
+	focal, kinds, channels *groups
+	byOthers               map[string]int
+}
+
+func newDesk(in Input) *desk {
+	d := &desk{in: in, months: in.Month.Trend(), byOthers: map[string]int{},
+		focal: newGroups(nil), kinds: newGroups(kindKeys()), channels: newGroups(channelKeys)}
+	d.trend = make([]acc, len(d.months))
+	return d
+}
+
+func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, refusals []time.Time) ClientReport {
+	in := d.in
+	cur := len(d.months) - 1
+	// monthOf is the trend index of t in the client's zone, -1 outside.
+	bounds := make([][2]time.Time, len(d.months))
+	for i, m := range d.months {
+		bounds[i][0], bounds[i][1] = m.Bounds(c.Location)
+	}
+	monthOf := func(t time.Time) int {
+		for i, b := range bounds {
+			if !t.Before(b[0]) && t.Before(b[1]) {
+				return i
+			}
+		}
+		return -1
+	}
 
 	rows := map[ticketing.Priority]*acc{}
 	order := slices.Clone(ticketing.Priorities)
@@ -187,29 +292,35 @@ func buildClient(in Input, c ticketing.Client, tickets []*ticketing.Ticket, refu
 		order = append(order, p)
 		return a
 	}
-	total := &acc{}
+	trend := make([]acc, len(d.months))
 	cr := ClientReport{Client: c}
+	focalKey := c.FocalPoint
+	d.focal.of(focalKey) // a focal point with a quiet month still shows
 
 	for _, t := range tickets {
-		if !inMonth(t.ReceivedAt) {
+		i := monthOf(t.ReceivedAt)
+		if i < 0 {
 			continue
 		}
-		for _, a := range []*acc{rowOf(t.Priority), total} {
-			a.row.Tickets++
-			if slices.Contains(AutoCloseReasons, t.CloseReason) {
-				a.row.AutoClosed++
-			}
-			switch outcomeOf(t, in.Now) {
-			case met:
-				a.row.Met++
-			case breached:
-				a.row.Breaches++
-			case pending:
-				a.row.Pending++
-			}
-			if t.Responded() {
-				a.waits = append(a.waits, attended(in.Hours, c, t.Kind, t.ReceivedAt, t.FirstResponseAt))
-			}
+		o := outcomeOf(t, in.Now)
+		var wait time.Duration
+		if t.Responded() {
+			wait = attended(in.Hours, c, t.Kind, t.ReceivedAt, t.FirstResponseAt)
+		}
+		trend[i].add(t, o, wait)
+		d.trend[i].add(t, o, wait)
+		if i != cur {
+			continue
+		}
+		for _, a := range []*acc{rowOf(t.Priority), &d.total,
+			d.focal.of(focalKey), d.kinds.of(string(t.Kind)), d.channels.of(string(t.Source))} {
+			a.add(t, o, wait)
+		}
+		if t.Responded() && t.FirstResponder != focalKey {
+			d.byOthers[focalKey]++
+		}
+		if o == breached {
+			cr.Breaches = append(cr.Breaches, d.breach(c, t))
 		}
 		if t.Source != ticketing.SourceServiceDesk {
 			cr.Bot.Total++
@@ -219,18 +330,47 @@ func buildClient(in Input, c ticketing.Client, tickets []*ticketing.Ticket, refu
 		}
 	}
 	for _, at := range refusals {
-		if inMonth(at) {
+		i := monthOf(at)
+		if i < 0 {
+			continue
+		}
+		trend[i].row.CriticalRefusals++
+		d.trend[i].row.CriticalRefusals++
+		if i == cur {
 			// A refused message was a critical incident: it belongs with critica.
 			rows[ticketing.PriorityCritica].row.CriticalRefusals++
-			total.row.CriticalRefusals++
+			d.total.row.CriticalRefusals++
 		}
 	}
 	for _, p := range order {
 		cr.Rows = append(cr.Rows, rows[p].done())
 	}
-	cr.Total = total.done()
+	for i, m := range d.months {
+		cr.Trend = append(cr.Trend, TrendPoint{Month: m, Row: trend[i].done()})
+	}
+	cr.Total = cr.Trend[cur].Row
 	cr.People = Factor{Within: cr.Total.Met, Total: cr.Total.Met + cr.Total.Breaches}
+	slices.SortStableFunc(cr.Breaches, byUrgency)
+	d.bot.Within += cr.Bot.Within
+	d.bot.Total += cr.Bot.Total
+	d.people.Within += cr.People.Within
+	d.people.Total += cr.People.Total
 	return cr
+}
+
+func (d *desk) finish(r *Report) {
+	r.Desk = DeskReport{Total: d.total.done(), Bot: d.bot, People: d.people}
+	for i, m := range d.months {
+		r.Desk.Trend = append(r.Desk.Trend, TrendPoint{Month: m, Row: d.trend[i].done()})
+	}
+	r.FocalPoints = d.focal.done(func(k string) string { return focalLabel(d.in.Names, k) })
+	for i := range r.FocalPoints {
+		r.FocalPoints[i].ByOthers = d.byOthers[r.FocalPoints[i].Key]
+	}
+	// People read focal points by name.
+	slices.SortStableFunc(r.FocalPoints, func(a, b Group) int { return strings.Compare(a.Label, b.Label) })
+	r.Kinds = d.kinds.done(func(k string) string { return kindLabel(ticketing.Kind(k)) })
+	r.Channels = d.channels.done(func(k string) string { return channelLabel(ticketing.Source(k)) })
 }
 
 type outcome int

@@ -1,6 +1,9 @@
 package report_test
 
 import (
+	"cmp"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,8 +25,8 @@ var (
 
 func clients() []ticketing.Client {
 	return []ticketing.Client{
-		{ID: "acme", Name: "ACME Cobranzas", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanEstandar},
-		{ID: "andes", Name: "Andes Contact Center", Country: ticketing.CountryCL, Location: scl, Plan: ticketing.PlanExtendido},
+		{ID: "acme", Name: "ACME Cobranzas", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanEstandar, SlackChannel: "CACME", FocalPoint: "UANA"},
+		{ID: "andes", Name: "Andes Contact Center", Country: ticketing.CountryCL, Location: scl, Plan: ticketing.PlanExtendido, SlackChannel: "CANDES", FocalPoint: "UCARLA"},
 	}
 }
 
@@ -47,15 +50,27 @@ type tk struct {
 	closed   time.Duration // 0: open
 	reason   string
 	bot      time.Duration // 0: no bot reply delivered
+	kind     ticketing.Kind
+	by       string // first responder; the focal point when empty
 }
 
+// focalOf is each seeded client's focal point.
+var focalOf = map[string]string{"acme": "UANA", "andes": "UCARLA"}
+
 func (s tk) ticket() *ticketing.Ticket {
+	kind := s.kind
+	if kind == "" {
+		kind = ticketing.KindIncidente
+	}
 	t := &ticketing.Ticket{
-		ID: s.id, ClientID: s.client, Kind: ticketing.KindIncidente, Priority: s.prio, Source: s.source,
+		ID: s.id, ClientID: s.client, Kind: kind, Priority: s.prio, Source: s.source,
 		Status: ticketing.StatusEnCurso, ReceivedAt: s.received, ClockStart: s.received, DueAt: s.received.Add(s.target),
+		SlackChannel: "C" + strings.ToUpper(s.client), SlackThreadTS: fmt.Sprintf("17000000%02d.000100", s.id),
+		Subject: fmt.Sprintf("caso %d", s.id),
 	}
 	if s.respond > 0 {
 		t.FirstResponseAt = s.received.Add(s.respond)
+		t.FirstResponder = cmp.Or(s.by, focalOf[s.client])
 	}
 	if s.closed > 0 {
 		t.Status, t.ClosedAt, t.CloseReason = ticketing.StatusCerrado, s.received.Add(s.closed), s.reason
@@ -72,13 +87,14 @@ func seeded() report.Input {
 	const h = time.Hour
 	specs := []tk{
 		{id: 1, client: "acme", prio: ticketing.PriorityAlta, source: ticketing.SourceSlack, received: utc(11, 2, 13), target: 4 * h, respond: h, bot: 10 * time.Second},
-		{id: 2, client: "acme", prio: ticketing.PriorityAlta, source: ticketing.SourceSlack, received: utc(11, 3, 13), target: 4 * h, respond: 6 * h, bot: 50 * time.Second},
+		// Answered late, by someone other than the focal point.
+		{id: 2, client: "acme", prio: ticketing.PriorityAlta, source: ticketing.SourceSlack, received: utc(11, 3, 13), target: 4 * h, respond: 6 * h, bot: 50 * time.Second, by: "UBETO"},
 		{id: 3, client: "acme", prio: ticketing.PriorityAlta, source: ticketing.SourceWhatsApp, received: utc(11, 4, 13), target: 4 * h, respond: 2 * h, bot: 40 * time.Second},
 		// Closed by the client before its deadline with no response: moot.
 		{id: 4, client: "acme", prio: ticketing.PriorityMedia, source: ticketing.SourceSlack, received: utc(11, 5, 13), target: 24 * h, closed: 2 * h, reason: "conformidad del cliente"},
 		// 30 Nov 23:00 in Buenos Aires: still November there; due after reportNow.
 		{id: 5, client: "acme", prio: ticketing.PriorityMedia, source: ticketing.SourceSlack, received: utc(12, 1, 2), target: 24 * h, bot: 5 * time.Second},
-		{id: 6, client: "acme", prio: ticketing.PriorityBaja, source: ticketing.SourceSlack, received: utc(11, 10, 13), target: 96 * h, respond: h, closed: 240 * h, reason: report.AutoCloseReasons[0], bot: 20 * time.Second},
+		{id: 6, client: "acme", prio: ticketing.PriorityBaja, source: ticketing.SourceSlack, received: utc(11, 10, 13), target: 96 * h, respond: h, closed: 240 * h, reason: report.AutoCloseReasons[0], bot: 20 * time.Second, kind: ticketing.KindConsulta},
 		// The Service Desk path: no bot answer is owed.
 		{id: 7, client: "acme", prio: ticketing.PriorityCritica, source: ticketing.SourceServiceDesk, received: utc(11, 12, 13), target: 2 * h, respond: 30 * time.Minute},
 		// 31 Oct 23:00 in Buenos Aires: October.
@@ -90,7 +106,8 @@ func seeded() report.Input {
 		// In the loaded window but October even in UTC.
 		{id: 12, client: "zeta", prio: ticketing.PriorityAlta, source: ticketing.SourceSlack, received: utc(10, 31, 20), target: 4 * h},
 	}
-	in := report.Input{Month: november, Clients: clients(), FirstBotReply: map[int64]time.Time{}, Hours: halfHours{}, Now: reportNow}
+	in := report.Input{Month: november, Clients: clients(), FirstBotReply: map[int64]time.Time{}, Hours: halfHours{}, Now: reportNow,
+		Names: map[string]string{"UANA": "Ana Pérez", "UBETO": "Beto Gómez"}, Zone: ar}
 	for _, s := range specs {
 		in.Tickets = append(in.Tickets, s.ticket())
 		if s.bot > 0 {
@@ -122,9 +139,9 @@ func TestBuildSeededMonth(t *testing.T) {
 	}{
 		{"acme critica", r.Clients[0].Rows[0], report.Row{Priority: ticketing.PriorityCritica, Tickets: 1, Met: 1, Responded: 1, Median: 15 * m, P90: 15 * m, CriticalRefusals: 1}},
 		{"acme alta", r.Clients[0].Rows[1], report.Row{Priority: ticketing.PriorityAlta, Tickets: 3, Met: 2, Breaches: 1, Responded: 3, Median: 60 * m, P90: 180 * m}},
-		{"acme media", r.Clients[0].Rows[2], report.Row{Priority: ticketing.PriorityMedia, Tickets: 3, Breaches: 1, Pending: 1}},
+		{"acme media", r.Clients[0].Rows[2], report.Row{Priority: ticketing.PriorityMedia, Tickets: 3, Breaches: 1, Pending: 1, ClosedNoResponse: 1}},
 		{"acme baja", r.Clients[0].Rows[3], report.Row{Priority: ticketing.PriorityBaja, Tickets: 1, Met: 1, Responded: 1, Median: 30 * m, P90: 30 * m, AutoClosed: 1}},
-		{"acme total", r.Clients[0].Total, report.Row{Tickets: 8, Met: 4, Breaches: 2, Pending: 1, Responded: 5, Median: 30 * m, P90: 180 * m, CriticalRefusals: 1, AutoClosed: 1}},
+		{"acme total", r.Clients[0].Total, report.Row{Tickets: 8, Met: 4, Breaches: 2, Pending: 1, ClosedNoResponse: 1, Responded: 5, Median: 30 * m, P90: 180 * m, CriticalRefusals: 1, AutoClosed: 1}},
 		{"andes critica", r.Clients[1].Rows[0], report.Row{Priority: ticketing.PriorityCritica, CriticalRefusals: 1}},
 		{"andes alta", r.Clients[1].Rows[1], report.Row{Priority: ticketing.PriorityAlta, Tickets: 1, Met: 1, Responded: 1, Median: 10 * m, P90: 10 * m}},
 		{"andes total", r.Clients[1].Total, report.Row{Tickets: 1, Met: 1, Responded: 1, Median: 10 * m, P90: 10 * m, CriticalRefusals: 1}},

@@ -59,6 +59,9 @@ func TestReportRows(t *testing.T) {
 	ctx := context.Background()
 	db := reportStore(t)
 	slack := reportTicket("acme", "CACME", ticketing.SourceSlack, time.Date(2026, 11, 2, 13, 0, 0, 0, time.UTC))
+	// The breach list links the thread and names who answered.
+	slack.SlackThreadTS, slack.FirstResponder = "1762088400.000100", "USTAFF"
+	slack.FirstResponseAt = slack.ReceivedAt.Add(5 * time.Hour)
 	wa := reportTicket("acme", "CACME", ticketing.SourceWhatsApp, time.Date(2026, 11, 3, 13, 0, 0, 0, time.UTC))
 	wa.WhatsAppContact = "+5491155550101"
 	unanswered := reportTicket("acme", "CACME", ticketing.SourceSlack, time.Date(2026, 11, 4, 13, 0, 0, 0, time.UTC))
@@ -184,6 +187,11 @@ func TestReportRows(t *testing.T) {
 	got := rows.Tickets[1]
 	if got.Source != ticketing.SourceWhatsApp || got.WhatsAppContact != wa.WhatsAppContact || !got.ReceivedAt.Equal(wa.ReceivedAt) || !got.DueAt.Equal(wa.DueAt) {
 		t.Errorf("ticket read back = %+v, want the WhatsApp ticket as stored", got)
+	}
+	first := rows.Tickets[0]
+	if first.SlackChannel != "CACME" || first.SlackThreadTS != slack.SlackThreadTS || first.FirstResponder != "USTAFF" ||
+		!first.FirstResponseAt.Equal(slack.FirstResponseAt) || first.Subject != slack.Subject || first.Kind != slack.Kind {
+		t.Errorf("ticket read back = %+v, want the thread, responder and subject as stored", first)
 	}
 	if rows.Audit[1].TicketID != slack.ID {
 		t.Errorf("audit ticket id = %d, want %d", rows.Audit[1].TicketID, slack.ID)

@@ -33,11 +33,11 @@ func seedReportStore(t *testing.T, configPath string) {
 	// Friday 18:00 to Monday 09:00: two commercial hours, within alta's 4.
 	acme := &ticketing.Ticket{ClientID: "acme", Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Status: ticketing.StatusEnCurso,
 		Source: ticketing.SourceSlack, SlackChannel: "C0ACME", OpenedBy: "UCLIENT", Subject: "no levanta el discador",
-		ReceivedAt: time.Date(2026, 11, 6, 18, 0, 0, 0, ar), FirstResponseAt: time.Date(2026, 11, 9, 9, 0, 0, 0, ar),
+		ReceivedAt: time.Date(2026, 11, 6, 18, 0, 0, 0, ar), FirstResponseAt: time.Date(2026, 11, 9, 9, 0, 0, 0, ar), FirstResponder: "U0AGENT01",
 		DueAt: time.Date(2026, 11, 9, 11, 0, 0, 0, ar)}
 	acme.ClockStart = acme.ReceivedAt
 	andes := &ticketing.Ticket{ClientID: "andes", Kind: ticketing.KindIncidente, Priority: ticketing.PriorityMedia, Status: ticketing.StatusNuevo,
-		Source: ticketing.SourceSlack, SlackChannel: "C0ANDES", OpenedBy: "UCLIENT2", Subject: "consulta por reportes",
+		Source: ticketing.SourceSlack, SlackChannel: "C0ANDES", SlackThreadTS: "1763470800.000200", OpenedBy: "UCLIENT2", Subject: "consulta por reportes",
 		ReceivedAt: time.Date(2026, 11, 18, 10, 0, 0, 0, scl), DueAt: time.Date(2026, 11, 19, 10, 0, 0, 0, scl)}
 	andes.ClockStart = andes.ReceivedAt
 	err = db.Update(ctx, func(tx ticketing.Tx) error {
@@ -120,10 +120,15 @@ func TestReportFormatsAndClientFilter(t *testing.T) {
 		wantNot  []string
 		svgCount int
 	}{
-		{args: []string{"-month", "2026-11"}, want: []string{"Informe de SLA · noviembre 2026", "ACME Cobranzas (acme)", "Andes Contact Center (andes)"}},
+		{args: []string{"-month", "2026-11"}, want: []string{"Informe de SLA · noviembre 2026", "ACME Cobranzas (acme)", "Andes Contact Center (andes)",
+			// Staff names from the config, thread links to Slack by default.
+			"Lucía Fernández              1       1 100%   2h00m       0     0     0      1",
+			"  #2 MEDIA · Incidente · Slack · «consulta por reportes»", "     focal: Matías Rojas",
+			"     https://slack.com/archives/C0ANDES/p1763470800000200"}},
 		{args: []string{"-month", "2026-11", "-client", "andes"}, want: []string{"Andes Contact Center (andes)", "Bot: 0 de 1 en 40 s"}, wantNot: []string{"ACME"}},
-		{args: []string{"-month", "2026-11", "-format", "html"}, want: []string{"<!DOCTYPE html>", "ACME Cobranzas"}, svgCount: 2},
-		{args: []string{"-month", "2026-11", "-format", "html", "-client", "acme"}, want: []string{"ACME Cobranzas"}, wantNot: []string{"Andes"}, svgCount: 1},
+		{args: []string{"-month", "2026-11", "-format", "html", "-slack-url", "https://acme.slack.com/"}, want: []string{"<!DOCTYPE html>", "ACME Cobranzas",
+			`data-ticket="2">#2</th>`, `href="https://acme.slack.com/archives/C0ANDES/p1763470800000200"`}, svgCount: 3},
+		{args: []string{"-month", "2026-11", "-format", "html", "-client", "acme"}, want: []string{"ACME Cobranzas"}, wantNot: []string{"Andes"}, svgCount: 2},
 		// The default month is the previous one: the clock says 24 November.
 		{args: nil, want: []string{"octubre 2026", "Bot: 0 de 0"}},
 	}
@@ -149,6 +154,62 @@ func TestReportFormatsAndClientFilter(t *testing.T) {
 	}
 }
 
+func TestReportCSVForSpreadsheets(t *testing.T) {
+	path := writeConfig(t)
+	seedReportStore(t, path)
+	tests := []struct {
+		args          []string
+		bom           bool
+		sep           rune
+		median        string // acme's total
+		wantKinds     []string
+		wantBreachURL string
+	}{
+		{args: []string{"-locale", "es-AR", "-bom"}, bom: true, sep: ';', median: "2,00"},
+		{args: []string{"-csv-sep", ";"}, sep: ';', median: "2.00"},
+		{args: []string{"-csv-sep", "tab", "-locale", "es-CL"}, sep: '\t', median: "2,00"},
+		{args: []string{"-breaches", "-bom"}, bom: true, sep: ',', wantBreachURL: "https://slack.com/archives/C0ANDES/p1763470800000200"},
+	}
+	for _, tt := range tests {
+		m, out, _ := testMain()
+		args := append([]string{"-month", "2026-11", "-format", "csv", "-config", path}, tt.args...)
+		if err := m.runReport(context.Background(), args); err != nil {
+			t.Errorf("%v: %v", tt.args, err)
+			continue
+		}
+		data := out.String()
+		if strings.HasPrefix(data, "\ufeff") != tt.bom {
+			t.Errorf("%v: byte-order mark %v, want %v", tt.args, !tt.bom, tt.bom)
+		}
+		cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(data, "\ufeff")))
+		cr.Comma = tt.sep
+		records, err := cr.ReadAll()
+		if err != nil || len(records) < 2 {
+			t.Errorf("%v: not CSV with %q: %v\n%s", tt.args, tt.sep, err, data)
+			continue
+		}
+		col := func(rec []string, name string) string {
+			if i := slices.Index(records[0], name); i >= 0 {
+				return rec[i]
+			}
+			t.Fatalf("%v: no column %q in %v", tt.args, name, records[0])
+			return ""
+		}
+		if tt.wantBreachURL != "" {
+			if len(records) != 2 || col(records[1], "ticket") != "2" || col(records[1], "thread_url") != tt.wantBreachURL ||
+				col(records[1], "focal_point_name") != "Matías Rojas" || col(records[1], "first_response") != "" {
+				t.Errorf("%v: breaches = %v", tt.args, records)
+			}
+			continue
+		}
+		for _, rec := range records[1:] {
+			if col(rec, "row_kind") == "total" && col(rec, "client_id") == "acme" && col(rec, "median_attended_hours") != tt.median {
+				t.Errorf("%v: acme median = %q, want %q", tt.args, col(rec, "median_attended_hours"), tt.median)
+			}
+		}
+	}
+}
+
 func TestReportBadInput(t *testing.T) {
 	path := writeConfig(t)
 	seedReportStore(t, path)
@@ -164,6 +225,11 @@ func TestReportBadInput(t *testing.T) {
 		{"unknown client", []string{"-client", "zeta"}, 2, `unknown client "zeta" (configured: acme, andes)`},
 		{"unknown flag", []string{"-mes", "2026-11"}, 2, "flag provided but not defined"},
 		{"stray argument", []string{"2026-11"}, 2, `unexpected argument "2026-11"`},
+		{"bom on text", []string{"-bom"}, 2, "apply to -format csv only"},
+		{"breaches on html", []string{"-format", "html", "-breaches"}, 2, "apply to -format csv only"},
+		{"bad separator", []string{"-format", "csv", "-csv-sep", "x"}, 2, `bad -csv-sep "x"`},
+		{"unknown locale", []string{"-format", "csv", "-locale", "fr-FR"}, 2, `unknown -locale "fr-FR"`},
+		{"link base not a web address", []string{"-slack-url", "javascript:alert(1)"}, 2, `-slack-url "javascript:alert(1)"`},
 	}
 	for _, tt := range tests {
 		m, out, _ := testMain()
