@@ -41,13 +41,10 @@ type Result struct {
 	// DoubtfulCritical is set when the message has outage evidence that
 	// falls short of certain (a strong cue, an unclear scope). The router
 	// should ask one yes/no question ("¿Está detenida toda la operación?")
-	// before filing: yes, or no answer in time, means critical; no means an
-	// incidente with NotCriticalPriority. Kind is the better reading of the
-	// two, incidente_critico or incidente.
+	// before filing: yes, or no answer in time, means critical; no means
+	// the incidente that Kind and Priority describe. Kind is never
+	// incidente_critico with it: that kind is kept for certain outages.
 	DoubtfulCritical bool
-	// NotCriticalPriority is the incident priority to file with when a
-	// doubtful critical turns out not to be; set only with DoubtfulCritical.
-	NotCriticalPriority ticketing.Priority
 	// Cues say why, for the audit log and for staff: "meaning:words" for
 	// each lexicon entry found ("critico:se cayo todo",
 	// "alcance_parcial:un agente"), wrapped when it was discounted
@@ -155,16 +152,18 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 	}
 	r := Result{Kind: modelKinds[best], Confidence: p[best], Cues: a.cues}
 	pc := p[kindIndex(ticketing.KindIncidenteCritico)]
+	if r.Kind == ticketing.KindIncidenteCritico && pc < certainCritical {
+		// Likely an outage, not certain: file as an incident unless the
+		// client confirms the operation is stopped.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
+	}
 	switch r.Kind {
 	case ticketing.KindIncidenteCritico:
 		r.Priority = ticketing.PriorityCritica
-		if pc < certainCritical {
-			r.DoubtfulCritical, r.NotCriticalPriority = true, c.model.priority(&v)
-		}
 	case ticketing.KindIncidente:
 		r.Priority = c.model.priority(&v)
 		if pc >= doubtfulCritical {
-			r.DoubtfulCritical, r.NotCriticalPriority = true, r.Priority
+			r.DoubtfulCritical = true
 		}
 	}
 	if r.Kind.IsIncident() && a.resolved && !a.failing {

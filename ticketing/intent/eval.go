@@ -22,9 +22,8 @@ type Metrics struct {
 	// critical, CriticalAsked those read otherwise but flagged doubtful
 	// (the router's question would still reach the phones).
 	Critical, CriticalFound, CriticalAsked int
-	// FalseCritical counts the other examples read critical; of them,
-	// FalseDoubtful were flagged doubtful and so get a question first.
-	NonCritical, FalseCritical, FalseDoubtful int
+	// FalseCritical counts the other examples read critical.
+	NonCritical, FalseCritical int
 	// DoubtfulNonCritical counts non-critical examples that would get the
 	// yes/no question, whatever their kind.
 	DoubtfulNonCritical int
@@ -80,9 +79,6 @@ func Evaluate(c *Classifier, examples []Example) Metrics {
 			m.NonCritical++
 			if critical {
 				m.FalseCritical++
-				if r.DoubtfulCritical {
-					m.FalseDoubtful++
-				}
 			}
 			if r.DoubtfulCritical {
 				m.DoubtfulNonCritical++
@@ -135,7 +131,7 @@ func (m Metrics) WriteReport(w io.Writer) error {
 	fmt.Fprintf(&b, "kind accuracy        %.3f (%d/%d)\n", m.Accuracy(), m.Correct, m.N)
 	fmt.Fprintf(&b, "critical recall      %.3f (%d/%d read critical)\n", m.CriticalRecall(), m.CriticalFound, m.Critical)
 	fmt.Fprintf(&b, "critical reach       %.3f (%d more flagged doubtful critical, asked)\n", m.CriticalReach(), m.CriticalAsked)
-	fmt.Fprintf(&b, "false critical rate  %.3f (%d/%d; %d of them doubtful)\n", m.FalseCriticalRate(), m.FalseCritical, m.NonCritical, m.FalseDoubtful)
+	fmt.Fprintf(&b, "false critical rate  %.3f (%d/%d)\n", m.FalseCriticalRate(), m.FalseCritical, m.NonCritical)
 	fmt.Fprintf(&b, "doubtful questions   %d on non-critical messages\n", m.DoubtfulNonCritical)
 	fmt.Fprintf(&b, "priority accuracy    %.3f (%d/%d incidents)\n", m.PriorityAccuracy(), m.PriorityCorrect, m.PriorityN)
 	fmt.Fprintf(&b, "asked                %d (%d of them right); wrong and not asked %d; no case %d\n",

@@ -33,7 +33,7 @@ type goals struct {
 var issueGoals = goals{accuracy: 0.95, criticalRecall: 1, falseCritical: 0.02, priority: 0.85}
 
 // heldOutFloors are what the held-out split must not fall below. Kind
-// accuracy and critical reach are still short of issueGoals there (0.906
+// accuracy and critical reach are still short of issueGoals there (0.920
 // and 37 of 38); the floors pin what was reached so the corpus can only
 // move them up. TestHeldOut logs the distance to the goals.
 var heldOutFloors = goals{accuracy: 0.90, criticalRecall: 0.97, falseCritical: 0.02, priority: 0.85}
