@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"supportbot/ticketing"
 	"supportbot/ticketing/intent"
@@ -21,11 +22,13 @@ type classifyInput struct {
 // classifyOutput is one output line. Priority is always present ("" for
 // non-incidents) so every line has the same shape.
 type classifyOutput struct {
-	Kind       ticketing.Kind     `json:"kind"`
-	Priority   ticketing.Priority `json:"priority"`
-	Confidence float64            `json:"confidence"`
-	Ask        bool               `json:"ask"`
-	Cues       []string           `json:"cues"`
+	Kind             ticketing.Kind     `json:"kind"`
+	Priority         ticketing.Priority `json:"priority"`
+	Confidence       float64            `json:"confidence"`
+	Ask              bool               `json:"ask"`
+	NoCase           bool               `json:"no_case"`
+	DoubtfulCritical bool               `json:"doubtful_critical"`
+	Cues             []string           `json:"cues"`
 }
 
 type classifyError struct {
@@ -39,12 +42,18 @@ type classifyError struct {
 func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("classify")
 	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence to use (default: the built-in threshold; config.yaml is not read)"
+	evalPath := fs.String("eval", "", "labelled JSONL file ({\"text\",\"kind\",\"priority\"?} per line) to score the classifier on, instead of reading stdin")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `usage: supportbot classify [-config PATH] < messages.txt
+       supportbot classify [-config PATH] -eval labelled.jsonl
 
 Reads one client message per line, as plain text or as {"text":"…"}, and prints
-{"kind":…,"priority":…,"confidence":…,"ask":…,"cues":[…]} per message.
-ask is true below classifier.min_confidence (default %.2f without -config).
+{"kind":…,"priority":…,"confidence":…,"ask":…,"no_case":…,"doubtful_critical":…,"cues":[…]}
+per message. ask is true below classifier.min_confidence (default %.2f without -config).
+
+With -eval, classifies every labelled message of the file and prints kind
+accuracy, per-kind precision and recall, the confusion matrix, critical recall,
+the false-critical rate, incident priority accuracy and every miss.
 
 `, intent.DefaultMinConfidence)
 		fs.PrintDefaults()
@@ -61,6 +70,9 @@ ask is true below classifier.min_confidence (default %.2f without -config).
 		threshold = cfg.Classifier.Threshold()
 	}
 	c := intent.New(threshold)
+	if *evalPath != "" {
+		return m.classifyEval(c, *evalPath)
+	}
 
 	in := bufio.NewReaderSize(m.Stdin, 64<<10)
 	enc := json.NewEncoder(m.Stdout)
@@ -114,9 +126,40 @@ func classifyLine(c *intent.Classifier, line []byte, tooLong bool) (classifyOutp
 		text = *in.Text
 	}
 	r := c.Classify(text)
-	out := classifyOutput{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, Cues: r.Cues}
+	out := classifyOutput{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask,
+		NoCase: r.NoCase, DoubtfulCritical: r.DoubtfulCritical, Cues: r.Cues}
 	if out.Cues == nil {
 		out.Cues = []string{}
 	}
 	return out, nil
+}
+
+// classifyEval scores c on a labelled file and prints the report, then
+// every miss. A file that cannot be read or parsed is a usage error.
+func (m *Main) classifyEval(c *intent.Classifier, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &ExitError{Code: 2, Err: fmt.Errorf("classify -eval: %w", err)}
+	}
+	defer f.Close()
+	exs, err := intent.ReadExamples(f)
+	if err != nil {
+		return &ExitError{Code: 2, Err: fmt.Errorf("classify -eval: %s: %w", path, err)}
+	}
+	if len(exs) == 0 {
+		return &ExitError{Code: 2, Err: fmt.Errorf("classify -eval: %s: no examples", path)}
+	}
+	res := intent.Evaluate(c, exs)
+	if err := res.WriteReport(m.Stdout); err != nil {
+		return fmt.Errorf("classify -eval: write stdout: %w", err)
+	}
+	if len(res.Misses) > 0 {
+		fmt.Fprintf(m.Stdout, "\nmisses (%d)\n", len(res.Misses))
+		for _, x := range res.Misses {
+			if _, err := fmt.Fprintln(m.Stdout, x); err != nil {
+				return fmt.Errorf("classify -eval: write stdout: %w", err)
+			}
+		}
+	}
+	return nil
 }

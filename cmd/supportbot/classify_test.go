@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -58,7 +60,7 @@ func TestClassifyCommand(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		for _, key := range []string{"kind", "priority", "confidence", "ask", "cues"} {
+		for _, key := range []string{"kind", "priority", "confidence", "ask", "no_case", "doubtful_critical", "cues"} {
 			if _, ok := g[key]; !ok {
 				t.Errorf("line %d: no %q key in %v", i+1, key, g)
 			}
@@ -119,14 +121,15 @@ func TestClassifyCommandLongLines(t *testing.T) {
 }
 
 func TestClassifyCommandThreshold(t *testing.T) {
-	// With min_confidence 0.99 nearly everything is asked about.
-	path := writeConfig(t, "min_confidence: 0.5", "min_confidence: 0.99")
+	// With min_confidence 1 every untagged message is asked about: the
+	// classifier keeps confidence 1 for explicit tags.
+	path := writeConfig(t, "min_confidence: 0.5", "min_confidence: 1")
 	m, out, _ := classifyMain("el CRM está lento\n")
 	if err := m.runClassify(context.Background(), []string{"-config", path}); err != nil {
 		t.Fatalf("runClassify: %v", err)
 	}
 	if got := outputLines(t, out); len(got) != 1 || got[0]["ask"] != true {
-		t.Errorf("got %v, want ask at threshold 0.99", got)
+		t.Errorf("got %v, want ask at threshold 1", got)
 	}
 
 	m, _, _ = classifyMain("")
@@ -158,5 +161,69 @@ func TestClassifyCommandCancelled(t *testing.T) {
 	m, _, _ := classifyMain("hola\n")
 	if err := m.runClassify(ctx, nil); err == nil {
 		t.Error("a cancelled context did not stop the command")
+	}
+}
+
+func TestClassifyCommandEval(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "labelled.jsonl")
+	set := strings.Join([]string{
+		`{"text":"URGENTE se cayó todo, ningún agente puede llamar","kind":"incidente_critico"}`,
+		`{"text":"¿Cómo exporto el reporte de llamadas a Excel?","kind":"consulta"}`,
+		``,
+		`{"text":"Hay un error de ortografía en el menú de supervisor","kind":"incidente","priority":"baja"}`,
+		// Labelled wrong on purpose: the report must show the miss.
+		`{"text":"Necesitamos un reporte nuevo de ventas por hora, ¿nos pasan cotización?","kind":"funcionalidad"}`,
+	}, "\n")
+	if err := os.WriteFile(path, []byte(set), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m, out, _ := classifyMain("stdin is not read with -eval\n")
+	if err := m.runClassify(context.Background(), []string{"-eval", path}); err != nil {
+		t.Fatalf("runClassify -eval: %v", err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"examples 4\n",
+		"kind accuracy        0.750 (3/4)",
+		"critical recall      1.000 (1/1 read critical)",
+		"false critical rate  0.000 (0/3",
+		"priority accuracy    1.000 (1/1 incidents)",
+		"confusion (rows: label, columns: reading)",
+		"funcionalidad          1.000  0.000     1",
+		"misses (1)",
+		"want funcionalidad got requerimiento",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("-eval output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, `"kind"`) {
+		t.Errorf("-eval classified stdin too:\n%s", got)
+	}
+}
+
+func TestClassifyCommandEvalBadFile(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.jsonl")
+	empty := filepath.Join(dir, "empty.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"text":"ok","kind":"consulta"}`+"\n"+`{"text":"x","kind":"nope"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join(dir, "missing.jsonl"), "no such file"},
+		{bad, "line 2"},
+		{empty, "no examples"},
+	} {
+		m, out, _ := classifyMain("")
+		err := m.runClassify(context.Background(), []string{"-eval", tt.path})
+		if code := exitCode(err); code != 2 || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("-eval %s: exit %d (%v), want 2 mentioning %q", tt.path, code, err, tt.want)
+		}
+		if out.Len() != 0 {
+			t.Errorf("-eval %s printed %q", tt.path, out)
+		}
 	}
 }
