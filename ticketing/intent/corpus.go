@@ -96,14 +96,17 @@ func Corpus() ([]Example, error) {
 	return all, nil
 }
 
-// DefaultModel is the model trained on the shipped corpus, built on first
-// use (a fraction of a second) and shared afterwards.
+// DefaultModel is the model trained on the shipped corpus: the one shipped
+// with it when it is current, else trained on first use; shared afterwards.
 var DefaultModel = sync.OnceValue(func() *Model {
 	exs, err := Corpus()
 	if err != nil {
 		// The corpus is compiled in; a bad one is a programming error that
 		// TestCorpus reports before any release.
 		panic("intent: " + err.Error())
+	}
+	if m, err := readShipped(shippedModel, digestOf(exs)); err == nil {
+		return m
 	}
 	return Train(exs)
 })
