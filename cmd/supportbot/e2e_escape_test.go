@@ -20,7 +20,7 @@ func TestEventsAPICriticalFollowUpWithClientMarkup(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 	root := slackMessage{EventID: "Ev500", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana " + evilSlack}
+		Text: "Un agente no puede escuchar las grabaciones de ayer " + evilSlack}
 	if got := r.event(root); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -35,7 +36,8 @@ func (r *running) outboxRows() int {
 	return n
 }
 
-// serverConns counts the goroutines serving an HTTP connection.
+// serverConns counts the goroutines serving an HTTP connection, in every
+// server of the process: the bot's and the fake Slack's.
 func serverConns() int {
 	buf := make([]byte, 1<<20)
 	for {
@@ -45,6 +47,34 @@ func serverConns() int {
 		}
 		buf = make([]byte, 2*len(buf))
 	}
+}
+
+// acceptedConns counts the open connections the bot's own server accepted
+// on port, read from the kernel's socket tables: the fake Slack's server
+// runs in the same process, and its keep-alive connections come and go with
+// the bot's deliveries, so goroutines alone cannot tell the two apart.
+func acceptedConns(t *testing.T, port string) int {
+	t.Helper()
+	p, err := strconv.Atoi(port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := fmt.Sprintf(":%04X ", p)
+	n := 0
+	for _, table := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		raw, err := os.ReadFile(table)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(raw), "\n")[1:] {
+			f := strings.Fields(line)
+			// local_address, rem_address, st: 01 is ESTABLISHED.
+			if len(f) > 3 && strings.HasSuffix(f[1]+" ", local) && f[3] == "01" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // The same signed /soporte critico body, replayed within Slack's 5-minute
@@ -95,8 +125,12 @@ func TestSlowBodiesAreCutOff(t *testing.T) {
 	// The bot's own goroutines come and go (deliveries, Slack client
 	// connections); the server's, one per connection, are what a slow
 	// client holds.
-	baseline := serverConns()
 	addr := strings.TrimPrefix(r.base, "http://")
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	baseline, baselineGoroutines := acceptedConns(t, port), serverConns()
 
 	const clients = 20
 	cut := make(chan string, clients)
@@ -147,9 +181,17 @@ func TestSlowBodiesAreCutOff(t *testing.T) {
 	}
 
 	deadline := time.Now().Add(e2eWait)
-	for n := serverConns(); n > baseline; n = serverConns() {
+	for n := acceptedConns(t, port); n > baseline; n = acceptedConns(t, port) {
 		if time.Now().After(deadline) {
-			t.Fatalf("HTTP server connection goroutines = %d, baseline %d", n, baseline)
+			t.Fatalf("connections the bot's server holds = %d, baseline %d", n, baseline)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// Each held connection is a serving goroutine, and they end too (the
+	// fake Slack's keep-alives may add a few of their own meanwhile).
+	for n := serverConns(); n > baselineGoroutines+3; n = serverConns() {
+		if time.Now().After(deadline) {
+			t.Fatalf("HTTP server connection goroutines = %d, baseline %d: the slow clients' are still there", n, baselineGoroutines)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
