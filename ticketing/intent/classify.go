@@ -152,9 +152,11 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 	}
 	r := Result{Kind: modelKinds[best], Confidence: p[best], Cues: a.cues}
 	pc := p[kindIndex(ticketing.KindIncidenteCritico)]
-	if r.Kind == ticketing.KindIncidenteCritico && pc < certainCritical {
+	if r.Kind == ticketing.KindIncidenteCritico && (pc < certainCritical || a.crit < critThreshold && !a.everyone) {
 		// Likely an outage, not certain: file as an incident unless the
-		// client confirms the operation is stopped.
+		// client confirms the operation is stopped. Certain takes both
+		// halves: the model, and the lexicon seeing a whole-operation cue
+		// or an everyone scope, so a campaign named with "no marca" asks.
 		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
 	}
 	switch r.Kind {

@@ -70,7 +70,10 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 
 // The corpus the default model is trained on ships with the code, so the
 // model is rebuilt from the repository alone: no download, no weights file.
+// corpus/broad.jsonl is composed by internal/gencorpus; the other files are
+// kept by hand.
 //
+//go:generate go run ./internal/gencorpus -o corpus/broad.jsonl
 //go:embed corpus/*.jsonl
 var corpusFS embed.FS
 

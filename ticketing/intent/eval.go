@@ -107,8 +107,13 @@ func (m Metrics) CriticalRecall() float64 { return ratio(m.CriticalFound, m.Crit
 // yes/no question (critical unless the client says no) sends them there.
 func (m Metrics) CriticalReach() float64 { return ratio(m.CriticalFound+m.CriticalAsked, m.Critical) }
 
-// FalseCriticalRate is the share of other examples read critical.
-func (m Metrics) FalseCriticalRate() float64 { return ratioOr(m.FalseCritical, m.NonCritical, 0) }
+// FalseCriticalRate is the share of other examples sent towards the
+// phones: read critical, or flagged doubtful so that the client is asked
+// whether the whole operation is stopped. Both cost a client a needless
+// alarm, so both count.
+func (m Metrics) FalseCriticalRate() float64 {
+	return ratioOr(m.FalseCritical+m.DoubtfulNonCritical, m.NonCritical, 0)
+}
 
 // PriorityAccuracy is the share of incidents, read as incidents, whose
 // priority was read right.
@@ -131,7 +136,7 @@ func (m Metrics) WriteReport(w io.Writer) error {
 	fmt.Fprintf(&b, "kind accuracy        %.3f (%d/%d)\n", m.Accuracy(), m.Correct, m.N)
 	fmt.Fprintf(&b, "critical recall      %.3f (%d/%d read critical)\n", m.CriticalRecall(), m.CriticalFound, m.Critical)
 	fmt.Fprintf(&b, "critical reach       %.3f (%d more flagged doubtful critical, asked)\n", m.CriticalReach(), m.CriticalAsked)
-	fmt.Fprintf(&b, "false critical rate  %.3f (%d/%d)\n", m.FalseCriticalRate(), m.FalseCritical, m.NonCritical)
+	fmt.Fprintf(&b, "false critical rate  %.3f (%d/%d: read critical or doubtful)\n", m.FalseCriticalRate(), m.FalseCritical+m.DoubtfulNonCritical, m.NonCritical)
 	fmt.Fprintf(&b, "doubtful questions   %d on non-critical messages\n", m.DoubtfulNonCritical)
 	fmt.Fprintf(&b, "priority accuracy    %.3f (%d/%d incidents)\n", m.PriorityAccuracy(), m.PriorityCorrect, m.PriorityN)
 	fmt.Fprintf(&b, "asked                %d (%d of them right); wrong and not asked %d; no case %d\n",

@@ -32,11 +32,22 @@ type goals struct {
 // issueGoals are issue #15's goals.
 var issueGoals = goals{accuracy: 0.95, criticalRecall: 1, falseCritical: 0.02, priority: 0.85}
 
-// heldOutFloors are what the held-out split must not fall below. Kind
-// accuracy and critical reach are still short of issueGoals there (0.920
-// and 37 of 38); the floors pin what was reached so the corpus can only
-// move them up. TestHeldOut logs the distance to the goals.
-var heldOutFloors = goals{accuracy: 0.90, criticalRecall: 0.97, falseCritical: 0.02, priority: 0.85}
+// heldOutFloors are what each held-out set must not fall below. Both sets
+// meet the kind, false-critical and priority goals; neither reaches every
+// outage yet (37 of 38 and 29 of 30). The floors pin what was reached, so
+// the corpus can only move them up; TestHeldOut logs the distance to the
+// goals.
+var heldOutFloors = map[string]goals{
+	"testdata/heldout.jsonl":  {accuracy: 0.96, criticalRecall: 0.97, falseCritical: 0.02, priority: 0.94},
+	"testdata/heldout2.jsonl": {accuracy: 0.97, criticalRecall: 0.96, falseCritical: 0.02, priority: 0.93},
+}
+
+// heldOutSets are the files never trained on: heldout.jsonl, template
+// families the corpus lacks and hand-written messages; heldout2.jsonl,
+// hand-written in styles the corpus did not have when it was written
+// (terse tickets, e-mails with signatures, English, Spanglish, voice-note
+// run-ons, lists).
+var heldOutSets = []string{"testdata/heldout.jsonl", "testdata/heldout2.jsonl"}
 
 func checkGoals(t *testing.T, m Metrics, g goals) {
 	t.Helper()
@@ -60,13 +71,24 @@ func checkGoals(t *testing.T, m Metrics, g goals) {
 	}
 }
 
-// TestHeldOut judges the classifier on testdata/heldout.jsonl: messages of
-// template families and hand-written ones that the corpus does not hold,
-// so the figures say how it reads messages it has not seen. Run with -v to
-// see per-kind precision and recall and every miss.
+// TestHeldOut judges the classifier on each held-out set: messages the
+// corpus does not hold, so the figures say how it reads messages it has
+// not seen. Run with -v to see per-kind precision and recall and every
+// miss.
 func TestHeldOut(t *testing.T) {
-	m := Evaluate(New(DefaultMinConfidence), loadSet(t, "testdata/heldout.jsonl"))
-	checkGoals(t, m, heldOutFloors)
+	c := New(DefaultMinConfidence)
+	for _, path := range heldOutSets {
+		t.Run(strings.TrimSuffix(path[strings.LastIndexByte(path, '/')+1:], ".jsonl"), func(t *testing.T) {
+			m := Evaluate(c, loadSet(t, path))
+			checkGoals(t, m, heldOutFloors[path])
+			logGaps(t, m)
+		})
+	}
+}
+
+// logGaps says how far a run is from the issue's goals.
+func logGaps(t *testing.T, m Metrics) {
+	t.Helper()
 	for _, gap := range []struct {
 		name      string
 		got, goal float64
@@ -107,7 +129,7 @@ func TestHeldOutIsNotInCorpus(t *testing.T) {
 	for _, ex := range corpus {
 		seen[Normalize(ex.Text)] = true
 	}
-	for _, path := range []string{"testdata/heldout.jsonl", "testdata/dev.jsonl"} {
+	for _, path := range append([]string{"testdata/dev.jsonl"}, heldOutSets...) {
 		for _, ex := range loadSet(t, path) {
 			if seen[Normalize(ex.Text)] {
 				t.Errorf("%s: %q is also in the training corpus", path, ex.Text)
@@ -121,7 +143,7 @@ func TestHeldOutIsNotInCorpus(t *testing.T) {
 // a bot that questions every other client is not worth having.
 func TestThresholdSweep(t *testing.T) {
 	var set []Example
-	for _, path := range []string{"testdata/dev.jsonl", "testdata/heldout.jsonl"} {
+	for _, path := range append([]string{"testdata/dev.jsonl"}, heldOutSets...) {
 		set = append(set, loadSet(t, path)...)
 	}
 	var lines []string

@@ -294,6 +294,9 @@ var lexicon = []cueGroup{
 		"no anda|funciona|funca|responde|carga|levanta|pesca|sirve nada !de|del",
 		"nada anda|funciona|funca|responde",
 		"indisponibilidad", "indisponibles", "outage",
+		// Chilean "la media caída" is a big outage, not half of one.
+		"la media caida",
+		"el|la @todo !de ~1 murio|murieron",
 		"operacion ~2 @parado",
 		"contact+center|call+center|callcenter|piso|sitio|site|empresa|operation ~1 @parado",
 		"estamos ~1 parados|paralizados|caidos|abajo|down",

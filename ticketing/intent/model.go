@@ -147,6 +147,19 @@ func (l *linear) fit(samples []sample, label func(*sample) int) {
 			order = append(order, i)
 		}
 	}
+	// Each class weighs the same in total, however many examples it has:
+	// a corpus with more incidents than ideas must not teach that an
+	// unfamiliar message is most likely an incident.
+	count := make([]float64, l.classes)
+	for _, i := range order {
+		count[label(&samples[i])]++
+	}
+	balance := make([]float64, l.classes)
+	for k, c := range count {
+		if c > 0 {
+			balance[k] = float64(len(order)) / (float64(l.classes) * c)
+		}
+	}
 	// sum accumulates step*update, so that the average of the weights over
 	// all steps is w - sum/steps without touching every weight each step.
 	sum := make([]float32, len(l.w))
@@ -167,7 +180,7 @@ func (l *linear) fit(samples []sample, label func(*sample) int) {
 				if k == y {
 					g--
 				}
-				g *= rate * s.weight
+				g *= rate * s.weight * balance[y]
 				if g == 0 {
 					continue
 				}
