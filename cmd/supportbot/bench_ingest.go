@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -13,8 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"supportbot/app"
 	"supportbot/store"
-	"supportbot/ticketing"
 )
 
 // benchWorkers is how many requests are in flight at saturation, about
@@ -41,38 +40,41 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 	if err != nil {
 		return fmt.Errorf("bench config: %w", err)
 	}
-	clock := ticketing.SystemClock{}
-	log := slog.New(slog.DiscardHandler)
-	db, err := openStore(ctx, cfg, clock.Now())
+	addr := make(chan string, 1)
+	a, err := app.New(ctx, cfg, app.Options{Log: slog.New(slog.DiscardHandler), Listening: func(s string) { addr <- s }})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	// A second handle on the bot's store, as another process would have:
+	// the bench counts what the bot wrote.
+	db, err := store.Open(ctx, cfg.Store.Path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	a, err := newApp(ctx, cfg, log, clock, db, nil)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
+	runCtx, cancelRun := context.WithCancel(ctx)
+	ran := make(chan error, 1)
+	go func() { ran <- a.Run(runCtx) }()
+	var base string
+	select {
+	case base = <-addr:
+	case err := <-ran:
+		cancelRun()
 		return fmt.Errorf("bench: %w", err)
 	}
-	srv := &http.Server{Handler: a.httpHandler(), ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	w := a.start(ctx)
 	stopped := false
 	stop := func() {
 		if stopped {
 			return
 		}
 		stopped = true
-		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(stopCtx)
-		w.stop(stopCtx)
+		cancelRun()
+		<-ran
 	}
 	defer stop()
 
-	rig := &ingestRig{base: "http://" + ln.Addr().String(), secret: secret, clients: clients, start: time.Now(),
+	rig := &ingestRig{base: "http://" + base, secret: secret, clients: clients, start: time.Now(),
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
 	rig.warm(ctx)
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"supportbot/app"
 	"supportbot/schedules"
 	"supportbot/store"
 	"supportbot/ticketing"
@@ -54,7 +55,7 @@ func benchTick(ctx context.Context, root string, clients, open int) (time.Durati
 		return 0, fmt.Errorf("bench config: %w", err)
 	}
 	clock := ticketing.NewManualClock(tickNow)
-	db, err := openStore(ctx, cfg, clock.Now())
+	db, err := app.OpenStore(ctx, cfg, clock.Now())
 	if err != nil {
 		return 0, err
 	}

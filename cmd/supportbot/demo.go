@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/term"
 
+	"supportbot/app"
 	"supportbot/channels"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
@@ -67,19 +68,15 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	// when something is wrong.
 	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 
-	db, err := openStore(ctx, cfg, clock.Now())
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	phone := whatsappchannel.NewStandIn()
 	link := func(_ context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error) {
 		return whatsappchannel.NewAdapter(phone, h, opts), nil
 	}
-	a, err := newApp(ctx, cfg, log, clock, db, link)
+	a, err := app.New(ctx, cfg, app.Options{Clock: clock, Log: log, WhatsApp: link})
 	if err != nil {
 		return err
 	}
+	defer a.Close()
 
 	tr := &transcript{w: m.Stdout, color: !*noColor && isTerminal(m.Stdout) && m.Getenv("NO_COLOR") == "",
 		loc: demoLocation(cfg), clock: clock, names: demoNames(cfg, script), desk: cfg.ServiceDesk.Channel}

@@ -16,6 +16,7 @@ import (
 	"go.mau.fi/whatsmeow/types/events"
 	"google.golang.org/protobuf/proto"
 
+	"supportbot/app"
 	"supportbot/ticketing"
 )
 
@@ -25,7 +26,7 @@ const demoTick = time.Minute
 // demoPlayer feeds a script to the app the way Slack and WhatsApp would,
 // delivering the outbox synchronously so the transcript reads in order.
 type demoPlayer struct {
-	a      *app
+	a      *app.App
 	clock  *ticketing.ManualClock
 	tr     *transcript
 	secret string
@@ -81,27 +82,27 @@ func (p *demoPlayer) advanceTo(ctx context.Context, t time.Time) error {
 		if err := p.tick(ctx); err != nil {
 			return err
 		}
-		if _, err := p.a.deliverer.DeliverDue(ctx); err != nil {
+		if _, err := p.a.DeliverDue(ctx); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (p *demoPlayer) tick(ctx context.Context) error { return p.a.jobs.Tick(ctx) }
+func (p *demoPlayer) tick(ctx context.Context) error { return p.a.Tick(ctx) }
 
 // settle delivers everything owed, letting the per-number WhatsApp pacing
 // pass on the simulated clock.
 func (p *demoPlayer) settle(ctx context.Context) error {
 	for range 10 {
-		n, err := p.a.deliverer.DeliverDue(ctx)
+		n, err := p.a.DeliverDue(ctx)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
 			continue
 		}
-		backlog, err := p.a.outboxBacklog(ctx)
+		backlog, err := p.a.OutboxBacklog(ctx)
 		if err != nil || backlog == 0 {
 			return err
 		}
@@ -117,7 +118,7 @@ func (p *demoPlayer) nextTS() string {
 }
 
 func (p *demoPlayer) clientChannel(clientID string) (string, error) {
-	for _, c := range p.a.cfg.TicketingClients() {
+	for _, c := range p.a.Config().TicketingClients() {
 		if c.ID == clientID {
 			return c.SlackChannel, nil
 		}
@@ -161,20 +162,11 @@ func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
 }
 
 func (p *demoPlayer) ticket(ctx context.Context, id int64) (*ticketing.Ticket, error) {
-	var t *ticketing.Ticket
-	err := p.a.db.View(ctx, func(tx ticketing.Tx) error {
-		var err error
-		t, err = tx.Ticket(ctx, "", id)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("ticket #%d: %w", id, err)
-	}
-	return t, nil
+	return p.a.Ticket(ctx, id)
 }
 
 func (p *demoPlayer) style(user string) string {
-	for _, s := range p.a.cfg.TicketingStaff() {
+	for _, s := range p.a.Config().TicketingStaff() {
 		if s.ID == user {
 			return styleStaff
 		}
@@ -194,7 +186,7 @@ func (p *demoPlayer) postEvent(event map[string]any) error {
 }
 
 func (p *demoPlayer) command(c *demoCommand) error {
-	channel := p.a.cfg.ServiceDesk.Channel
+	channel := p.a.Config().ServiceDesk.Channel
 	if c.Client != "" {
 		var err error
 		if channel, err = p.clientChannel(c.Client); err != nil {
@@ -231,7 +223,7 @@ func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte)
 		return http.StatusBadRequest, nil
 	}
 	rec := httptest.NewRecorder()
-	p.a.slackHTTP.ServeHTTP(rec, req)
+	p.a.Handler().ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()
 }
 
@@ -250,7 +242,7 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 		},
 		Message: &waE2E.Message{Conversation: proto.String(w.Text)},
 	}
-	if !p.a.whatsapp.HandleEvent(evt) {
+	if !p.a.WhatsApp().HandleEvent(evt) {
 		return fmt.Errorf("whatsapp message from %s not handled", w.From)
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"supportbot/app"
 	"supportbot/ticketing"
 )
 
@@ -300,7 +301,7 @@ func TestSocketModeTicket(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rd readiness
+	var rd app.Readiness
 	_ = json.NewDecoder(resp.Body).Decode(&rd)
 	resp.Body.Close()
 	if !rd.Ready || rd.Slack != "connected" {

@@ -14,6 +14,7 @@ import (
 	"go.mau.fi/whatsmeow/types/events"
 	"google.golang.org/protobuf/proto"
 
+	"supportbot/app"
 	"supportbot/channels"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/ticketing"
@@ -254,7 +255,7 @@ func TestWhatsAppNotPairedKeepsSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var rd readiness
+	var rd app.Readiness
 	_ = json.NewDecoder(resp.Body).Decode(&rd)
 	if !rd.Ready || !strings.HasPrefix(rd.WhatsApp, "not_paired") {
 		t.Errorf("readyz = %+v, want ready with whatsapp not_paired", rd)

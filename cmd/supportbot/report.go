@@ -2,18 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"slices"
 	"strings"
-	"time"
 
+	"supportbot/app"
 	"supportbot/report"
-	"supportbot/schedules"
-	"supportbot/store"
 	"supportbot/ticketing"
 )
 
@@ -124,21 +119,7 @@ the client's own time zone.
 		clients = clients[i : i+1]
 	}
 
-	// A report only reads: a missing store file is a wrong path, not a
-	// store to create. Config is not synced into the store either (unlike
-	// run): the report takes clients and calendars from the config as it is.
-	if _, err := os.Stat(cfg.Store.Path); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("report: no store at %s (store.path): nothing to report", cfg.Store.Path)
-	}
-	db, err := store.Open(ctx, cfg.Store.Path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-
-	r, err := loadScopedReport(ctx, db, reportScope{
-		clients: clients, names: staffNames(cfg.TicketingStaff()), slackURL: *slackURL, zone: time.Local,
-	}, schedules.NewEngine(cfg.SLA.TargetMap()), month, *clientFlag, now)
+	r, err := app.MonthlyReport(ctx, cfg, app.ReportRequest{Month: month, Clients: clients, ClientID: *clientFlag, SlackURL: *slackURL, Now: now})
 	if err != nil {
 		return err
 	}
@@ -148,76 +129,10 @@ the client's own time zone.
 	return nil
 }
 
-// reportScope is who a report covers and how it names and links them.
-type reportScope struct {
-	clients  []ticketing.Client
-	names    map[string]string
-	slackURL string
-	zone     *time.Location
-}
-
-// loadReport reads the month's rows and builds the report for clients (of
-// one client when clientID is set). The slash command and the demo call it.
-func loadReport(ctx context.Context, db *store.DB, clients []ticketing.Client, hours report.Hours, month report.Month, clientID string, now time.Time) (report.Report, error) {
-	return loadScopedReport(ctx, db, reportScope{clients: clients}, hours, month, clientID, now)
-}
-
-// loadScopedReport is loadReport with people's names, the Slack address
-// for links and the reader's zone; it loads the trend's earlier months too.
-func loadScopedReport(ctx context.Context, db *store.DB, scope reportScope, hours report.Hours, month report.Month, clientID string, now time.Time) (report.Report, error) {
-	from, to := month.TrendWindow()
-	rows, err := db.ReportRows(ctx, from, to, clientID, report.AuditActions...)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("report: %w", err)
-	}
-	return report.Build(report.Input{
-		Month: month, Clients: scope.clients, Tickets: rows.Tickets, FirstBotReply: rows.FirstBotReply,
-		Audit: rows.Audit, Hours: hours, Now: now, Names: scope.names, SlackURL: scope.slackURL, Zone: scope.zone,
-	}), nil
-}
-
-// staffNames are the configured staff's names by Slack user id.
-func staffNames(staff []ticketing.Staff) map[string]string {
-	names := make(map[string]string, len(staff))
-	for _, s := range staff {
-		names[s.ID] = s.Name
-	}
-	return names
-}
-
 func clientIDs(clients []ticketing.Client) string {
 	ids := make([]string, len(clients))
 	for i, c := range clients {
 		ids[i] = c.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-// monthlyReport serves `/soporte reporte`: one client's summary for a month
-// ("" is the client's current month).
-func (a *app) monthlyReport(ctx context.Context, clientID, monthArg string) (string, error) {
-	now := a.clock.Now()
-	clients := a.cfg.TicketingClients()
-	var client *ticketing.Client
-	for i := range clients {
-		if clients[i].ID == clientID {
-			client = &clients[i]
-		}
-	}
-	if client == nil {
-		return "", fmt.Errorf("report: unknown client %q", clientID)
-	}
-	month := report.MonthOf(now.In(client.Location))
-	if monthArg != "" {
-		var err error
-		if month, err = report.ParseMonth(monthArg); err != nil {
-			return "", fmt.Errorf("report: %w", err)
-		}
-	}
-	r, err := loadReport(ctx, a.db, clients, a.engine, month, clientID, now)
-	if err != nil {
-		return "", err
-	}
-	text, _ := report.Summary(r, clientID)
-	return text, nil
 }

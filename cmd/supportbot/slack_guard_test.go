@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"supportbot/app"
 	"supportbot/store"
 	"supportbot/ticketing"
 )
@@ -90,7 +91,7 @@ func TestReplayedSlashCommandRunsOnce(t *testing.T) {
 func TestSlowBodiesAreCutOff(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBotWith(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart), func(m *Main) {
-		m.httpTimeouts = &httpTimeouts{Header: 200 * time.Millisecond, Read: 300 * time.Millisecond, Write: time.Second, Idle: time.Second}
+		m.httpTimeouts = &app.HTTPTimeouts{Header: 200 * time.Millisecond, Read: 300 * time.Millisecond, Write: time.Second, Idle: time.Second}
 	})
 	// The bot's own goroutines come and go (deliveries, Slack client
 	// connections); the server's, one per connection, are what a slow

@@ -41,7 +41,7 @@ func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
 			return &ExitError{Code: 2, Err: fmt.Errorf("-phone: %w", err)}
 		}
 	}
-	log, err := newLogger(m.Stderr, *level)
+	log, err := m.logger(*level)
 	if err != nil {
 		return err
 	}
