@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"supportbot/app"
+	"supportbot/channels/slack/slackfake"
 	"supportbot/store"
 )
 
@@ -32,11 +33,11 @@ type ingestRig struct {
 }
 
 func benchIngest(ctx context.Context, root string, clients int, res *benchResult) error {
-	slackAPI := newSlackStandIn()
-	slackAPI.discard = true
+	slackAPI := slackfake.New(nil)
+	slackAPI.Discard()
 	defer slackAPI.Close()
 	secret := randomSecret()
-	cfg, err := benchConfig(root, "ingest", clients, slackAPI.apiURL(), secret)
+	cfg, err := benchConfig(root, "ingest", clients, slackAPI.APIURL(), secret)
 	if err != nil {
 		return fmt.Errorf("bench config: %w", err)
 	}
@@ -188,9 +189,9 @@ func (r *ingestRig) send(ctx context.Context) (time.Duration, error) {
 	i := int(r.seq.Add(1))
 	client := i % r.clients
 	ts := fmt.Sprintf("%d.%06d", r.start.Unix()+int64(i/1_000_000), i%1_000_000)
-	body := slackMessage{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
-		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.body()
-	req, err := signedSlackRequest(ctx, r.base+"/slack/events", "application/json", body, time.Now(), r.secret)
+	body := slackfake.Message{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
+		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.Body()
+	req, err := slackfake.SignedRequest(ctx, r.base+"/slack/events", "application/json", body, time.Now(), r.secret)
 	if err != nil {
 		return 0, err
 	}

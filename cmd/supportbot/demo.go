@@ -16,6 +16,7 @@ import (
 
 	"supportbot/app"
 	"supportbot/channels"
+	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
 	"supportbot/ticketing"
@@ -51,13 +52,13 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 		return fmt.Errorf("demo: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	slackAPI := newSlackStandIn()
+	slackAPI := slackfake.New(nil)
 	defer slackAPI.Close()
 
 	secret := randomSecret()
 	env := map[string]string{
 		"DEMO_STORE": filepath.Join(dir, "supportbot.db"), "DEMO_WHATSAPP_STORE": filepath.Join(dir, "whatsapp.db"),
-		"DEMO_SECRET": secret, "DEMO_SLACK_URL": slackAPI.apiURL(),
+		"DEMO_SECRET": secret, "DEMO_SLACK_URL": slackAPI.APIURL(),
 	}
 	cfg, err := config.Parse("demo_config.yaml", demoConfig, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	if err != nil {
@@ -80,7 +81,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 
 	tr := &transcript{w: m.Stdout, color: !*noColor && isTerminal(m.Stdout) && m.Getenv("NO_COLOR") == "",
 		loc: demoLocation(cfg), clock: clock, names: demoNames(cfg, script), desk: cfg.ServiceDesk.Channel}
-	slackAPI.onCall = tr.slackCall
+	slackAPI.OnCall(tr.slackCall)
 	phone.OnSend = func(msg whatsappchannel.SentMessage) {
 		tr.line(styleBot, "🤖 → WhatsApp "+msg.To+":", msg.Text)
 	}

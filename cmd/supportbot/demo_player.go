@@ -17,6 +17,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"supportbot/app"
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -132,7 +133,7 @@ func (p *demoPlayer) slackMessage(s *demoSlack) error {
 		return err
 	}
 	p.tr.line(p.style(s.User), "💬 "+p.tr.name(channel)+" · "+p.tr.name(s.User)+":", s.Text)
-	return p.postEvent(slackMessage{Channel: channel, User: s.User, TS: p.nextTS(), Text: s.Text}.inner())
+	return p.postEvent(slackfake.Message{Channel: channel, User: s.User, TS: p.nextTS(), Text: s.Text}.Event())
 }
 
 func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
@@ -144,7 +145,7 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 		return fmt.Errorf("ticket #%d has no Slack thread yet", r.Ticket)
 	}
 	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
-	return p.postEvent(slackMessage{Channel: t.SlackChannel, User: r.User, TS: p.nextTS(), ThreadTS: t.SlackThreadTS, Text: r.Text}.inner())
+	return p.postEvent(slackfake.Message{Channel: t.SlackChannel, User: r.User, TS: p.nextTS(), ThreadTS: t.SlackThreadTS, Text: r.Text}.Event())
 }
 
 func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
@@ -177,7 +178,7 @@ func (p *demoPlayer) style(user string) string {
 // postEvent sends a signed Events API request to the real endpoint.
 func (p *demoPlayer) postEvent(event map[string]any) error {
 	p.seq++
-	body := slackEventBody(fmt.Sprintf("EvDemo%06d", p.seq), p.clock.Now().Unix(), event)
+	body := slackfake.EventBody(fmt.Sprintf("EvDemo%06d", p.seq), p.clock.Now().Unix(), event)
 	status, _ := p.signed("/slack/events", "application/json", body)
 	if status != http.StatusOK {
 		return fmt.Errorf("slack event answered %d", status)
@@ -198,7 +199,7 @@ func (p *demoPlayer) command(c *demoCommand) error {
 	// repeated one only once.
 	p.seq++
 	form := url.Values{"command": {"/soporte"}, "text": {c.Text}, "user_id": {c.User}, "channel_id": {channel},
-		"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {fmt.Sprintf("demo.%06d", p.seq)}}
+		"team_id": {slackfake.Team}, "api_app_id": {slackfake.App}, "trigger_id": {fmt.Sprintf("demo.%06d", p.seq)}}
 	status, body := p.signed("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()))
 	if status != http.StatusOK {
 		return fmt.Errorf("/soporte answered %d", status)
@@ -218,7 +219,7 @@ func (p *demoPlayer) command(c *demoCommand) error {
 }
 
 func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte) {
-	req, err := signedSlackRequest(context.Background(), path, contentType, body, time.Now(), p.secret)
+	req, err := slackfake.SignedRequest(context.Background(), path, contentType, body, time.Now(), p.secret)
 	if err != nil {
 		return http.StatusBadRequest, nil
 	}

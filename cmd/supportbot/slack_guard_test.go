@@ -176,9 +176,7 @@ func TestRefusedSlackTokenExitsTwo(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFakeSlack(t)
-			f.mu.Lock()
-			f.revoked = tt.revoked
-			f.mu.Unlock()
+			f.SetRevoked(tt.revoked)
 			cfg := slackConfig(t, f, tt.mode, tt.replace...)
 			logs := &syncBuffer{}
 			m := &Main{Stdin: strings.NewReader(""), Stdout: &syncBuffer{}, Stderr: logs, Getenv: func(string) string { return "" },

@@ -1,4 +1,4 @@
-package main
+package slackfake
 
 import (
 	"bytes"
@@ -18,12 +18,13 @@ import (
 // play client messages through the real endpoint with these, and so do the
 // end-to-end tests.
 
-// slackMessage is one message event, a thread reply when ThreadTS is set.
-type slackMessage struct {
+// Message is one message event, a thread reply when ThreadTS is set.
+type Message struct {
 	EventID, Channel, User, TS, ThreadTS, Text string
 }
 
-func (e slackMessage) inner() map[string]any {
+// Event is the inner event of the callback.
+func (e Message) Event() map[string]any {
 	ev := map[string]any{"type": "message", "channel": e.Channel, "channel_type": "group", "user": e.User,
 		"text": e.Text, "ts": e.TS, "event_ts": e.TS}
 	if e.ThreadTS != "" {
@@ -32,32 +33,32 @@ func (e slackMessage) inner() map[string]any {
 	return ev
 }
 
-// body is the Events API callback carrying the message, stamped with the
+// Body is the Events API callback carrying the message, stamped with the
 // message's own time as Slack does.
-func (e slackMessage) body() []byte {
+func (e Message) Body() []byte {
 	sec, _, _ := strings.Cut(e.TS, ".")
 	at, _ := strconv.ParseInt(sec, 10, 64)
-	return slackEventBody(e.EventID, at, e.inner())
+	return EventBody(e.EventID, at, e.Event())
 }
 
-// slackEventBody wraps an inner event as an Events API callback.
-func slackEventBody(eventID string, eventTime int64, event map[string]any) []byte {
-	b, _ := json.Marshal(map[string]any{"token": "legacy", "team_id": standInTeam, "api_app_id": standInApp,
+// EventBody wraps an inner event as an Events API callback from the
+// stand-in workspace and app.
+func EventBody(eventID string, eventTime int64, event map[string]any) []byte {
+	b, _ := json.Marshal(map[string]any{"token": "legacy", "team_id": Team, "api_app_id": App,
 		"type": "event_callback", "event_id": eventID, "event_time": eventTime, "event": event})
 	return b
 }
 
-// slackSignature signs a request body the way Slack does (v0, HMAC-SHA256
-// of "v0:timestamp:body" with the signing secret).
-func slackSignature(secret, timestamp string, body []byte) string {
+// Signature signs a request body the way Slack does (v0, HMAC-SHA256 of
+// "v0:timestamp:body" with the signing secret).
+func Signature(secret, timestamp string, body []byte) string {
 	mac := hmac.New(sha256.New, []byte(secret))
 	fmt.Fprintf(mac, "v0:%s:%s", timestamp, body)
 	return "v0=" + hex.EncodeToString(mac.Sum(nil))
 }
 
-// signedSlackRequest is a POST of body to url, signed at signedAt with
-// secret.
-func signedSlackRequest(ctx context.Context, url, contentType string, body []byte, signedAt time.Time, secret string) (*http.Request, error) {
+// SignedRequest is a POST of body to url, signed at signedAt with secret.
+func SignedRequest(ctx context.Context, url, contentType string, body []byte, signedAt time.Time, secret string) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
@@ -65,6 +66,6 @@ func signedSlackRequest(ctx context.Context, url, contentType string, body []byt
 	ts := strconv.FormatInt(signedAt.Unix(), 10)
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", slackSignature(secret, ts, body))
+	req.Header.Set("X-Slack-Signature", Signature(secret, ts, body))
 	return req, nil
 }
