@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -68,4 +69,11 @@ func SignedRequest(ctx context.Context, url, contentType string, body []byte, si
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
 	req.Header.Set("X-Slack-Signature", Signature(secret, ts, body))
 	return req, nil
+}
+
+// RandomSecret is a fresh signing secret for one run.
+func RandomSecret() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }

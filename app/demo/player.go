@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -8,16 +8,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
-
-	"go.mau.fi/whatsmeow/proto/waE2E"
-	"go.mau.fi/whatsmeow/types"
-	"go.mau.fi/whatsmeow/types/events"
-	"google.golang.org/protobuf/proto"
 
 	"supportbot/app"
 	"supportbot/channels/slack/slackfake"
+	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/ticketing"
 )
 
@@ -28,10 +23,11 @@ const demoTick = time.Minute
 // delivering the outbox synchronously so the transcript reads in order.
 type demoPlayer struct {
 	a      *app.App
+	http   http.Handler
 	clock  *ticketing.ManualClock
 	tr     *transcript
 	secret string
-	script *demoScript
+	script *Script
 	seq    int
 }
 
@@ -224,7 +220,7 @@ func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte)
 		return http.StatusBadRequest, nil
 	}
 	rec := httptest.NewRecorder()
-	p.a.Handler().ServeHTTP(rec, req)
+	p.http.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()
 }
 
@@ -234,15 +230,8 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 		name = w.From
 	}
 	p.tr.line(styleClient, "📱 WhatsApp "+w.From+" · "+name+":", w.Text)
-	jid := types.NewJID(strings.TrimPrefix(w.From, "+"), types.DefaultUserServer)
 	p.seq++
-	evt := &events.Message{
-		Info: types.MessageInfo{
-			MessageSource: types.MessageSource{Chat: jid, Sender: jid},
-			ID:            types.MessageID(fmt.Sprintf("3EB0DEMO%06d", p.seq)), PushName: w.Name, Timestamp: p.clock.Now(),
-		},
-		Message: &waE2E.Message{Conversation: proto.String(w.Text)},
-	}
+	evt := whatsappchannel.TextMessage(fmt.Sprintf("3EB0DEMO%06d", p.seq), w.From, w.Name, w.Text, p.clock.Now())
 	if !p.a.WhatsApp().HandleEvent(evt) {
 		return fmt.Errorf("whatsapp message from %s not handled", w.From)
 	}

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -26,7 +26,7 @@ const (
 // tickNow is a Wednesday noon in Buenos Aires: open hours for every plan.
 var tickNow = time.Date(2026, 4, 8, 15, 0, 0, 0, time.UTC)
 
-func benchTicks(ctx context.Context, root string, clients int, res *benchResult) error {
+func benchTicks(ctx context.Context, root string, clients int, res *Result) error {
 	small, err := benchTick(ctx, root, clients, res.TickSmall)
 	if err != nil {
 		return err

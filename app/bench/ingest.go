@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -14,7 +14,6 @@ import (
 
 	"supportbot/app"
 	"supportbot/channels/slack/slackfake"
-	"supportbot/store"
 )
 
 // benchWorkers is how many requests are in flight at saturation, about
@@ -32,11 +31,11 @@ type ingestRig struct {
 	start   time.Time
 }
 
-func benchIngest(ctx context.Context, root string, clients int, res *benchResult) error {
+func benchIngest(ctx context.Context, root string, clients int, res *Result) error {
 	slackAPI := slackfake.New(nil)
 	slackAPI.Discard()
 	defer slackAPI.Close()
-	secret := randomSecret()
+	secret := slackfake.RandomSecret()
 	cfg, err := benchConfig(root, "ingest", clients, slackAPI.APIURL(), secret)
 	if err != nil {
 		return fmt.Errorf("bench config: %w", err)
@@ -47,13 +46,6 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 		return err
 	}
 	defer a.Close()
-	// A second handle on the bot's store, as another process would have:
-	// the bench counts what the bot wrote.
-	db, err := store.Open(ctx, cfg.Store.Path)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	runCtx, cancelRun := context.WithCancel(ctx)
 	ran := make(chan error, 1)
 	go func() { ran <- a.Run(runCtx) }()
@@ -79,7 +71,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
 	rig.warm(ctx)
 
-	rowsBefore, err := db.IngestRows(ctx)
+	rowsBefore, err := ingestRows(ctx, cfg.Store.Path)
 	if err != nil {
 		return err
 	}
@@ -87,7 +79,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 	if err != nil {
 		return err
 	}
-	rowsAfter, err := db.IngestRows(ctx)
+	rowsAfter, err := ingestRows(ctx, cfg.Store.Path)
 	if err != nil {
 		return err
 	}
@@ -105,7 +97,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 
 	// The limit: the very rows the pipeline wrote, inserted raw.
 	stop()
-	if _, res.RawInsertPerS, err = store.RawInsertRate(ctx, db, filepath.Join(root, "raw.db")); err != nil {
+	if _, res.RawInsertPerS, err = rawInsertRate(ctx, cfg.Store.Path, filepath.Join(root, "raw.db")); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	if res.RawInsertPerS > 0 {
