@@ -49,6 +49,7 @@ type App struct {
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
 	jobs        *schedules.Jobs
+	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
 }
 
@@ -154,8 +155,9 @@ func (a *App) build(ctx context.Context) error {
 	})
 	a.deliverer = deliverer
 
+	a.jobsLog = log.With("component", "jobs")
 	jobs, err := schedules.NewJobs(schedules.JobsConfig{
-		Store: db, Engine: a.engine, Clock: clock, Log: log.With("component", "jobs"),
+		Store: db, Engine: a.engine, Clock: clock, Log: a.jobsLog,
 		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
 		DeskChannel: cfg.ServiceDesk.Channel,
 		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
