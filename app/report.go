@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"supportbot/config"
@@ -14,6 +16,56 @@ import (
 	"supportbot/store"
 	"supportbot/ticketing"
 )
+
+// reportFormats are the -format values of `supportbot report`.
+var reportFormats = []string{"text", "csv", "html"}
+
+// ReportFormat is how `supportbot report` prints: text, csv or html, and
+// for csv how a spreadsheet wants it (the CSV fields mean nothing to the
+// other formats).
+type ReportFormat struct {
+	Format        string
+	Sep, Locale   string
+	BOM, Breaches bool
+}
+
+// Writer picks the report's writer.
+func (f ReportFormat) Writer() (func(io.Writer, report.Report) error, error) {
+	format := f.Format
+	if format != "csv" {
+		if f.Sep != "" || f.Locale != "" || f.BOM || f.Breaches {
+			return nil, fmt.Errorf("-csv-sep, -locale, -bom and -breaches apply to -format csv only")
+		}
+		switch format {
+		case "text":
+			return report.WriteText, nil
+		case "html":
+			return report.WriteHTML, nil
+		}
+		return nil, fmt.Errorf("unknown -format %q (want %s)", format, strings.Join(reportFormats, ", "))
+	}
+	var opts report.CSV
+	if f.Locale != "" {
+		var ok bool
+		if opts, ok = report.CSVForLocale(f.Locale); !ok {
+			return nil, fmt.Errorf("unknown -locale %q (want es-AR, es-CL or en)", f.Locale)
+		}
+	}
+	switch f.Sep {
+	case "":
+	case ",", ";", "|":
+		opts.Sep = rune(f.Sep[0])
+	case "tab", `\t`, "\t":
+		opts.Sep = '\t'
+	default:
+		return nil, fmt.Errorf("bad -csv-sep %q (want , ; | or tab)", f.Sep)
+	}
+	opts.BOM = f.BOM
+	if f.Breaches {
+		return opts.WriteBreaches, nil
+	}
+	return opts.Write, nil
+}
 
 // ReportRequest is what `supportbot report` asks for.
 type ReportRequest struct {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -12,64 +11,17 @@ import (
 	"supportbot/ticketing"
 )
 
-// reportFormats are the -format values of `supportbot report`.
-var reportFormats = []string{"text", "csv", "html"}
-
-// reportCSVFlags are how a spreadsheet wants the CSV; they mean nothing to
-// the other formats.
-type reportCSVFlags struct {
-	sep, locale   string
-	bom, breaches bool
-}
-
-// writer picks the report's writer from -format and the CSV flags.
-func (f reportCSVFlags) writer(format string) (func(io.Writer, report.Report) error, error) {
-	if format != "csv" {
-		if f.sep != "" || f.locale != "" || f.bom || f.breaches {
-			return nil, fmt.Errorf("-csv-sep, -locale, -bom and -breaches apply to -format csv only")
-		}
-		switch format {
-		case "text":
-			return report.WriteText, nil
-		case "html":
-			return report.WriteHTML, nil
-		}
-		return nil, fmt.Errorf("unknown -format %q (want %s)", format, strings.Join(reportFormats, ", "))
-	}
-	var opts report.CSV
-	if f.locale != "" {
-		var ok bool
-		if opts, ok = report.CSVForLocale(f.locale); !ok {
-			return nil, fmt.Errorf("unknown -locale %q (want es-AR, es-CL or en)", f.locale)
-		}
-	}
-	switch f.sep {
-	case "":
-	case ",", ";", "|":
-		opts.Sep = rune(f.sep[0])
-	case "tab", `\t`, "\t":
-		opts.Sep = '\t'
-	default:
-		return nil, fmt.Errorf("bad -csv-sep %q (want , ; | or tab)", f.sep)
-	}
-	opts.BOM = f.bom
-	if f.breaches {
-		return opts.WriteBreaches, nil
-	}
-	return opts.Write, nil
-}
-
 // runReport prints the monthly SLA report (issue #8) from the store.
 func (m *Main) runReport(ctx context.Context, args []string) error {
 	fset, path := m.flagSet("report")
 	monthFlag := fset.String("month", "", "month to report, YYYY-MM (default: the previous month)")
 	clientFlag := fset.String("client", "", "report only this client id (default: every configured client)")
 	format := fset.String("format", "text", "text (fits a terminal), csv or html (one self-contained page)")
-	var csvFlags reportCSVFlags
-	fset.StringVar(&csvFlags.sep, "csv-sep", "", "CSV field separator: , ; | or tab (default: the -locale's, else ,)")
-	fset.StringVar(&csvFlags.locale, "locale", "", "CSV for a spreadsheet's locale: es-AR and es-CL mean ; and decimal comma, en means , and dot")
-	fset.BoolVar(&csvFlags.bom, "bom", false, "start the CSV with a UTF-8 byte-order mark, so Excel reads accents right")
-	fset.BoolVar(&csvFlags.breaches, "breaches", false, "with -format csv: one line per breached ticket instead of the figures")
+	var csvFlags app.ReportFormat
+	fset.StringVar(&csvFlags.Sep, "csv-sep", "", "CSV field separator: , ; | or tab (default: the -locale's, else ,)")
+	fset.StringVar(&csvFlags.Locale, "locale", "", "CSV for a spreadsheet's locale: es-AR and es-CL mean ; and decimal comma, en means , and dot")
+	fset.BoolVar(&csvFlags.BOM, "bom", false, "start the CSV with a UTF-8 byte-order mark, so Excel reads accents right")
+	fset.BoolVar(&csvFlags.Breaches, "breaches", false, "with -format csv: one line per breached ticket instead of the figures")
 	slackURL := fset.String("slack-url", report.DefaultSlackURL, "address thread links start with, such as https://acme.slack.com")
 	fset.Usage = func() {
 		fmt.Fprint(fset.Output(), `usage: supportbot report [-month YYYY-MM] [-client ID] [-format text|csv|html] [-config PATH]
@@ -90,7 +42,8 @@ the client's own time zone.
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
-	write, err := csvFlags.writer(*format)
+	csvFlags.Format = *format
+	write, err := csvFlags.Writer()
 	if err != nil {
 		return &ExitError{Code: 2, Err: fmt.Errorf("report: %w", err)}
 	}
