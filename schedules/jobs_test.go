@@ -124,27 +124,3 @@ func TestOnQueuedWakesTheDeliverer(t *testing.T) {
 		t.Errorf("wakes after a tick that queued nothing = %d, want %d", got, woken)
 	}
 }
-
-func TestRunTicksAtOnceAndStopsOnCancel(t *testing.T) {
-	queued := make(chan struct{}, 1)
-	r := newRig(t, at("12:00"), func(c *JobsConfig) {
-		c.OnQueued = func() {
-			select {
-			case queued <- struct{}{}:
-			default:
-			}
-		}
-	})
-	tk := r.open("acme", incidente, alta, wed10)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- r.jobs.Run(ctx) }()
-	<-queued
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("Run = %v, want nil after cancel", err)
-	}
-	if !r.notified(tk.ID, kindWarn, 0.5) {
-		t.Error("the start-up tick did not ping the 50 % threshold")
-	}
-}

@@ -3,11 +3,16 @@ package whatsappchannel
 import (
 	"context"
 	"fmt"
+	"strings"
+	"supportbot/channels"
 	"sync"
+	"time"
 
 	"go.mau.fi/whatsmeow"
 	"go.mau.fi/whatsmeow/proto/waE2E"
 	"go.mau.fi/whatsmeow/types"
+	"go.mau.fi/whatsmeow/types/events"
+	"google.golang.org/protobuf/proto"
 )
 
 // SentMessage is a text the stand-in accepted for delivery.
@@ -69,4 +74,23 @@ func (s *StandIn) Sent() []SentMessage {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]SentMessage(nil), s.sent...)
+}
+
+// Link puts the stand-in behind a real Adapter; it has the shape of the
+// app's WhatsApp link.
+func (s *StandIn) Link(_ context.Context, h channels.Handler, opts Options) (*Adapter, error) {
+	return NewAdapter(s, h, opts), nil
+}
+
+// TextMessage is a text from phone (E.164) as whatsmeow hands it to
+// Adapter.HandleEvent: the demo plays WhatsApp contacts with it.
+func TextMessage(id, phone, pushName, text string, at time.Time) *events.Message {
+	jid := types.NewJID(strings.TrimPrefix(phone, "+"), types.DefaultUserServer)
+	return &events.Message{
+		Info: types.MessageInfo{
+			MessageSource: types.MessageSource{Chat: jid, Sender: jid},
+			ID:            types.MessageID(id), PushName: pushName, Timestamp: at,
+		},
+		Message: &waE2E.Message{Conversation: proto.String(text)},
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -21,22 +22,22 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 
 	// One legitimate ticket of ACME to aim at.
-	legit := slackMessage{EventID: "EvLegit", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	legit := slackfake.Message{EventID: "EvLegit", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
-	legitBody := legit.body()
+	legitBody := legit.Body()
 	if got := r.event(legit); got != http.StatusOK {
 		t.Fatalf("legit event = %d", got)
 	}
-	f.waitFor("the legit answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("the legit answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	before := r.tickets("acme")[0]
 
 	messageTo := func(id, channel, user, text string) []byte {
-		return slackMessage{EventID: id, Channel: channel, User: user, TS: tsAt(len(id)), Text: text}.body()
+		return slackfake.Message{EventID: id, Channel: channel, User: user, TS: tsAt(len(id)), Text: text}.Body()
 	}
 	action := func(channel, user, value string) []byte {
 		payload, _ := json.Marshal(map[string]any{
 			"type": "block_actions", "trigger_id": "1337.42." + user, "user": map[string]any{"id": user},
-			"team": map[string]any{"id": standInTeam}, "api_app_id": standInApp, "channel": map[string]any{"id": channel},
+			"team": map[string]any{"id": slackfake.Team}, "api_app_id": slackfake.App, "channel": map[string]any{"id": channel},
 			"container": map[string]any{"type": "message", "channel_id": channel, "message_ts": tsAt(1)},
 			"actions":   []map[string]any{{"action_id": "ticket_resolve", "value": value, "type": "button", "action_ts": "1.2"}},
 		})
@@ -44,7 +45,7 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 	}
 	command := func(channel, user, text string) []byte {
 		return []byte(url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
-			"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {"t." + user + "." + text}}.Encode())
+			"team_id": {slackfake.Team}, "api_app_id": {slackfake.App}, "trigger_id": {"t." + user + "." + text}}.Encode())
 	}
 	// Signed with the right secret, but for another installation of the app.
 	elsewhere := func(body []byte, ours, theirs string) []byte {
@@ -53,8 +54,8 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 	resolve := fmt.Sprintf("resolver #%d listo", before.ID)
 	takeover := messageTo("EvForeign", acmeChannel, acmeClient, "El discador no marca en ninguna campaña")
 	const form = "application/x-www-form-urlencoded"
-	invalidUTF8 := slackMessage{EventID: "EvUTF8", Channel: andesChannel, User: andesClient, TS: tsAt(5),
-		Text: "el reporte de llamadas \xff\xfe no exporta"}.body()
+	invalidUTF8 := slackfake.Message{EventID: "EvUTF8", Channel: andesChannel, User: andesClient, TS: tsAt(5),
+		Text: "el reporte de llamadas \xff\xfe no exporta"}.Body()
 
 	tests := []struct {
 		name        string
@@ -79,12 +80,12 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 		{name: "button with a garbage value", path: "/slack/interactivity", ctype: form, body: action(acmeChannel, focalAR, "'; DROP TABLE tickets; --"), want: 200},
 		{name: "interactivity without payload", path: "/slack/interactivity", ctype: form, body: []byte("payload=%7Bnot+json"), want: 400},
 		{name: "command without a command", path: "/slack/commands", ctype: form, body: []byte("text=estado"), want: 400},
-		{name: "event for another workspace", path: "/slack/events", body: elsewhere(takeover, standInTeam, "T0OTHER"), want: 403},
-		{name: "event for another app", path: "/slack/events", body: elsewhere(takeover, standInApp, "A0OTHER"), want: 403},
-		{name: "command for another workspace", path: "/slack/commands", ctype: form, body: elsewhere(command(acmeChannel, focalAR, resolve), standInTeam, "T0OTHER"), want: 403},
-		{name: "command for another app", path: "/slack/commands", ctype: form, body: elsewhere(command(acmeChannel, focalAR, resolve), standInApp, "A0OTHER"), want: 403},
-		{name: "button for another workspace", path: "/slack/interactivity", ctype: form, body: elsewhere(action(acmeChannel, focalAR, fmt.Sprint(before.ID)), standInTeam, "T0OTHER"), want: 403},
-		{name: "button for another app", path: "/slack/interactivity", ctype: form, body: elsewhere(action(acmeChannel, focalAR, fmt.Sprint(before.ID)), standInApp, "A0OTHER"), want: 403},
+		{name: "event for another workspace", path: "/slack/events", body: elsewhere(takeover, slackfake.Team, "T0OTHER"), want: 403},
+		{name: "event for another app", path: "/slack/events", body: elsewhere(takeover, slackfake.App, "A0OTHER"), want: 403},
+		{name: "command for another workspace", path: "/slack/commands", ctype: form, body: elsewhere(command(acmeChannel, focalAR, resolve), slackfake.Team, "T0OTHER"), want: 403},
+		{name: "command for another app", path: "/slack/commands", ctype: form, body: elsewhere(command(acmeChannel, focalAR, resolve), slackfake.App, "A0OTHER"), want: 403},
+		{name: "button for another workspace", path: "/slack/interactivity", ctype: form, body: elsewhere(action(acmeChannel, focalAR, fmt.Sprint(before.ID)), slackfake.Team, "T0OTHER"), want: 403},
+		{name: "button for another app", path: "/slack/interactivity", ctype: form, body: elsewhere(action(acmeChannel, focalAR, fmt.Sprint(before.ID)), slackfake.App, "A0OTHER"), want: 403},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,7 +100,7 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 			hdr := []string{}
 			if tt.secret != "" {
 				ts := fmt.Sprint(at.Unix())
-				hdr = append(hdr, "X-Slack-Signature", slackSignature(tt.secret, ts, tt.body))
+				hdr = append(hdr, "X-Slack-Signature", slackfake.Signature(tt.secret, ts, tt.body))
 			}
 			got, body := r.signedPostBody(tt.path, ctype, tt.body, at, hdr...)
 			if got != tt.want {

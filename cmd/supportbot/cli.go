@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"supportbot/app"
 	"supportbot/config"
 	"supportbot/ticketing"
 )
@@ -49,9 +50,9 @@ type Main struct {
 	// use it with http.listen 127.0.0.1:0.
 	Listening func(addr string)
 	// WhatsAppLink, if set, replaces whatsmeow for run (tests).
-	WhatsAppLink WhatsAppLink
+	WhatsAppLink app.WhatsAppLink
 	// httpTimeouts, if set, replaces run's HTTP server timeouts (tests).
-	httpTimeouts *httpTimeouts
+	httpTimeouts *app.HTTPTimeouts
 
 	closers []io.Closer
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -28,8 +29,8 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
 
 	var mu sync.Mutex
-	accepted := map[string]bool{}     // message ts → HTTP 200
-	sent := map[string]slackMessage{} // every message we tried, whatever the answer
+	accepted := map[string]bool{}          // message ts → HTTP 200
+	sent := map[string]slackfake.Message{} // every message we tried, whatever the answer
 	seq := 0
 	const rounds = 4
 	for round := range rounds {
@@ -50,7 +51,7 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 					n := seq
 					mu.Unlock()
 					ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), n)
-					msg := slackMessage{EventID: fmt.Sprintf("EvCrash%05d", n), Channel: acmeChannel, User: acmeClient, TS: ts,
+					msg := slackfake.Message{EventID: fmt.Sprintf("EvCrash%05d", n), Channel: acmeChannel, User: acmeClient, TS: ts,
 						Text: fmt.Sprintf("¿Cómo exportamos el reporte de llamadas de la campaña %d-%d?", round, w)}
 					status := postQuietly(r, msg)
 					mu.Lock()
@@ -99,7 +100,7 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 		perThread[tk.SlackThreadTS]++
 	}
 	answers := map[string]int{}
-	for _, p := range f.posts(acmeChannel) {
+	for _, p := range f.Posts(acmeChannel) {
 		answers[p.Form.Get("thread_ts")]++
 	}
 	for ts := range accepted {
@@ -118,13 +119,13 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 		}
 	}
 	t.Logf("%d events sent, %d acknowledged, %d tickets, %d answers over %d kills",
-		len(sent), len(accepted), len(tickets), len(f.posts(acmeChannel)), rounds)
+		len(sent), len(accepted), len(tickets), len(f.Posts(acmeChannel)), rounds)
 }
 
 // postQuietly sends a signed event and returns the status, 0 when the
 // connection failed (the process was killed).
-func postQuietly(r *running, e slackMessage) int {
-	req, err := signedSlackRequest(context.Background(), r.base+"/slack/events", "application/json", e.body(), time.Now(), signingSecret)
+func postQuietly(r *running, e slackfake.Message) int {
+	req, err := slackfake.SignedRequest(context.Background(), r.base+"/slack/events", "application/json", e.Body(), time.Now(), signingSecret)
 	if err != nil {
 		return 0
 	}

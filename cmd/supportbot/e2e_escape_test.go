@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -19,19 +20,19 @@ const evilSlack = "<!channel> <!here> <https://evil.example/login|Reingresá ac�
 func TestEventsAPICriticalFollowUpWithClientMarkup(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
-	root := slackMessage{EventID: "Ev500", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	root := slackfake.Message{EventID: "Ev500", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "Un agente no puede escuchar las grabaciones de ayer " + evilSlack}
 	if got := r.event(root); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
-	f.waitFor("the ticket's answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
-	reply := slackMessage{EventID: "Ev501", Channel: acmeChannel, User: acmeClient, TS: tsAt(60), ThreadTS: root.TS,
+	f.waitFor("the ticket's answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
+	reply := slackfake.Message{EventID: "Ev501", Channel: acmeChannel, User: acmeClient, TS: tsAt(60), ThreadTS: root.TS,
 		Text: "URGENTE: se cayó todo, ningún agente puede loguearse, la operación está parada " + evilSlack}
 	if got := r.event(reply); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
 	f.waitFor("the phones answer, the desk alert and the DM", func() bool {
-		return len(f.posts(acmeChannel)) >= 2 && len(f.posts(deskChannel)) >= 1 && len(f.callsOf("chat.postMessage")) >= 4
+		return len(f.Posts(acmeChannel)) >= 2 && len(f.Posts(deskChannel)) >= 1 && len(f.CallsOf("chat.postMessage")) >= 4
 	})
 	if got := len(r.tickets("acme")); got != 1 {
 		t.Errorf("tickets = %d, want 1", got)
@@ -39,11 +40,11 @@ func TestEventsAPICriticalFollowUpWithClientMarkup(t *testing.T) {
 	if got := r.audits("critical_refused"); got != 1 {
 		t.Errorf("critical_refused audit lines = %d, want 1", got)
 	}
-	answer := f.posts(acmeChannel)[1].Form
+	answer := f.Posts(acmeChannel)[1].Form
 	if answer.Get("thread_ts") != root.TS || !strings.Contains(answer.Get("text"), deskPhones[0]) {
 		t.Errorf("phones answer not in the ticket's thread: %v", answer)
 	}
-	alert := f.posts(deskChannel)[0].Form.Get("text")
+	alert := f.Posts(deskChannel)[0].Form.Get("text")
 	if !strings.Contains(alert, "#1") || !strings.Contains(alert, "&lt;!channel&gt;") {
 		t.Errorf("desk alert lacks the ticket or the escaped client text: %s", alert)
 	}
@@ -56,7 +57,7 @@ func TestEventsAPICriticalFollowUpWithClientMarkup(t *testing.T) {
 	shown := []string{"estado: " + estado.Text}
 	// Block sections repeat the text; the text field is the one to read,
 	// since JSON writes < as \u003c.
-	for _, c := range f.callsOf("chat.postMessage") {
+	for _, c := range f.CallsOf("chat.postMessage") {
 		shown = append(shown, c.Form.Get("channel")+": "+c.Form.Get("text"))
 	}
 	for _, s := range shown {

@@ -14,18 +14,18 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
-	"github.com/slack-go/slack/slacktest"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/store"
 	"supportbot/ticketing"
 )
 
 // Fixtures of the end-to-end tests: the example config's clients, staff and
-// Service Desk, a Slack workspace played by slacktest, and the bot's clock
+// Service Desk, a Slack workspace played by slackfake, and the bot's clock
 // on a Tuesday morning in Buenos Aires.
 const (
 	signingSecret = "8f742231b10e8888abcd99yyyzzz85a5"
-	botUser       = standInBotUser
+	botUser       = slackfake.BotUser
 	acmeChannel   = "C0ACME"
 	andesChannel  = "C0ANDES"
 	deskChannel   = "C0SERVICEDESK"
@@ -49,7 +49,7 @@ var deskPhones = []string{"+54 9 5276-9999", "+56 2-2928-8900"}
 // fakeSlack is the stand-in Web API plus a Socket Mode endpoint speaking
 // the envelope protocol, for one test.
 type fakeSlack struct {
-	*slackStandIn
+	*slackfake.Server
 	t     *testing.T
 	conns chan *websocket.Conn
 }
@@ -59,15 +59,15 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	f := &fakeSlack{t: t, conns: make(chan *websocket.Conn, 4)}
 	var open []*websocket.Conn
 	var openMu sync.Mutex
-	f.slackStandIn = newSlackStandIn(func(c slacktest.Customize) {
-		c.Handle("/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
+	f.Server = slackfake.New(map[string]http.HandlerFunc{
+		"/apps.connections.open": func(w http.ResponseWriter, r *http.Request) {
 			if r.Header.Get("Authorization") != "Bearer xapp-test" {
-				writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+				slackfake.WriteJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
 				return
 			}
-			writeJSON(w, map[string]any{"ok": true, "url": "ws://" + r.Host + "/socket"})
-		})
-		c.Handle("/socket", func(w http.ResponseWriter, r *http.Request) {
+			slackfake.WriteJSON(w, map[string]any{"ok": true, "url": "ws://" + r.Host + "/socket"})
+		},
+		"/socket": func(w http.ResponseWriter, r *http.Request) {
 			up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 			conn, err := up.Upgrade(w, r, nil)
 			if err != nil {
@@ -77,7 +77,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			open = append(open, conn)
 			openMu.Unlock()
 			f.conns <- conn
-		})
+		},
 	})
 	t.Cleanup(func() {
 		openMu.Lock()
@@ -133,9 +133,9 @@ func (f *fakeSlack) waitFor(what string, cond func() bool) {
 	deadline := time.After(e2eWait)
 	for !cond() {
 		select {
-		case <-f.notify:
+		case <-f.Notify():
 		case <-deadline:
-			f.t.Fatalf("timed out waiting for %s; calls:\n%s", what, f.dump())
+			f.t.Fatalf("timed out waiting for %s; calls:\n%s", what, f.Dump())
 		}
 	}
 }
@@ -179,7 +179,7 @@ func slackConfig(t *testing.T, f *fakeSlack, mode string, replace ...string) str
 		"listen: 127.0.0.1:8080", "listen: 127.0.0.1:0",
 		"mode: off", "mode: " + mode,
 		`bot_token: ""`, "bot_token: xoxb-test",
-		`api_url: ""`, "api_url: " + f.apiURL(),
+		`api_url: ""`, "api_url: " + f.APIURL(),
 	}
 	if mode == "events" {
 		base = append(base, `signing_secret: ""`, "signing_secret: "+signingSecret)
@@ -255,7 +255,7 @@ func (r *running) signedPost(path, contentType string, body []byte, signedAt tim
 
 func (r *running) signedPostBody(path, contentType string, body []byte, signedAt time.Time, hdr ...string) (int, string) {
 	r.t.Helper()
-	req, err := signedSlackRequest(context.Background(), r.base+path, contentType, body, signedAt, signingSecret)
+	req, err := slackfake.SignedRequest(context.Background(), r.base+path, contentType, body, signedAt, signingSecret)
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -274,9 +274,9 @@ func (r *running) signedPostBody(path, contentType string, body []byte, signedAt
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // event posts a signed message event now.
-func (r *running) event(e slackMessage, hdr ...string) int {
+func (r *running) event(e slackfake.Message, hdr ...string) int {
 	r.t.Helper()
-	return r.signedPost("/slack/events", "application/json", e.body(), time.Now(), hdr...)
+	return r.signedPost("/slack/events", "application/json", e.Body(), time.Now(), hdr...)
 }
 
 // command posts a signed /soporte command and returns Slack's view of the
@@ -291,7 +291,7 @@ func (r *running) command(channel, user, text string) (int, string) {
 func (r *running) commandBody(channel, user, text string) []byte {
 	r.triggers++
 	form := url.Values{"command": {"/soporte"}, "text": {text}, "user_id": {user}, "channel_id": {channel},
-		"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {fmt.Sprintf("13345224609.738474920.%06d", r.triggers)},
+		"team_id": {slackfake.Team}, "api_app_id": {slackfake.App}, "trigger_id": {fmt.Sprintf("13345224609.738474920.%06d", r.triggers)},
 		"response_url": {"https://hooks.slack.com/commands/1234/5678"}}
 	return []byte(form.Encode())
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"supportbot/app"
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -19,12 +21,12 @@ func TestEventsAPITicketLife(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 
-	msg := slackMessage{EventID: "Ev001", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev001", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("event status = %d, want 200\n%s", got, r.logs)
 	}
-	f.waitFor("the ticket's answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("the ticket's answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 
 	// Slack retries: same event id with X-Slack-Retry-Num, and the twin
 	// app_mention-style delivery under another event id with the same ts.
@@ -42,9 +44,9 @@ func TestEventsAPITicketLife(t *testing.T) {
 		t.Fatalf("tickets = %d, want 1", len(tickets))
 	}
 	tk := tickets[0]
-	answers := f.posts(acmeChannel)
+	answers := f.Posts(acmeChannel)
 	if len(answers) != 1 {
-		t.Fatalf("answers = %d, want 1:\n%s", len(answers), f.dump())
+		t.Fatalf("answers = %d, want 1:\n%s", len(answers), f.Dump())
 	}
 	answer := answers[0].Form
 	if got, want := answer.Get("thread_ts"), msg.TS; got != want {
@@ -56,7 +58,7 @@ func TestEventsAPITicketLife(t *testing.T) {
 		}
 	}
 
-	reply := slackMessage{EventID: "Ev002", Channel: acmeChannel, User: focalAR, TS: tsAt(100),
+	reply := slackfake.Message{EventID: "Ev002", Channel: acmeChannel, User: focalAR, TS: tsAt(100),
 		ThreadTS: msg.TS, Text: "Hola, ya lo estamos revisando con el equipo de telefonía."}
 	if got := r.event(reply); got != http.StatusOK {
 		t.Fatalf("reply status = %d", got)
@@ -73,9 +75,9 @@ func TestEventsAPITicketLife(t *testing.T) {
 func TestEventsAPIRefusesUnsignedAndStale(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
-	msg := slackMessage{EventID: "Ev100", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev100", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
-	body := msg.body()
+	body := msg.Body()
 
 	tests := []struct {
 		name string
@@ -109,8 +111,8 @@ func TestEventsAPIRefusesUnsignedAndStale(t *testing.T) {
 	// Stop first so any delivery pass is over before counting.
 	r.stop()
 	// The morning digests go out on their own; nothing goes to the client.
-	if got := len(f.posts(acmeChannel)); got != 0 {
-		t.Errorf("posts to the client = %d, want none:\n%s", got, f.dump())
+	if got := len(f.Posts(acmeChannel)); got != 0 {
+		t.Errorf("posts to the client = %d, want none:\n%s", got, f.Dump())
 	}
 }
 
@@ -119,18 +121,18 @@ func TestEventsAPIRefusesUnsignedAndStale(t *testing.T) {
 func TestEventsAPICriticalIsRefusedToThePhone(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
-	msg := slackMessage{EventID: "Ev200", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev200", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "URGENTE: se cayó todo, ningún agente puede loguearse, la operación está parada"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
 	f.waitFor("the refusal and the desk alert", func() bool {
-		return len(f.posts(acmeChannel)) >= 1 && len(f.posts(deskChannel)) >= 1
+		return len(f.Posts(acmeChannel)) >= 1 && len(f.Posts(deskChannel)) >= 1
 	})
 	if got := len(r.tickets("acme")); got != 0 {
 		t.Errorf("tickets = %d, want none", got)
 	}
-	refusal := f.posts(acmeChannel)[0].Form
+	refusal := f.Posts(acmeChannel)[0].Form
 	if refusal.Get("thread_ts") != msg.TS {
 		t.Errorf("refusal not in the client's thread: %v", refusal)
 	}
@@ -139,7 +141,7 @@ func TestEventsAPICriticalIsRefusedToThePhone(t *testing.T) {
 			t.Errorf("refusal lacks phone %s: %s", p, refusal.Get("text"))
 		}
 	}
-	if alert := f.posts(deskChannel)[0].Form.Get("text"); !strings.Contains(alert, "la operación está parada") {
+	if alert := f.Posts(deskChannel)[0].Form.Get("text"); !strings.Contains(alert, "la operación está parada") {
 		t.Errorf("desk alert lacks the client's text: %s", alert)
 	}
 	if got := r.audits("critical_refused"); got != 1 {
@@ -150,12 +152,12 @@ func TestEventsAPICriticalIsRefusedToThePhone(t *testing.T) {
 func TestEventsAPISuspendedClientGetsNoTicket(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events", "contract: active", "contract: suspended"), ticketing.NewManualClock(e2eStart))
-	msg := slackMessage{EventID: "Ev300", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev300", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
-	f.waitFor("the contract answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("the contract answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	if got := len(r.tickets("acme")); got != 0 {
 		t.Errorf("tickets = %d, want none", got)
 	}
@@ -165,7 +167,7 @@ func TestEventsAPISuspendedClientGetsNoTicket(t *testing.T) {
 func TestEventsAPITenantIsolation(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
-	msg := slackMessage{EventID: "Ev400", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev400", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "Necesitamos saber cómo exportar el reporte de llamadas del mes"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
@@ -191,7 +193,7 @@ func TestEventsAPITenantIsolation(t *testing.T) {
 	}
 	// The close attempt from Andes by Slack message in a thread of their own
 	// channel with ACME's thread ts must not touch ACME's ticket either.
-	cross := slackMessage{EventID: "Ev401", Channel: andesChannel, User: andesClient, TS: tsAt(200),
+	cross := slackfake.Message{EventID: "Ev401", Channel: andesChannel, User: andesClient, TS: tsAt(200),
 		ThreadTS: msg.TS, Text: "ya está resuelto, gracias"}
 	if got := r.event(cross); got != http.StatusOK {
 		t.Errorf("cross-thread status = %d", got)
@@ -208,55 +210,53 @@ func TestEventsAPITenantIsolation(t *testing.T) {
 // A 429 from Slack is waited out and the answer still goes out exactly once.
 func TestEventsAPIRateLimitedAnswerGoesOutOnce(t *testing.T) {
 	f := newFakeSlack(t)
-	f.limitNext, f.limitChannel = 1, acmeChannel
+	f.LimitNext(1, acmeChannel)
 	clock := ticketing.NewManualClock(e2eStart)
 	r := startBot(t, slackConfig(t, f, "events"), clock)
-	msg := slackMessage{EventID: "Ev500", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev500", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "Necesitamos saber cómo exportar el reporte de llamadas del mes"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
-	f.waitFor("the rate-limited attempt", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("the rate-limited attempt", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	eventually(t, "the retry to be scheduled", func() bool {
 		a := r.outboxAttempts(acmeChannel)
 		return len(a) == 1 && a[0] == 1
 	})
 	// Retry-After is 30 s on the bot's clock.
 	clock.Advance(31 * time.Second)
-	f.waitFor("the delivery after Retry-After", func() bool { return len(f.posts(acmeChannel)) >= 2 })
+	f.waitFor("the delivery after Retry-After", func() bool { return len(f.Posts(acmeChannel)) >= 2 })
 	r.stop()
-	if got := len(f.posts(acmeChannel)); got != 2 {
-		t.Errorf("attempts = %d, want the 429 and one delivery:\n%s", got, f.dump())
+	if got := len(f.Posts(acmeChannel)); got != 2 {
+		t.Errorf("attempts = %d, want the 429 and one delivery:\n%s", got, f.Dump())
 	}
 }
 
 // An answer owed when the bot stops is delivered by the next run, once.
 func TestOutboxSurvivesRestart(t *testing.T) {
 	f := newFakeSlack(t)
-	f.failing = true
+	f.SetFailing(true)
 	clock := ticketing.NewManualClock(e2eStart)
 	cfg := slackConfig(t, f, "events")
 	r := startBot(t, cfg, clock)
-	msg := slackMessage{EventID: "Ev600", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev600", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "Necesitamos saber cómo exportar el reporte de llamadas del mes"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
-	f.waitFor("a failed attempt", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("a failed attempt", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	r.stop()
-	failed := len(f.posts(acmeChannel))
+	failed := len(f.Posts(acmeChannel))
 
-	f.mu.Lock()
-	f.failing = false
-	f.mu.Unlock()
+	f.SetFailing(false)
 	clock.Advance(time.Hour) // past any backoff
 	r2 := startBot(t, cfg, clock)
-	f.waitFor("the delivery after restart", func() bool { return len(f.posts(acmeChannel)) > failed })
+	f.waitFor("the delivery after restart", func() bool { return len(f.Posts(acmeChannel)) > failed })
 	r2.stop()
 	r3 := startBot(t, cfg, clock)
 	r3.stop()
-	if got := len(f.posts(acmeChannel)) - failed; got != 1 {
-		t.Errorf("deliveries after restart = %d, want 1:\n%s\n%s\n%s", got, f.dump(), r2.logs, r3.logs)
+	if got := len(f.Posts(acmeChannel)) - failed; got != 1 {
+		t.Errorf("deliveries after restart = %d, want 1:\n%s\n%s\n%s", got, f.Dump(), r2.logs, r3.logs)
 	}
 }
 
@@ -271,9 +271,9 @@ func TestSocketModeTicket(t *testing.T) {
 	case <-time.After(e2eWait):
 		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
 	}
-	msg := slackMessage{EventID: "Ev700", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "Ev700", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
-	payload := msg.body()
+	payload := msg.Body()
 	for _, m := range []any{
 		map[string]any{"type": "hello", "num_connections": 1},
 		map[string]any{"type": "events_api", "envelope_id": "env-1", "payload": json.RawMessage(payload), "retry_attempt": 0},
@@ -289,18 +289,18 @@ func TestSocketModeTicket(t *testing.T) {
 	if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != "env-1" {
 		t.Fatalf("ack = %+v, %v; want env-1", ack, err)
 	}
-	f.waitFor("the ticket's answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("the ticket's answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	if got := len(r.tickets("acme")); got != 1 {
 		t.Errorf("tickets = %d, want 1", got)
 	}
-	if got := f.posts(acmeChannel)[0].Form.Get("text"); !strings.Contains(got, "#1") {
+	if got := f.Posts(acmeChannel)[0].Form.Get("text"); !strings.Contains(got, "#1") {
 		t.Errorf("answer does not name the ticket: %s", got)
 	}
 	resp, err := http.Get(r.base + "/readyz")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rd readiness
+	var rd app.Readiness
 	_ = json.NewDecoder(resp.Body).Decode(&rd)
 	resp.Body.Close()
 	if !rd.Ready || rd.Slack != "connected" {

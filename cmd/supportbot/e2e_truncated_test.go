@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -18,16 +19,16 @@ func TestLongSlackMessagesCutOnCharacters(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 
-	whole := slackMessage{EventID: "EvLong1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	whole := slackfake.Message{EventID: "EvLong1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "No anda el discador. " + strings.Repeat("ñ", 30_000-21)}
-	cut := slackMessage{EventID: "EvLong2", Channel: acmeChannel, User: acmeClient, TS: tsAt(10),
+	cut := slackfake.Message{EventID: "EvLong2", Channel: acmeChannel, User: acmeClient, TS: tsAt(10),
 		Text: "No anda la grabación. " + strings.Repeat("é", 45_000-22)}
-	for _, m := range []slackMessage{whole, cut} {
+	for _, m := range []slackfake.Message{whole, cut} {
 		if got := r.event(m); got != http.StatusOK {
 			t.Fatalf("event %s status = %d, want 200\n%s", m.EventID, got, r.logs)
 		}
 	}
-	f.waitFor("both answers and the notice", func() bool { return len(f.posts(acmeChannel)) >= 3 })
+	f.waitFor("both answers and the notice", func() bool { return len(f.Posts(acmeChannel)) >= 3 })
 
 	var stored []int
 	r.view(func(ctx context.Context, tx ticketing.Tx) error {
@@ -47,12 +48,12 @@ func TestLongSlackMessagesCutOnCharacters(t *testing.T) {
 	}
 
 	notices := map[string]int{}
-	for _, p := range f.posts(acmeChannel) {
+	for _, p := range f.Posts(acmeChannel) {
 		if strings.Contains(p.Form.Get("text"), "recortado") {
 			notices[p.Form.Get("thread_ts")]++
 		}
 	}
 	if len(notices) != 1 || notices[cut.TS] != 1 {
-		t.Errorf("notices by thread = %v, want one in %s only:\n%s", notices, cut.TS, f.dump())
+		t.Errorf("notices by thread = %v, want one in %s only:\n%s", notices, cut.TS, f.Dump())
 	}
 }

@@ -14,7 +14,9 @@ import (
 	"go.mau.fi/whatsmeow/types/events"
 	"google.golang.org/protobuf/proto"
 
+	"supportbot/app"
 	"supportbot/channels"
+	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/ticketing"
 )
@@ -116,8 +118,8 @@ func TestWhatsAppTicketMirroredAndAnswered(t *testing.T) {
 	if !strings.Contains(answer.Text, "#1") {
 		t.Errorf("WhatsApp answer does not name the ticket: %s", answer.Text)
 	}
-	w.f.waitFor("the Slack mirror", func() bool { return len(w.f.posts(acmeChannel)) >= 1 })
-	root := w.f.posts(acmeChannel)[0].Form
+	w.f.waitFor("the Slack mirror", func() bool { return len(w.f.Posts(acmeChannel)) >= 1 })
+	root := w.f.Posts(acmeChannel)[0].Form
 	if root.Get("thread_ts") != "" || !strings.Contains(root.Get("text"), acmeContact) || !strings.Contains(root.Get("text"), "Ana Gómez") {
 		t.Errorf("mirror root = %v, want a new thread headed with the contact's name and number", root)
 	}
@@ -128,7 +130,7 @@ func TestWhatsAppTicketMirroredAndAnswered(t *testing.T) {
 	eventually(t, "the ticket's thread", func() bool { return w.tickets("acme")[0].SlackThreadTS != "" })
 	thread := w.tickets("acme")[0].SlackThreadTS
 
-	reply := slackMessage{EventID: "EvWA1", Channel: acmeChannel, User: focalAR, TS: tsAt(300), ThreadTS: thread,
+	reply := slackfake.Message{EventID: "EvWA1", Channel: acmeChannel, User: focalAR, TS: tsAt(300), ThreadTS: thread,
 		Text: "Hola Ana, reiniciá el softphone y contanos si vuelve el audio."}
 	if got := w.event(reply); got != http.StatusOK {
 		t.Fatalf("staff reply status = %d", got)
@@ -221,16 +223,16 @@ func TestWhatsAppCriticalAndLostLink(t *testing.T) {
 			t.Errorf("refusal lacks %s: %s", p, refusal.Text)
 		}
 	}
-	w.f.waitFor("the desk alert", func() bool { return len(w.f.posts(deskChannel)) >= 1 })
+	w.f.waitFor("the desk alert", func() bool { return len(w.f.Posts(deskChannel)) >= 1 })
 	if got := len(w.tickets("acme")); got != 0 {
 		t.Errorf("tickets = %d, want none", got)
 	}
 
 	// The phone logs the bot out: a person must relink, so the desk hears.
-	before := len(w.f.posts(deskChannel))
+	before := len(w.f.Posts(deskChannel))
 	w.receive(&events.LoggedOut{Reason: events.ConnectFailureLoggedOut})
-	w.f.waitFor("the lost-link alert", func() bool { return len(w.f.posts(deskChannel)) > before })
-	if alert := w.f.posts(deskChannel)[before].Form.Get("text"); !strings.Contains(alert, "WhatsApp") {
+	w.f.waitFor("the lost-link alert", func() bool { return len(w.f.Posts(deskChannel)) > before })
+	if alert := w.f.Posts(deskChannel)[before].Form.Get("text"); !strings.Contains(alert, "WhatsApp") {
 		t.Errorf("alert = %q", alert)
 	}
 }
@@ -242,19 +244,19 @@ func TestWhatsAppNotPairedKeepsSlack(t *testing.T) {
 	cfg := slackConfig(t, f, "events", "enabled: false", "enabled: true",
 		"store_path: data/whatsapp.db", "store_path: "+t.TempDir()+"/whatsapp.db")
 	r := startBot(t, cfg, ticketing.NewManualClock(e2eStart))
-	msg := slackMessage{EventID: "EvNP1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	msg := slackfake.Message{EventID: "EvNP1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "Necesitamos saber cómo exportar el reporte de llamadas del mes"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
-	f.waitFor("the Slack answer", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("the Slack answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	eventually(t, "the pairing hint", func() bool { return strings.Contains(r.logs.String(), "supportbot whatsapp pair") })
 	resp, err := http.Get(r.base + "/readyz")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var rd readiness
+	var rd app.Readiness
 	_ = json.NewDecoder(resp.Body).Decode(&rd)
 	if !rd.Ready || !strings.HasPrefix(rd.WhatsApp, "not_paired") {
 		t.Errorf("readyz = %+v, want ready with whatsapp not_paired", rd)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -13,18 +14,18 @@ import (
 func TestMetricsAfterAnExchange(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
-	incident := slackMessage{EventID: "EvM1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
+	incident := slackfake.Message{EventID: "EvM1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
-	critical := slackMessage{EventID: "EvM2", Channel: acmeChannel, User: acmeClient, TS: tsAt(10),
+	critical := slackfake.Message{EventID: "EvM2", Channel: acmeChannel, User: acmeClient, TS: tsAt(10),
 		Text: "URGENTE: se cayó todo, ningún agente puede loguearse, la operación está parada"}
-	reply := slackMessage{EventID: "EvM3", Channel: acmeChannel, User: focalAR, TS: tsAt(600), ThreadTS: incident.TS,
+	reply := slackfake.Message{EventID: "EvM3", Channel: acmeChannel, User: focalAR, TS: tsAt(600), ThreadTS: incident.TS,
 		Text: "Ya lo estamos viendo."}
-	for _, m := range []slackMessage{incident, incident, critical, reply} {
+	for _, m := range []slackfake.Message{incident, incident, critical, reply} {
 		if got := r.event(m); got != http.StatusOK {
 			t.Fatalf("event %s = %d", m.EventID, got)
 		}
 	}
-	f.waitFor("the answers", func() bool { return len(f.posts(acmeChannel)) >= 2 })
+	f.waitFor("the answers", func() bool { return len(f.Posts(acmeChannel)) >= 2 })
 
 	resp, err := http.Get(r.base + "/metrics")
 	if err != nil {

@@ -3,8 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-
-	"supportbot/store"
+	"supportbot/app"
 )
 
 func (m *Main) runMigrate(ctx context.Context, args []string) error {
@@ -16,15 +15,10 @@ func (m *Main) runMigrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, cfg.Store.Path)
+	version, err := app.Migrate(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	versions, err := db.Versions(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(m.Stdout, "store %s is at migration %d\n", cfg.Store.Path, versions[len(versions)-1])
+	fmt.Fprintf(m.Stdout, "store %s is at migration %d\n", cfg.Store.Path, version)
 	return nil
 }

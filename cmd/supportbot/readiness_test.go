@@ -7,18 +7,19 @@ import (
 	"net/http"
 	"testing"
 
+	"supportbot/app"
 	"supportbot/store"
 	"supportbot/ticketing"
 )
 
-func getReadiness(t *testing.T, base string) (int, readiness) {
+func getReadiness(t *testing.T, base string) (int, app.Readiness) {
 	t.Helper()
 	resp, err := http.Get(base + "/readyz")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var rd readiness
+	var rd app.Readiness
 	if err := json.NewDecoder(resp.Body).Decode(&rd); err != nil {
 		t.Fatalf("readyz body: %v", err)
 	}

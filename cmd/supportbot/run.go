@@ -4,14 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
-	"net/http"
+	"log/slog"
 	"time"
 
-	"supportbot/config"
-	"supportbot/store"
-	"supportbot/ticketing"
+	"supportbot/app"
 )
 
 func (m *Main) runBot(ctx context.Context, args []string) error {
@@ -21,7 +17,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log, err := newLogger(m.Stderr, *level)
+	log, err := m.logger(*level)
 	if err != nil {
 		return err
 	}
@@ -29,77 +25,31 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, cfg, m.Clock.Now())
-	if err != nil {
-		return err
-	}
-	m.closers = append(m.closers, db)
-
-	link := m.WhatsAppLink
-	if link == nil {
-		link = whatsmeowLink(cfg.WhatsApp.StorePath, log, func(c io.Closer) { m.closers = append(m.closers, c) })
-	}
-	a, err := newApp(ctx, cfg, log, m.Clock, db, link)
-	if err != nil {
-		return err
-	}
-
-	ln, err := net.Listen("tcp", cfg.HTTP.Listen)
-	if err != nil {
-		return fmt.Errorf("listen on http.listen %s: %w", cfg.HTTP.Listen, err)
-	}
-	timeouts := defaultHTTPTimeouts
-	if m.httpTimeouts != nil {
-		timeouts = *m.httpTimeouts
-	}
-	srv := newHTTPServer(a.httpHandler(), timeouts)
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	log.Info("supportbot running", "version", Version, "store", cfg.Store.Path, "http", ln.Addr().String(),
-		"slack", cfg.Slack.Mode, "whatsapp", cfg.WhatsApp.Enabled, "clients", len(cfg.TicketingClients()))
-	if m.Listening != nil {
-		m.Listening(ln.Addr().String())
-	}
-	if cfg.Slack.Mode == config.SlackOff {
-		log.Info("slack is off: set slack.mode to socket (bot_token + app_token) or events (bot_token + signing_secret) to connect; see README \"Connecting Slack\"")
-	}
-
-	w := a.start(ctx)
-	var runErr error
-	select {
-	case <-ctx.Done():
-	case err := <-served:
-		runErr = fmt.Errorf("http server: %w", err)
-	case err := <-w.fatal:
-		runErr = err
-	}
-	log.Info("shutting down")
-	// Stop taking events first, so everything accepted is in the store
-	// before the last delivery pass.
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), *grace)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Warn("http shutdown", "err", err)
-	}
-	w.stop(shutdownCtx)
-	return runErr
-}
-
-// openStore opens the store and syncs clients and staff from the config.
-func openStore(ctx context.Context, cfg *config.Config, now time.Time) (*store.DB, error) {
-	db, err := store.Open(ctx, cfg.Store.Path)
-	if err != nil {
-		return nil, err
-	}
-	err = db.Update(ctx, func(tx ticketing.Tx) error {
-		if err := tx.SyncStaff(ctx, cfg.TicketingStaff(), now); err != nil {
-			return err
-		}
-		return tx.SyncClients(ctx, cfg.TicketingClients(), now)
+	a, err := app.New(ctx, cfg, app.Options{
+		Clock: m.Clock, Log: log, Version: Version, ShutdownTimeout: *grace,
+		Listening: m.Listening, WhatsApp: m.WhatsAppLink, HTTPTimeouts: m.httpTimeouts,
 	})
 	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("sync config into store: %w", err)
+		return exitStatus(err)
 	}
-	return db, nil
+	m.closers = append(m.closers, a)
+	return exitStatus(a.Run(ctx))
+}
+
+// logger parses -log-level; a bad one is a usage error.
+func (m *Main) logger(level string) (*slog.Logger, error) {
+	log, err := app.NewLogger(m.Stderr, level)
+	if err != nil {
+		return nil, &ExitError{Code: 2, Err: fmt.Errorf("-log-level: %w", err)}
+	}
+	return log, nil
+}
+
+// exitStatus makes a configuration problem exit status 2.
+func exitStatus(err error) error {
+	var cfgErr *app.ConfigError
+	if errors.As(err, &cfgErr) {
+		return &ExitError{Code: 2, Err: err}
+	}
+	return err
 }

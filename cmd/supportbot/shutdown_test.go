@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -87,22 +88,20 @@ func startChild(t *testing.T, args ...string) *child {
 // answer.
 func TestSIGTERMDuringDeliveryLosesNothing(t *testing.T) {
 	f := newFakeSlack(t)
-	f.mu.Lock()
-	f.postDelay = 150 * time.Millisecond
-	f.mu.Unlock()
+	f.SetPostDelay(150 * time.Millisecond)
 	cfg := slackConfig(t, f, "events")
 	c := startChild(t, "run", "-config", cfg, "-shutdown-timeout", "500ms")
 	r := &running{t: t, base: c.base, dbPath: strings.TrimSuffix(cfg, "config.yaml") + "state/bot.db"}
 
 	const n = 20
 	for i := range n {
-		msg := slackMessage{EventID: fmt.Sprintf("EvTerm%02d", i), Channel: acmeChannel, User: acmeClient,
+		msg := slackfake.Message{EventID: fmt.Sprintf("EvTerm%02d", i), Channel: acmeChannel, User: acmeClient,
 			TS: fmt.Sprintf("%d.%06d", time.Now().Unix(), i+1), Text: fmt.Sprintf("¿Cómo exportamos el reporte de llamadas de la campaña %d?", i)}
 		if got := r.event(msg); got != http.StatusOK {
 			t.Fatalf("event %d status = %d", i, got)
 		}
 	}
-	f.waitFor("delivery under way", func() bool { return len(f.posts(acmeChannel)) >= 1 })
+	f.waitFor("delivery under way", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	if err := c.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -117,19 +116,17 @@ func TestSIGTERMDuringDeliveryLosesNothing(t *testing.T) {
 	if got := len(r.tickets("acme")); got != n {
 		t.Fatalf("tickets after SIGTERM = %d, want %d", got, n)
 	}
-	before := len(f.posts(acmeChannel))
+	before := len(f.Posts(acmeChannel))
 	if before >= n {
 		t.Logf("all %d answers went out before exit; the restart has nothing to do", before)
 	}
 
-	f.mu.Lock()
-	f.postDelay = 0
-	f.mu.Unlock()
+	f.SetPostDelay(0)
 	r2 := startBot(t, cfg, ticketing.NewManualClock(time.Now().Add(time.Hour)))
-	f.waitFor("every answer", func() bool { return len(f.posts(acmeChannel)) >= n })
+	f.waitFor("every answer", func() bool { return len(f.Posts(acmeChannel)) >= n })
 	r2.stop()
 	threads := map[string]int{}
-	for _, p := range f.posts(acmeChannel) {
+	for _, p := range f.Posts(acmeChannel) {
 		threads[p.Form.Get("thread_ts")]++
 	}
 	if len(threads) != n {

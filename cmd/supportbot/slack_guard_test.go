@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"supportbot/app"
 	"supportbot/store"
 	"supportbot/ticketing"
 )
@@ -120,7 +121,7 @@ func TestReplayedSlashCommandRunsOnce(t *testing.T) {
 func TestSlowBodiesAreCutOff(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBotWith(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart), func(m *Main) {
-		m.httpTimeouts = &httpTimeouts{Header: 200 * time.Millisecond, Read: 300 * time.Millisecond, Write: time.Second, Idle: time.Second}
+		m.httpTimeouts = &app.HTTPTimeouts{Header: 200 * time.Millisecond, Read: 300 * time.Millisecond, Write: time.Second, Idle: time.Second}
 	})
 	// The bot's own goroutines come and go (deliveries, Slack client
 	// connections); the server's, one per connection, are what a slow
@@ -217,9 +218,7 @@ func TestRefusedSlackTokenExitsTwo(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFakeSlack(t)
-			f.mu.Lock()
-			f.revoked = tt.revoked
-			f.mu.Unlock()
+			f.SetRevoked(tt.revoked)
 			cfg := slackConfig(t, f, tt.mode, tt.replace...)
 			logs := &syncBuffer{}
 			m := &Main{Stdin: strings.NewReader(""), Stdout: &syncBuffer{}, Stderr: logs, Getenv: func(string) string { return "" },

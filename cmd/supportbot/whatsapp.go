@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"supportbot/app"
 	whatsappchannel "supportbot/channels/whatsapp"
 )
 
@@ -41,7 +42,7 @@ func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
 			return &ExitError{Code: 2, Err: fmt.Errorf("-phone: %w", err)}
 		}
 	}
-	log, err := newLogger(m.Stderr, *level)
+	log, err := m.logger(*level)
 	if err != nil {
 		return err
 	}
@@ -49,19 +50,5 @@ func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	container, err := whatsappchannel.OpenDeviceStore(ctx, cfg.WhatsApp.StorePath, log)
-	if err != nil {
-		return err
-	}
-	m.closers = append(m.closers, container)
-
-	jid, err := whatsappchannel.Pair(ctx, container, m.Stdout, *phone, log)
-	if err != nil {
-		return fmt.Errorf("whatsapp pair: %w", err)
-	}
-	fmt.Fprintf(m.Stdout, "WhatsApp linked as %s (store %s).\n", jid, cfg.WhatsApp.StorePath)
-	if !cfg.WhatsApp.Enabled {
-		fmt.Fprintln(m.Stdout, "note: whatsapp.enabled is false; set it to true for the bot to use this link.")
-	}
-	return nil
+	return app.PairWhatsApp(ctx, cfg, m.Stdout, *phone, log)
 }

@@ -1,4 +1,4 @@
-package schedules
+package app
 
 import (
 	"context"
@@ -13,30 +13,35 @@ import (
 // any deadline warning needs.
 const everyMinute = "* * * * *"
 
-// Run ticks every minute on a robfig/cron schedule, and once at start so
-// work that fell due while the bot was down goes out without waiting. A
+// ticker is what the cron loop drives: schedules.Jobs.
+type ticker interface {
+	Tick(ctx context.Context) error
+}
+
+// runJobs ticks every minute on a robfig/cron schedule, and once at start
+// so work that fell due while the bot was down goes out without waiting. A
 // tick still running when the next is due makes that one skip. On ctx
 // cancellation it stops the schedule, waits for a running tick to finish
 // and returns nil.
-func (j *Jobs) Run(ctx context.Context) error {
-	logger := cronLogger{j.log}
+func runJobs(ctx context.Context, jobs ticker, log *slog.Logger) error {
+	logger := cronLogger{log}
 	c := cron.New(cron.WithLogger(logger), cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
-	if _, err := c.AddFunc(everyMinute, func() { j.tickLogged(ctx) }); err != nil {
+	if _, err := c.AddFunc(everyMinute, func() { tickLogged(ctx, jobs, log) }); err != nil {
 		return fmt.Errorf("schedule jobs: %w", err)
 	}
-	j.tickLogged(ctx)
+	tickLogged(ctx, jobs, log)
 	c.Start()
 	<-ctx.Done()
 	<-c.Stop().Done()
 	return nil
 }
 
-func (j *Jobs) tickLogged(ctx context.Context) {
+func tickLogged(ctx context.Context, jobs ticker, log *slog.Logger) {
 	if ctx.Err() != nil {
 		return
 	}
-	if err := j.Tick(ctx); err != nil && ctx.Err() == nil {
-		j.log.Error("scheduler tick failed", "err", err)
+	if err := jobs.Tick(ctx); err != nil && ctx.Err() == nil {
+		log.Error("scheduler tick failed", "err", err)
 	}
 }
 
@@ -51,3 +56,5 @@ func (l cronLogger) Info(msg string, keysAndValues ...any) {
 func (l cronLogger) Error(err error, msg string, keysAndValues ...any) {
 	l.log.Error("cron: "+msg, append([]any{"err", err}, keysAndValues...)...)
 }
+
+var _ cron.Logger = cronLogger{}

@@ -1,12 +1,17 @@
-package store
+package bench
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
 	"strings"
+	"supportbot/store"
 	"time"
 )
+
+// The floor the bench compares the store with is SQLite itself, without
+// the store: the same rows inserted raw, through the store's own DSN, so
+// this file speaks SQL on purpose and nothing in the bot calls it.
 
 // ingestTables hold what handling client messages writes, parents first so
 // a copy satisfies the foreign keys row by row.
@@ -15,13 +20,27 @@ var ingestTables = []string{"inbound_events", "tickets", "ticket_messages", "out
 // setupTables are the config the ingest rows point at; copied untimed.
 var setupTables = []string{"clients", "staff", "whatsapp_contacts"}
 
-// IngestRows counts the rows handling client messages has written, so a
-// benchmark can tell how many rows each message costs.
-func (d *DB) IngestRows(ctx context.Context) (int64, error) {
+// openRaw opens path's SQLite file with the store's pragmas.
+func openRaw(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite3", store.DSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	return db, nil
+}
+
+// ingestRows counts the rows handling client messages has written to the
+// store at path, so the bench can tell how many rows each message costs.
+func ingestRows(ctx context.Context, path string) (int64, error) {
+	db, err := openRaw(path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
 	var total int64
 	for _, t := range ingestTables {
 		var n int64
-		if err := d.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t).Scan(&n); err != nil {
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t).Scan(&n); err != nil {
 			return 0, fmt.Errorf("count %s: %w", t, err)
 		}
 		total += n
@@ -29,25 +48,36 @@ func (d *DB) IngestRows(ctx context.Context) (int64, error) {
 	return total, nil
 }
 
-// RawInsertRate is the floor under the store: it re-inserts every row src's
-// ingest wrote into a fresh store at dstPath, one transaction per row, with
-// the same pragmas on the same disk, and reports rows per second.
-// `supportbot bench` compares its ingest with it.
-func RawInsertRate(ctx context.Context, src *DB, dstPath string) (rows int, perSecond float64, err error) {
-	dst, err := Open(ctx, dstPath)
+// rawInsertRate re-inserts every row the ingest wrote into the store at
+// srcPath into a fresh store at dstPath, one transaction per row, with the
+// same pragmas on the same disk, and reports rows per second.
+func rawInsertRate(ctx context.Context, srcPath, dstPath string) (rows int, perSecond float64, err error) {
+	// The store lays out the schema; the copy then bypasses it.
+	fresh, err := store.Open(ctx, dstPath)
 	if err != nil {
 		return 0, 0, err
 	}
-	dst.stopWriter() // the copy goes through the raw connection
+	if err := fresh.Close(); err != nil {
+		return 0, 0, err
+	}
+	src, err := openRaw(srcPath)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer src.Close()
+	dst, err := openRaw(dstPath)
+	if err != nil {
+		return 0, 0, err
+	}
 	defer dst.Close()
 	for _, t := range setupTables {
-		if _, err := copyTable(ctx, src.rdb, dst.db, t, false); err != nil {
+		if _, err := copyTable(ctx, src, dst, t, false); err != nil {
 			return 0, 0, err
 		}
 	}
 	start := time.Now()
 	for _, t := range ingestTables {
-		n, err := copyTable(ctx, src.rdb, dst.db, t, true)
+		n, err := copyTable(ctx, src, dst, t, true)
 		if err != nil {
 			return 0, 0, err
 		}

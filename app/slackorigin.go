@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 // token's own workspace, plus slack.team_id (a workspace T…, or an Enterprise
 // Grid organization E… whose every workspace counts), and the app of
 // slack.app_id or, failing that, the one Slack reports for the bot.
-func (a *app) slackOrigin(ctx context.Context, id slackchannel.Identity) slackchannel.Origin {
+func (a *App) slackOrigin(ctx context.Context, id slackchannel.Identity) slackchannel.Origin {
 	var o slackchannel.Origin
 	switch {
 	case id.TeamID != "":

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -8,14 +8,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
-	"go.mau.fi/whatsmeow/proto/waE2E"
-	"go.mau.fi/whatsmeow/types"
-	"go.mau.fi/whatsmeow/types/events"
-	"google.golang.org/protobuf/proto"
-
+	"supportbot/app"
+	"supportbot/channels/slack/slackfake"
+	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/ticketing"
 )
 
@@ -25,11 +22,12 @@ const demoTick = time.Minute
 // demoPlayer feeds a script to the app the way Slack and WhatsApp would,
 // delivering the outbox synchronously so the transcript reads in order.
 type demoPlayer struct {
-	a      *app
+	a      *app.App
+	http   http.Handler
 	clock  *ticketing.ManualClock
 	tr     *transcript
 	secret string
-	script *demoScript
+	script *Script
 	seq    int
 }
 
@@ -81,27 +79,27 @@ func (p *demoPlayer) advanceTo(ctx context.Context, t time.Time) error {
 		if err := p.tick(ctx); err != nil {
 			return err
 		}
-		if _, err := p.a.deliverer.DeliverDue(ctx); err != nil {
+		if _, err := p.a.DeliverDue(ctx); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (p *demoPlayer) tick(ctx context.Context) error { return p.a.jobs.Tick(ctx) }
+func (p *demoPlayer) tick(ctx context.Context) error { return p.a.Tick(ctx) }
 
 // settle delivers everything owed, letting the per-number WhatsApp pacing
 // pass on the simulated clock.
 func (p *demoPlayer) settle(ctx context.Context) error {
 	for range 10 {
-		n, err := p.a.deliverer.DeliverDue(ctx)
+		n, err := p.a.DeliverDue(ctx)
 		if err != nil {
 			return err
 		}
 		if n > 0 {
 			continue
 		}
-		backlog, err := p.a.outboxBacklog(ctx)
+		backlog, err := p.a.OutboxBacklog(ctx)
 		if err != nil || backlog == 0 {
 			return err
 		}
@@ -117,7 +115,7 @@ func (p *demoPlayer) nextTS() string {
 }
 
 func (p *demoPlayer) clientChannel(clientID string) (string, error) {
-	for _, c := range p.a.cfg.TicketingClients() {
+	for _, c := range p.a.Config().TicketingClients() {
 		if c.ID == clientID {
 			return c.SlackChannel, nil
 		}
@@ -131,7 +129,7 @@ func (p *demoPlayer) slackMessage(s *demoSlack) error {
 		return err
 	}
 	p.tr.line(p.style(s.User), "💬 "+p.tr.name(channel)+" · "+p.tr.name(s.User)+":", s.Text)
-	return p.postEvent(slackMessage{Channel: channel, User: s.User, TS: p.nextTS(), Text: s.Text}.inner())
+	return p.postEvent(slackfake.Message{Channel: channel, User: s.User, TS: p.nextTS(), Text: s.Text}.Event())
 }
 
 func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
@@ -143,7 +141,7 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 		return fmt.Errorf("ticket #%d has no Slack thread yet", r.Ticket)
 	}
 	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
-	return p.postEvent(slackMessage{Channel: t.SlackChannel, User: r.User, TS: p.nextTS(), ThreadTS: t.SlackThreadTS, Text: r.Text}.inner())
+	return p.postEvent(slackfake.Message{Channel: t.SlackChannel, User: r.User, TS: p.nextTS(), ThreadTS: t.SlackThreadTS, Text: r.Text}.Event())
 }
 
 func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
@@ -161,20 +159,11 @@ func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
 }
 
 func (p *demoPlayer) ticket(ctx context.Context, id int64) (*ticketing.Ticket, error) {
-	var t *ticketing.Ticket
-	err := p.a.db.View(ctx, func(tx ticketing.Tx) error {
-		var err error
-		t, err = tx.Ticket(ctx, "", id)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("ticket #%d: %w", id, err)
-	}
-	return t, nil
+	return p.a.Ticket(ctx, id)
 }
 
 func (p *demoPlayer) style(user string) string {
-	for _, s := range p.a.cfg.TicketingStaff() {
+	for _, s := range p.a.Config().TicketingStaff() {
 		if s.ID == user {
 			return styleStaff
 		}
@@ -185,7 +174,7 @@ func (p *demoPlayer) style(user string) string {
 // postEvent sends a signed Events API request to the real endpoint.
 func (p *demoPlayer) postEvent(event map[string]any) error {
 	p.seq++
-	body := slackEventBody(fmt.Sprintf("EvDemo%06d", p.seq), p.clock.Now().Unix(), event)
+	body := slackfake.EventBody(fmt.Sprintf("EvDemo%06d", p.seq), p.clock.Now().Unix(), event)
 	status, _ := p.signed("/slack/events", "application/json", body)
 	if status != http.StatusOK {
 		return fmt.Errorf("slack event answered %d", status)
@@ -194,7 +183,7 @@ func (p *demoPlayer) postEvent(event map[string]any) error {
 }
 
 func (p *demoPlayer) command(c *demoCommand) error {
-	channel := p.a.cfg.ServiceDesk.Channel
+	channel := p.a.Config().ServiceDesk.Channel
 	if c.Client != "" {
 		var err error
 		if channel, err = p.clientChannel(c.Client); err != nil {
@@ -206,7 +195,7 @@ func (p *demoPlayer) command(c *demoCommand) error {
 	// repeated one only once.
 	p.seq++
 	form := url.Values{"command": {"/soporte"}, "text": {c.Text}, "user_id": {c.User}, "channel_id": {channel},
-		"team_id": {standInTeam}, "api_app_id": {standInApp}, "trigger_id": {fmt.Sprintf("demo.%06d", p.seq)}}
+		"team_id": {slackfake.Team}, "api_app_id": {slackfake.App}, "trigger_id": {fmt.Sprintf("demo.%06d", p.seq)}}
 	status, body := p.signed("/slack/commands", "application/x-www-form-urlencoded", []byte(form.Encode()))
 	if status != http.StatusOK {
 		return fmt.Errorf("/soporte answered %d", status)
@@ -226,12 +215,12 @@ func (p *demoPlayer) command(c *demoCommand) error {
 }
 
 func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte) {
-	req, err := signedSlackRequest(context.Background(), path, contentType, body, time.Now(), p.secret)
+	req, err := slackfake.SignedRequest(context.Background(), path, contentType, body, time.Now(), p.secret)
 	if err != nil {
 		return http.StatusBadRequest, nil
 	}
 	rec := httptest.NewRecorder()
-	p.a.slackHTTP.ServeHTTP(rec, req)
+	p.http.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()
 }
 
@@ -241,16 +230,9 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 		name = w.From
 	}
 	p.tr.line(styleClient, "📱 WhatsApp "+w.From+" · "+name+":", w.Text)
-	jid := types.NewJID(strings.TrimPrefix(w.From, "+"), types.DefaultUserServer)
 	p.seq++
-	evt := &events.Message{
-		Info: types.MessageInfo{
-			MessageSource: types.MessageSource{Chat: jid, Sender: jid},
-			ID:            types.MessageID(fmt.Sprintf("3EB0DEMO%06d", p.seq)), PushName: w.Name, Timestamp: p.clock.Now(),
-		},
-		Message: &waE2E.Message{Conversation: proto.String(w.Text)},
-	}
-	if !p.a.whatsapp.HandleEvent(evt) {
+	evt := whatsappchannel.TextMessage(fmt.Sprintf("3EB0DEMO%06d", p.seq), w.From, w.Name, w.Text, p.clock.Now())
+	if !p.a.WhatsApp().HandleEvent(evt) {
 		return fmt.Errorf("whatsapp message from %s not handled", w.From)
 	}
 	return nil

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 func (p *demoPlayer) summary(ctx context.Context) error {
 	p.tr.narrate("Resumen de SLA")
 	month := report.MonthOf(p.script.Start.In(p.tr.loc))
-	r, err := loadReport(ctx, p.a.db, p.a.cfg.TicketingClients(), p.a.engine, month, "", p.clock.Now())
+	r, err := p.a.Report(ctx, month)
 	if err != nil {
 		return err
 	}

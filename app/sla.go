@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bufio"
@@ -33,59 +33,29 @@ type slaResult struct {
 	Error      string `json:"error,omitempty"`
 }
 
-// runSLA answers deadline questions without a store or a network: one JSON
-// case per stdin line, one JSON answer per stdout line. A bad line gets an
-// error line and the rest still run, so a batch shows every problem at once;
-// the exit status is 1 if any line failed.
-func (m *Main) runSLA(ctx context.Context, args []string) error {
-	fs, path := m.flagSet("sla")
-	fs.Lookup("config").Usage = "configuration file whose sla.targets and sla.default_priority to use (default: the built-in targets; config.yaml is not read)"
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `usage: supportbot sla [-config PATH] < cases.jsonl
-
-Reads one case per line, e.g.
-  {"plan":"estandar","country":"AR","tz":"America/Argentina/Buenos_Aires","kind":"incidente","priority":"alta","at":"2026-04-01T17:00:00-03:00","extra_holidays":["2026-07-10"]}
-and prints {"clock_start":"…","due":"…"} (RFC 3339, client's zone) or {"error":"…"}.
-plan defaults to estandar; priority to the default priority except for incidente;
-incidente_critico is always critica. Targets are the defaults unless -config is given.
-
-`)
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	targets := ticketing.DefaultTargets()
-	defaultPriority := ticketing.PriorityMedia
-	if *path != "" {
-		cfg, err := m.loadConfig(*path)
-		if err != nil {
-			return err
-		}
-		targets = cfg.SLA.TargetMap()
-		if p := cfg.SLA.Default(); p != "" {
-			defaultPriority = p
-		}
-	}
+// SLA answers deadline questions without a store or a network: one JSON
+// case per line of in, one JSON answer per line of out. A bad line gets an
+// error line and the rest still run, so a batch shows every problem at
+// once; SLA counts the cases and the failed ones.
+func SLA(ctx context.Context, in io.Reader, out io.Writer, targets map[ticketing.Priority]ticketing.Target, defaultPriority ticketing.Priority) (cases, failed int, err error) {
 	engine := schedules.NewEngine(targets)
-
-	in := bufio.NewReaderSize(m.Stdin, 64<<10)
-	enc := json.NewEncoder(m.Stdout)
+	r := bufio.NewReaderSize(in, 64<<10)
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	var lineNo, cases, failed int
+	var lineNo int
 	for {
 		if err := ctx.Err(); err != nil {
-			return err
+			return cases, failed, err
 		}
-		raw, tooLong, readErr := readLine(in, maxLineBytes)
+		raw, tooLong, readErr := ReadLine(r, MaxLineBytes)
 		if readErr != nil && !errors.Is(readErr, io.EOF) {
-			return fmt.Errorf("sla: read stdin: %w", readErr)
+			return cases, failed, fmt.Errorf("sla: read stdin: %w", readErr)
 		}
 		lineNo++
 		if line := bytes.TrimSpace(raw); len(line) > 0 || tooLong {
 			cases++
 			var res slaResult
-			err := lineTooLong(maxLineBytes)
+			err := LineTooLong(MaxLineBytes)
 			if !tooLong {
 				res, err = slaAnswer(engine, line, defaultPriority)
 			}
@@ -94,17 +64,13 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 				res = slaResult{Error: fmt.Sprintf("line %d: %v", lineNo, err)}
 			}
 			if err := enc.Encode(res); err != nil {
-				return fmt.Errorf("sla: write stdout: %w", err)
+				return cases, failed, fmt.Errorf("sla: write stdout: %w", err)
 			}
 		}
 		if readErr != nil {
-			break
+			return cases, failed, nil
 		}
 	}
-	if failed > 0 {
-		return &ExitError{Code: 1, Err: fmt.Errorf("sla: %d of %d cases failed", failed, cases)}
-	}
-	return nil
 }
 
 func slaAnswer(engine *schedules.Engine, line []byte, defaultPriority ticketing.Priority) (slaResult, error) {

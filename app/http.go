@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -10,10 +10,10 @@ import (
 	"supportbot/config"
 )
 
-// httpTimeouts bound every request, so a client that sends its body a byte
+// HTTPTimeouts bound every request, so a client that sends its body a byte
 // at a time cannot hold a connection, a goroutine and a file descriptor for
 // as long as it likes.
-type httpTimeouts struct {
+type HTTPTimeouts struct {
 	// Header is for the request line and headers.
 	Header time.Duration
 	// Read is for the whole request, body included: Slack's are a few KiB.
@@ -25,27 +25,29 @@ type httpTimeouts struct {
 	Idle time.Duration
 }
 
-var defaultHTTPTimeouts = httpTimeouts{Header: 5 * time.Second, Read: 10 * time.Second, Write: 20 * time.Second, Idle: 60 * time.Second}
+var defaultHTTPTimeouts = HTTPTimeouts{Header: 5 * time.Second, Read: 10 * time.Second, Write: 20 * time.Second, Idle: 60 * time.Second}
 
 // maxHeaderBytes bounds request headers; Slack's are well under 8 KiB.
 const maxHeaderBytes = 64 << 10
 
-func newHTTPServer(h http.Handler, t httpTimeouts) *http.Server {
+func newHTTPServer(h http.Handler, t HTTPTimeouts) *http.Server {
 	return &http.Server{
 		Handler: h, ReadHeaderTimeout: t.Header, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle,
 		MaxHeaderBytes: maxHeaderBytes,
 	}
 }
 
-// readiness is what /readyz says, so an operator sees which part is down.
-type readiness struct {
+// Readiness is what /readyz says, so an operator sees which part is down.
+type Readiness struct {
 	Ready    bool   `json:"ready"`
 	Store    string `json:"store"`
 	Slack    string `json:"slack"`
 	WhatsApp string `json:"whatsapp"`
 }
 
-func (a *app) httpHandler() http.Handler {
+// Handler serves /healthz, /readyz, /metrics and, in events mode, Slack's
+// requests under /slack/.
+func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
@@ -73,8 +75,8 @@ func (a *app) httpHandler() http.Handler {
 // Slack connection. WhatsApp's state is reported but does not count: the
 // desk is alerted when the link is lost, and restarting the bot would not
 // relink a number.
-func (a *app) readiness(r *http.Request) readiness {
-	rd := readiness{Ready: true, Store: "ok", Slack: a.cfg.Slack.Mode, WhatsApp: "disabled"}
+func (a *App) readiness(r *http.Request) Readiness {
+	rd := Readiness{Ready: true, Store: "ok", Slack: a.cfg.Slack.Mode, WhatsApp: "disabled"}
 	if err := a.pingStore(r.Context()); err != nil {
 		a.log.Warn("not ready: store", "err", err)
 		rd.Ready, rd.Store = false, err.Error()
@@ -103,7 +105,7 @@ const storePingWait = 2 * time.Second
 // pingStore writes the heartbeat, giving up after storePingWait even if the
 // driver is still waiting on the lock; the write itself then ends on the
 // store's busy timeout.
-func (a *app) pingStore(ctx context.Context) error {
+func (a *App) pingStore(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, storePingWait)
 	defer cancel()
 	done := make(chan error, 1)

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
 
@@ -89,7 +90,7 @@ func (t *transcript) narrate(text string) {
 }
 
 // slackCall shows a Web API call the bot made.
-func (t *transcript) slackCall(c apiCall) {
+func (t *transcript) slackCall(c slackfake.Call) {
 	ch := c.Form.Get("channel")
 	where := t.name(ch)
 	if strings.HasPrefix(ch, "D") {

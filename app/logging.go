@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -11,11 +11,12 @@ import (
 	"golang.org/x/term"
 )
 
-// newLogger writes text for people at a terminal and JSON for log collectors.
-func newLogger(w io.Writer, level string) (*slog.Logger, error) {
+// NewLogger writes text for people at a terminal and JSON for log
+// collectors; level is debug, info, warn or error.
+func NewLogger(w io.Writer, level string) (*slog.Logger, error) {
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
-		return nil, &ExitError{Code: 2, Err: fmt.Errorf("-log-level: want debug, info, warn or error, got %q", level)}
+		return nil, fmt.Errorf("want debug, info, warn or error, got %q", level)
 	}
 	opts := &slog.HandlerOptions{Level: lvl, ReplaceAttr: readableDuration}
 	var h slog.Handler = slog.NewJSONHandler(w, opts)

@@ -1,4 +1,4 @@
-package main
+package demo
 
 import (
 	"bytes"
@@ -14,9 +14,9 @@ import (
 //go:embed demo_script.yaml
 var defaultDemoScript []byte
 
-// demoScript is a scenario the demo plays. The format is documented in
+// Script is a scenario the demo plays. The format is documented in
 // demo_script.yaml, which is also the default scenario.
-type demoScript struct {
+type Script struct {
 	Start  time.Time         `yaml:"start"`
 	People map[string]string `yaml:"people"`
 	Steps  []demoStep        `yaml:"steps"`
@@ -69,11 +69,11 @@ type demoReact struct {
 	Emoji  string `yaml:"emoji"`
 }
 
-// parseDemoScript reads and checks a scenario; errors name the step.
-func parseDemoScript(raw []byte) (*demoScript, error) {
+// ParseScript reads and checks a scenario; errors name the step.
+func ParseScript(raw []byte) (*Script, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
-	var s demoScript
+	var s Script
 	if err := dec.Decode(&s); err != nil {
 		return nil, fmt.Errorf("demo script: %w", err)
 	}

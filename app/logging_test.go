@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -66,7 +66,7 @@ func TestJSONLogLinesCarryOneComponentAndReadableDurations(t *testing.T) {
 
 func mustLogger(t *testing.T, buf *bytes.Buffer) *slog.Logger {
 	t.Helper()
-	l, err := newLogger(buf, "info")
+	l, err := NewLogger(buf, "info")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"supportbot/app"
 	"supportbot/schedules"
 	"supportbot/store"
 	"supportbot/ticketing"
@@ -25,7 +26,7 @@ const (
 // tickNow is a Wednesday noon in Buenos Aires: open hours for every plan.
 var tickNow = time.Date(2026, 4, 8, 15, 0, 0, 0, time.UTC)
 
-func benchTicks(ctx context.Context, root string, clients int, res *benchResult) error {
+func benchTicks(ctx context.Context, root string, clients int, res *Result) error {
 	small, err := benchTick(ctx, root, clients, res.TickSmall)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func benchTick(ctx context.Context, root string, clients, open int) (time.Durati
 		return 0, fmt.Errorf("bench config: %w", err)
 	}
 	clock := ticketing.NewManualClock(tickNow)
-	db, err := openStore(ctx, cfg, clock.Now())
+	db, err := app.OpenStore(ctx, cfg, clock.Now())
 	if err != nil {
 		return 0, err
 	}

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 // it bounds how late a retry after backoff goes out.
 const deliverInterval = time.Second
 
-// workers are the goroutines run owns. They stop in an order that loses
+// workers are the goroutines Run owns. They stop in an order that loses
 // nothing: Slack intake first, then the scheduled jobs, then the outbox gets
 // a last delivery pass while WhatsApp is still linked, then the rest.
 type workers struct {
@@ -30,12 +30,12 @@ type workers struct {
 	outbox       sync.WaitGroup
 	whatsapp     sync.WaitGroup
 
-	a *app
+	a *App
 }
 
 // start launches the transports and the outbox. Their contexts are not
 // children of ctx: stop cancels them one by one.
-func (a *app) start(ctx context.Context) *workers {
+func (a *App) start(ctx context.Context) *workers {
 	base := context.WithoutCancel(ctx)
 	w := &workers{fatal: make(chan error, 4), a: a}
 	var slackCtx, jobsCtx, outboxCtx, waCtx context.Context
@@ -50,7 +50,7 @@ func (a *app) start(ctx context.Context) *workers {
 		}
 	})
 	w.jobs.Go(func() {
-		if err := a.jobs.Run(jobsCtx); err != nil {
+		if err := runJobs(jobsCtx, a.jobs, a.jobsLog); err != nil {
 			w.fatal <- fmt.Errorf("scheduled jobs: %w", err)
 		}
 	})
@@ -61,7 +61,7 @@ func (a *app) start(ctx context.Context) *workers {
 			err := a.socket.Run(slackCtx)
 			switch {
 			case slackchannel.TokenRefused(err):
-				w.fatal <- &ExitError{Code: 2, Err: fmt.Errorf("slack.app_token refused by Slack: %w", err)}
+				w.fatal <- &ConfigError{Err: fmt.Errorf("slack.app_token refused by Slack: %w", err)}
 			case err != nil:
 				w.fatal <- fmt.Errorf("slack socket mode: %w", err)
 			}

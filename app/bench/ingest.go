@@ -1,10 +1,9 @@
-package main
+package bench
 
 import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"path/filepath"
 	"slices"
@@ -13,8 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"supportbot/store"
-	"supportbot/ticketing"
+	"supportbot/app"
+	"supportbot/channels/slack/slackfake"
 )
 
 // benchWorkers is how many requests are in flight at saturation, about
@@ -32,51 +31,47 @@ type ingestRig struct {
 	start   time.Time
 }
 
-func benchIngest(ctx context.Context, root string, clients int, res *benchResult) error {
-	slackAPI := newSlackStandIn()
-	slackAPI.discard = true
+func benchIngest(ctx context.Context, root string, clients int, res *Result) error {
+	slackAPI := slackfake.New(nil)
+	slackAPI.Discard()
 	defer slackAPI.Close()
-	secret := randomSecret()
-	cfg, err := benchConfig(root, "ingest", clients, slackAPI.apiURL(), secret)
+	secret := slackfake.RandomSecret()
+	cfg, err := benchConfig(root, "ingest", clients, slackAPI.APIURL(), secret)
 	if err != nil {
 		return fmt.Errorf("bench config: %w", err)
 	}
-	clock := ticketing.SystemClock{}
-	log := slog.New(slog.DiscardHandler)
-	db, err := openStore(ctx, cfg, clock.Now())
+	addr := make(chan string, 1)
+	a, err := app.New(ctx, cfg, app.Options{Log: slog.New(slog.DiscardHandler), Listening: func(s string) { addr <- s }})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	a, err := newApp(ctx, cfg, log, clock, db, nil)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
+	defer a.Close()
+	runCtx, cancelRun := context.WithCancel(ctx)
+	ran := make(chan error, 1)
+	go func() { ran <- a.Run(runCtx) }()
+	var base string
+	select {
+	case base = <-addr:
+	case err := <-ran:
+		cancelRun()
 		return fmt.Errorf("bench: %w", err)
 	}
-	srv := &http.Server{Handler: a.httpHandler(), ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	w := a.start(ctx)
 	stopped := false
 	stop := func() {
 		if stopped {
 			return
 		}
 		stopped = true
-		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(stopCtx)
-		w.stop(stopCtx)
+		cancelRun()
+		<-ran
 	}
 	defer stop()
 
-	rig := &ingestRig{base: "http://" + ln.Addr().String(), secret: secret, clients: clients, start: time.Now(),
+	rig := &ingestRig{base: "http://" + base, secret: secret, clients: clients, start: time.Now(),
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
 	rig.warm(ctx)
 
-	rowsBefore, err := db.IngestRows(ctx)
+	rowsBefore, err := ingestRows(ctx, cfg.Store.Path)
 	if err != nil {
 		return err
 	}
@@ -84,7 +79,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 	if err != nil {
 		return err
 	}
-	rowsAfter, err := db.IngestRows(ctx)
+	rowsAfter, err := ingestRows(ctx, cfg.Store.Path)
 	if err != nil {
 		return err
 	}
@@ -102,7 +97,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *benchResult
 
 	// The limit: the very rows the pipeline wrote, inserted raw.
 	stop()
-	if _, res.RawInsertPerS, err = store.RawInsertRate(ctx, db, filepath.Join(root, "raw.db")); err != nil {
+	if _, res.RawInsertPerS, err = rawInsertRate(ctx, cfg.Store.Path, filepath.Join(root, "raw.db")); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	if res.RawInsertPerS > 0 {
@@ -186,9 +181,9 @@ func (r *ingestRig) send(ctx context.Context) (time.Duration, error) {
 	i := int(r.seq.Add(1))
 	client := i % r.clients
 	ts := fmt.Sprintf("%d.%06d", r.start.Unix()+int64(i/1_000_000), i%1_000_000)
-	body := slackMessage{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
-		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.body()
-	req, err := signedSlackRequest(ctx, r.base+"/slack/events", "application/json", body, time.Now(), r.secret)
+	body := slackfake.Message{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
+		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.Body()
+	req, err := slackfake.SignedRequest(ctx, r.base+"/slack/events", "application/json", body, time.Now(), r.secret)
 	if err != nil {
 		return 0, err
 	}

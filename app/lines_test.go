@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bufio"
@@ -26,7 +26,7 @@ func TestReadLineCap(t *testing.T) {
 		{"end", false, true},
 	}
 	for i, w := range want {
-		line, tooLong, err := readLine(r, 8)
+		line, tooLong, err := ReadLine(r, 8)
 		if err != nil && !errors.Is(err, io.EOF) {
 			t.Fatalf("line %d: %v", i+1, err)
 		}

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -27,12 +27,17 @@ import (
 // stand-in there instead.
 type WhatsAppLink func(ctx context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error)
 
-// app is one running bot: everything run builds from the configuration.
-type app struct {
+// App is one bot: everything `supportbot run` builds from the
+// configuration. New builds it, Run serves until its context ends, Close
+// releases the store and the WhatsApp device store.
+type App struct {
 	cfg   *config.Config
+	opts  Options
 	log   *slog.Logger
 	clock ticketing.Clock
 	db    *store.DB
+	// closers are what New opened, closed last opened first.
+	closers []io.Closer
 
 	bot       *bot.Bot
 	deliverer *bot.Deliverer
@@ -44,6 +49,7 @@ type app struct {
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
 	jobs        *schedules.Jobs
+	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
 }
 
@@ -67,10 +73,31 @@ func (w wakeOnCommit) Committed() {
 	w.wake()
 }
 
-// newApp builds the bot and its transports; nothing runs until run.
-func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock ticketing.Clock, db *store.DB, link WhatsAppLink) (*app, error) {
-	a := &app{cfg: cfg, log: log, clock: clock, db: db, engine: schedules.NewEngine(cfg.SLA.TargetMap())}
-	a.metrics = metrics.New(a.outboxBacklog)
+// New opens the store, syncs the configured clients and staff into it and
+// builds the bot and its transports; nothing runs until Run. On error what
+// it opened is closed again.
+func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
+	opts = opts.withDefaults()
+	db, err := OpenStore(ctx, cfg, opts.Clock.Now())
+	if err != nil {
+		return nil, err
+	}
+	a := &App{cfg: cfg, opts: opts, log: opts.Log, clock: opts.Clock, db: db, engine: schedules.NewEngine(cfg.SLA.TargetMap())}
+	a.closers = append(a.closers, db)
+	if err := a.build(ctx); err != nil {
+		return nil, errors.Join(err, a.Close())
+	}
+	return a, nil
+}
+
+// build wires the bot, its transports, the outbox and the scheduled jobs.
+func (a *App) build(ctx context.Context) error {
+	cfg, log, clock, db := a.cfg, a.log, a.clock, a.db
+	link := a.opts.WhatsApp
+	if link == nil {
+		link = whatsmeowLink(cfg.WhatsApp.StorePath, log, func(c io.Closer) { a.closers = append(a.closers, c) })
+	}
+	a.metrics = metrics.New(a.OutboxBacklog)
 	a.metrics.SetLogger(log.With("component", "metrics"))
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
@@ -96,14 +123,14 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 		Report:   a.monthlyReport,
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	a.bot = b
 
 	var slackSender channels.Sender
 	if cfg.Slack.Mode != config.SlackOff {
 		if err := a.connectSlack(ctx); err != nil {
-			return nil, err
+			return err
 		}
 		slackSender = slackchannel.NewSender(a.slackClient)
 	} else {
@@ -112,14 +139,11 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 
 	var waSender channels.Sender
 	if cfg.WhatsApp.Enabled {
-		if link == nil {
-			return nil, errors.New("whatsapp is enabled but no link was given")
-		}
 		adapter, err := link(ctx, b, whatsappchannel.Options{
 			Log: log, MinGap: cfg.WhatsApp.Gap(), Now: clock.Now, OnLost: a.whatsAppLost(ctx),
 		})
 		if err != nil {
-			return nil, fmt.Errorf("whatsapp: %w", err)
+			return fmt.Errorf("whatsapp: %w", err)
 		}
 		a.whatsapp = adapter
 		waSender = adapter
@@ -131,34 +155,26 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 	})
 	a.deliverer = deliverer
 
-	a.jobs, err = schedules.NewJobs(schedules.JobsConfig{
-		Store: db, Engine: a.engine, Clock: clock, Log: log.With("component", "jobs"),
+	a.jobsLog = log.With("component", "jobs")
+	jobs, err := schedules.NewJobs(schedules.JobsConfig{
+		Store: db, Engine: a.engine, Clock: clock, Log: a.jobsLog,
 		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
 		DeskChannel: cfg.ServiceDesk.Channel,
 		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
 		OnQueued: wake, Observer: a.metrics,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("scheduled jobs: %w", err)
+		return fmt.Errorf("scheduled jobs: %w", err)
 	}
-	return a, nil
-}
-
-func (a *app) outboxBacklog(ctx context.Context) (int, error) {
-	var n int
-	err := a.db.View(ctx, func(tx ticketing.Tx) error {
-		var err error
-		n, err = tx.OutboxBacklog(ctx)
-		return err
-	})
-	return n, err
+	a.jobs = jobs
+	return nil
 }
 
 // connectSlack checks the bot token (auth.test also tells the bot its own
 // user id, whose messages it must ignore, and its workspace) and prepares
 // the transport. A token Slack refuses is a configuration error: restarting
 // will not fix it.
-func (a *app) connectSlack(ctx context.Context) error {
+func (a *App) connectSlack(ctx context.Context) error {
 	cfg := a.cfg.Slack
 	appToken := ""
 	if cfg.Mode == config.SlackSocket {
@@ -168,7 +184,7 @@ func (a *app) connectSlack(ctx context.Context) error {
 	id, err := slackchannel.BotIdentity(ctx, a.slackClient)
 	if err != nil {
 		if slackchannel.TokenRefused(err) {
-			return &ExitError{Code: 2, Err: fmt.Errorf("slack.bot_token refused by Slack: %w", err)}
+			return &ConfigError{Err: fmt.Errorf("slack.bot_token refused by Slack: %w", err)}
 		}
 		return fmt.Errorf("%w (check slack.bot_token, slack.api_url and the network)", err)
 	}
@@ -207,7 +223,7 @@ func whatsmeowLink(path string, log *slog.Logger, keep func(io.Closer)) WhatsApp
 
 // whatsAppLost alerts the service desk: a logged-out or banned link needs a
 // person, and until then WhatsApp contacts are not heard.
-func (a *app) whatsAppLost(ctx context.Context) func(whatsappchannel.Status, string) {
+func (a *App) whatsAppLost(ctx context.Context) func(whatsappchannel.Status, string) {
 	return func(status whatsappchannel.Status, detail string) {
 		a.log.Error("whatsapp link lost", "status", status, "detail", detail)
 		text := fmt.Sprintf(":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", status, detail)

@@ -1,0 +1,46 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+
+	whatsappchannel "supportbot/channels/whatsapp"
+	"supportbot/config"
+	"supportbot/store"
+)
+
+// Migrate applies the store's migrations and says which one it is at.
+func Migrate(ctx context.Context, cfg *config.Config) (int, error) {
+	db, err := store.Open(ctx, cfg.Store.Path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	versions, err := db.Versions(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return versions[len(versions)-1], nil
+}
+
+// PairWhatsApp links the bot's WhatsApp number in whatsapp.store_path: by
+// QR code printed to out, or by a pairing code typed on the phone when
+// phone is given.
+func PairWhatsApp(ctx context.Context, cfg *config.Config, out io.Writer, phone string, log *slog.Logger) error {
+	container, err := whatsappchannel.OpenDeviceStore(ctx, cfg.WhatsApp.StorePath, log)
+	if err != nil {
+		return err
+	}
+	defer container.Close()
+	jid, err := whatsappchannel.Pair(ctx, container, out, phone, log)
+	if err != nil {
+		return fmt.Errorf("whatsapp pair: %w", err)
+	}
+	fmt.Fprintf(out, "WhatsApp linked as %s (store %s).\n", jid, cfg.WhatsApp.StorePath)
+	if !cfg.WhatsApp.Enabled {
+		fmt.Fprintln(out, "note: whatsapp.enabled is false; set it to true for the bot to use this link.")
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"supportbot/config"
+	"supportbot/report"
+	"supportbot/schedules"
+	"supportbot/store"
+	"supportbot/ticketing"
+)
+
+// reportFormats are the -format values of `supportbot report`.
+var reportFormats = []string{"text", "csv", "html"}
+
+// ReportFormat is how `supportbot report` prints: text, csv or html, and
+// for csv how a spreadsheet wants it (the CSV fields mean nothing to the
+// other formats).
+type ReportFormat struct {
+	Format        string
+	Sep, Locale   string
+	BOM, Breaches bool
+}
+
+// Writer picks the report's writer.
+func (f ReportFormat) Writer() (func(io.Writer, report.Report) error, error) {
+	format := f.Format
+	if format != "csv" {
+		if f.Sep != "" || f.Locale != "" || f.BOM || f.Breaches {
+			return nil, fmt.Errorf("-csv-sep, -locale, -bom and -breaches apply to -format csv only")
+		}
+		switch format {
+		case "text":
+			return report.WriteText, nil
+		case "html":
+			return report.WriteHTML, nil
+		}
+		return nil, fmt.Errorf("unknown -format %q (want %s)", format, strings.Join(reportFormats, ", "))
+	}
+	var opts report.CSV
+	if f.Locale != "" {
+		var ok bool
+		if opts, ok = report.CSVForLocale(f.Locale); !ok {
+			return nil, fmt.Errorf("unknown -locale %q (want es-AR, es-CL or en)", f.Locale)
+		}
+	}
+	switch f.Sep {
+	case "":
+	case ",", ";", "|":
+		opts.Sep = rune(f.Sep[0])
+	case "tab", `\t`, "\t":
+		opts.Sep = '\t'
+	default:
+		return nil, fmt.Errorf("bad -csv-sep %q (want , ; | or tab)", f.Sep)
+	}
+	opts.BOM = f.BOM
+	if f.Breaches {
+		return opts.WriteBreaches, nil
+	}
+	return opts.Write, nil
+}
+
+// ReportRequest is what `supportbot report` asks for.
+type ReportRequest struct {
+	Month report.Month
+	// Clients are the clients covered; ClientID, when set, is the one of
+	// them the report is about.
+	Clients  []ticketing.Client
+	ClientID string
+	// SlackURL is the address thread links start with.
+	SlackURL string
+	Now      time.Time
+}
+
+// MonthlyReport reads the store at store.path and builds the month's report.
+func MonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest) (report.Report, error) {
+	// A report only reads: a missing store file is a wrong path, not a
+	// store to create. Config is not synced into the store either (unlike
+	// run): the report takes clients and calendars from the config as it is.
+	if _, err := os.Stat(cfg.Store.Path); errors.Is(err, fs.ErrNotExist) {
+		return report.Report{}, fmt.Errorf("report: no store at %s (store.path): nothing to report", cfg.Store.Path)
+	}
+	db, err := store.Open(ctx, cfg.Store.Path)
+	if err != nil {
+		return report.Report{}, err
+	}
+	defer db.Close()
+	return loadScopedReport(ctx, db, reportScope{
+		clients: req.Clients, names: staffNames(cfg.TicketingStaff()), slackURL: req.SlackURL, zone: time.Local,
+	}, schedules.NewEngine(cfg.SLA.TargetMap()), req.Month, req.ClientID, req.Now)
+}
+
+// reportScope is who a report covers and how it names and links them.
+type reportScope struct {
+	clients  []ticketing.Client
+	names    map[string]string
+	slackURL string
+	zone     *time.Location
+}
+
+// loadScopedReport reads the month's rows and builds the report for the
+// scope's clients (of one client when clientID is set), with people's
+// names, the Slack address for links and the reader's zone; it loads the
+// trend's earlier months too.
+func loadScopedReport(ctx context.Context, db *store.DB, scope reportScope, hours report.Hours, month report.Month, clientID string, now time.Time) (report.Report, error) {
+	from, to := month.TrendWindow()
+	rows, err := db.ReportRows(ctx, from, to, clientID, report.AuditActions...)
+	if err != nil {
+		return report.Report{}, fmt.Errorf("report: %w", err)
+	}
+	return report.Build(report.Input{
+		Month: month, Clients: scope.clients, Tickets: rows.Tickets, FirstBotReply: rows.FirstBotReply,
+		Audit: rows.Audit, Hours: hours, Now: now, Names: scope.names, SlackURL: scope.slackURL, Zone: scope.zone,
+	}), nil
+}
+
+// Report is the month's report of every configured client as the running
+// bot sees it; the demo prints it.
+func (a *App) Report(ctx context.Context, month report.Month) (report.Report, error) {
+	return loadScopedReport(ctx, a.db, reportScope{clients: a.cfg.TicketingClients()}, a.engine, month, "", a.clock.Now())
+}
+
+// staffNames are the configured staff's names by Slack user id.
+func staffNames(staff []ticketing.Staff) map[string]string {
+	names := make(map[string]string, len(staff))
+	for _, s := range staff {
+		names[s.ID] = s.Name
+	}
+	return names
+}
+
+// monthlyReport serves `/soporte reporte`: one client's summary for a month
+// ("" is the client's current month).
+func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string) (string, error) {
+	now := a.clock.Now()
+	clients := a.cfg.TicketingClients()
+	var client *ticketing.Client
+	for i := range clients {
+		if clients[i].ID == clientID {
+			client = &clients[i]
+		}
+	}
+	if client == nil {
+		return "", fmt.Errorf("report: unknown client %q", clientID)
+	}
+	month := report.MonthOf(now.In(client.Location))
+	if monthArg != "" {
+		var err error
+		if month, err = report.ParseMonth(monthArg); err != nil {
+			return "", fmt.Errorf("report: %w", err)
+		}
+	}
+	r, err := loadScopedReport(ctx, a.db, reportScope{clients: clients}, a.engine, month, clientID, now)
+	if err != nil {
+		return "", err
+	}
+	text, _ := report.Summary(r, clientID)
+	return text, nil
+}
