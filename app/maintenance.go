@@ -28,7 +28,22 @@ func Migrate(ctx context.Context, cfg *config.Config) (int, error) {
 // PairWhatsApp links the bot's WhatsApp number in whatsapp.store_path: by
 // QR code printed to out, or by a pairing code typed on the phone when
 // phone is given.
+// CheckPairPhone refuses a -phone WhatsApp would not take, before anything
+// is opened, so a typo costs no pairing session.
+func CheckPairPhone(phone string) error {
+	if phone == "" {
+		return nil
+	}
+	if _, err := whatsappchannel.ToJID(phone); err != nil {
+		return &ConfigError{Err: fmt.Errorf("-phone: %w", err)}
+	}
+	return nil
+}
+
 func PairWhatsApp(ctx context.Context, cfg *config.Config, out io.Writer, phone string, log *slog.Logger) error {
+	if err := CheckPairPhone(phone); err != nil {
+		return err
+	}
 	container, err := whatsappchannel.OpenDeviceStore(ctx, cfg.WhatsApp.StorePath, log)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,10 +70,10 @@ func (f ReportFormat) Writer() (func(io.Writer, report.Report) error, error) {
 
 // ReportRequest is what `supportbot report` asks for.
 type ReportRequest struct {
+	// Month is the month reported; zero means the one before Now's.
 	Month report.Month
-	// Clients are the clients covered; ClientID, when set, is the one of
-	// them the report is about.
-	Clients  []ticketing.Client
+	// ClientID, when set, is the one client the report is about; else it
+	// covers every configured client.
 	ClientID string
 	// SlackURL is the address thread links start with.
 	SlackURL string
@@ -81,6 +82,18 @@ type ReportRequest struct {
 
 // MonthlyReport reads the store at store.path and builds the month's report.
 func MonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest) (report.Report, error) {
+	clients := cfg.TicketingClients()
+	if req.ClientID != "" {
+		i := slices.IndexFunc(clients, func(c ticketing.Client) bool { return c.ID == req.ClientID })
+		if i < 0 {
+			ids := make([]string, len(clients))
+			for i, c := range clients {
+				ids[i] = c.ID
+			}
+			return report.Report{}, &ConfigError{Err: fmt.Errorf("report: unknown client %q (configured: %s)", req.ClientID, strings.Join(ids, ", "))}
+		}
+		clients = clients[i : i+1]
+	}
 	// A report only reads: a missing store file is a wrong path, not a
 	// store to create. Config is not synced into the store either (unlike
 	// run): the report takes clients and calendars from the config as it is.
@@ -92,8 +105,11 @@ func MonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest) (
 		return report.Report{}, err
 	}
 	defer db.Close()
+	if req.Month == (report.Month{}) {
+		req.Month = report.MonthOf(req.Now.UTC().AddDate(0, 0, -req.Now.UTC().Day()))
+	}
 	return loadScopedReport(ctx, db, reportScope{
-		clients: req.Clients, names: staffNames(cfg.TicketingStaff()), slackURL: req.SlackURL, zone: time.Local,
+		clients: clients, names: staffNames(cfg.TicketingStaff()), slackURL: req.SlackURL, zone: time.Local,
 	}, schedules.NewEngine(cfg.SLA.TargetMap()), req.Month, req.ClientID, req.Now)
 }
 

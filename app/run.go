@@ -48,8 +48,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// ConfigError is a problem only a change to the configuration fixes, such
-// as a token Slack refuses: restarting the bot would not help.
+// ConfigError is a problem only a change to the configuration or to the
+// command line fixes, such as a token Slack refuses or an unknown client:
+// trying again, or restarting the bot, would not help.
 type ConfigError struct{ Err error }
 
 func (e *ConfigError) Error() string { return e.Err.Error() }

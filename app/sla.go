@@ -1,8 +1,6 @@
 package app
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"supportbot/config"
 	"supportbot/schedules"
 	"supportbot/ticketing"
 )
@@ -28,49 +27,25 @@ type slaCase struct {
 
 // slaResult is one output line: the deadline, or why the case has none.
 type slaResult struct {
-	ClockStart string `json:"clock_start,omitempty"`
-	Due        string `json:"due,omitempty"`
-	Error      string `json:"error,omitempty"`
+	ClockStart string `json:"clock_start"`
+	Due        string `json:"due"`
 }
 
 // SLA answers deadline questions without a store or a network: one JSON
 // case per line of in, one JSON answer per line of out. A bad line gets an
 // error line and the rest still run, so a batch shows every problem at
 // once; SLA counts the cases and the failed ones.
-func SLA(ctx context.Context, in io.Reader, out io.Writer, targets map[ticketing.Priority]ticketing.Target, defaultPriority ticketing.Priority) (cases, failed int, err error) {
-	engine := schedules.NewEngine(targets)
-	r := bufio.NewReaderSize(in, 64<<10)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	var lineNo int
-	for {
-		if err := ctx.Err(); err != nil {
-			return cases, failed, err
-		}
-		raw, tooLong, readErr := ReadLine(r, MaxLineBytes)
-		if readErr != nil && !errors.Is(readErr, io.EOF) {
-			return cases, failed, fmt.Errorf("sla: read stdin: %w", readErr)
-		}
-		lineNo++
-		if line := bytes.TrimSpace(raw); len(line) > 0 || tooLong {
-			cases++
-			var res slaResult
-			err := LineTooLong(MaxLineBytes)
-			if !tooLong {
-				res, err = slaAnswer(engine, line, defaultPriority)
-			}
-			if err != nil {
-				failed++
-				res = slaResult{Error: fmt.Sprintf("line %d: %v", lineNo, err)}
-			}
-			if err := enc.Encode(res); err != nil {
-				return cases, failed, fmt.Errorf("sla: write stdout: %w", err)
-			}
-		}
-		if readErr != nil {
-			return cases, failed, nil
+// With a nil cfg the built-in targets and default priority are used.
+func SLA(ctx context.Context, cfg *config.Config, in io.Reader, out io.Writer) (cases, failed int, err error) {
+	targets, defaultPriority := ticketing.DefaultTargets(), ticketing.PriorityMedia
+	if cfg != nil {
+		targets = cfg.SLA.TargetMap()
+		if p := cfg.SLA.Default(); p != "" {
+			defaultPriority = p
 		}
 	}
+	engine := schedules.NewEngine(targets)
+	return answerLines(ctx, "sla", in, out, func(line []byte) (any, error) { return slaAnswer(engine, line, defaultPriority) })
 }
 
 func slaAnswer(engine *schedules.Engine, line []byte, defaultPriority ticketing.Priority) (slaResult, error) {

@@ -23,6 +23,8 @@ type Options struct {
 	Messages, Clients int
 	// Rate is the offered rate of the ack latency run, messages per second.
 	Rate int
+	// MaxTime bounds the whole run, as Messages bounds its load in count.
+	MaxTime time.Duration
 	// TickSmall and TickLarge are the open tickets of the two timed ticks.
 	TickSmall, TickLarge int
 	// Dir holds the SQLite files (default: a temporary directory).
@@ -44,6 +46,8 @@ func (o Options) Check() error {
 		return fmt.Errorf("bench: -rate must be between 1 and 5000, got %d", o.Rate)
 	case o.TickSmall < 1 || o.TickLarge < o.TickSmall || o.TickLarge > 1_000_000:
 		return errors.New("bench: want 1 <= -tick-small <= -tick-large <= 1000000")
+	case o.MaxTime <= 0:
+		return errors.New("bench: -max-time must be positive")
 	}
 	return nil
 }

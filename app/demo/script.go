@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -70,6 +71,19 @@ type demoReact struct {
 }
 
 // ParseScript reads and checks a scenario; errors name the step.
+// LoadScript reads the scenario at path, or the built-in one when path is
+// empty.
+func LoadScript(path string) (*Script, error) {
+	raw := DefaultScript()
+	if path != "" {
+		var err error
+		if raw, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("demo script: %w", err)
+		}
+	}
+	return ParseScript(raw)
+}
+
 func ParseScript(raw []byte) (*Script, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)

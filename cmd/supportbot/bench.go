@@ -20,7 +20,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	fs.IntVar(&o.TickLarge, "tick-large", 100000, "open tickets for the large scheduler tick")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	fs.StringVar(&o.Dir, "dir", "", "directory for the benchmark's SQLite files (default: a temporary one)")
-	maxTime := fs.Duration("max-time", 10*time.Minute, "give up after this long (the load stays bounded in count and time)")
+	fs.DurationVar(&o.MaxTime, "max-time", 10*time.Minute, "give up after this long (the load stays bounded in count and time)")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the ingest run to this file (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -28,10 +28,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	if err := o.Check(); err != nil {
 		return &ExitError{Code: 2, Err: err}
 	}
-	if *maxTime <= 0 {
-		return &ExitError{Code: 2, Err: fmt.Errorf("bench: -max-time must be positive")}
-	}
-	ctx, cancel := context.WithTimeout(ctx, *maxTime)
+	ctx, cancel := context.WithTimeout(ctx, o.MaxTime)
 	defer cancel()
 	if !*asJSON {
 		o.Progress = func(step string) { fmt.Fprintf(m.Stderr, "bench: %s…\n", step) }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"supportbot/app"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -105,7 +107,7 @@ se cayó todo
 
 func TestClassifyCommandLongLines(t *testing.T) {
 	long := "el discador no marca " + strings.Repeat("x", 200<<10) // beyond the reader's buffer
-	huge := strings.Repeat("y", maxLineBytes+10)
+	huge := strings.Repeat("y", app.MaxLineBytes+10)
 	m, out, _ := classifyMain(long + "\n" + huge + "\nse cayó todo\n")
 	err := m.runClassify(context.Background(), nil)
 	if code := exitCode(err); code != 1 {

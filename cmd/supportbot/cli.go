@@ -98,13 +98,37 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	for _, c := range commands() {
 		if c.name == args[0] {
 			if err := c.run(m, ctx, args[1:]); !errors.Is(err, errHelp) {
-				return err
+				return exitStatus(err)
 			}
 			return nil
 		}
 	}
 	m.usage()
 	return &ExitError{Code: 2, Err: fmt.Errorf("unknown command %q", args[0])}
+}
+
+// runGroup runs a two-word command ("whatsapp pair"): the second word picks
+// one of subs.
+func (m *Main) runGroup(ctx context.Context, group string, args []string, subs ...command) error {
+	usage := func() {
+		for _, c := range subs {
+			fmt.Fprintf(m.Stderr, "usage: supportbot %s %s [-config PATH] %s\n", group, c.name, c.summary)
+		}
+	}
+	if len(args) == 0 {
+		usage()
+		return &ExitError{Code: 2, Err: fmt.Errorf("%s: missing subcommand", group)}
+	}
+	for _, c := range subs {
+		if c.name == args[0] {
+			return c.run(m, ctx, args[1:])
+		}
+	}
+	usage()
+	if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		return nil
+	}
+	return &ExitError{Code: 2, Err: fmt.Errorf("%s: unknown subcommand %q", group, args[0])}
 }
 
 // Close releases everything Run opened, last opened first.
@@ -164,16 +188,8 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// loadConfig reads the configuration named by -config, or config.yaml, or
-// the example file with a note; a bad file is exit status 2.
+// loadConfig reads -config's file (see app.LoadConfig).
 func (m *Main) loadConfig(path string) (*config.Config, error) {
-	if path == "" {
-		path = "config.yaml"
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			path = "config.example.yaml"
-			fmt.Fprintln(m.Stderr, "note: config.yaml not found, using config.example.yaml")
-		}
-	}
 	lookup := m.LookupEnv
 	if lookup == nil {
 		lookup = func(k string) (string, bool) {
@@ -181,11 +197,7 @@ func (m *Main) loadConfig(path string) (*config.Config, error) {
 			return v, v != ""
 		}
 	}
-	cfg, err := config.Load(path, lookup)
-	if err != nil {
-		return nil, &ExitError{Code: 2, Err: err}
-	}
-	return cfg, nil
+	return app.LoadConfig(path, lookup, m.Stderr)
 }
 
 func (m *Main) runVersion(_ context.Context, args []string) error {

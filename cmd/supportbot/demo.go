@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
 
 	"supportbot/app/demo"
 )
@@ -18,14 +16,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	raw := demo.DefaultScript()
-	if *scriptPath != "" {
-		var err error
-		if raw, err = os.ReadFile(*scriptPath); err != nil {
-			return &ExitError{Code: 2, Err: fmt.Errorf("demo script: %w", err)}
-		}
-	}
-	script, err := demo.ParseScript(raw)
+	script, err := demo.LoadScript(*scriptPath)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}
 	}

@@ -3,12 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strings"
 
 	"supportbot/app"
 	"supportbot/report"
-	"supportbot/ticketing"
 )
 
 // runReport prints the monthly SLA report (issue #8) from the store.
@@ -50,29 +47,17 @@ the client's own time zone.
 	if err := report.CheckSlackURL(*slackURL); err != nil {
 		return &ExitError{Code: 2, Err: fmt.Errorf("report: -slack-url %q: %w", *slackURL, err)}
 	}
-	now := m.Clock.Now()
-	month := report.MonthOf(now.UTC().AddDate(0, 0, -now.UTC().Day()))
+	var month report.Month
 	if *monthFlag != "" {
-		var err error
 		if month, err = report.ParseMonth(*monthFlag); err != nil {
 			return &ExitError{Code: 2, Err: fmt.Errorf("report: -month: %w", err)}
 		}
 	}
-
 	cfg, err := m.loadConfig(*path)
 	if err != nil {
 		return err
 	}
-	clients := cfg.TicketingClients()
-	if *clientFlag != "" {
-		i := slices.IndexFunc(clients, func(c ticketing.Client) bool { return c.ID == *clientFlag })
-		if i < 0 {
-			return &ExitError{Code: 2, Err: fmt.Errorf("report: unknown client %q (configured: %s)", *clientFlag, clientIDs(clients))}
-		}
-		clients = clients[i : i+1]
-	}
-
-	r, err := app.MonthlyReport(ctx, cfg, app.ReportRequest{Month: month, Clients: clients, ClientID: *clientFlag, SlackURL: *slackURL, Now: now})
+	r, err := app.MonthlyReport(ctx, cfg, app.ReportRequest{Month: month, ClientID: *clientFlag, SlackURL: *slackURL, Now: m.Clock.Now()})
 	if err != nil {
 		return err
 	}
@@ -80,12 +65,4 @@ the client's own time zone.
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil
-}
-
-func clientIDs(clients []ticketing.Client) string {
-	ids := make([]string, len(clients))
-	for i, c := range clients {
-		ids[i] = c.ID
-	}
-	return strings.Join(ids, ", ")
 }

@@ -30,10 +30,10 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		Listening: m.Listening, WhatsApp: m.WhatsAppLink, HTTPTimeouts: m.httpTimeouts,
 	})
 	if err != nil {
-		return exitStatus(err)
+		return err
 	}
 	m.closers = append(m.closers, a)
-	return exitStatus(a.Run(ctx))
+	return a.Run(ctx)
 }
 
 // logger parses -log-level; a bad one is a usage error.
@@ -48,7 +48,8 @@ func (m *Main) logger(level string) (*slog.Logger, error) {
 // exitStatus makes a configuration problem exit status 2.
 func exitStatus(err error) error {
 	var cfgErr *app.ConfigError
-	if errors.As(err, &cfgErr) {
+	var exit *ExitError
+	if !errors.As(err, &exit) && errors.As(err, &cfgErr) {
 		return &ExitError{Code: 2, Err: err}
 	}
 	return err

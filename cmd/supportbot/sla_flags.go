@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"supportbot/app"
-	"supportbot/ticketing"
+	"supportbot/config"
 )
 
 // runSLA answers deadline questions read on stdin (see app.SLA); the exit
@@ -28,19 +28,14 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	targets := ticketing.DefaultTargets()
-	defaultPriority := ticketing.PriorityMedia
+	var cfg *config.Config
 	if *path != "" {
-		cfg, err := m.loadConfig(*path)
-		if err != nil {
+		var err error
+		if cfg, err = m.loadConfig(*path); err != nil {
 			return err
 		}
-		targets = cfg.SLA.TargetMap()
-		if p := cfg.SLA.Default(); p != "" {
-			defaultPriority = p
-		}
 	}
-	cases, failed, err := app.SLA(ctx, m.Stdin, m.Stdout, targets, defaultPriority)
+	cases, failed, err := app.SLA(ctx, cfg, m.Stdin, m.Stdout)
 	if err != nil {
 		return err
 	}

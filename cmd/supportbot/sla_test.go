@@ -1,6 +1,8 @@
 package main
 
 import (
+	"supportbot/app"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -220,9 +222,9 @@ func TestSLAHelpReadsNothing(t *testing.T) {
 func TestSLALineOverTheCap(t *testing.T) {
 	const good = `{"country":"AR","tz":"America/Argentina/Buenos_Aires","kind":"incidente","priority":"alta","at":"2026-04-01T17:00:00-03:00"}`
 	const goodOut = `{"clock_start":"2026-04-01T17:00:00-03:00","due":"2026-04-06T10:00:00-03:00"}`
-	huge := `{"country":"` + strings.Repeat("A", maxLineBytes) + `"}`
+	huge := `{"country":"` + strings.Repeat("A", app.MaxLineBytes) + `"}`
 	got, stderr, code := runSLAWith(t, good+"\n"+huge+"\n"+good+"\n")
-	want := goodOut + "\n" + fmt.Sprintf(`{"error":"line 2: longer than %d bytes"}`, maxLineBytes) + "\n" + goodOut + "\n"
+	want := goodOut + "\n" + fmt.Sprintf(`{"error":"line 2: longer than %d bytes"}`, app.MaxLineBytes) + "\n" + goodOut + "\n"
 	if got != want || code != 1 {
 		t.Errorf("sla = %q (exit %d, stderr %q), want %q (exit 1)", got, code, stderr, want)
 	}

@@ -2,31 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"supportbot/app"
-	whatsappchannel "supportbot/channels/whatsapp"
 )
-
-const whatsappUsage = "usage: supportbot whatsapp pair [-config PATH] [-phone +549…]"
 
 // runWhatsApp handles "whatsapp pair": it links the bot's WhatsApp number by
 // QR code, or by a pairing code typed on the phone when -phone is given.
 func (m *Main) runWhatsApp(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprintln(m.Stderr, whatsappUsage)
-		return &ExitError{Code: 2, Err: errors.New("whatsapp: missing subcommand (pair)")}
-	}
-	switch args[0] {
-	case "pair":
-		return m.runWhatsAppPair(ctx, args[1:])
-	case "-h", "-help", "--help", "help":
-		fmt.Fprintln(m.Stderr, whatsappUsage)
-		return nil
-	}
-	fmt.Fprintln(m.Stderr, whatsappUsage)
-	return &ExitError{Code: 2, Err: fmt.Errorf("whatsapp: unknown subcommand %q", args[0])}
+	return m.runGroup(ctx, "whatsapp", args, command{"pair", "[-phone +549…]", (*Main).runWhatsAppPair})
 }
 
 func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
@@ -36,11 +19,8 @@ func (m *Main) runWhatsAppPair(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	// Checked before anything is opened, so a typo costs no pairing session.
-	if *phone != "" {
-		if _, err := whatsappchannel.ToJID(*phone); err != nil {
-			return &ExitError{Code: 2, Err: fmt.Errorf("-phone: %w", err)}
-		}
+	if err := app.CheckPairPhone(*phone); err != nil {
+		return err
 	}
 	log, err := m.logger(*level)
 	if err != nil {
