@@ -124,7 +124,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 		return "", err
 	}
 	if questionTS != "" && t.Source != ticketing.SourceWhatsApp {
-		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: t.SlackChannel, EditTS: questionTS,
+		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: t.Desk.Address, EditTS: questionTS,
 			TicketID: t.ID, Text: fmt.Sprintf("Ticket #%d: elegiste *%s*.", t.ID, k.Label())}); err != nil {
 			return "", err
 		}

@@ -83,9 +83,9 @@ type harness struct {
 }
 
 var (
-	acme  = ticketing.Client{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CACME", FocalPoint: "UFOCAL", Backups: []string{"UBACKUP"}, WhatsAppContacts: []string{"+5491155550101"}}
-	beta  = ticketing.Client{ID: "beta", Name: "Beta", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CBETA", FocalPoint: "UFOCAL", WhatsAppContacts: []string{"+5491155550202"}}
-	gamma = ticketing.Client{ID: "gamma", Name: "Gamma", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractSuspended, SlackChannel: "CGAMMA", FocalPoint: "UFOCAL"}
+	acme  = ticketing.Client{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CACME", FocalPoint: "UFOCAL", Backups: []string{"UBACKUP"}, Contacts: []string{"+5491155550101"}}
+	beta  = ticketing.Client{ID: "beta", Name: "Beta", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CBETA", FocalPoint: "UFOCAL", Contacts: []string{"+5491155550202"}}
+	gamma = ticketing.Client{ID: "gamma", Name: "Gamma", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractSuspended, Channel: "CGAMMA", FocalPoint: "UFOCAL"}
 	staff = []ticketing.Staff{
 		{ID: "UFOCAL", Name: "Lucía", Role: ticketing.RoleFocal},
 		{ID: "UBACKUP", Name: "Diego", Role: ticketing.RoleAgent},

@@ -356,7 +356,7 @@ func (d *Deliverer) ticketThread(ctx context.Context, ticketID int64) (string, e
 		if err != nil {
 			return err
 		}
-		thread = t.SlackThreadTS
+		thread = t.Desk.Thread
 		return nil
 	})
 	return thread, err

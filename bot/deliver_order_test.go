@@ -169,7 +169,7 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 		case ticketing.DeliverSlackPost:
 			thread := o.thread
 			if thread == ticketing.InTicketThread {
-				thread = h.ticket(o.ticketID).SlackThreadTS
+				thread = h.ticket(o.ticketID).Desk.Thread
 			}
 			if thread == "" {
 				// A root post, or one at the top level: it starts its own thread.

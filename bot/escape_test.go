@@ -123,7 +123,7 @@ func TestStaffRelayToWhatsAppIsPlainText(t *testing.T) {
 	h := newHarness(t)
 	h.handle(waMsg("+5491155550101", "W1", "el discador no anda"))
 	h.flush()
-	thread := h.ticket(1).SlackThreadTS
+	thread := h.ticket(1).Desk.Thread
 	h.handle(threadReply("CACME", "UFOCAL", thread, "300.1", "Mirá <https://ayuda.example/x|la guía> y <https://ayuda.example/y>, AT&amp;T &lt;3"))
 	_, wa := h.flush()
 	want := "Mirá la guía (https://ayuda.example/x) y https://ayuda.example/y, AT&T <3"

@@ -107,14 +107,14 @@ func (b *Bot) newTicket(o origin, cl Classification) *ticketing.Ticket {
 	now := b.clock.Now()
 	t := &ticketing.Ticket{
 		ClientID: o.client.ID, Kind: kind, Priority: prio, Status: ticketing.StatusNuevo, Source: o.source(),
-		SlackChannel: o.slackChan, SlackThreadTS: o.slackThread, OpenedBy: o.author, Subject: subjectOf(o.text),
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: o.slackChan, Thread: o.slackThread}, OpenedBy: o.author, Subject: subjectOf(o.text),
 		Confidence: cl.Confidence, Cues: cl.Cues, AwaitingChoice: cl.Ask,
 		ReceivedAt: o.at, ClockStart: start, DueAt: due, NextActionAt: start,
 		LastClientMessageAt: o.at, CreatedAt: now, UpdatedAt: now,
 	}
 	if o.platform == channels.WhatsApp {
-		t.WhatsAppContact = o.author
-		t.SlackThreadTS = ""
+		t.Client = ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: o.author}
+		t.Desk.Thread = ""
 	}
 	if t.Subject == "" && o.media != "" {
 		t.Subject = "(" + o.media + ")"

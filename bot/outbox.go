@@ -52,23 +52,23 @@ func (b *Bot) alertDesk(ctx context.Context, tx ticketing.Tx, ticketID int64, te
 // toTicket answers in the ticket's conversation: its Slack thread, and for a
 // WhatsApp ticket the contact's chat too (with slackText as the thread's copy).
 func (b *Bot) toTicket(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, text string, buttons ...ticketing.Button) error {
-	if t.Source == ticketing.SourceWhatsApp && t.WhatsAppContact != "" {
-		if err := b.whatsapp(ctx, tx, t.ID, t.WhatsAppContact, b.plainTextOf(text)); err != nil {
+	if t.Source == ticketing.SourceWhatsApp && t.Client.Address != "" {
+		if err := b.whatsapp(ctx, tx, t.ID, t.Client.Address, b.plainTextOf(text)); err != nil {
 			return err
 		}
-		return b.post(ctx, tx, t.ID, t.SlackChannel, b.threadOf(t), "🤖 Respuesta enviada por WhatsApp:\n"+text, buttons...)
+		return b.post(ctx, tx, t.ID, t.Desk.Address, b.threadOf(t), "🤖 Respuesta enviada por WhatsApp:\n"+text, buttons...)
 	}
-	return b.post(ctx, tx, t.ID, t.SlackChannel, b.threadOf(t), text, buttons...)
+	return b.post(ctx, tx, t.ID, t.Desk.Address, b.threadOf(t), text, buttons...)
 }
 
 // toThread posts only in the ticket's Slack thread (staff-facing notes).
 func (b *Bot) toThread(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, text string, buttons ...ticketing.Button) error {
-	return b.post(ctx, tx, t.ID, t.SlackChannel, b.threadOf(t), text, buttons...)
+	return b.post(ctx, tx, t.ID, t.Desk.Address, b.threadOf(t), text, buttons...)
 }
 
 func (b *Bot) threadOf(t *ticketing.Ticket) string {
-	if t.SlackThreadTS != "" {
-		return t.SlackThreadTS
+	if t.Desk.Thread != "" {
+		return t.Desk.Thread
 	}
 	return ticketing.InTicketThread
 }

@@ -15,7 +15,7 @@ func TestClientMessageOpensTicketAndAnswersInThread(t *testing.T) {
 		t.Fatalf("tickets = %d, want 1", len(ts))
 	}
 	tk := ts[0]
-	if tk.Kind != ticketing.KindIncidente || tk.Priority != ticketing.PriorityAlta || tk.Status != ticketing.StatusNuevo || tk.SlackThreadTS != "100.1" {
+	if tk.Kind != ticketing.KindIncidente || tk.Priority != ticketing.PriorityAlta || tk.Status != ticketing.StatusNuevo || tk.Desk.Thread != "100.1" {
 		t.Errorf("ticket = %+v", tk)
 	}
 	slack, _ := h.flush()
@@ -193,7 +193,7 @@ func TestServiceDeskOpensCriticalTickets(t *testing.T) {
 	if !strings.Contains(texts(slack), "slack_dm UFOCAL") {
 		t.Errorf("focal point not paged:\n%s", texts(slack))
 	}
-	if got := h.ticket(1).SlackThreadTS; got == "" {
+	if got := h.ticket(1).Desk.Thread; got == "" {
 		t.Error("the root post in the client channel did not become the ticket's thread")
 	}
 	if r := h.handle(command("CACME", "UCLIENT", "critico acme x")); !strings.Contains(r.Text, "equipo de soporte") {

@@ -119,9 +119,9 @@ func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) erro
 // ticket's first response (met or missed), and a WhatsApp ticket's contact
 // gets it relayed when relay is set.
 func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, staffID, text string, at time.Time, relay bool) error {
-	if relay && t.Source == ticketing.SourceWhatsApp && t.WhatsAppContact != "" && text != "" {
+	if relay && t.Source == ticketing.SourceWhatsApp && t.Client.Address != "" && text != "" {
 		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.plainTextOf(text))
-		if err := b.whatsapp(ctx, tx, t.ID, t.WhatsAppContact, body); err != nil {
+		if err := b.whatsapp(ctx, tx, t.ID, t.Client.Address, body); err != nil {
 			return err
 		}
 	}

@@ -68,7 +68,7 @@ func (b *Bot) mirrorChannel(c *ticketing.Client) string {
 	if b.mirror != "" {
 		return b.mirror
 	}
-	return c.SlackChannel
+	return c.Channel
 }
 
 // refuseUnknown answers a number that was never invited (or was revoked) at
@@ -91,7 +91,7 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 // mirrorRoot starts the ticket's thread in Slack with the contact's message;
 // staff answer there and the bot relays to WhatsApp.
 func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, o origin) error {
-	if t.SlackChannel == "" {
+	if t.Desk.Address == "" {
 		return nil
 	}
 	who := clientText(o.author)
@@ -104,7 +104,7 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	}
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
 		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
-	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: t.SlackChannel, Text: text,
+	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: t.Desk.Address, Text: text,
 		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)})
 }
 

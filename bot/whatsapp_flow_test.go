@@ -26,7 +26,7 @@ func TestWhatsAppContactOpensTicketMirroredToSlack(t *testing.T) {
 	if len(slack) != 1 || slack[0].Target != "CACME" || !strings.Contains(slack[0].Text, "Juan (+5491155550101)") {
 		t.Fatalf("mirror:\n%s", texts(slack))
 	}
-	thread := h.ticket(1).SlackThreadTS
+	thread := h.ticket(1).Desk.Thread
 	if thread == "" {
 		t.Fatal("mirrored root did not become the ticket's thread")
 	}

@@ -39,12 +39,12 @@ var testStaff = []ticketing.Staff{
 func testClients() []ticketing.Client {
 	return []ticketing.Client{
 		{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar,
-			Contract: ticketing.ContractActive, SlackChannel: "C1", FocalPoint: "UF", Backups: []string{"UB1", "UB2"}},
+			Contract: ticketing.ContractActive, Channel: "C1", FocalPoint: "UF", Backups: []string{"UB1", "UB2"}},
 		// No backups: escalation falls to the agents.
 		{ID: "sola", Name: "Sola", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar,
-			Contract: ticketing.ContractActive, SlackChannel: "C2", FocalPoint: "UG"},
+			Contract: ticketing.ContractActive, Channel: "C2", FocalPoint: "UG"},
 		{ID: "andes", Name: "Andes", Country: ticketing.CountryCL, Location: santiago, Plan: ticketing.Plan7x24,
-			Contract: ticketing.ContractActive, SlackChannel: "C3", FocalPoint: "UF", Backups: []string{"UB1"}},
+			Contract: ticketing.ContractActive, Channel: "C3", FocalPoint: "UF", Backups: []string{"UB1"}},
 	}
 }
 
@@ -121,7 +121,7 @@ func (r *rig) open(clientID string, kind ticketing.Kind, p ticketing.Priority, r
 	r.threads++
 	t := &ticketing.Ticket{
 		ClientID: c.ID, Kind: kind, Priority: p, Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack,
-		SlackChannel: c.SlackChannel, SlackThreadTS: fmt.Sprintf("1712%06d.000100", r.threads), OpenedBy: "UC",
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel, Thread: fmt.Sprintf("1712%06d.000100", r.threads)}, OpenedBy: "UC",
 		Subject: "no levanta el discador", ReceivedAt: received, ClockStart: start, DueAt: due, NextActionAt: start,
 		LastClientMessageAt: received, CreatedAt: received, UpdatedAt: received,
 	}

@@ -33,14 +33,14 @@ func (s *step) dm(event, userID, text string) error {
 // toThread posts in the ticket's Slack thread; until the thread of a
 // WhatsApp ticket exists, the deliverer resolves InTicketThread later.
 func (s *step) toThread(event, text string) error {
-	if s.t.SlackChannel == "" {
+	if s.t.Desk.Address == "" {
 		return nil
 	}
-	thread := s.t.SlackThreadTS
+	thread := s.t.Desk.Thread
 	if thread == "" {
 		thread = ticketing.InTicketThread
 	}
-	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.t.SlackChannel, ThreadTS: thread, Text: text})
+	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.t.Desk.Address, ThreadTS: thread, Text: text})
 }
 
 // toDesk alerts the service desk channel.
@@ -55,8 +55,8 @@ func (s *step) toDesk(event, text string) error {
 // ticket, with a copy in its Slack thread so staff see what was said, and
 // in the Slack thread otherwise.
 func (s *step) toClient(event, text string) error {
-	if s.t.Source == ticketing.SourceWhatsApp && s.t.WhatsAppContact != "" {
-		if err := s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: s.t.WhatsAppContact, Text: text}); err != nil {
+	if s.t.Source == ticketing.SourceWhatsApp && s.t.Client.Address != "" {
+		if err := s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: s.t.Client.Address, Text: text}); err != nil {
 			return err
 		}
 		return s.toThread(event, "🤖 Respuesta enviada por WhatsApp:\n"+text)

@@ -48,7 +48,7 @@ func TestNoticeThenAutoClose(t *testing.T) {
 			tk := r.open("acme", ticketing.KindConsulta, ticketing.PriorityMedia, wed10)
 			if tt.source == ticketing.SourceWhatsApp {
 				r.change(tk.ID, func(t *ticketing.Ticket) {
-					t.Source, t.WhatsAppContact, t.SlackThreadTS = ticketing.SourceWhatsApp, "+5491100000001", ""
+					t.Source, t.Client.Address, t.Desk.Thread = ticketing.SourceWhatsApp, "+5491100000001", ""
 				})
 			}
 			// Resolved Wednesday 11:00: 72 h of silence end on Saturday,

@@ -50,8 +50,8 @@ func TestWatchPingsEachThresholdOnce(t *testing.T) {
 		t.Fatalf("thread got %d posts, want 4:\n%s", len(thread), texts(thread))
 	}
 	for _, it := range thread {
-		if it.ThreadTS != tk.SlackThreadTS || !strings.Contains(it.Text, "<@UF>") {
-			t.Errorf("thread post %q in thread %q, want in %q mentioning <@UF>", it.Text, it.ThreadTS, tk.SlackThreadTS)
+		if it.ThreadTS != tk.Desk.Thread || !strings.Contains(it.Text, "<@UF>") {
+			t.Errorf("thread post %q in thread %q, want in %q mentioning <@UF>", it.Text, it.ThreadTS, tk.Desk.Thread)
 		}
 	}
 	if got := r.ticket(tk.ID).NextActionAt; !got.IsZero() {

@@ -24,8 +24,8 @@ func reportStore(t *testing.T) *store.DB {
 	at := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	err = db.Update(ctx, func(tx ticketing.Tx) error {
 		return tx.SyncClients(ctx, []ticketing.Client{
-			{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CACME"},
-			{ID: "andes", Name: "Andes", Country: ticketing.CountryCL, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CANDES"},
+			{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CACME"},
+			{ID: "andes", Name: "Andes", Country: ticketing.CountryCL, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CANDES"},
 		}, at)
 	})
 	if err != nil {
@@ -42,7 +42,7 @@ var (
 func reportTicket(client, channel string, source ticketing.Source, received time.Time) *ticketing.Ticket {
 	return &ticketing.Ticket{
 		ClientID: client, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Status: ticketing.StatusNuevo,
-		Source: source, SlackChannel: channel, OpenedBy: "UC", Subject: "no levanta el discador",
+		Source: source, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: channel}, OpenedBy: "UC", Subject: "no levanta el discador",
 		ReceivedAt: received, ClockStart: received, DueAt: received.Add(4 * time.Hour),
 	}
 }
@@ -60,10 +60,10 @@ func TestReportRows(t *testing.T) {
 	db := reportStore(t)
 	slack := reportTicket("acme", "CACME", ticketing.SourceSlack, time.Date(2026, 11, 2, 13, 0, 0, 0, time.UTC))
 	// The breach list links the thread and names who answered.
-	slack.SlackThreadTS, slack.FirstResponder = "1762088400.000100", "USTAFF"
+	slack.Desk.Thread, slack.FirstResponder = "1762088400.000100", "USTAFF"
 	slack.FirstResponseAt = slack.ReceivedAt.Add(5 * time.Hour)
 	wa := reportTicket("acme", "CACME", ticketing.SourceWhatsApp, time.Date(2026, 11, 3, 13, 0, 0, 0, time.UTC))
-	wa.WhatsAppContact = "+5491155550101"
+	wa.Client.Address = "+5491155550101"
 	unanswered := reportTicket("acme", "CACME", ticketing.SourceSlack, time.Date(2026, 11, 4, 13, 0, 0, 0, time.UTC))
 	andes := reportTicket("andes", "CANDES", ticketing.SourceSlack, time.Date(2026, 11, 5, 13, 0, 0, 0, time.UTC))
 	before := reportTicket("acme", "CACME", ticketing.SourceSlack, novFrom.Add(-time.Millisecond))
@@ -185,11 +185,11 @@ func TestReportRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rows.Tickets[1]
-	if got.Source != ticketing.SourceWhatsApp || got.WhatsAppContact != wa.WhatsAppContact || !got.ReceivedAt.Equal(wa.ReceivedAt) || !got.DueAt.Equal(wa.DueAt) {
+	if got.Source != ticketing.SourceWhatsApp || got.Client.Address != wa.Client.Address || !got.ReceivedAt.Equal(wa.ReceivedAt) || !got.DueAt.Equal(wa.DueAt) {
 		t.Errorf("ticket read back = %+v, want the WhatsApp ticket as stored", got)
 	}
 	first := rows.Tickets[0]
-	if first.SlackChannel != "CACME" || first.SlackThreadTS != slack.SlackThreadTS || first.FirstResponder != "USTAFF" ||
+	if first.Desk.Address != "CACME" || first.Desk.Thread != slack.Desk.Thread || first.FirstResponder != "USTAFF" ||
 		!first.FirstResponseAt.Equal(slack.FirstResponseAt) || first.Subject != slack.Subject || first.Kind != slack.Kind {
 		t.Errorf("ticket read back = %+v, want the thread, responder and subject as stored", first)
 	}

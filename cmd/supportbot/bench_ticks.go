@@ -101,9 +101,9 @@ func seedOpenTickets(ctx context.Context, db *store.DB, engine *schedules.Engine
 				}
 				start, due := engine.Deadline(c, ticketing.KindIncidente, ticketing.PriorityAlta, received)
 				t := &ticketing.Ticket{ClientID: c.ID, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta,
-					Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack, SlackChannel: c.SlackChannel,
-					SlackThreadTS: fmt.Sprintf("%d.%06d", received.Unix(), i), OpenedBy: "U0CLIENT",
-					Subject: benchTexts[1], ReceivedAt: received, ClockStart: start, DueAt: due,
+					Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel, Thread: fmt.Sprintf("%d.%06d", received.Unix(), i)},
+					OpenedBy: "U0CLIENT",
+					Subject:  benchTexts[1], ReceivedAt: received, ClockStart: start, DueAt: due,
 					NextActionAt: tickNow.Add(6 * time.Hour), CreatedAt: received, UpdatedAt: received}
 				if err := tx.CreateTicket(ctx, t); err != nil {
 					return err
