@@ -45,6 +45,21 @@ func keywordClassifier(text string) bot.Classification {
 	return bot.Classification{Kind: ticketing.KindConsulta, Confidence: 0.8}
 }
 
+// How the store writes an item's route and its desk-thread marker, for
+// tests that read the outbox table itself.
+const (
+	slackPost    = "slack_post"
+	slackDM      = "slack_dm"
+	slackUpdate  = "slack_update"
+	waPost       = "whatsapp_post"
+	inDeskThread = "@ticket"
+)
+
+// senders registers a Slack and a WhatsApp stand-in by platform.
+func senders(slack, whatsapp channels.Sender) map[ticketing.Platform]channels.Sender {
+	return map[ticketing.Platform]channels.Sender{channels.Slack: slack, channels.WhatsApp: whatsapp}
+}
+
 // recordingSender stands in for a platform; it can fail on demand.
 type recordingSender struct {
 	mu    sync.Mutex
@@ -130,7 +145,7 @@ func newHarnessWith(t *testing.T, adjust func(*bot.Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.deliver = bot.NewDeliverer(bot.DelivererConfig{Store: db, Clock: h.clock, Slack: h.slack, WhatsApp: h.whatsapp})
+	h.deliver = bot.NewDeliverer(bot.DelivererConfig{Store: db, Clock: h.clock, Senders: senders(h.slack, h.whatsapp)})
 	return h
 }
 
@@ -221,7 +236,7 @@ func waMsg(phone, id, text string) channels.Inbound {
 func texts(items []ticketing.OutboxItem) string {
 	var s []string
 	for _, it := range items {
-		s = append(s, string(it.Delivery)+" "+it.Target+" ["+it.ThreadTS+"] "+it.Text)
+		s = append(s, it.Route()+" "+it.To.Address+" ["+it.To.Thread+"] "+it.Text)
 	}
 	return strings.Join(s, "\n")
 }

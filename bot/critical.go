@@ -45,7 +45,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		root := fmt.Sprintf("📞 La Mesa de Ayuda registró un *incidente crítico*: *ticket #%d* · prioridad CRÍTICA.\n%s\nRespuesta comprometida: vence %s (%s). Focal point: %s. Las novedades se publican en este hilo.",
 			t.ID, quote(text), dueWords, zoneName(c), mention(c.FocalPoint))
 		if c.Channel != "" {
-			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: c.Channel, Text: root,
+			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
 				TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
 				return err
 			}

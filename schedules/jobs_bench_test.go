@@ -81,7 +81,7 @@ func newBenchStore(b *testing.B, open int) *benchStore {
 		}
 	}
 	bs.jobs, err = NewJobs(JobsConfig{Store: db, Engine: engine, Clock: ticketing.NewManualClock(benchNow), Clients: clients,
-		Staff: testStaff, DeskChannel: "CDESK", Log: slog.New(slog.DiscardHandler)})
+		Staff: testStaff, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
 	}

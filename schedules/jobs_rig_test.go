@@ -68,7 +68,7 @@ func newRig(t testing.TB, start time.Time, tune ...func(*JobsConfig)) *rig {
 	r := &rig{t: t, db: db, clock: ticketing.NewManualClock(start), obs: &recorder{}}
 	r.obs.clock = r.clock
 	r.cfg = JobsConfig{Store: db, Engine: NewEngine(nil), Clock: r.clock, Clients: testClients(), Staff: testStaff,
-		DeskChannel: "CDESK", Observer: r.obs, Log: slog.New(slog.DiscardHandler)}
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Observer: r.obs, Log: slog.New(slog.DiscardHandler)}
 	for _, f := range tune {
 		f(&r.cfg)
 	}
@@ -186,8 +186,8 @@ func (r *rig) ticketItems() []ticketing.OutboxItem {
 func (r *rig) dmTargets() []string {
 	var out []string
 	for _, it := range r.ticketItems() {
-		if it.Delivery == ticketing.DeliverSlackDM {
-			out = append(out, it.Target)
+		if it.Route() == slackDM {
+			out = append(out, it.To.Address)
 		}
 	}
 	return out
@@ -197,7 +197,7 @@ func (r *rig) dmTargets() []string {
 func (r *rig) digests(staffID string) []ticketing.OutboxItem {
 	var out []ticketing.OutboxItem
 	for _, it := range r.outbox() {
-		if it.TicketID == 0 && it.Delivery == ticketing.DeliverSlackDM && it.Target == staffID {
+		if it.TicketID == 0 && it.Route() == slackDM && it.To.Address == staffID {
 			out = append(out, it)
 		}
 	}
@@ -206,10 +206,10 @@ func (r *rig) digests(staffID string) []ticketing.OutboxItem {
 
 // sent lists items queued about tickets of one delivery to one target,
 // e.g. the DMs of a staff member.
-func (r *rig) sent(d ticketing.Delivery, target string) []ticketing.OutboxItem {
+func (r *rig) sent(d string, target string) []ticketing.OutboxItem {
 	var out []ticketing.OutboxItem
 	for _, it := range r.ticketItems() {
-		if it.Delivery == d && it.Target == target {
+		if it.Route() == d && it.To.Address == target {
 			out = append(out, it)
 		}
 	}
@@ -296,3 +296,10 @@ func texts(items []ticketing.OutboxItem) string {
 	}
 	return b.String()
 }
+
+// Routes as ticketing.OutboxItem.Route writes them.
+const (
+	slackPost = "slack_post"
+	slackDM   = "slack_dm"
+	waPost    = "whatsapp_post"
+)

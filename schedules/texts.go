@@ -104,7 +104,7 @@ func breachDeskText(t *ticketing.Ticket, c *ticketing.Client, standIns []string,
 // noticeText warns the client that a ticket waiting on them will close.
 func noticeText(t *ticketing.Ticket, c *ticketing.Client, closeAt, now time.Time) string {
 	when := wording.When(closeAt, now, c.Location)
-	whatsapp := t.Source == ticketing.SourceWhatsApp
+	whatsapp := t.ClientApart()
 	switch {
 	case t.Status == ticketing.StatusResuelto && whatsapp:
 		return fmt.Sprintf("⏳ Ticket #%d: no tuvimos noticias tuyas sobre la solución. Si quedó resuelto respondé *conforme %d*; si no, contanos qué pasa. El ticket se cerrará %s si no recibimos respuesta.", t.ID, t.ID, when)

@@ -201,7 +201,7 @@ func TestOutboxAndNotifications(t *testing.T) {
 	db, _ := openTemp(t)
 	seedClients(t, db)
 	ctx := context.Background()
-	item := &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1", Text: "Ticket #1", DedupeKey: "answer:1", CreatedAt: t0}
+	item := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "Ticket #1", DedupeKey: "answer:1", CreatedAt: t0}
 	if err := db.Update(ctx, func(tx ticketing.Tx) error { return tx.Enqueue(ctx, item) }); err != nil {
 		t.Fatal(err)
 	}

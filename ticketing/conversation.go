@@ -13,6 +13,18 @@ const (
 	PlatformWhatsApp Platform = "whatsapp"
 )
 
+// Label is the platform's name as people write it, for texts that say
+// where something was sent.
+func (p Platform) Label() string {
+	switch p {
+	case PlatformSlack:
+		return "Slack"
+	case PlatformWhatsApp:
+		return "WhatsApp"
+	}
+	return string(p)
+}
+
 // A ticket opened on a platform has that platform as its Source; the values
 // are the platforms' own, defined once above.
 const (

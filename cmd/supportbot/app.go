@@ -126,7 +126,7 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 	}
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{
-		Store: db, Clock: clock, Slack: slackSender, WhatsApp: waSender, Log: log.With("component", "outbox"),
+		Store: db, Clock: clock, Senders: map[ticketing.Platform]channels.Sender{channels.Slack: slackSender, channels.WhatsApp: waSender}, Log: log.With("component", "outbox"),
 		Observer: a.metrics,
 	})
 	a.deliverer = deliverer
@@ -134,7 +134,7 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, clock tic
 	a.jobs, err = schedules.NewJobs(schedules.JobsConfig{
 		Store: db, Engine: a.engine, Clock: clock, Log: log.With("component", "jobs"),
 		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
-		DeskChannel: cfg.ServiceDesk.Channel,
+		Desk:        ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
 		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
 		OnQueued: wake, Observer: a.metrics,
 	})

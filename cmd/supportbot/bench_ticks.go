@@ -66,7 +66,7 @@ func benchTick(ctx context.Context, root string, clients, open int) (time.Durati
 		return 0, err
 	}
 	jobs, err := schedules.NewJobs(schedules.JobsConfig{Store: db, Engine: engine, Clock: clock, Log: slog.New(slog.DiscardHandler),
-		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), DeskChannel: cfg.ServiceDesk.Channel})
+		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel}})
 	if err != nil {
 		return 0, err
 	}

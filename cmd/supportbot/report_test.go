@@ -51,7 +51,7 @@ func seedReportStore(t *testing.T, configPath string) {
 			if err := tx.CreateTicket(ctx, s.t); err != nil {
 				return err
 			}
-			it := &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.t.Desk.Address, Text: "Ticket abierto", TicketID: s.t.ID, CreatedAt: s.t.ReceivedAt}
+			it := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: s.t.Desk.Address}, Mode: ticketing.ModePost, Text: "Ticket abierto", TicketID: s.t.ID, CreatedAt: s.t.ReceivedAt}
 			if err := tx.Enqueue(ctx, it); err != nil {
 				return err
 			}

@@ -147,10 +147,10 @@ func testTicketOfMessage(t *testing.T, s ticketing.Store) {
 	tk.Desk.Thread = "1.1"
 	create(t, s, tk, other)
 	posts := []ticketing.OutboxItem{
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1", Text: "respuesta", TicketID: tk.ID},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "aviso", TicketID: other.ID},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "sin ticket"},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "pendiente", TicketID: tk.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "respuesta", TicketID: tk.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "aviso", TicketID: other.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "sin ticket"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "pendiente", TicketID: tk.ID},
 	}
 	refs := []string{"1.2", "3.3", "4.4", ""}
 	update(t, s, func(tx ticketing.Tx) error {
