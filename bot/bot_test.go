@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	slackchannel "supportbot/channels/slack"
+	whatsappchannel "supportbot/channels/whatsapp"
 	"sync"
 	"testing"
 	"time"
@@ -77,6 +79,12 @@ func (s *recordingSender) Send(ctx context.Context, it ticketing.OutboxItem) (st
 		}
 	}
 	s.count++
+	// Recorded as people see it: written by the platform's own adapter.
+	if it.To.Platform == ticketing.PlatformWhatsApp {
+		it.Text = whatsappchannel.RenderText(it.Text)
+	} else {
+		it.Text = slackchannel.RenderText(it.Text)
+	}
 	s.sent = append(s.sent, it)
 	return "17000000" + strings.Repeat("0", 2) + "." + string(rune('0'+s.count%10)) + "0000" + string(rune('a'+s.count%26)), nil
 }
@@ -158,6 +166,8 @@ func (h *harness) handle(in channels.Inbound) channels.Reply {
 	if err != nil {
 		h.t.Fatalf("Handle(%+v): %v", in, err)
 	}
+	// A synchronous reply is shown by Slack, as its adapter writes it.
+	r.Text = slackchannel.RenderText(r.Text)
 	return r
 }
 

@@ -36,9 +36,6 @@ func (o origin) source() ticketing.Source { return ticketing.Source(o.where.Plat
 
 // answer replies to the client where they wrote.
 func (b *Bot) answer(ctx context.Context, tx ticketing.Tx, o origin, ticketID int64, text string, buttons ...ticketing.Button) error {
-	if o.apart() {
-		text = b.plainTextOf(text)
-	}
 	return b.post(ctx, tx, ticketID, o.where, text, buttons...)
 }
 

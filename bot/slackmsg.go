@@ -3,11 +3,44 @@ package bot
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"time"
 
 	"supportbot/channels"
 	"supportbot/ticketing"
 )
+
+// slackMarkup is what a person's Slack text carries beyond words: user
+// mentions and links (<https://…|label>).
+var slackMarkup = regexp.MustCompile(`<@([A-Z0-9]+)>|<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>`)
+
+// fromSlack turns what a member of staff wrote on Slack into the message
+// model, to relay it to a client apart: their mentions stay mentions, links
+// read "label (address)", and the rest is quoted as they wrote it.
+func (b *Bot) fromSlack(s string) string {
+	var out strings.Builder
+	last := 0
+	for _, m := range slackMarkup.FindAllStringSubmatchIndex(s, -1) {
+		out.WriteString(clientText(s[last:m[0]]))
+		last = m[1]
+		if m[2] >= 0 {
+			out.WriteString(b.named(s[m[2]:m[3]]))
+			continue
+		}
+		url, label := s[m[4]:m[5]], ""
+		if m[6] >= 0 {
+			label = s[m[6]:m[7]]
+		}
+		if label == "" || label == url {
+			out.WriteString(clientText(url))
+		} else {
+			out.WriteString(clientText(label + " (" + url + ")"))
+		}
+	}
+	out.WriteString(clientText(s[last:]))
+	return out.String()
+}
 
 func slackExternalID(channel, ts string) string { return "slack:" + channel + ":" + ts }
 
@@ -122,7 +155,7 @@ func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) erro
 // (a client who talks apart) gets it relayed when relay is set.
 func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, staffID, text string, at time.Time, relay bool) error {
 	if relay && t.ClientApart() && text != "" {
-		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.plainTextOf(text))
+		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.fromSlack(text))
 		if err := b.post(ctx, tx, t.ID, t.Client, body); err != nil {
 			return err
 		}

@@ -178,7 +178,7 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 		if err != nil {
 			return true, err
 		}
-		return true, b.post(ctx, tx, 0, chatWith(phone), b.plainTextOf(list))
+		return true, b.post(ctx, tx, 0, chatWith(phone), list)
 	case "ayuda":
 		return true, b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c))
 	case "conforme":

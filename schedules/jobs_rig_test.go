@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	slackchannel "supportbot/channels/slack"
+	whatsappchannel "supportbot/channels/whatsapp"
 	"sync"
 	"testing"
 	"time"
@@ -168,7 +170,18 @@ func (r *rig) outbox() []ticketing.OutboxItem {
 		items, err = tx.PendingOutbox(context.Background(), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), 100000)
 		return err
 	}))
+	// Tests read the texts as people see them, written by each platform's adapter.
+	for i := range items {
+		items[i].Text = rendered(items[i])
+	}
 	return items
+}
+
+func rendered(it ticketing.OutboxItem) string {
+	if it.To.Platform == ticketing.PlatformWhatsApp {
+		return whatsappchannel.RenderText(it.Text)
+	}
+	return slackchannel.RenderText(it.Text)
 }
 
 // ticketItems is what was queued about tickets, leaving digests out.

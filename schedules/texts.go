@@ -9,11 +9,13 @@ import (
 	"supportbot/ticketing/wording"
 )
 
+// mention names a member of staff for the desk, where the scheduler's
+// mentions go; the adapter writes it in its platform's form.
 func mention(userID string) string {
 	if userID == "" {
 		return "el equipo de soporte"
 	}
-	return "<@" + userID + ">"
+	return ticketing.Mention(userID, "")
 }
 
 // mentions prefixes a thread message with who it is for.

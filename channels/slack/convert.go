@@ -205,9 +205,9 @@ func FromInteraction(cb slack.InteractionCallback, at time.Time) (channels.Inbou
 // thread, and its buttons as Block Kit. The text always goes as text too,
 // because Slack shows it in notifications and where blocks cannot render.
 func MessageOptions(item ticketing.OutboxItem) []slack.MsgOption {
-	text := cleanText(item.Text)
-	// Unescaped: the bot writes Slack markup on purpose (<@U…> mentions),
-	// and escapes client text itself where it embeds it (bot.clientText).
+	// Rendered, then sent unescaped: the mentions must work, and
+	// RenderText escaped what others wrote.
+	text := RenderText(cleanText(item.Text))
 	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
 	if item.To.Thread != "" && item.Mode != ticketing.ModeUpdate {
 		opts = append(opts, slack.MsgOptionTS(item.To.Thread))

@@ -280,7 +280,7 @@ func (a *Adapter) Send(ctx context.Context, item ticketing.OutboxItem) (string, 
 	if _, err := ToJID(item.To.Address); err != nil {
 		return "", &channels.PermanentError{Err: fmt.Errorf("whatsapp recipient: %w", err)}
 	}
-	text := strings.ToValidUTF8(item.Text, "\uFFFD")
+	text := RenderText(strings.ToValidUTF8(item.Text, "\uFFFD"))
 	if strings.TrimSpace(text) == "" {
 		return "", &channels.PermanentError{Err: errors.New("whatsapp message has no text")}
 	}
