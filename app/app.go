@@ -150,7 +150,7 @@ func (a *App) build(ctx context.Context) error {
 	}
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{
-		Store: db, Clock: clock, Slack: slackSender, WhatsApp: waSender, Log: log.With("component", "outbox"),
+		Store: db, Clock: clock, Senders: map[ticketing.Platform]channels.Sender{channels.Slack: slackSender, channels.WhatsApp: waSender}, Log: log.With("component", "outbox"),
 		Observer: a.metrics,
 	})
 	a.deliverer = deliverer
@@ -159,7 +159,7 @@ func (a *App) build(ctx context.Context) error {
 	jobs, err := schedules.NewJobs(schedules.JobsConfig{
 		Store: db, Engine: a.engine, Clock: clock, Log: a.jobsLog,
 		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
-		DeskChannel: cfg.ServiceDesk.Channel,
+		Desk:        ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
 		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
 		OnQueued: wake, Observer: a.metrics,
 	})

@@ -28,7 +28,7 @@ func Summary(w io.Writer, cfg *config.Config) {
 	fmt.Fprintf(w, "clients:      %d\n", len(clients))
 	for _, c := range clients {
 		fmt.Fprintf(w, "  %-12s %-28s %s %-10s plan=%-9s contract=%-9s channel=%-12s focal=%s whatsapp=%d\n",
-			c.ID, c.Name, c.Country, c.TimeZone(), c.Plan, c.Contract, orNone(c.SlackChannel), c.FocalPoint, len(c.WhatsAppContacts))
+			c.ID, c.Name, c.Country, c.TimeZone(), c.Plan, c.Contract, orNone(c.Channel), c.FocalPoint, len(c.Contacts))
 	}
 	targets := cfg.SLA.TargetMap()
 	fmt.Fprintf(w, "sla targets:  critica=%s alta=%s media=%s baja=%s; pings at %v\n",

@@ -82,7 +82,7 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 // ephemeral tells only the person who pressed a button.
 func (b *Bot) ephemeral(ctx context.Context, in channels.Inbound, text string) {
 	err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
-		return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackEphemeral, Target: in.Channel, UserID: in.UserID, Text: text})
+		return b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: in.Channel}, Mode: ticketing.ModeEphemeral, UserID: in.UserID, Text: text})
 	})
 	if err != nil {
 		b.log.Error("queue ephemeral", "err", err)
@@ -124,7 +124,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 		return "", err
 	}
 	if questionTS != "" && t.Source != ticketing.SourceWhatsApp {
-		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: t.SlackChannel, EditTS: questionTS,
+		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: t.Desk.Address}, Mode: ticketing.ModeUpdate, EditRef: questionTS,
 			TicketID: t.ID, Text: fmt.Sprintf("Ticket #%d: elegiste *%s*.", t.ID, k.Label())}); err != nil {
 			return "", err
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	slackchannel "supportbot/channels/slack"
+	whatsappchannel "supportbot/channels/whatsapp"
 	"sync"
 	"testing"
 	"time"
@@ -45,6 +47,21 @@ func keywordClassifier(text string) bot.Classification {
 	return bot.Classification{Kind: ticketing.KindConsulta, Confidence: 0.8}
 }
 
+// How the store writes an item's route and its desk-thread marker, for
+// tests that read the outbox table itself.
+const (
+	slackPost    = "slack_post"
+	slackDM      = "slack_dm"
+	slackUpdate  = "slack_update"
+	waPost       = "whatsapp_post"
+	inDeskThread = "@ticket"
+)
+
+// senders registers a Slack and a WhatsApp stand-in by platform.
+func senders(slack, whatsapp channels.Sender) map[ticketing.Platform]channels.Sender {
+	return map[ticketing.Platform]channels.Sender{channels.Slack: slack, channels.WhatsApp: whatsapp}
+}
+
 // recordingSender stands in for a platform; it can fail on demand.
 type recordingSender struct {
 	mu    sync.Mutex
@@ -62,6 +79,12 @@ func (s *recordingSender) Send(ctx context.Context, it ticketing.OutboxItem) (st
 		}
 	}
 	s.count++
+	// Recorded as people see it: written by the platform's own adapter.
+	if it.To.Platform == ticketing.PlatformWhatsApp {
+		it.Text = whatsappchannel.RenderText(it.Text)
+	} else {
+		it.Text = slackchannel.RenderText(it.Text)
+	}
 	s.sent = append(s.sent, it)
 	return "17000000" + strings.Repeat("0", 2) + "." + string(rune('0'+s.count%10)) + "0000" + string(rune('a'+s.count%26)), nil
 }
@@ -83,9 +106,9 @@ type harness struct {
 }
 
 var (
-	acme  = ticketing.Client{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CACME", FocalPoint: "UFOCAL", Backups: []string{"UBACKUP"}, WhatsAppContacts: []string{"+5491155550101"}}
-	beta  = ticketing.Client{ID: "beta", Name: "Beta", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CBETA", FocalPoint: "UFOCAL", WhatsAppContacts: []string{"+5491155550202"}}
-	gamma = ticketing.Client{ID: "gamma", Name: "Gamma", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractSuspended, SlackChannel: "CGAMMA", FocalPoint: "UFOCAL"}
+	acme  = ticketing.Client{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CACME", FocalPoint: "UFOCAL", Backups: []string{"UBACKUP"}, Contacts: []string{"+5491155550101"}}
+	beta  = ticketing.Client{ID: "beta", Name: "Beta", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CBETA", FocalPoint: "UFOCAL", Contacts: []string{"+5491155550202"}}
+	gamma = ticketing.Client{ID: "gamma", Name: "Gamma", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractSuspended, Channel: "CGAMMA", FocalPoint: "UFOCAL"}
 	staff = []ticketing.Staff{
 		{ID: "UFOCAL", Name: "Lucía", Role: ticketing.RoleFocal},
 		{ID: "UBACKUP", Name: "Diego", Role: ticketing.RoleAgent},
@@ -130,7 +153,7 @@ func newHarnessWith(t *testing.T, adjust func(*bot.Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.deliver = bot.NewDeliverer(bot.DelivererConfig{Store: db, Clock: h.clock, Slack: h.slack, WhatsApp: h.whatsapp})
+	h.deliver = bot.NewDeliverer(bot.DelivererConfig{Store: db, Clock: h.clock, Senders: senders(h.slack, h.whatsapp)})
 	return h
 }
 
@@ -143,6 +166,8 @@ func (h *harness) handle(in channels.Inbound) channels.Reply {
 	if err != nil {
 		h.t.Fatalf("Handle(%+v): %v", in, err)
 	}
+	// A synchronous reply is shown by Slack, as its adapter writes it.
+	r.Text = slackchannel.RenderText(r.Text)
 	return r
 }
 
@@ -221,7 +246,7 @@ func waMsg(phone, id, text string) channels.Inbound {
 func texts(items []ticketing.OutboxItem) string {
 	var s []string
 	for _, it := range items {
-		s = append(s, string(it.Delivery)+" "+it.Target+" ["+it.ThreadTS+"] "+it.Text)
+		s = append(s, it.Route()+" "+it.To.Address+" ["+it.To.Thread+"] "+it.Text)
 	}
 	return strings.Join(s, "\n")
 }

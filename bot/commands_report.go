@@ -39,7 +39,7 @@ func (b *Bot) cmdReport(ctx context.Context, cmd command) (string, error) {
 		return "", err
 	}
 	err = b.update(ctx, func(tx ticketing.Tx, _ *effects) error {
-		return b.post(ctx, tx, 0, cmd.in.Channel, "", text)
+		return b.post(ctx, tx, 0, onDesk(cmd.in.Channel, ""), text)
 	})
 	if err != nil {
 		return "", err

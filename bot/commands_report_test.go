@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"supportbot/bot"
-	"supportbot/ticketing"
 )
 
 func TestReportCommand(t *testing.T) {
@@ -42,7 +41,7 @@ func TestReportCommand(t *testing.T) {
 	slack, _ := h.flush()
 	var posted int
 	for _, it := range slack {
-		if it.Target == "CDESK" && it.Delivery == ticketing.DeliverSlackPost && strings.Contains(it.Text, "Informe de SLA · acme") {
+		if it.To.Address == "CDESK" && it.Route() == slackPost && strings.Contains(it.Text, "Informe de SLA · acme") {
 			posted++
 		}
 	}

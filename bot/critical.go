@@ -30,7 +30,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		start, due := b.calendar.Deadline(*c, ticketing.KindIncidenteCritico, ticketing.PriorityCritica, now)
 		t = &ticketing.Ticket{
 			ClientID: c.ID, Kind: ticketing.KindIncidenteCritico, Priority: ticketing.PriorityCritica, Status: ticketing.StatusNuevo,
-			Source: ticketing.SourceServiceDesk, SlackChannel: c.SlackChannel, OpenedBy: me, Subject: subjectOf(text),
+			Source: ticketing.SourceServiceDesk, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, OpenedBy: me, Subject: subjectOf(text),
 			Confidence: 1, Cues: []string{"service_desk"}, ReceivedAt: now, ClockStart: start, DueAt: due, NextActionAt: start,
 			CreatedAt: now, UpdatedAt: now,
 		}
@@ -44,8 +44,8 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		dueWords := wording.When(t.DueAt, now, c.Location)
 		root := fmt.Sprintf("📞 La Mesa de Ayuda registró un *incidente crítico*: *ticket #%d* · prioridad CRÍTICA.\n%s\nRespuesta comprometida: vence %s (%s). Focal point: %s. Las novedades se publican en este hilo.",
 			t.ID, quote(text), dueWords, zoneName(c), mention(c.FocalPoint))
-		if c.SlackChannel != "" {
-			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: c.SlackChannel, Text: root,
+		if c.Channel != "" {
+			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
 				TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
 				return err
 			}

@@ -28,7 +28,7 @@ func TestCriticalIsDetectedOnEveryClientMessage(t *testing.T) {
 			critical: func(h *harness, n int) channels.Inbound {
 				return slackMsg("CACME", "UCLIENT", "100.1", "ahora está todo caído")
 			},
-			answered: func(it ticketing.OutboxItem) bool { return it.Target == "CACME" && it.ThreadTS == "100.1" },
+			answered: func(it ticketing.OutboxItem) bool { return it.To.Address == "CACME" && it.To.Thread == "100.1" },
 		},
 		{
 			name: "slack thread reply by the client's staff",
@@ -36,13 +36,13 @@ func TestCriticalIsDetectedOnEveryClientMessage(t *testing.T) {
 			critical: func(h *harness, n int) channels.Inbound {
 				return threadReply("CACME", "UCLIENT2", "100.1", "100."+string(rune('2'+n)), "ahora está todo caído, ningún agente puede trabajar")
 			},
-			answered: func(it ticketing.OutboxItem) bool { return it.Target == "CACME" && it.ThreadTS == "100.1" },
+			answered: func(it ticketing.OutboxItem) bool { return it.To.Address == "CACME" && it.To.Thread == "100.1" },
 			followUp: true,
 		},
 		{
 			name:     "whatsapp first message",
 			critical: func(h *harness, n int) channels.Inbound { return waMsg(waPhone, "WC1", "ahora está todo caído") },
-			answered: func(it ticketing.OutboxItem) bool { return it.Target == waPhone },
+			answered: func(it ticketing.OutboxItem) bool { return it.To.Address == waPhone },
 		},
 		{
 			name: "whatsapp follow-up",
@@ -50,7 +50,7 @@ func TestCriticalIsDetectedOnEveryClientMessage(t *testing.T) {
 			critical: func(h *harness, n int) channels.Inbound {
 				return waMsg(waPhone, "WC"+string(rune('1'+n)), "ahora está todo caído, ningún agente puede trabajar")
 			},
-			answered: func(it ticketing.OutboxItem) bool { return it.Target == waPhone },
+			answered: func(it ticketing.OutboxItem) bool { return it.To.Address == waPhone },
 			followUp: true,
 		},
 	}
@@ -78,9 +78,9 @@ func TestCriticalIsDetectedOnEveryClientMessage(t *testing.T) {
 				switch {
 				case c.answered(it) && strings.Contains(it.Text, phones[0]) && strings.Contains(it.Text, phones[1]):
 					answer = true
-				case it.Target == "CDESK":
+				case it.To.Address == "CDESK":
 					desk = strings.Contains(it.Text, "incidente crítico") && strings.Contains(it.Text, ref) && strings.Contains(it.Text, "todo caído")
-				case it.Delivery == ticketing.DeliverSlackDM && it.Target == "UFOCAL":
+				case it.Route() == slackDM && it.To.Address == "UFOCAL":
 					focal = strings.Contains(it.Text, ref) && strings.Contains(it.Text, "todo caído")
 				}
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"time"
 
 	"supportbot/channels"
@@ -54,8 +55,7 @@ func (nopDeliveryObserver) DeliveryFailed(ticketing.OutboxItem, error) {}
 type Deliverer struct {
 	store       ticketing.Store
 	clock       ticketing.Clock
-	slack       channels.Sender
-	whatsapp    channels.Sender
+	senders     map[ticketing.Platform]channels.Sender
 	log         *slog.Logger
 	observer    DeliveryObserver
 	sendTimeout time.Duration
@@ -63,12 +63,14 @@ type Deliverer struct {
 	wake        chan struct{}
 }
 
-// DelivererConfig wires a Deliverer; a nil sender leaves its items queued.
+// DelivererConfig wires a Deliverer.
 type DelivererConfig struct {
-	Store    ticketing.Store
-	Clock    ticketing.Clock
-	Slack    channels.Sender
-	WhatsApp channels.Sender
+	Store ticketing.Store
+	Clock ticketing.Clock
+	// Senders deliver each platform's items, registered by platform: a
+	// platform without one (or with a nil one) keeps its items queued, as
+	// if its link were down, so none is lost before it is wired.
+	Senders  map[ticketing.Platform]channels.Sender
 	Log      *slog.Logger
 	Observer DeliveryObserver
 	// SendTimeout bounds one attempt (20 s when zero); an attempt that runs
@@ -94,7 +96,7 @@ func NewDeliverer(cfg DelivererConfig) *Deliverer {
 	if cfg.Parallel <= 0 {
 		cfg.Parallel = defaultParallel
 	}
-	return &Deliverer{store: cfg.Store, clock: cfg.Clock, slack: cfg.Slack, whatsapp: cfg.WhatsApp, log: cfg.Log,
+	return &Deliverer{store: cfg.Store, clock: cfg.Clock, senders: maps.Clone(cfg.Senders), log: cfg.Log,
 		observer: cfg.Observer, sendTimeout: cfg.SendTimeout, parallel: cfg.Parallel, wake: make(chan struct{}, 1)}
 }
 
@@ -229,10 +231,7 @@ func (d *Deliverer) start(ctx context.Context, busy map[string]bool, done chan<-
 }
 
 func (d *Deliverer) senderFor(it ticketing.OutboxItem) channels.Sender {
-	if it.Delivery == ticketing.DeliverWhatsApp {
-		return d.whatsapp
-	}
-	return d.slack
+	return d.senders[it.To.Platform]
 }
 
 // attempt tries one item once and records the outcome; true means it was
@@ -244,7 +243,7 @@ func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool,
 	if sender == nil {
 		return false, d.retry(ctx, it, channels.ErrNotConnected, 0, uncertain)
 	}
-	if it.ThreadTS == ticketing.InTicketThread {
+	if it.InDeskThread {
 		thread, err := d.ticketThread(ctx, it.TicketID)
 		if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
 			return false, err
@@ -254,7 +253,7 @@ func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool,
 			// posting at the top level instead would break the thread.
 			return false, d.giveUp(ctx, it, errThreadNotStarted)
 		}
-		it.ThreadTS = thread
+		it.To.Thread, it.InDeskThread = thread, false
 	}
 	// Stamped before the send, so after a crash the next attempt knows it
 	// may have gone out.
@@ -325,7 +324,7 @@ func recordContext(ctx context.Context) (context.Context, context.CancelFunc) {
 // giveUp takes an item out of the queue for good, with the reason; the
 // conversation's next item becomes due.
 func (d *Deliverer) giveUp(ctx context.Context, it ticketing.OutboxItem, cause error) error {
-	d.log.Warn("reply given up", "id", it.ID, "delivery", it.Delivery, "target", it.Target, "ticket", it.TicketID,
+	d.log.Warn("reply given up", "id", it.ID, "route", it.Route(), "target", it.To.Address, "ticket", it.TicketID,
 		"attempts", it.Attempts+1, "err", cause)
 	ctx, cancel := recordContext(ctx)
 	defer cancel()
@@ -344,7 +343,7 @@ func (d *Deliverer) findInterrupted(ctx context.Context, sender channels.Sender,
 	}
 	ref, found, err := finder.FindSent(ctx, it)
 	if found {
-		d.log.Info("interrupted delivery had gone through; recorded, not resent", "id", it.ID, "delivery", it.Delivery, "ref", ref)
+		d.log.Info("interrupted delivery had gone through; recorded, not resent", "id", it.ID, "route", it.Route(), "ref", ref)
 	}
 	return ref, found, err
 }
@@ -356,7 +355,7 @@ func (d *Deliverer) ticketThread(ctx context.Context, ticketID int64) (string, e
 		if err != nil {
 			return err
 		}
-		thread = t.SlackThreadTS
+		thread = t.Desk.Thread
 		return nil
 	})
 	return thread, err
@@ -381,7 +380,7 @@ func (d *Deliverer) retry(ctx context.Context, it ticketing.OutboxItem, cause er
 		wait = min(time.Second<<min(n, 20), maxBackoff)
 	}
 	next := d.clock.Now().Add(wait)
-	d.log.Debug("reply delivery deferred", "id", it.ID, "delivery", it.Delivery, "attempt", it.Attempts+1, "wait", wait, "err", cause)
+	d.log.Debug("reply delivery deferred", "id", it.ID, "route", it.Route(), "attempt", it.Attempts+1, "wait", wait, "err", cause)
 	ctx, cancel := recordContext(ctx)
 	defer cancel()
 	err := d.store.Update(ctx, func(tx ticketing.Tx) error {

@@ -46,7 +46,7 @@ func (h *harness) backlog() int {
 // owed is one row of the outbox, delivered or not.
 type owed struct {
 	id         int64
-	delivery   ticketing.Delivery
+	delivery   string
 	target     string
 	thread     string
 	ticketID   int64
@@ -90,7 +90,7 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 	api.mu.Lock()
 	api.limitedUntil, api.failingUntil, api.retryAfter = start.Add(20*time.Second), start.Add(30*time.Second), 10
 	api.mu.Unlock()
-	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: api.sender(), WhatsApp: h.whatsapp, Log: quiet})
+	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(api.sender(), h.whatsapp), Log: quiet})
 	ctx := context.Background()
 
 	const slackTickets, waTickets = 280, 20
@@ -164,12 +164,12 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 			t.Errorf("item %d (%s %s) sent %v dead %v: %s", o.id, o.delivery, o.target, o.sent, o.dead, o.lastError)
 		}
 		switch o.delivery {
-		case ticketing.DeliverWhatsApp:
+		case waPost:
 			wantWA[o.target] = append(wantWA[o.target], o.id)
-		case ticketing.DeliverSlackPost:
+		case slackPost:
 			thread := o.thread
-			if thread == ticketing.InTicketThread {
-				thread = h.ticket(o.ticketID).SlackThreadTS
+			if thread == inDeskThread {
+				thread = h.ticket(o.ticketID).Desk.Thread
 			}
 			if thread == "" {
 				// A root post, or one at the top level: it starts its own thread.
@@ -213,7 +213,7 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 	}
 	gotWA := map[string][]int64{}
 	for _, it := range h.whatsapp.items() {
-		gotWA[it.Target] = append(gotWA[it.Target], it.ID)
+		gotWA[it.To.Address] = append(gotWA[it.To.Address], it.ID)
 	}
 	for phone, ids := range wantWA {
 		if !slices.Equal(gotWA[phone], ids) {
@@ -230,9 +230,9 @@ func TestOneHangingCallHoldsUpOnlyItsConversation(t *testing.T) {
 	h := newHarness(t)
 	api := newWebAPI(t, h.clock)
 	release := api.hangPosts("CHANG")
-	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: api.sender(), WhatsApp: h.whatsapp, SendTimeout: time.Minute})
+	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(api.sender(), h.whatsapp), SendTimeout: time.Minute})
 	post := func(channel, thread, text string) ticketing.OutboxItem {
-		return h.queue(ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: channel, ThreadTS: thread, Text: text})
+		return h.queue(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: channel, Thread: thread}, Mode: ticketing.ModePost, Text: text})
 	}
 	hung := []int64{post("CHANG", "1.1", "first").ID, post("CHANG", "1.1", "second").ID}
 	others := map[string][]int64{}
@@ -296,8 +296,8 @@ func TestTimedOutSendIsRecordedAndBackedOff(t *testing.T) {
 	h := newHarness(t)
 	api := newWebAPI(t, h.clock)
 	release := api.hangPosts("CACME")
-	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: api.sender(), WhatsApp: h.whatsapp, SendTimeout: 50 * time.Millisecond})
-	queued := h.queue(ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "CACME", ThreadTS: "1.1", Text: "hola"})
+	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(api.sender(), h.whatsapp), SendTimeout: 50 * time.Millisecond})
+	queued := h.queue(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "hola"})
 	ctx := context.Background()
 	if n, err := d.DeliverDue(ctx); n != 0 || err != nil {
 		t.Fatalf("DeliverDue = %d, %v; want nothing sent and the timeout recorded", n, err)
@@ -364,13 +364,13 @@ func TestRepliesToAThreadThatNeverStartedAreGivenUp(t *testing.T) {
 	var roots, replies int
 	for _, o := range h.outboxRows() {
 		switch {
-		case o.delivery != ticketing.DeliverSlackPost:
+		case o.delivery != slackPost:
 		case o.setsThread:
 			roots++
 			if !o.dead || !strings.Contains(o.lastError, "channel_not_found") {
 				t.Errorf("root: dead %v, %q", o.dead, o.lastError)
 			}
-		case o.thread == ticketing.InTicketThread:
+		case o.thread == inDeskThread:
 			replies++
 			if !o.dead || !strings.Contains(o.lastError, "never started") {
 				t.Errorf("reply %d: dead %v, %q", o.id, o.dead, o.lastError)
@@ -397,7 +397,7 @@ func TestRateLimitsDoNotUseUpTheFailureBudget(t *testing.T) {
 		}
 		return nil
 	}
-	h.queue(ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "CACME", ThreadTS: "1.1", Text: "hola"})
+	h.queue(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "hola"})
 	for range 60 {
 		h.flush()
 		h.clock.Advance(10 * time.Second)

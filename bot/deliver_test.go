@@ -41,7 +41,7 @@ func TestOutboxSurvivesRestartExactlyOnce(t *testing.T) {
 	h := newHarness(t)
 	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
 	// No delivery happened: the process "died" here. Start a fresh deliverer.
-	restarted := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: h.slack, WhatsApp: h.whatsapp})
+	restarted := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(h.slack, h.whatsapp)})
 	for range 3 {
 		if _, err := restarted.DeliverDue(t.Context()); err != nil {
 			t.Fatal(err)
@@ -55,7 +55,7 @@ func TestOutboxSurvivesRestartExactlyOnce(t *testing.T) {
 func TestPermanentFailureLeavesTheQueueAndKeepsOrder(t *testing.T) {
 	h := newHarness(t)
 	h.slack.fail = func(it ticketing.OutboxItem) error {
-		if it.Target == "CACME" {
+		if it.To.Address == "CACME" {
 			return &channels.PermanentError{Err: errors.New("channel_not_found")}
 		}
 		return nil
@@ -63,7 +63,7 @@ func TestPermanentFailureLeavesTheQueueAndKeepsOrder(t *testing.T) {
 	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
 	h.handle(slackMsg("CBETA", "UCLIENT", "100.2", "el discador no anda"))
 	slack, _ := h.flush()
-	if len(slack) != 1 || slack[0].Target != "CBETA" {
+	if len(slack) != 1 || slack[0].To.Address != "CBETA" {
 		t.Errorf("sent:\n%s", texts(slack))
 	}
 	var backlog int
@@ -156,7 +156,7 @@ func TestInterruptedDeliveryIsLookedUpBeforeResending(t *testing.T) {
 			h.db.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkInFlight(ctx, []int64{pending[0].ID}, h.clock.Now()) })
 
 			slack := &findingSender{posted: map[int64]bool{pending[0].ID: tt.wentThrough}}
-			d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: slack, WhatsApp: h.whatsapp})
+			d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(slack, h.whatsapp)})
 			for range 3 {
 				if _, err := d.DeliverDue(ctx); err != nil {
 					t.Fatal(err)
@@ -190,7 +190,7 @@ func TestOnlyUncertainAttemptsAreLookedUp(t *testing.T) {
 		}
 		return nil
 	}
-	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Slack: slack, WhatsApp: h.whatsapp})
+	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(slack, h.whatsapp)})
 	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
 	h.handle(slackMsg("CACME", "UCLIENT", "100.2", "¿cómo exporto el reporte?")) // waits behind the first
 	ctx := context.Background()

@@ -24,8 +24,8 @@ func newDirectory(clients []ticketing.Client, staff []ticketing.Staff) *director
 	for i := range d.clients {
 		c := &d.clients[i]
 		d.byID[c.ID] = c
-		if c.SlackChannel != "" {
-			d.byChannel[c.SlackChannel] = c
+		if c.Channel != "" {
+			d.byChannel[c.Channel] = c
 		}
 	}
 	for _, s := range staff {

@@ -26,11 +26,11 @@ func markupFromClient(text string) []string {
 func assertNoClientMarkup(t *testing.T, where string, items []ticketing.OutboxItem) {
 	t.Helper()
 	for _, it := range items {
-		if it.Delivery == ticketing.DeliverWhatsApp {
+		if it.Route() == waPost {
 			continue
 		}
 		if bad := markupFromClient(it.Text); len(bad) > 0 {
-			t.Errorf("%s: %s to %s carries client markup %q:\n%s", where, it.Delivery, it.Target, bad, it.Text)
+			t.Errorf("%s: %s to %s carries client markup %q:\n%s", where, it.Route(), it.To.Address, bad, it.Text)
 		}
 	}
 }
@@ -48,27 +48,27 @@ func TestClientTextIsNeverMarkupInSlackPosts(t *testing.T) {
 	}{
 		{"ticket opened in slack", func(h *harness) { h.handle(slackMsg("CACME", "UCLIENT", "100.1", evil)) }, nil},
 		{"critical refusal", func(h *harness) { h.handle(slackMsg("CACME", "UCLIENT", "100.1", "todo caído "+evil)) },
-			func(it ticketing.OutboxItem) bool { return it.Target == "CDESK" }},
+			func(it ticketing.OutboxItem) bool { return it.To.Address == "CDESK" }},
 		{"contract refusal DM", func(h *harness) { h.handle(slackMsg("CGAMMA", "UCLIENT", "100.1", evil)) },
-			func(it ticketing.OutboxItem) bool { return it.Delivery == ticketing.DeliverSlackDM }},
+			func(it ticketing.OutboxItem) bool { return it.Route() == slackDM }},
 		{"critical follow-up in a slack thread", func(h *harness) {
 			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
 			h.handle(threadReply("CACME", "UCLIENT", "100.1", "100.2", "todo caído "+evil))
-		}, func(it ticketing.OutboxItem) bool { return it.Delivery == ticketing.DeliverSlackDM }},
+		}, func(it ticketing.OutboxItem) bool { return it.Route() == slackDM }},
 		{"whatsapp mirror root", func(h *harness) { h.handle(evilName(waMsg(phone, "E1", evil))) },
-			func(it ticketing.OutboxItem) bool { return it.Target == "CACME" }},
+			func(it ticketing.OutboxItem) bool { return it.To.Address == "CACME" }},
 		{"whatsapp mirror follow-up", func(h *harness) {
 			h.handle(waMsg(phone, "E1", "el discador no anda"))
 			h.flush()
 			h.handle(evilName(waMsg(phone, "E2", evil)))
-		}, func(it ticketing.OutboxItem) bool { return it.Target == "CACME" }},
+		}, func(it ticketing.OutboxItem) bool { return it.To.Address == "CACME" }},
 		{"whatsapp critical", func(h *harness) { h.handle(evilName(waMsg(phone, "E1", "todo caído "+evil))) },
-			func(it ticketing.OutboxItem) bool { return it.Target == "CDESK" }},
+			func(it ticketing.OutboxItem) bool { return it.To.Address == "CDESK" }},
 		{"whatsapp critical follow-up", func(h *harness) {
 			h.handle(waMsg(phone, "E1", "el discador no anda"))
 			h.flush()
 			h.handle(evilName(waMsg(phone, "E2", "todo caído "+evil)))
-		}, func(it ticketing.OutboxItem) bool { return it.Target == "UFOCAL" }},
+		}, func(it ticketing.OutboxItem) bool { return it.To.Address == "UFOCAL" }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -123,7 +123,7 @@ func TestStaffRelayToWhatsAppIsPlainText(t *testing.T) {
 	h := newHarness(t)
 	h.handle(waMsg("+5491155550101", "W1", "el discador no anda"))
 	h.flush()
-	thread := h.ticket(1).SlackThreadTS
+	thread := h.ticket(1).Desk.Thread
 	h.handle(threadReply("CACME", "UFOCAL", thread, "300.1", "Mirá <https://ayuda.example/x|la guía> y <https://ayuda.example/y>, AT&amp;T &lt;3"))
 	_, wa := h.flush()
 	want := "Mirá la guía (https://ayuda.example/x) y https://ayuda.example/y, AT&T <3"

@@ -6,38 +6,37 @@ import (
 	"fmt"
 	"time"
 
-	"supportbot/channels"
 	"supportbot/ticketing"
 )
 
 // origin is where a client wrote a new case, and so where answers go.
 type origin struct {
-	platform channels.Platform
-	client   *ticketing.Client
-	// author is the Slack user id or the WhatsApp number.
-	author      string
-	authorName  string
-	text        string
-	media       string
-	at          time.Time
-	externalID  string
-	slackChan   string // Slack: the client's channel; WhatsApp: where it is mirrored
-	slackThread string // Slack: the client's message ts (the thread root)
+	client *ticketing.Client
+	// author is the client's id where they wrote (a user, a number).
+	author     string
+	authorName string
+	text       string
+	media      string
+	at         time.Time
+	externalID string
+	// where is the conversation the client wrote in (for a new case, the
+	// thread their message starts); desk is where staff work the case: the
+	// same conversation, or the mirror channel for a client who talks apart.
+	where ticketing.Conversation
+	desk  ticketing.Conversation
 }
 
-func (o origin) source() ticketing.Source {
-	if o.platform == channels.WhatsApp {
-		return ticketing.SourceWhatsApp
-	}
-	return ticketing.SourceSlack
+// apart reports whether the client talks somewhere the staff do not, so
+// the case is mirrored into the desk.
+func (o origin) apart() bool {
+	return o.where.Platform != o.desk.Platform || o.where.Address != o.desk.Address
 }
+
+func (o origin) source() ticketing.Source { return ticketing.Source(o.where.Platform) }
 
 // answer replies to the client where they wrote.
 func (b *Bot) answer(ctx context.Context, tx ticketing.Tx, o origin, ticketID int64, text string, buttons ...ticketing.Button) error {
-	if o.platform == channels.WhatsApp {
-		return b.whatsapp(ctx, tx, ticketID, o.author, b.plainTextOf(text))
-	}
-	return b.post(ctx, tx, ticketID, o.slackChan, o.slackThread, text, buttons...)
+	return b.post(ctx, tx, ticketID, o.where, text, buttons...)
 }
 
 // intake decides what a client's new message becomes: a refusal (contract,
@@ -67,7 +66,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, "ticket_opened", fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
 		return err
 	}
-	if o.platform == channels.WhatsApp {
+	if o.apart() {
 		if err := b.mirrorRoot(ctx, tx, c, t, o); err != nil {
 			return err
 		}
@@ -75,7 +74,9 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	fx.then(func() { b.observer.TicketOpened(t) })
 	now := b.clock.Now()
 	switch {
-	case t.AwaitingChoice && o.platform == channels.WhatsApp:
+	// A client apart answers in words (no buttons come back from their
+	// chat), so they get the numbered menu continueApart reads.
+	case t.AwaitingChoice && o.apart():
 		if o.media != "" && o.text == "" {
 			return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
 		}
@@ -86,8 +87,9 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if o.media != "" && o.text == "" {
 		return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
 	}
+	// Staff act with buttons in the desk thread; a mirror root carries them.
 	var buttons []ticketing.Button
-	if o.platform == channels.Slack {
+	if !o.apart() {
 		buttons = staffButtons(t)
 	}
 	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
@@ -107,14 +109,14 @@ func (b *Bot) newTicket(o origin, cl Classification) *ticketing.Ticket {
 	now := b.clock.Now()
 	t := &ticketing.Ticket{
 		ClientID: o.client.ID, Kind: kind, Priority: prio, Status: ticketing.StatusNuevo, Source: o.source(),
-		SlackChannel: o.slackChan, SlackThreadTS: o.slackThread, OpenedBy: o.author, Subject: subjectOf(o.text),
+		Desk: o.desk, OpenedBy: o.author, Subject: subjectOf(o.text),
 		Confidence: cl.Confidence, Cues: cl.Cues, AwaitingChoice: cl.Ask,
 		ReceivedAt: o.at, ClockStart: start, DueAt: due, NextActionAt: start,
 		LastClientMessageAt: o.at, CreatedAt: now, UpdatedAt: now,
 	}
-	if o.platform == channels.WhatsApp {
-		t.WhatsAppContact = o.author
-		t.SlackThreadTS = ""
+	if o.apart() {
+		// The desk thread starts with the mirrored root post.
+		t.Client, t.Desk.Thread = o.where, ""
 	}
 	if t.Subject == "" && o.media != "" {
 		t.Subject = "(" + o.media + ")"
@@ -127,7 +129,7 @@ func (b *Bot) refuseContract(ctx context.Context, tx ticketing.Tx, o origin) err
 	if err := b.answer(ctx, tx, o, 0, b.contractRefusalText(c)); err != nil {
 		return err
 	}
-	if err := b.dm(ctx, tx, 0, c.FocalPoint, fmt.Sprintf("%s (contrato %s) escribió por %s y no se abrió ticket:\n%s", c.Name, c.Contract, o.platform, quote(o.text))); err != nil {
+	if err := b.dm(ctx, tx, 0, c.FocalPoint, fmt.Sprintf("%s (contrato %s) escribió por %s y no se abrió ticket:\n%s", c.Name, c.Contract, o.where.Platform, quote(o.text))); err != nil {
 		return err
 	}
 	return b.audit(ctx, tx, o.author, c.ID, 0, "contract_refused", string(c.Contract))
@@ -155,14 +157,15 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(t)); err != nil {
 		return err
 	}
+	// A client on the desk's platform can be mentioned; one apart is named.
 	who := clientText(o.author)
-	if o.platform == channels.Slack {
+	if !o.apart() {
 		who = mention(o.author)
 	} else if o.authorName != "" {
 		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
 	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s)%s. Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrir el ticket: `/soporte critico %s <descripción>`",
-		c.Name, o.platform, who, where, quote(o.text), c.ID)
+		c.Name, o.where.Platform, who, where, quote(o.text), c.ID)
 	if err := b.alertDesk(ctx, tx, ticketID, alert); err != nil {
 		return err
 	}
@@ -170,7 +173,7 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 		return err
 	}
 	fx.then(func() { b.observer.CriticalRefused(c.ID) })
-	return b.audit(ctx, tx, o.author, c.ID, ticketID, criticalRefused, fmt.Sprintf("%s cues=%v: %s", o.platform, cl.Cues, subjectOf(o.text)))
+	return b.audit(ctx, tx, o.author, c.ID, ticketID, criticalRefused, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
 }
 
 // criticalFollowUp runs a client's follow-up on an open ticket through the

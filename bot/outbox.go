@@ -23,54 +23,64 @@ func (b *Bot) enqueue(ctx context.Context, tx ticketing.Tx, item ticketing.Outbo
 	return nil
 }
 
-// post queues a Slack message in a channel, in a thread when threadTS is set.
-func (b *Bot) post(ctx context.Context, tx ticketing.Tx, ticketID int64, channel, threadTS, text string, buttons ...ticketing.Button) error {
-	if channel == "" {
-		return nil
-	}
-	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: channel, ThreadTS: threadTS, Text: text, TicketID: ticketID, Buttons: buttons})
+// deskPlatform is where the support team works: the client channels, the
+// desk channel and the staff's direct chats all live on it, so a person or
+// channel named by id in the configuration is on this platform.
+const deskPlatform = ticketing.PlatformSlack
+
+// onDesk is a channel (or a thread in it) of the desk's platform.
+func onDesk(channel, thread string) ticketing.Conversation {
+	return ticketing.Conversation{Platform: deskPlatform, Address: channel, Thread: thread}
 }
 
-// dm queues a direct message to a Slack user.
+// post queues a message in a conversation; nowhere (no address) is no error.
+func (b *Bot) post(ctx context.Context, tx ticketing.Tx, ticketID int64, to ticketing.Conversation, text string, buttons ...ticketing.Button) error {
+	if to.IsZero() {
+		return nil
+	}
+	return b.enqueue(ctx, tx, ticketing.OutboxItem{To: to, Mode: ticketing.ModePost, Text: text, TicketID: ticketID, Buttons: buttons})
+}
+
+// dm queues a direct message to a member of staff.
 func (b *Bot) dm(ctx context.Context, tx ticketing.Tx, ticketID int64, userID, text string) error {
 	if userID == "" {
 		return nil
 	}
-	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: userID, Text: text, TicketID: ticketID})
-}
-
-// whatsapp queues a message to a WhatsApp number.
-func (b *Bot) whatsapp(ctx context.Context, tx ticketing.Tx, ticketID int64, phone, text string) error {
-	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: phone, Text: text, TicketID: ticketID})
+	return b.enqueue(ctx, tx, ticketing.OutboxItem{To: onDesk(userID, ""), Mode: ticketing.ModeDirect, Text: text, TicketID: ticketID})
 }
 
 // alertDesk queues a message in the internal service desk channel.
 func (b *Bot) alertDesk(ctx context.Context, tx ticketing.Tx, ticketID int64, text string) error {
-	return b.post(ctx, tx, ticketID, b.desk.Channel, "", text)
+	return b.post(ctx, tx, ticketID, onDesk(b.desk.Channel, ""), text)
 }
 
-// toTicket answers in the ticket's conversation: its Slack thread, and for a
-// WhatsApp ticket the contact's chat too (with slackText as the thread's copy).
+// toTicket answers the client in the ticket's conversation: the desk
+// thread, and for a client who talks apart their own chat too, with a copy
+// in the desk thread so staff see what was said.
 func (b *Bot) toTicket(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, text string, buttons ...ticketing.Button) error {
-	if t.Source == ticketing.SourceWhatsApp && t.WhatsAppContact != "" {
-		if err := b.whatsapp(ctx, tx, t.ID, t.WhatsAppContact, b.plainTextOf(text)); err != nil {
+	if t.ClientApart() {
+		if err := b.post(ctx, tx, t.ID, t.Client, text); err != nil {
 			return err
 		}
-		return b.post(ctx, tx, t.ID, t.SlackChannel, b.threadOf(t), "🤖 Respuesta enviada por WhatsApp:\n"+text, buttons...)
+		return b.toThread(ctx, tx, t, sentApartText(t, text), buttons...)
 	}
-	return b.post(ctx, tx, t.ID, t.SlackChannel, b.threadOf(t), text, buttons...)
+	return b.toThread(ctx, tx, t, text, buttons...)
 }
 
-// toThread posts only in the ticket's Slack thread (staff-facing notes).
+// sentApartText is the desk thread's copy of what a client who talks apart
+// was told.
+func sentApartText(t *ticketing.Ticket, text string) string {
+	return "🤖 Respuesta enviada por " + t.Client.Platform.Label() + ":\n" + text
+}
+
+// toThread posts only in the ticket's desk thread (staff-facing notes);
+// before the thread exists the deliverer finds it when it is due.
 func (b *Bot) toThread(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, text string, buttons ...ticketing.Button) error {
-	return b.post(ctx, tx, t.ID, t.SlackChannel, b.threadOf(t), text, buttons...)
-}
-
-func (b *Bot) threadOf(t *ticketing.Ticket) string {
-	if t.SlackThreadTS != "" {
-		return t.SlackThreadTS
+	if t.Desk.IsZero() {
+		return nil
 	}
-	return ticketing.InTicketThread
+	return b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk, Mode: ticketing.ModePost, InDeskThread: t.Desk.Thread == "",
+		Text: text, TicketID: t.ID, Buttons: buttons})
 }
 
 // audit appends an audit line in the current transaction.

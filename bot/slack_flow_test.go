@@ -15,7 +15,7 @@ func TestClientMessageOpensTicketAndAnswersInThread(t *testing.T) {
 		t.Fatalf("tickets = %d, want 1", len(ts))
 	}
 	tk := ts[0]
-	if tk.Kind != ticketing.KindIncidente || tk.Priority != ticketing.PriorityAlta || tk.Status != ticketing.StatusNuevo || tk.SlackThreadTS != "100.1" {
+	if tk.Kind != ticketing.KindIncidente || tk.Priority != ticketing.PriorityAlta || tk.Status != ticketing.StatusNuevo || tk.Desk.Thread != "100.1" {
 		t.Errorf("ticket = %+v", tk)
 	}
 	slack, _ := h.flush()
@@ -28,8 +28,8 @@ func TestClientMessageOpensTicketAndAnswersInThread(t *testing.T) {
 			t.Errorf("answer lacks %q: %s", want, got.Text)
 		}
 	}
-	if got.Target != "CACME" || got.ThreadTS != "100.1" || len(got.Buttons) != 3 {
-		t.Errorf("answer goes to %s/%s with %d buttons, want CACME/100.1 with Tomar/Resolver/Escalar", got.Target, got.ThreadTS, len(got.Buttons))
+	if got.To.Address != "CACME" || got.To.Thread != "100.1" || len(got.Buttons) != 3 {
+		t.Errorf("answer goes to %s/%s with %d buttons, want CACME/100.1 with Tomar/Resolver/Escalar", got.To.Address, got.To.Thread, len(got.Buttons))
 	}
 }
 
@@ -59,16 +59,16 @@ func TestCriticalMessageIsRefusedToThePhone(t *testing.T) {
 	var answer, alert, dm bool
 	for _, it := range slack {
 		switch {
-		case it.Target == "CACME" && it.ThreadTS == "100.1":
+		case it.To.Address == "CACME" && it.To.Thread == "100.1":
 			answer = true
 			for _, p := range phones {
 				if !strings.Contains(it.Text, p) {
 					t.Errorf("refusal lacks phone %s: %s", p, it.Text)
 				}
 			}
-		case it.Target == "CDESK":
+		case it.To.Address == "CDESK":
 			alert = strings.Contains(it.Text, "está todo caído")
-		case it.Delivery == ticketing.DeliverSlackDM && it.Target == "UFOCAL":
+		case it.Route() == slackDM && it.To.Address == "UFOCAL":
 			dm = true
 		}
 	}
@@ -168,7 +168,7 @@ func TestLowConfidenceAsksWithButtons(t *testing.T) {
 	slack, _ = h.flush()
 	var updated, answered bool
 	for _, it := range slack {
-		updated = updated || it.Delivery == ticketing.DeliverSlackUpdate
+		updated = updated || it.Route() == slackUpdate
 		answered = answered || strings.Contains(it.Text, "Respuesta comprometida")
 	}
 	if !updated || !answered {
@@ -193,7 +193,7 @@ func TestServiceDeskOpensCriticalTickets(t *testing.T) {
 	if !strings.Contains(texts(slack), "slack_dm UFOCAL") {
 		t.Errorf("focal point not paged:\n%s", texts(slack))
 	}
-	if got := h.ticket(1).SlackThreadTS; got == "" {
+	if got := h.ticket(1).Desk.Thread; got == "" {
 		t.Error("the root post in the client channel did not become the ticket's thread")
 	}
 	if r := h.handle(command("CACME", "UCLIENT", "critico acme x")); !strings.Contains(r.Text, "equipo de soporte") {

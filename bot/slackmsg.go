@@ -3,11 +3,44 @@ package bot
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"time"
 
 	"supportbot/channels"
 	"supportbot/ticketing"
 )
+
+// slackMarkup is what a person's Slack text carries beyond words: user
+// mentions and links (<https://…|label>).
+var slackMarkup = regexp.MustCompile(`<@([A-Z0-9]+)>|<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>`)
+
+// fromSlack turns what a member of staff wrote on Slack into the message
+// model, to relay it to a client apart: their mentions stay mentions, links
+// read "label (address)", and the rest is quoted as they wrote it.
+func (b *Bot) fromSlack(s string) string {
+	var out strings.Builder
+	last := 0
+	for _, m := range slackMarkup.FindAllStringSubmatchIndex(s, -1) {
+		out.WriteString(clientText(s[last:m[0]]))
+		last = m[1]
+		if m[2] >= 0 {
+			out.WriteString(b.named(s[m[2]:m[3]]))
+			continue
+		}
+		url, label := s[m[4]:m[5]], ""
+		if m[6] >= 0 {
+			label = s[m[6]:m[7]]
+		}
+		if label == "" || label == url {
+			out.WriteString(clientText(url))
+		} else {
+			out.WriteString(clientText(label + " (" + url + ")"))
+		}
+	}
+	out.WriteString(clientText(s[last:]))
+	return out.String()
+}
 
 func slackExternalID(channel, ts string) string { return "slack:" + channel + ":" + ts }
 
@@ -33,9 +66,11 @@ func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error
 		if dup, err := b.seen(ctx, tx, fx, in); dup || err != nil {
 			return err
 		}
+		// The client's message starts the thread the case lives in.
+		thread := onDesk(in.Channel, in.MessageID)
 		if err := b.intake(ctx, tx, fx, origin{
-			platform: channels.Slack, client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media,
-			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), slackChan: in.Channel, slackThread: in.MessageID,
+			client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media,
+			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), where: thread, desk: thread,
 		}); err != nil {
 			return err
 		}
@@ -96,8 +131,8 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 		if err := addMessage(ctx, tx, msg); err != nil {
 			return err
 		}
-		o := origin{platform: channels.Slack, client: c, author: in.UserID, authorName: in.UserName, text: in.Text,
-			at: in.At, slackChan: in.Channel, slackThread: in.ThreadTS}
+		thread := onDesk(in.Channel, in.ThreadTS)
+		o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, at: in.At, where: thread, desk: thread}
 		if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 			return err
 		}
@@ -117,11 +152,11 @@ func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) erro
 
 // staffAnswered records a staff answer to the client: the first one is the
 // ticket's first response (met or missed), and a WhatsApp ticket's contact
-// gets it relayed when relay is set.
+// (a client who talks apart) gets it relayed when relay is set.
 func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, staffID, text string, at time.Time, relay bool) error {
-	if relay && t.Source == ticketing.SourceWhatsApp && t.WhatsAppContact != "" && text != "" {
-		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.plainTextOf(text))
-		if err := b.whatsapp(ctx, tx, t.ID, t.WhatsAppContact, body); err != nil {
+	if relay && t.ClientApart() && text != "" {
+		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.fromSlack(text))
+		if err := b.post(ctx, tx, t.ID, t.Client, body); err != nil {
 			return err
 		}
 	}

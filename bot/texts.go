@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -55,7 +54,16 @@ func mention(userID string) string {
 	if userID == "" {
 		return "el equipo de soporte"
 	}
-	return "<@" + userID + ">"
+	return ticketing.Mention(userID, "")
+}
+
+// named is a mention that a platform without mentions shows as the
+// person's name, for texts a client apart may read.
+func (b *Bot) named(userID string) string {
+	if userID == "" {
+		return mention(userID)
+	}
+	return ticketing.Mention(userID, b.dir.staffName(userID))
 }
 
 // ticketOpenedText is the first answer to a new ticket.
@@ -74,10 +82,10 @@ func (b *Bot) ticketOpenedText(c *ticketing.Client, t *ticketing.Ticket, now tim
 		s.WriteString("Es un nuevo requerimiento: tu focal point coordina una reunión de relevamiento y luego te envía una cotización formal.\n")
 	}
 	where := "en este hilo"
-	if t.Source == ticketing.SourceWhatsApp {
+	if t.ClientApart() {
 		where = "por acá"
 	}
-	fmt.Fprintf(&s, "Tu focal point es %s. Escribí %s para sumar información.", mention(c.FocalPoint), where)
+	fmt.Fprintf(&s, "Tu focal point es %s. Escribí %s para sumar información.", b.named(c.FocalPoint), where)
 	return s.String()
 }
 
@@ -138,59 +146,12 @@ func (b *Bot) contractRefusalText(c *ticketing.Client) string {
 		"Para regularizarlo comunicate con tu ejecutivo de cuenta o con la Mesa de Ayuda (%s). Ya le avisamos a tu focal point.", state, b.phonesText())
 }
 
-var (
-	slackMention = regexp.MustCompile(`<@([A-Z0-9]+)>`)
-	slackLink    = regexp.MustCompile(`<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>`)
-	slackEntity  = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
-)
-
-// plainTextOf turns Slack markup into what reads well on WhatsApp: names
-// for mentions, "label (address)" for links, and the characters Slack (or
-// clientText) wrote as entities.
-func (b *Bot) plainTextOf(s string) string {
-	s = slackMention.ReplaceAllStringFunc(s, func(m string) string {
-		return b.dir.staffName(slackMention.FindStringSubmatch(m)[1])
-	})
-	s = slackLink.ReplaceAllStringFunc(s, func(m string) string {
-		parts := slackLink.FindStringSubmatch(m)
-		if parts[2] == "" || parts[2] == parts[1] {
-			return parts[1]
-		}
-		return parts[2] + " (" + parts[1] + ")"
-	})
-	return slackEntity.Replace(s)
-}
-
-// clientText makes text a client wrote (or a name they chose) safe to embed
-// in the bot's Slack messages, which are sent as markup so the bot's own
-// mentions work: <, > and & become entities, so <!channel>, <@U…> and
-// <https://…|label> show as the literal text they are. Text that came from
-// Slack already carries its literal <, > and & as entities; those are kept,
-// not escaped twice. Every client string the bot re-posts goes through here
-// (quote does it for message bodies).
-func clientText(s string) string {
-	if !strings.ContainsAny(s, "<>&") {
-		return s
-	}
-	var out strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '<':
-			out.WriteString("&lt;")
-		case c == '>':
-			out.WriteString("&gt;")
-		case c == '&' && !isSlackEntity(s[i:]):
-			out.WriteString("&amp;")
-		default:
-			out.WriteByte(c)
-		}
-	}
-	return out.String()
-}
-
-func isSlackEntity(s string) bool {
-	return strings.HasPrefix(s, "&amp;") || strings.HasPrefix(s, "&lt;") || strings.HasPrefix(s, "&gt;")
-}
+// clientText marks text a client wrote (or a name they chose) as quoted:
+// data that each adapter shows as the literal text it is, so <!channel>,
+// <@U…> or a link label become no markup in what the bot posts. Every
+// client string the bot re-posts goes through here (quote does it for
+// message bodies).
+func clientText(s string) string { return ticketing.Quoted(s) }
 
 // subjectOf is the first line of a message, short enough for listings.
 func subjectOf(text string) string {
@@ -202,11 +163,15 @@ func subjectOf(text string) string {
 	return line
 }
 
-// quote shows a client's message as a Slack block quote, escaped.
+// quote shows a client's message as a block quote, each line quoted.
 func quote(text string) string {
 	r := []rune(strings.TrimSpace(text))
 	if len(r) > 500 {
 		r = append(r[:499], '…')
 	}
-	return "> " + strings.ReplaceAll(clientText(string(r)), "\n", "\n> ")
+	lines := strings.Split(string(r), "\n")
+	for i, l := range lines {
+		lines[i] = "> " + clientText(l)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -14,19 +14,17 @@ var truncatedText = fmt.Sprintf("Tu mensaje superaba los %d.%03d caracteres y lo
 	channels.MaxTextChars/1000, channels.MaxTextChars%1000)
 
 // tellTruncated answers a client whose message was cut, where they wrote: in
-// the message's Slack thread or their WhatsApp chat. It is called once per
+// the message's thread or their chat. It is called once per
 // message, after the duplicate check. A client without an active contract
 // was told no ticket opens, so asking for the rest would mislead.
 func (b *Bot) tellTruncated(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, in channels.Inbound, ticketID int64) error {
 	if !in.Truncated || c.Contract != ticketing.ContractActive {
 		return nil
 	}
-	if in.Platform == channels.WhatsApp {
-		return b.whatsapp(ctx, tx, ticketID, in.UserID, truncatedText)
+	to := ticketing.Conversation{Platform: in.Platform, Address: in.Channel, Thread: in.ThreadTS}
+	if in.Platform == deskPlatform && to.Thread == "" {
+		// On the desk's platform a message is answered in its own thread.
+		to.Thread = in.MessageID
 	}
-	thread := in.ThreadTS
-	if thread == "" {
-		thread = in.MessageID
-	}
-	return b.post(ctx, tx, ticketID, in.Channel, thread, truncatedText)
+	return b.post(ctx, tx, ticketID, to, truncatedText)
 }

@@ -65,7 +65,7 @@ func TestTruncatedMessageIsToldOnce(t *testing.T) {
 			where := func(items []ticketing.OutboxItem) []string {
 				var out []string
 				for _, it := range notices(items) {
-					out = append(out, it.Target+" ["+it.ThreadTS+"]")
+					out = append(out, it.To.Address+" ["+it.To.Thread+"]")
 				}
 				return out
 			}

@@ -38,8 +38,8 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 				name = contact.Name
 			}
 			if err := b.intake(ctx, tx, fx, origin{
-				platform: channels.WhatsApp, client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
-				at: in.At, externalID: "whatsapp:" + in.MessageID, slackChan: b.mirrorChannel(c),
+				client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
+				at: in.At, externalID: "whatsapp:" + in.MessageID, where: chatWith(phone), desk: onDesk(b.mirrorChannel(c), ""),
 			}); err != nil {
 				return err
 			}
@@ -64,11 +64,16 @@ func (b *Bot) seenWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, in
 	return true, nil
 }
 
+// chatWith is a contact's WhatsApp chat.
+func chatWith(phone string) ticketing.Conversation {
+	return ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: phone}
+}
+
 func (b *Bot) mirrorChannel(c *ticketing.Client) string {
 	if b.mirror != "" {
 		return b.mirror
 	}
-	return c.SlackChannel
+	return c.Channel
 }
 
 // refuseUnknown answers a number that was never invited (or was revoked) at
@@ -82,7 +87,7 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	text := "Hola. Este número de Soporte atiende solo a contactos habilitados por su focal point. " +
 		"Si trabajás con un cliente, pedile a tu focal point técnico la invitación para usar WhatsApp. " +
 		"Ante un incidente crítico llamá a la Mesa de Ayuda: " + b.phonesText() + "."
-	if err := b.whatsapp(ctx, tx, 0, phone, text); err != nil {
+	if err := b.post(ctx, tx, 0, chatWith(phone), text); err != nil {
 		return err
 	}
 	return b.audit(ctx, tx, phone, "", 0, "whatsapp_unknown", phone)
@@ -91,7 +96,7 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 // mirrorRoot starts the ticket's thread in Slack with the contact's message;
 // staff answer there and the bot relays to WhatsApp.
 func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, o origin) error {
-	if t.SlackChannel == "" {
+	if t.Desk.IsZero() {
 		return nil
 	}
 	who := clientText(o.author)
@@ -104,7 +109,7 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	}
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
 		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
-	return b.enqueue(ctx, tx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: t.SlackChannel, Text: text,
+	return b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
 		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)})
 }
 
@@ -128,11 +133,12 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 		return err
 	}
 	if in.Text == "" && in.Media != "" {
-		if err := b.whatsapp(ctx, tx, t.ID, in.UserID, mediaText(in.Media, t)); err != nil {
+		if err := b.post(ctx, tx, t.ID, t.Client, mediaText(in.Media, t)); err != nil {
 			return err
 		}
 	}
-	if err := b.criticalFollowUp(ctx, tx, fx, origin{platform: channels.WhatsApp, client: c, author: in.UserID, authorName: in.UserName, text: in.Text}, t); err != nil {
+	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, where: t.Client, desk: t.Desk}
+	if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 		return err
 	}
 	return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
@@ -172,22 +178,22 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 		if err != nil {
 			return true, err
 		}
-		return true, b.whatsapp(ctx, tx, 0, phone, b.plainTextOf(list))
+		return true, b.post(ctx, tx, 0, chatWith(phone), list)
 	case "ayuda":
-		return true, b.whatsapp(ctx, tx, 0, phone, b.whatsAppWelcome(c))
+		return true, b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c))
 	case "conforme":
 		n, err := ticketNumber(fields[1:], "conforme N")
 		if err != nil {
-			return true, b.whatsapp(ctx, tx, 0, phone, "Para confirmar una solución escribí *conforme* y el número del ticket, por ejemplo: conforme 123")
+			return true, b.post(ctx, tx, 0, chatWith(phone), "Para confirmar una solución escribí *conforme* y el número del ticket, por ejemplo: conforme 123")
 		}
 		t, err := b.loadTicket(ctx, tx, c, n)
 		if err != nil {
-			return true, b.whatsapp(ctx, tx, 0, phone, fmt.Sprintf("No encontramos el ticket #%d.", n))
+			return true, b.post(ctx, tx, 0, chatWith(phone), fmt.Sprintf("No encontramos el ticket #%d.", n))
 		}
 		_, err = b.closeByClient(ctx, tx, t, phone)
 		var ue *errUser
 		if asUserErr(err, &ue) {
-			return true, b.whatsapp(ctx, tx, 0, phone, ue.msg)
+			return true, b.post(ctx, tx, 0, chatWith(phone), ue.msg)
 		}
 		return true, err
 	}

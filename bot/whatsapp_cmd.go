@@ -58,7 +58,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			if err != nil {
 				return err
 			}
-			if err := b.whatsapp(ctx, tx, 0, phone, b.whatsAppWelcome(c)); err != nil {
+			if err := b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c)); err != nil {
 				return err
 			}
 			return b.audit(ctx, tx, me, c.ID, 0, "whatsapp_invited", phone)

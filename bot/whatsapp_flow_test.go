@@ -17,16 +17,16 @@ func TestWhatsAppContactOpensTicketMirroredToSlack(t *testing.T) {
 		t.Fatalf("tickets = %d, want 1", len(ts))
 	}
 	slack, wa := h.flush()
-	if len(wa) != 1 || !strings.Contains(wa[0].Text, "ticket #1") || wa[0].Target != "+5491155550101" {
+	if len(wa) != 1 || !strings.Contains(wa[0].Text, "ticket #1") || wa[0].To.Address != "+5491155550101" {
 		t.Errorf("WhatsApp answers:\n%s", texts(wa))
 	}
 	if strings.Contains(wa[0].Text, "<@") {
 		t.Errorf("Slack markup leaked to WhatsApp: %s", wa[0].Text)
 	}
-	if len(slack) != 1 || slack[0].Target != "CACME" || !strings.Contains(slack[0].Text, "Juan (+5491155550101)") {
+	if len(slack) != 1 || slack[0].To.Address != "CACME" || !strings.Contains(slack[0].Text, "Juan (+5491155550101)") {
 		t.Fatalf("mirror:\n%s", texts(slack))
 	}
-	thread := h.ticket(1).SlackThreadTS
+	thread := h.ticket(1).Desk.Thread
 	if thread == "" {
 		t.Fatal("mirrored root did not become the ticket's thread")
 	}
@@ -47,7 +47,7 @@ func TestWhatsAppContactOpensTicketMirroredToSlack(t *testing.T) {
 		t.Errorf("follow-up opened a new ticket: %d", got)
 	}
 	slack, _ = h.flush()
-	if len(slack) != 1 || slack[0].ThreadTS != thread {
+	if len(slack) != 1 || slack[0].To.Thread != thread {
 		t.Errorf("follow-up mirror:\n%s", texts(slack))
 	}
 }
@@ -83,7 +83,7 @@ func TestInviteAndRevokeChangeWhoGetsIn(t *testing.T) {
 		t.Fatalf("invite reply: %q", r.Text)
 	}
 	_, wa := h.flush()
-	if len(wa) != 1 || wa[0].Target != phone || !strings.Contains(wa[0].Text, "ACME") {
+	if len(wa) != 1 || wa[0].To.Address != phone || !strings.Contains(wa[0].Text, "ACME") {
 		t.Errorf("welcome:\n%s", texts(wa))
 	}
 	if r := h.handle(command("CDESK", "UFOCAL", "whatsapp invitar beta "+phone)); !strings.Contains(r.Text, "otro cliente") {

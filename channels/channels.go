@@ -12,12 +12,14 @@ import (
 	"supportbot/ticketing"
 )
 
-// Platform names where an inbound came from.
-type Platform string
+// Platform names where an inbound came from; it is the domain's own
+// (ticketing.Platform), so an inbound's platform and a conversation's are
+// one value and one set of constants.
+type Platform = ticketing.Platform
 
 const (
-	Slack    Platform = "slack"
-	WhatsApp Platform = "whatsapp"
+	Slack    = ticketing.PlatformSlack
+	WhatsApp = ticketing.PlatformWhatsApp
 )
 
 // InboundKind says what sort of thing arrived.
@@ -96,8 +98,9 @@ type HandlerFunc func(ctx context.Context, in Inbound) (Reply, error)
 
 func (f HandlerFunc) Handle(ctx context.Context, in Inbound) (Reply, error) { return f(ctx, in) }
 
-// Sender delivers one owed reply and returns the platform's id for what it
-// posted (Slack ts, WhatsApp message id).
+// Sender delivers one owed reply on its platform and returns the platform's
+// id for what it posted (Slack ts, WhatsApp message id). The deliverer
+// holds one per platform and hands each the items whose To.Platform it is.
 type Sender interface {
 	Send(ctx context.Context, item ticketing.OutboxItem) (ref string, err error)
 }

@@ -176,7 +176,7 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 	c.clients = nil
 	for i, rc := range c.Clients {
 		key := fmt.Sprintf("clients[%d]", i)
-		cl := ticketing.Client{ID: rc.ID, Name: rc.Name, SlackChannel: rc.SlackChannel, FocalPoint: rc.FocalPoint}
+		cl := ticketing.Client{ID: rc.ID, Name: rc.Name, Channel: rc.SlackChannel, FocalPoint: rc.FocalPoint}
 		switch {
 		case rc.ID == "":
 			v.add(key+".id", "missing client id")
@@ -256,7 +256,7 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 				continue
 			}
 			phones[p] = rc.ID
-			cl.WhatsAppContacts = append(cl.WhatsAppContacts, p)
+			cl.Contacts = append(cl.Contacts, p)
 		}
 		c.clients = append(c.clients, cl)
 	}

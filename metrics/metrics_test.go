@@ -110,10 +110,10 @@ func TestScrapeAfterScriptedExchange(t *testing.T) {
 	m.AutoClosed(consulta)
 	m.DigestSent("U0FOCALAR")
 
-	m.Delivered(ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost})
-	m.Delivered(ticketing.OutboxItem{Delivery: ticketing.DeliverSlackEphemeral})
-	m.Delivered(ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp})
-	m.DeliveryFailed(ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp}, errors.New("offline"))
+	m.Delivered(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack}, Mode: ticketing.ModePost})
+	m.Delivered(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack}, Mode: ticketing.ModeEphemeral})
+	m.Delivered(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp}, Mode: ticketing.ModePost})
+	m.DeliveryFailed(ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp}, Mode: ticketing.ModePost}, errors.New("offline"))
 	m.SetWhatsAppLinked(true)
 	m.SetSlackConnected(false)
 

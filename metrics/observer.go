@@ -55,18 +55,13 @@ func (m *Metrics) Duplicate(platform channels.Platform) {
 }
 
 func (m *Metrics) Delivered(item ticketing.OutboxItem) {
-	m.delivered.WithLabelValues(platformOf(item.Delivery)).Inc()
+	m.delivered.WithLabelValues(platformOf(item)).Inc()
 }
 
 func (m *Metrics) DeliveryFailed(item ticketing.OutboxItem, _ error) {
-	m.deliveryFailures.WithLabelValues(platformOf(item.Delivery)).Inc()
+	m.deliveryFailures.WithLabelValues(platformOf(item)).Inc()
 }
 
-// platformOf folds the Slack delivery methods into one label value: an
-// operator asks whether Slack is failing, not whether ephemeral posts are.
-func platformOf(d ticketing.Delivery) string {
-	if d == ticketing.DeliverWhatsApp {
-		return string(channels.WhatsApp)
-	}
-	return string(channels.Slack)
-}
+// platformOf labels deliveries by platform alone: an operator asks whether
+// Slack is failing, not whether ephemeral posts are.
+func platformOf(item ticketing.OutboxItem) string { return string(item.To.Platform) }

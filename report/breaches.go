@@ -59,7 +59,7 @@ func (d *desk) breach(c ticketing.Client, t *ticketing.Ticket) Breach {
 		Late:       attended(d.in.Hours, c, t.Kind, t.DueAt, end),
 		FocalPoint: c.FocalPoint, FocalName: focalLabel(d.in.Names, c.FocalPoint),
 		FirstResponder: t.FirstResponder,
-		Link:           threadLink(d.in.SlackURL, t.SlackChannel, t.SlackThreadTS),
+		Link:           threadLink(d.in.SlackURL, t.Desk.Address, t.Desk.Thread),
 	}
 	if t.Responded() {
 		b.FirstResponse = t.FirstResponseAt.In(loc)

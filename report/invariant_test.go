@@ -42,8 +42,8 @@ func randomStore(t *testing.T, rng *rand.Rand, n int) *store.DB {
 			target := time.Duration(1+rng.IntN(96)) * time.Hour
 			tk := &ticketing.Ticket{
 				ClientID: c.ID, Kind: ticketing.Kinds[rng.IntN(len(ticketing.Kinds))], Priority: priorities[rng.IntN(len(priorities))],
-				Status: ticketing.StatusEnCurso, Source: sources[rng.IntN(len(sources))], SlackChannel: c.SlackChannel,
-				SlackThreadTS: fmt.Sprintf("17%08d.%06d", i, i), OpenedBy: "UC", Subject: "caso",
+				Status: ticketing.StatusEnCurso, Source: sources[rng.IntN(len(sources))], Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel, Thread: fmt.Sprintf("17%08d.%06d", i, i)},
+				OpenedBy: "UC", Subject: "caso",
 				ReceivedAt: received, ClockStart: received, DueAt: received.Add(target),
 			}
 			// Answered before or after the deadline, or not at all; closed

@@ -25,8 +25,8 @@ var (
 
 func clients() []ticketing.Client {
 	return []ticketing.Client{
-		{ID: "acme", Name: "ACME Cobranzas", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanEstandar, SlackChannel: "CACME", FocalPoint: "UANA"},
-		{ID: "andes", Name: "Andes Contact Center", Country: ticketing.CountryCL, Location: scl, Plan: ticketing.PlanExtendido, SlackChannel: "CANDES", FocalPoint: "UCARLA"},
+		{ID: "acme", Name: "ACME Cobranzas", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanEstandar, Channel: "CACME", FocalPoint: "UANA"},
+		{ID: "andes", Name: "Andes Contact Center", Country: ticketing.CountryCL, Location: scl, Plan: ticketing.PlanExtendido, Channel: "CANDES", FocalPoint: "UCARLA"},
 	}
 }
 
@@ -65,7 +65,7 @@ func (s tk) ticket() *ticketing.Ticket {
 	t := &ticketing.Ticket{
 		ID: s.id, ClientID: s.client, Kind: kind, Priority: s.prio, Source: s.source,
 		Status: ticketing.StatusEnCurso, ReceivedAt: s.received, ClockStart: s.received, DueAt: s.received.Add(s.target),
-		SlackChannel: "C" + strings.ToUpper(s.client), SlackThreadTS: fmt.Sprintf("17000000%02d.000100", s.id),
+		Desk:    ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C" + strings.ToUpper(s.client), Thread: fmt.Sprintf("17000000%02d.000100", s.id)},
 		Subject: fmt.Sprintf("caso %d", s.id),
 	}
 	if s.respond > 0 {

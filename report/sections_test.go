@@ -84,7 +84,7 @@ func TestThreadLinkNeedsSlackIDs(t *testing.T) {
 	for _, tt := range tests {
 		in := report.Input{Month: november, Clients: clients()[:1], Now: reportNow}
 		tick := tk{id: 1, client: "acme", prio: ticketing.PriorityAlta, received: utc(11, 2, 13), target: time.Hour}.ticket()
-		tick.SlackChannel, tick.SlackThreadTS = tt.channel, tt.ts
+		tick.Desk.Address, tick.Desk.Thread = tt.channel, tt.ts
 		in.Tickets = []*ticketing.Ticket{tick}
 		bs := report.Build(in).Clients[0].Breaches
 		if len(bs) != 1 || (bs[0].Link != "") != tt.wantLink {

@@ -121,7 +121,7 @@ func (j *Jobs) digest(ctx context.Context, g *digestGroup, now time.Time) error 
 		if err != nil {
 			return err
 		}
-		item := ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: g.focal, Text: text,
+		item := ticketing.OutboxItem{To: ticketing.Conversation{Platform: j.desk.Platform, Address: g.focal}, Mode: ticketing.ModeDirect, Text: text,
 			DedupeKey: fmt.Sprintf("sched:digest:%s:%s:%s", g.focal, g.loc.String(), day), CreatedAt: now, NextAttemptAt: now}
 		if err := tx.Enqueue(ctx, &item); err != nil && !errors.Is(err, ticketing.ErrDuplicate) {
 			return fmt.Errorf("queue digest: %w", err)

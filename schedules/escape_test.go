@@ -28,7 +28,7 @@ func TestScheduledPostsCarryNoClientMarkup(t *testing.T) {
 		}
 		for _, bad := range []string{"<!", "<http", "<@U123>", "evil.example", "Reingresá"} {
 			if strings.Contains(it.Text, bad) {
-				t.Errorf("%s to %s carries %q from the client:\n%s", it.Delivery, it.Target, bad, it.Text)
+				t.Errorf("%s to %s carries %q from the client:\n%s", it.Route(), it.To.Address, bad, it.Text)
 			}
 		}
 	}

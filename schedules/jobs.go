@@ -30,8 +30,10 @@ type JobsConfig struct {
 	// WarnAt are the fractions of the target, each in (0, 1), at which the
 	// focal point is pinged; empty means DefaultWarnAt.
 	WarnAt []float64
-	// DeskChannel is the service desk's Slack channel, alerted on breaches.
-	DeskChannel string
+	// Desk is the service desk's channel, alerted on breaches. Staff are
+	// reached directly on its platform, so its Platform is set even when
+	// no channel is.
+	Desk ticketing.Conversation
 	// NoticeAfter is the client's silence before the auto-close notice;
 	// CloseAfter is counted from the notice to the close. Zero means the
 	// router's defaults, 72 h and 48 h.
@@ -59,7 +61,7 @@ type Jobs struct {
 	staff    map[string]ticketing.Staff
 	agents   []string
 	warnAt   []float64
-	desk     string
+	desk     ticketing.Conversation
 	notice   time.Duration
 	close    time.Duration
 	onQueued func()
@@ -118,7 +120,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 	j := &Jobs{
 		store: cfg.Store, engine: cfg.Engine, clock: cfg.Clock, log: cfg.Log,
 		clients: map[string]*ticketing.Client{}, staff: map[string]ticketing.Staff{},
-		warnAt: warnAt, desk: cfg.DeskChannel, notice: cfg.NoticeAfter, close: cfg.CloseAfter,
+		warnAt: warnAt, desk: cfg.Desk, notice: cfg.NoticeAfter, close: cfg.CloseAfter,
 		onQueued: cfg.OnQueued, observer: cfg.Observer, digestDone: map[string]ticketing.Date{},
 	}
 	for i := range cfg.Clients {

@@ -64,7 +64,7 @@ func newBenchStore(b *testing.B, open int) *benchStore {
 					next = start
 				}
 				t := &ticketing.Ticket{ClientID: acme.ID, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta,
-					Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack, SlackChannel: acme.SlackChannel, OpenedBy: "UC",
+					Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: acme.Channel}, OpenedBy: "UC",
 					Subject: "no levanta el discador", ReceivedAt: received, ClockStart: start, DueAt: due, NextActionAt: next,
 					CreatedAt: received, UpdatedAt: received}
 				if err := tx.CreateTicket(ctx, t); err != nil {
@@ -81,7 +81,7 @@ func newBenchStore(b *testing.B, open int) *benchStore {
 		}
 	}
 	bs.jobs, err = NewJobs(JobsConfig{Store: db, Engine: engine, Clock: ticketing.NewManualClock(benchNow), Clients: clients,
-		Staff: testStaff, DeskChannel: "CDESK", Log: slog.New(slog.DiscardHandler)})
+		Staff: testStaff, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
 	}

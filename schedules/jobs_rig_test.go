@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	slackchannel "supportbot/channels/slack"
+	whatsappchannel "supportbot/channels/whatsapp"
 	"sync"
 	"testing"
 	"time"
@@ -39,12 +41,12 @@ var testStaff = []ticketing.Staff{
 func testClients() []ticketing.Client {
 	return []ticketing.Client{
 		{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar,
-			Contract: ticketing.ContractActive, SlackChannel: "C1", FocalPoint: "UF", Backups: []string{"UB1", "UB2"}},
+			Contract: ticketing.ContractActive, Channel: "C1", FocalPoint: "UF", Backups: []string{"UB1", "UB2"}},
 		// No backups: escalation falls to the agents.
 		{ID: "sola", Name: "Sola", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar,
-			Contract: ticketing.ContractActive, SlackChannel: "C2", FocalPoint: "UG"},
+			Contract: ticketing.ContractActive, Channel: "C2", FocalPoint: "UG"},
 		{ID: "andes", Name: "Andes", Country: ticketing.CountryCL, Location: santiago, Plan: ticketing.Plan7x24,
-			Contract: ticketing.ContractActive, SlackChannel: "C3", FocalPoint: "UF", Backups: []string{"UB1"}},
+			Contract: ticketing.ContractActive, Channel: "C3", FocalPoint: "UF", Backups: []string{"UB1"}},
 	}
 }
 
@@ -68,7 +70,7 @@ func newRig(t testing.TB, start time.Time, tune ...func(*JobsConfig)) *rig {
 	r := &rig{t: t, db: db, clock: ticketing.NewManualClock(start), obs: &recorder{}}
 	r.obs.clock = r.clock
 	r.cfg = JobsConfig{Store: db, Engine: NewEngine(nil), Clock: r.clock, Clients: testClients(), Staff: testStaff,
-		DeskChannel: "CDESK", Observer: r.obs, Log: slog.New(slog.DiscardHandler)}
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Observer: r.obs, Log: slog.New(slog.DiscardHandler)}
 	for _, f := range tune {
 		f(&r.cfg)
 	}
@@ -121,7 +123,7 @@ func (r *rig) open(clientID string, kind ticketing.Kind, p ticketing.Priority, r
 	r.threads++
 	t := &ticketing.Ticket{
 		ClientID: c.ID, Kind: kind, Priority: p, Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack,
-		SlackChannel: c.SlackChannel, SlackThreadTS: fmt.Sprintf("1712%06d.000100", r.threads), OpenedBy: "UC",
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel, Thread: fmt.Sprintf("1712%06d.000100", r.threads)}, OpenedBy: "UC",
 		Subject: "no levanta el discador", ReceivedAt: received, ClockStart: start, DueAt: due, NextActionAt: start,
 		LastClientMessageAt: received, CreatedAt: received, UpdatedAt: received,
 	}
@@ -168,7 +170,18 @@ func (r *rig) outbox() []ticketing.OutboxItem {
 		items, err = tx.PendingOutbox(context.Background(), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), 100000)
 		return err
 	}))
+	// Tests read the texts as people see them, written by each platform's adapter.
+	for i := range items {
+		items[i].Text = rendered(items[i])
+	}
 	return items
+}
+
+func rendered(it ticketing.OutboxItem) string {
+	if it.To.Platform == ticketing.PlatformWhatsApp {
+		return whatsappchannel.RenderText(it.Text)
+	}
+	return slackchannel.RenderText(it.Text)
 }
 
 // ticketItems is what was queued about tickets, leaving digests out.
@@ -186,8 +199,8 @@ func (r *rig) ticketItems() []ticketing.OutboxItem {
 func (r *rig) dmTargets() []string {
 	var out []string
 	for _, it := range r.ticketItems() {
-		if it.Delivery == ticketing.DeliverSlackDM {
-			out = append(out, it.Target)
+		if it.Route() == slackDM {
+			out = append(out, it.To.Address)
 		}
 	}
 	return out
@@ -197,7 +210,7 @@ func (r *rig) dmTargets() []string {
 func (r *rig) digests(staffID string) []ticketing.OutboxItem {
 	var out []ticketing.OutboxItem
 	for _, it := range r.outbox() {
-		if it.TicketID == 0 && it.Delivery == ticketing.DeliverSlackDM && it.Target == staffID {
+		if it.TicketID == 0 && it.Route() == slackDM && it.To.Address == staffID {
 			out = append(out, it)
 		}
 	}
@@ -206,10 +219,10 @@ func (r *rig) digests(staffID string) []ticketing.OutboxItem {
 
 // sent lists items queued about tickets of one delivery to one target,
 // e.g. the DMs of a staff member.
-func (r *rig) sent(d ticketing.Delivery, target string) []ticketing.OutboxItem {
+func (r *rig) sent(d string, target string) []ticketing.OutboxItem {
 	var out []ticketing.OutboxItem
 	for _, it := range r.ticketItems() {
-		if it.Delivery == d && it.Target == target {
+		if it.Route() == d && it.To.Address == target {
 			out = append(out, it)
 		}
 	}
@@ -296,3 +309,10 @@ func texts(items []ticketing.OutboxItem) string {
 	}
 	return b.String()
 }
+
+// Routes as ticketing.OutboxItem.Route writes them.
+const (
+	slackPost = "slack_post"
+	slackDM   = "slack_dm"
+	waPost    = "whatsapp_post"
+)

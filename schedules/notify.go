@@ -12,7 +12,7 @@ import (
 // a key already queued is not an error.
 func (s *step) queue(event string, it ticketing.OutboxItem) error {
 	it.TicketID = s.t.ID
-	it.DedupeKey = fmt.Sprintf("sched:%d:%s:%s:%s", s.t.ID, event, it.Delivery, it.Target)
+	it.DedupeKey = fmt.Sprintf("sched:%d:%s:%s:%s", s.t.ID, event, it.Route(), it.To.Address)
 	it.CreatedAt, it.NextAttemptAt = s.now, s.now
 	err := s.tx.Enqueue(s.ctx, &it)
 	if errors.Is(err, ticketing.ErrDuplicate) {
@@ -25,41 +25,39 @@ func (s *step) queue(event string, it ticketing.OutboxItem) error {
 	return nil
 }
 
-// dm queues a direct message to a member of staff.
+// dm queues a direct message to a member of staff, who is reached on the
+// desk's platform.
 func (s *step) dm(event, userID, text string) error {
-	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: userID, Text: text})
+	to := ticketing.Conversation{Platform: s.j.desk.Platform, Address: userID}
+	return s.queue(event, ticketing.OutboxItem{To: to, Mode: ticketing.ModeDirect, Text: text})
 }
 
-// toThread posts in the ticket's Slack thread; until the thread of a
-// WhatsApp ticket exists, the deliverer resolves InTicketThread later.
+// toThread posts in the ticket's desk thread; until the thread of a
+// mirrored ticket exists, the deliverer resolves it at delivery.
 func (s *step) toThread(event, text string) error {
-	if s.t.SlackChannel == "" {
+	if s.t.Desk.IsZero() {
 		return nil
 	}
-	thread := s.t.SlackThreadTS
-	if thread == "" {
-		thread = ticketing.InTicketThread
-	}
-	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.t.SlackChannel, ThreadTS: thread, Text: text})
+	return s.queue(event, ticketing.OutboxItem{To: s.t.Desk, Mode: ticketing.ModePost, InDeskThread: s.t.Desk.Thread == "", Text: text})
 }
 
 // toDesk alerts the service desk channel.
 func (s *step) toDesk(event, text string) error {
-	if s.j.desk == "" {
+	if s.j.desk.IsZero() {
 		return nil
 	}
-	return s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.j.desk, Text: text})
+	return s.queue(event, ticketing.OutboxItem{To: s.j.desk, Mode: ticketing.ModePost, Text: text})
 }
 
-// toClient speaks where the client talks: on WhatsApp for a WhatsApp
-// ticket, with a copy in its Slack thread so staff see what was said, and
-// in the Slack thread otherwise.
+// toClient speaks where the client talks: in the desk thread, and for a
+// client who talks apart in their own chat too, with a copy in the desk
+// thread so staff see what was said.
 func (s *step) toClient(event, text string) error {
-	if s.t.Source == ticketing.SourceWhatsApp && s.t.WhatsAppContact != "" {
-		if err := s.queue(event, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: s.t.WhatsAppContact, Text: text}); err != nil {
+	if s.t.ClientApart() {
+		if err := s.queue(event, ticketing.OutboxItem{To: s.t.Client, Mode: ticketing.ModePost, Text: text}); err != nil {
 			return err
 		}
-		return s.toThread(event, "🤖 Respuesta enviada por WhatsApp:\n"+text)
+		return s.toThread(event, "🤖 Respuesta enviada por "+s.t.Client.Platform.Label()+":\n"+text)
 	}
 	return s.toThread(event, text)
 }

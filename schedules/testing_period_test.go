@@ -65,7 +65,7 @@ func TestRequerimientoTestingPeriod(t *testing.T) {
 			r.tickEvery(delivered, end, 30*time.Minute)
 
 			var got []string
-			client := r.sent(ticketing.DeliverSlackPost, "C1")
+			client := r.sent(slackPost, "C1")
 			for _, it := range client {
 				got = append(got, it.CreatedAt.In(buenosAires).Format("Mon 02/01 15:04"))
 			}
@@ -107,7 +107,7 @@ func TestRedeliveryStartsAFreshTestingPeriod(t *testing.T) {
 	r.deliver(tk.ID, second)
 	r.tickEvery(second, ts("2026-06-06T12:00:00-03:00"), time.Hour)
 	var got []string
-	for _, it := range r.sent(ticketing.DeliverSlackPost, "C1") {
+	for _, it := range r.sent(slackPost, "C1") {
 		got = append(got, it.CreatedAt.In(buenosAires).Format("02/01 15:04"))
 	}
 	// Second period: ends Friday 5 June 10:00, reminder Sunday 31 May → Monday 1 June 08:00.

@@ -9,11 +9,13 @@ import (
 	"supportbot/ticketing/wording"
 )
 
+// mention names a member of staff for the desk, where the scheduler's
+// mentions go; the adapter writes it in its platform's form.
 func mention(userID string) string {
 	if userID == "" {
 		return "el equipo de soporte"
 	}
-	return "<@" + userID + ">"
+	return ticketing.Mention(userID, "")
 }
 
 // mentions prefixes a thread message with who it is for.
@@ -104,7 +106,7 @@ func breachDeskText(t *ticketing.Ticket, c *ticketing.Client, standIns []string,
 // noticeText warns the client that a ticket waiting on them will close.
 func noticeText(t *ticketing.Ticket, c *ticketing.Client, closeAt, now time.Time) string {
 	when := wording.When(closeAt, now, c.Location)
-	whatsapp := t.Source == ticketing.SourceWhatsApp
+	whatsapp := t.ClientApart()
 	switch {
 	case t.Status == ticketing.StatusResuelto && whatsapp:
 		return fmt.Sprintf("⏳ Ticket #%d: no tuvimos noticias tuyas sobre la solución. Si quedó resuelto respondé *conforme %d*; si no, contanos qué pasa. El ticket se cerrará %s si no recibimos respuesta.", t.ID, t.ID, when)

@@ -33,13 +33,13 @@ func TestNoticeThenAutoClose(t *testing.T) {
 	tests := []struct {
 		name       string
 		source     ticketing.Source
-		wantClient ticketing.Delivery
+		wantClient string
 		wantTarget string
 		wantNotice string
 	}{
-		{"Slack: in the thread", ticketing.SourceSlack, ticketing.DeliverSlackPost, "C1",
+		{"Slack: in the thread", ticketing.SourceSlack, slackPost, "C1",
 			"Si quedó resuelto confirmalo con `/soporte conforme #1`"},
-		{"WhatsApp: to the contact", ticketing.SourceWhatsApp, ticketing.DeliverWhatsApp, "+5491100000001",
+		{"WhatsApp: to the contact", ticketing.SourceWhatsApp, waPost, "+5491100000001",
 			"Si quedó resuelto respondé *conforme 1*"},
 	}
 	for _, tt := range tests {
@@ -48,7 +48,7 @@ func TestNoticeThenAutoClose(t *testing.T) {
 			tk := r.open("acme", ticketing.KindConsulta, ticketing.PriorityMedia, wed10)
 			if tt.source == ticketing.SourceWhatsApp {
 				r.change(tk.ID, func(t *ticketing.Ticket) {
-					t.Source, t.WhatsAppContact, t.SlackThreadTS = ticketing.SourceWhatsApp, "+5491100000001", ""
+					t.Source, t.Client, t.Desk.Thread = ticketing.SourceWhatsApp, ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491100000001"}, ""
 				})
 			}
 			// Resolved Wednesday 11:00: 72 h of silence end on Saturday,
@@ -74,8 +74,8 @@ func TestNoticeThenAutoClose(t *testing.T) {
 				t.Errorf("close message = %q", closing.Text)
 			}
 			if tt.source == ticketing.SourceWhatsApp {
-				thread := r.sent(ticketing.DeliverSlackPost, "C1")
-				if len(thread) != 2 || thread[0].ThreadTS != ticketing.InTicketThread || !strings.HasPrefix(thread[0].Text, "🤖 Respuesta enviada por WhatsApp:") {
+				thread := r.sent(slackPost, "C1")
+				if len(thread) != 2 || !thread[0].InDeskThread || !strings.HasPrefix(thread[0].Text, "🤖 Respuesta enviada por WhatsApp:") {
 					t.Errorf("thread copies = %+v, want both copied to the ticket's thread", thread)
 				}
 			}
@@ -112,7 +112,7 @@ func TestClientReplyCancelsAutoClose(t *testing.T) {
 			r.clientReplies(tk.ID, reply)
 			r.tickEvery(reply, ts("2026-04-20T12:00:00-03:00"), 30*time.Minute)
 
-			if got := len(r.sent(ticketing.DeliverSlackPost, "C1")); got != tt.wantNotices {
+			if got := len(r.sent(slackPost, "C1")); got != tt.wantNotices {
 				t.Errorf("client got %d messages, want %d notices and no close", got, tt.wantNotices)
 			}
 			if got := r.ticket(tk.ID).Status; got != ticketing.StatusEnCurso {
@@ -136,7 +136,7 @@ func TestNewWaitGetsAFreshNotice(t *testing.T) {
 	r.resolve(tk.ID, ts("2026-04-14T10:00:00-03:00"))
 	r.tickEvery(ts("2026-04-14T10:00:00-03:00"), ts("2026-04-21T12:00:00-03:00"), 30*time.Minute)
 
-	client := r.sent(ticketing.DeliverSlackPost, "C1")
+	client := r.sent(slackPost, "C1")
 	var got []string
 	for _, it := range client {
 		got = append(got, it.CreatedAt.In(buenosAires).Format("Mon 02 15:04"))
@@ -163,7 +163,7 @@ func TestWaitingForInformationCountsFromTheWait(t *testing.T) {
 		t.NextActionAt = t.WaitStart().Add(72 * time.Hour)
 	})
 	r.tickEvery(wait, ts("2026-04-13T12:00:00-03:00"), 30*time.Minute)
-	client := r.sent(ticketing.DeliverSlackPost, "C1")
+	client := r.sent(slackPost, "C1")
 	if len(client) != 1 || !client[0].CreatedAt.Equal(ts("2026-04-13T08:00:00-03:00")) ||
 		!strings.Contains(client[0].Text, "seguimos esperando tu respuesta") {
 		t.Errorf("client messages = %+v, want one notice on Monday 08:00 (72 h from Thursday 15:00 is Sunday)", client)

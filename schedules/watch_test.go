@@ -30,7 +30,7 @@ func TestWatchPingsEachThresholdOnce(t *testing.T) {
 	if got := r.obs.take(); !slices.Equal(got, want) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
-	dms := r.sent(ticketing.DeliverSlackDM, "UF")
+	dms := r.sent(slackDM, "UF")
 	wantDMs := []string{
 		"⏰ quedan 2 h para responder #1 de ACME (ALTA): vence hoy a las 14:00 (hora de Buenos Aires).",
 		"⏰ queda 1 h para responder #1 de ACME (ALTA): vence hoy a las 14:00 (hora de Buenos Aires).",
@@ -45,13 +45,13 @@ func TestWatchPingsEachThresholdOnce(t *testing.T) {
 			t.Errorf("DM %d = %q, want it to start with %q", i, dms[i].Text, w)
 		}
 	}
-	thread := r.sent(ticketing.DeliverSlackPost, "C1")
+	thread := r.sent(slackPost, "C1")
 	if len(thread) != 4 {
 		t.Fatalf("thread got %d posts, want 4:\n%s", len(thread), texts(thread))
 	}
 	for _, it := range thread {
-		if it.ThreadTS != tk.SlackThreadTS || !strings.Contains(it.Text, "<@UF>") {
-			t.Errorf("thread post %q in thread %q, want in %q mentioning <@UF>", it.Text, it.ThreadTS, tk.SlackThreadTS)
+		if it.To.Thread != tk.Desk.Thread || !strings.Contains(it.Text, "<@UF>") {
+			t.Errorf("thread post %q in thread %q, want in %q mentioning <@UF>", it.Text, it.To.Thread, tk.Desk.Thread)
 		}
 	}
 	if got := r.ticket(tk.ID).NextActionAt; !got.IsZero() {
@@ -85,7 +85,7 @@ func TestWatchBreachEscalates(t *testing.T) {
 			if !slices.Equal(got, tt.wantDMs) {
 				t.Errorf("breach DMs to %v, want %v", got, tt.wantDMs)
 			}
-			desk := r.sent(ticketing.DeliverSlackPost, "CDESK")
+			desk := r.sent(slackPost, "CDESK")
 			if len(desk) != 1 || !strings.Contains(desk[0].Text, "SLA incumplido") || !strings.Contains(desk[0].Text, tt.wantDesk) {
 				t.Errorf("desk alerts = %q, want one containing %q", texts(desk), tt.wantDesk)
 			}
@@ -129,7 +129,7 @@ func TestWatchCatchesUpOnceAfterRestart(t *testing.T) {
 			if got := r.obs.take(); !slices.Equal(got, tt.want) {
 				t.Errorf("events = %q, want %q", got, tt.want)
 			}
-			dms := r.sent(ticketing.DeliverSlackDM, "UF")
+			dms := r.sent(slackDM, "UF")
 			if len(dms) != len(tt.wantDMs) {
 				t.Fatalf("focal point got %d DMs, want %d:\n%s", len(dms), len(tt.wantDMs), texts(dms))
 			}
@@ -226,7 +226,7 @@ func TestWatchPagesWhoIsPresentAtTickTime(t *testing.T) {
 			}
 			items := r.ticketItems()
 			thread := items[len(items)-1]
-			if thread.Delivery != ticketing.DeliverSlackPost || !strings.Contains(thread.Text, "para responder #1") {
+			if thread.Route() != slackPost || !strings.Contains(thread.Text, "para responder #1") {
 				t.Fatalf("last item = %+v, want the thread ping", thread)
 			}
 			for _, id := range tt.want {
@@ -306,7 +306,7 @@ func TestWatchDefersToTheNextOpening(t *testing.T) {
 		t.Errorf("NextActionAt = %v, want the opening %v", got, want)
 	}
 	r.tick(ts("2026-04-09T08:00:00-03:00"))
-	dms := r.sent(ticketing.DeliverSlackDM, "UF")
+	dms := r.sent(slackDM, "UF")
 	if len(dms) != 1 || !strings.HasPrefix(dms[0].Text, "⏰ quedan 30 min para responder #1 de ACME (ALTA): vence hoy a las 08:30") {
 		t.Errorf("DMs at the opening = %q, want one ping with 30 min left", texts(dms))
 	}
@@ -324,7 +324,7 @@ func TestWatchCriticalOn7x24PingsAtNight(t *testing.T) {
 	if got := r.obs.take(); !slices.Equal(got, want) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
-	dms := r.sent(ticketing.DeliverSlackDM, "UF")
+	dms := r.sent(slackDM, "UF")
 	if len(dms) == 0 || !strings.HasPrefix(dms[0].Text, "⏰ queda 1 h para responder #1 de Andes (CRÍTICA): vence hoy a las 05:00 (hora de Santiago).") {
 		t.Errorf("first DM = %q", texts(dms))
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"supportbot/ticketing"
@@ -29,7 +30,7 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 		return err
 	}
 	var thread string
-	if it.ThreadTS == ticketing.InTicketThread && it.TicketID != 0 {
+	if it.InDeskThread && it.TicketID != 0 {
 		err := t.tx.QueryRowContext(ctx, `SELECT slack_thread_ts FROM tickets WHERE id = ?`, it.TicketID).Scan(&thread)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("enqueue: thread of ticket %d: %w", it.TicketID, err)
@@ -38,7 +39,7 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	it.Conversation = conversationOf(it, thread)
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
 		dedupe_key, sets_thread, next_attempt_at, created_at, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		string(it.Delivery), it.Target, it.ThreadTS, it.UserID, it.Text, it.EditTS, buttons, ticketID, dedupe,
+		it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
 		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt), it.Conversation)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, ticketing.ErrDuplicate)
@@ -50,28 +51,48 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	return nil
 }
 
-// conversationOf keys where an item appears: the thread (or top level) of a
-// Slack channel, a DM, a WhatsApp chat, the edits of one message. A
-// ticket's thread not posted yet is keyed by the ticket, its root post
-// included, until MarkSent learns the thread. ticketThread is the ticket's
-// thread when the item is addressed to it. Migration 0004 wrote the same
-// keys for the items owed then.
-func conversationOf(it *ticketing.OutboxItem, ticketThread string) string {
-	switch it.Delivery {
-	case ticketing.DeliverWhatsApp, ticketing.DeliverSlackDM:
-		return string(it.Delivery) + ":" + it.Target
-	case ticketing.DeliverSlackUpdate:
-		// Edits of one message land in order, so the last one stays.
-		return "edit:" + it.Target + ":" + it.EditTS
+// inDeskThread is how thread_ts marks an item addressed to its ticket's
+// desk thread before that thread exists (migration 0004 reads it too).
+const inDeskThread = "@ticket"
+
+func storedThread(it *ticketing.OutboxItem) string {
+	if it.InDeskThread {
+		return inDeskThread
 	}
-	thread := it.ThreadTS
-	if thread == ticketing.InTicketThread {
+	return it.To.Thread
+}
+
+// routeOf reads the delivery column back: platform_mode, as Route writes it.
+func routeOf(delivery string) (ticketing.Platform, ticketing.Mode) {
+	i := strings.LastIndexByte(delivery, '_')
+	if i < 0 {
+		return ticketing.Platform(delivery), ticketing.ModePost
+	}
+	return ticketing.Platform(delivery[:i]), ticketing.Mode(delivery[i+1:])
+}
+
+// conversationOf keys where an item appears: the thread (or top level) of a
+// channel or chat, a person's direct chat, the edits of one message. A
+// ticket's desk thread not posted yet is keyed by the ticket, its root post
+// included, until MarkSent learns the thread. ticketThread is the ticket's
+// thread when the item is addressed to it. Migrations 0004 and 0008 wrote
+// the same keys for the items owed then.
+func conversationOf(it *ticketing.OutboxItem, ticketThread string) string {
+	switch it.Mode {
+	case ticketing.ModeDirect:
+		return it.Route() + ":" + it.To.Address
+	case ticketing.ModeUpdate:
+		// Edits of one message land in order, so the last one stays.
+		return "edit:" + it.To.Address + ":" + it.EditRef
+	}
+	thread := it.To.Thread
+	if it.InDeskThread {
 		thread = ticketThread
 	}
-	if it.SetsThread || thread == "" && it.ThreadTS == ticketing.InTicketThread {
+	if it.SetsThread || thread == "" && it.InDeskThread {
 		return ticketConversation(it.TicketID)
 	}
-	return channelConversation(it.Target, thread)
+	return channelConversation(it.To.Address, thread)
 }
 
 func ticketConversation(ticketID int64) string { return "ticket:" + strconv.FormatInt(ticketID, 10) }
@@ -124,11 +145,15 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		var dedupe sql.NullString
 		var setsThread int
 		var buttons string
-		if err := rows.Scan(&it.ID, &delivery, &it.Target, &it.ThreadTS, &it.UserID, &it.Text, &it.EditTS, &buttons, &ticketID,
+		if err := rows.Scan(&it.ID, &delivery, &it.To.Address, &it.To.Thread, &it.UserID, &it.Text, &it.EditRef, &buttons, &ticketID,
 			&dedupe, &setsThread, &it.Attempts, &it.Failures, &next, &it.LastError, &created, &inFlight, &it.Conversation); err != nil {
 			return nil, fmt.Errorf("read outbox: %w", err)
 		}
-		it.Delivery, it.TicketID, it.DedupeKey, it.SetsThread = ticketing.Delivery(delivery), ticketID.Int64, dedupe.String, setsThread != 0
+		it.To.Platform, it.Mode = routeOf(delivery)
+		if it.To.Thread == inDeskThread {
+			it.To.Thread, it.InDeskThread = "", true
+		}
+		it.TicketID, it.DedupeKey, it.SetsThread = ticketID.Int64, dedupe.String, setsThread != 0
 		var err error
 		if it.Buttons, err = decodeButtons(buttons); err != nil {
 			return nil, err

@@ -57,18 +57,18 @@ func update(t *testing.T, db *store.DB, fn func(ctx context.Context, tx ticketin
 func TestDueOutboxHandsOutOnlyEachConversationsHead(t *testing.T) {
 	db, _ := openTemp(t)
 	seedClients(t, db)
-	a1 := enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1", Text: "a1"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1", Text: "a2"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "2.2", Text: "b1"})
-	w1 := enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: "+5491100000001", Text: "w1"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: "+5491100000001", Text: "w2"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: "UF", Text: "d1"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: "UF", Text: "d2"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "top1"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "top2"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: "C1", EditTS: "5.5", Text: "e1"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: "C1", EditTS: "5.5", Text: "e2"})
-	enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: "C1", EditTS: "6.6", Text: "f1"})
+	a1 := enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "a1"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "a2"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "2.2"}, Mode: ticketing.ModePost, Text: "b1"})
+	w1 := enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491100000001"}, Mode: ticketing.ModePost, Text: "w1"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491100000001"}, Mode: ticketing.ModePost, Text: "w2"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "UF"}, Mode: ticketing.ModeDirect, Text: "d1"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "UF"}, Mode: ticketing.ModeDirect, Text: "d2"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "top1"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "top2"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModeUpdate, EditRef: "5.5", Text: "e1"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModeUpdate, EditRef: "5.5", Text: "e2"})
+	enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModeUpdate, EditRef: "6.6", Text: "f1"})
 	later := t0.Add(time.Minute)
 
 	steps := []struct {
@@ -105,18 +105,25 @@ func TestDueOutboxHandsOutOnlyEachConversationsHead(t *testing.T) {
 // A WhatsApp ticket's thread is one conversation from its root post on:
 // replies addressed to the ticket's thread before it exists, and replies
 // naming the thread once it does, all wait for the root and for each other.
+// inDeskThread stands for OutboxItem.InDeskThread in reply below.
+const inDeskThread = "@ticket"
+
 func TestTicketThreadIsOneConversationFromItsRoot(t *testing.T) {
 	db, _ := openTemp(t)
 	seedClients(t, db)
 	tk := newTicket("acme")
 	update(t, db, func(ctx context.Context, tx ticketing.Tx) error { return tx.CreateTicket(ctx, tk) })
 	reply := func(thread, text string) ticketing.OutboxItem {
-		return ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: thread, TicketID: tk.ID, Text: text}
+		it := ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: thread}, Mode: ticketing.ModePost, TicketID: tk.ID, Text: text}
+		if thread == inDeskThread {
+			it.To.Thread, it.InDeskThread = "", true
+		}
+		return it
 	}
 	// Queued before the root in the same change: it still waits for it.
-	r1 := enqueue(t, db, reply(ticketing.InTicketThread, "r1"))
-	root := enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", TicketID: tk.ID, SetsThread: true, Text: "root"})
-	enqueue(t, db, reply(ticketing.InTicketThread, "r2"))
+	r1 := enqueue(t, db, reply(inDeskThread, "r1"))
+	root := enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, TicketID: tk.ID, SetsThread: true, Text: "root"})
+	enqueue(t, db, reply(inDeskThread, "r2"))
 	if r1.Conversation != root.Conversation {
 		t.Errorf("reply conversation %q, root %q: want one", r1.Conversation, root.Conversation)
 	}
@@ -132,7 +139,7 @@ func TestTicketThreadIsOneConversationFromItsRoot(t *testing.T) {
 	})
 	// Queued once the thread is known, by its ts and by the sentinel.
 	r3 := enqueue(t, db, reply(thread, "r3"))
-	r4 := enqueue(t, db, reply(ticketing.InTicketThread, "r4"))
+	r4 := enqueue(t, db, reply(inDeskThread, "r4"))
 	if r3.Conversation != r4.Conversation {
 		t.Errorf("r3 in %q, r4 in %q: want the thread's conversation for both", r3.Conversation, r4.Conversation)
 	}
@@ -174,15 +181,15 @@ func TestMigrationKeysOwedRepliesAsEnqueueDoes(t *testing.T) {
 		return tx.SetTicketThread(ctx, threaded.ID, "7.7")
 	})
 	for _, it := range []ticketing.OutboxItem{
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1"},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1"},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: ticketing.InTicketThread, TicketID: threaded.ID},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: ticketing.InTicketThread, TicketID: bare.ID},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", TicketID: bare.ID, SetsThread: true},
-		{Delivery: ticketing.DeliverSlackEphemeral, Target: "C1", UserID: "UC"},
-		{Delivery: ticketing.DeliverSlackUpdate, Target: "C1", EditTS: "5.5"},
-		{Delivery: ticketing.DeliverSlackDM, Target: "UF"},
-		{Delivery: ticketing.DeliverWhatsApp, Target: "+5491100000001"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, InDeskThread: true, TicketID: threaded.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, InDeskThread: true, TicketID: bare.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, TicketID: bare.ID, SetsThread: true},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModeEphemeral, UserID: "UC"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModeUpdate, EditRef: "5.5"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "UF"}, Mode: ticketing.ModeDirect},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491100000001"}, Mode: ticketing.ModePost},
 	} {
 		it.Text = "x"
 		enqueue(t, db, it)
@@ -230,7 +237,7 @@ func TestMigrationKeysOwedRepliesAsEnqueueDoes(t *testing.T) {
 func TestDeferralsAreAttemptsNotFailures(t *testing.T) {
 	db, _ := openTemp(t)
 	seedClients(t, db)
-	it := enqueue(t, db, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackDM, Target: "UF", Text: "x"})
+	it := enqueue(t, db, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "UF"}, Mode: ticketing.ModeDirect, Text: "x"})
 	update(t, db, func(ctx context.Context, tx ticketing.Tx) error { return tx.MarkDeferred(ctx, it.ID, t0, "429") })
 	update(t, db, func(ctx context.Context, tx ticketing.Tx) error { return tx.MarkDeferred(ctx, it.ID, t0, "429") })
 	update(t, db, func(ctx context.Context, tx ticketing.Tx) error { return tx.MarkFailed(ctx, it.ID, t0, "500") })

@@ -17,11 +17,11 @@ func (t *Tx) SyncClients(ctx context.Context, clients []ticketing.Client, at tim
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country, timezone = excluded.timezone,
 				plan = excluded.plan, contract = excluded.contract, slack_channel = excluded.slack_channel,
 				focal_point = excluded.focal_point, synced_at = excluded.synced_at`,
-			c.ID, c.Name, string(c.Country), c.TimeZone(), string(c.Plan), string(c.Contract), c.SlackChannel, c.FocalPoint, formatTime(at))
+			c.ID, c.Name, string(c.Country), c.TimeZone(), string(c.Plan), string(c.Contract), c.Channel, c.FocalPoint, formatTime(at))
 		if err != nil {
 			return fmt.Errorf("sync client %s: %w", c.ID, err)
 		}
-		for _, phone := range c.WhatsAppContacts {
+		for _, phone := range c.Contacts {
 			if err := t.seedContact(ctx, c.ID, phone, at); err != nil {
 				return err
 			}

@@ -67,18 +67,18 @@ func (t *Tx) reportTickets(ctx context.Context, from, to time.Time, clientID str
 }
 
 // firstBotReplies leaves out what the bot sent elsewhere for a ticket (DMs
-// to the focal point, service desk alerts, the Slack mirror of a WhatsApp
-// conversation): only the client's side of the conversation shows how fast
-// the client heard back. Fixed-width time text makes MIN the earliest.
+// to the focal point, service desk alerts, the desk's mirror of a client
+// who talks apart): only posts to the client's own conversation
+// (Ticket.ClientConversation) show how fast the client heard back.
+// Fixed-width time text makes MIN the earliest.
 func (t *Tx) firstBotReplies(ctx context.Context, from, to time.Time, clientID string) (map[int64]time.Time, error) {
 	where, args := reportRange(from, to, clientID)
 	q := `SELECT t.id, MIN(o.sent_at) FROM tickets t JOIN outbox o ON o.ticket_id = t.id
 		WHERE ` + where + ` AND o.sent_at IS NOT NULL AND (
-			(t.source = ? AND o.delivery = ? AND o.target = t.whatsapp_contact) OR
-			(t.source <> ? AND o.delivery = ? AND o.target = t.slack_channel))
+			(t.whatsapp_contact <> '' AND o.delivery = t.client_platform || '_' || ? AND o.target = t.whatsapp_contact) OR
+			(t.whatsapp_contact = '' AND o.delivery = t.desk_platform || '_' || ? AND o.target = t.slack_channel))
 		GROUP BY t.id`
-	args = append(args, string(ticketing.SourceWhatsApp), string(ticketing.DeliverWhatsApp),
-		string(ticketing.SourceWhatsApp), string(ticketing.DeliverSlackPost))
+	args = append(args, string(ticketing.ModePost), string(ticketing.ModePost))
 	rows, err := t.tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report bot replies: %w", err)

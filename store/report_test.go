@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,8 +25,8 @@ func reportStore(t *testing.T) *store.DB {
 	at := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	err = db.Update(ctx, func(tx ticketing.Tx) error {
 		return tx.SyncClients(ctx, []ticketing.Client{
-			{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CACME"},
-			{ID: "andes", Name: "Andes", Country: ticketing.CountryCL, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "CANDES"},
+			{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CACME"},
+			{ID: "andes", Name: "Andes", Country: ticketing.CountryCL, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CANDES"},
 		}, at)
 	})
 	if err != nil {
@@ -42,7 +43,7 @@ var (
 func reportTicket(client, channel string, source ticketing.Source, received time.Time) *ticketing.Ticket {
 	return &ticketing.Ticket{
 		ClientID: client, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Status: ticketing.StatusNuevo,
-		Source: source, SlackChannel: channel, OpenedBy: "UC", Subject: "no levanta el discador",
+		Source: source, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: channel}, OpenedBy: "UC", Subject: "no levanta el discador",
 		ReceivedAt: received, ClockStart: received, DueAt: received.Add(4 * time.Hour),
 	}
 }
@@ -50,7 +51,7 @@ func reportTicket(client, channel string, source ticketing.Source, received time
 // sent queues an outbox item for a ticket and, unless sentAfter is negative,
 // marks it delivered that long after the ticket was received.
 type sent struct {
-	delivery  ticketing.Delivery
+	delivery  string
 	target    string
 	sentAfter time.Duration
 }
@@ -60,10 +61,10 @@ func TestReportRows(t *testing.T) {
 	db := reportStore(t)
 	slack := reportTicket("acme", "CACME", ticketing.SourceSlack, time.Date(2026, 11, 2, 13, 0, 0, 0, time.UTC))
 	// The breach list links the thread and names who answered.
-	slack.SlackThreadTS, slack.FirstResponder = "1762088400.000100", "USTAFF"
+	slack.Desk.Thread, slack.FirstResponder = "1762088400.000100", "USTAFF"
 	slack.FirstResponseAt = slack.ReceivedAt.Add(5 * time.Hour)
 	wa := reportTicket("acme", "CACME", ticketing.SourceWhatsApp, time.Date(2026, 11, 3, 13, 0, 0, 0, time.UTC))
-	wa.WhatsAppContact = "+5491155550101"
+	wa.Client = ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491155550101"}
 	unanswered := reportTicket("acme", "CACME", ticketing.SourceSlack, time.Date(2026, 11, 4, 13, 0, 0, 0, time.UTC))
 	andes := reportTicket("andes", "CANDES", ticketing.SourceSlack, time.Date(2026, 11, 5, 13, 0, 0, 0, time.UTC))
 	before := reportTicket("acme", "CACME", ticketing.SourceSlack, novFrom.Add(-time.Millisecond))
@@ -72,19 +73,19 @@ func TestReportRows(t *testing.T) {
 	outbox := map[*ticketing.Ticket][]sent{
 		slack: {
 			// What the bot sent elsewhere comes first and must not count.
-			{ticketing.DeliverSlackDM, "UFOCAL", 2 * time.Second},
-			{ticketing.DeliverSlackPost, "CDESK", 3 * time.Second},
-			{ticketing.DeliverSlackPost, "CACME", 12 * time.Second},
-			{ticketing.DeliverSlackPost, "CACME", 8 * time.Second},
+			{slackDM, "UFOCAL", 2 * time.Second},
+			{slackPost, "CDESK", 3 * time.Second},
+			{slackPost, "CACME", 12 * time.Second},
+			{slackPost, "CACME", 8 * time.Second},
 		},
 		wa: {
 			// The Slack mirror of a WhatsApp ticket is not the client's answer.
-			{ticketing.DeliverSlackPost, "CACME", time.Second},
-			{ticketing.DeliverWhatsApp, "+5491155550101", 25 * time.Second},
+			{slackPost, "CACME", time.Second},
+			{waPost, "+5491155550101", 25 * time.Second},
 		},
-		unanswered: {{ticketing.DeliverSlackPost, "CACME", -1}},
-		andes:      {{ticketing.DeliverSlackPost, "CANDES", 4 * time.Second}},
-		before:     {{ticketing.DeliverSlackPost, "CACME", time.Second}},
+		unanswered: {{slackPost, "CACME", -1}},
+		andes:      {{slackPost, "CANDES", 4 * time.Second}},
+		before:     {{slackPost, "CACME", time.Second}},
 	}
 	err := db.Update(ctx, func(tx ticketing.Tx) error {
 		for _, tk := range []*ticketing.Ticket{slack, wa, unanswered, andes, before, atEnd} {
@@ -92,7 +93,8 @@ func TestReportRows(t *testing.T) {
 				return err
 			}
 			for _, s := range outbox[tk] {
-				it := &ticketing.OutboxItem{Delivery: s.delivery, Target: s.target, Text: "hola", TicketID: tk.ID, CreatedAt: tk.ReceivedAt}
+				to, mode := routed(s.delivery, s.target)
+				it := &ticketing.OutboxItem{To: to, Mode: mode, Text: "hola", TicketID: tk.ID, CreatedAt: tk.ReceivedAt}
 				if err := tx.Enqueue(ctx, it); err != nil {
 					return err
 				}
@@ -185,11 +187,11 @@ func TestReportRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := rows.Tickets[1]
-	if got.Source != ticketing.SourceWhatsApp || got.WhatsAppContact != wa.WhatsAppContact || !got.ReceivedAt.Equal(wa.ReceivedAt) || !got.DueAt.Equal(wa.DueAt) {
+	if got.Source != ticketing.SourceWhatsApp || got.Client.Address != wa.Client.Address || !got.ReceivedAt.Equal(wa.ReceivedAt) || !got.DueAt.Equal(wa.DueAt) {
 		t.Errorf("ticket read back = %+v, want the WhatsApp ticket as stored", got)
 	}
 	first := rows.Tickets[0]
-	if first.SlackChannel != "CACME" || first.SlackThreadTS != slack.SlackThreadTS || first.FirstResponder != "USTAFF" ||
+	if first.Desk.Address != "CACME" || first.Desk.Thread != slack.Desk.Thread || first.FirstResponder != "USTAFF" ||
 		!first.FirstResponseAt.Equal(slack.FirstResponseAt) || first.Subject != slack.Subject || first.Kind != slack.Kind {
 		t.Errorf("ticket read back = %+v, want the thread, responder and subject as stored", first)
 	}
@@ -205,4 +207,20 @@ func TestReportRowsCancelled(t *testing.T) {
 	if _, err := db.ReportRows(ctx, novFrom, novTo, ""); err == nil {
 		t.Error("ReportRows with a cancelled context succeeded")
 	}
+}
+
+// Routes as ticketing.OutboxItem.Route writes them.
+const (
+	slackPost = "slack_post"
+	slackDM   = "slack_dm"
+	waPost    = "whatsapp_post"
+)
+
+// routed is where an item of route goes to address.
+func routed(route, address string) (ticketing.Conversation, ticketing.Mode) {
+	p, m, _ := strings.Cut(route, "_")
+	if p == "whatsapp" {
+		m = "post"
+	}
+	return ticketing.Conversation{Platform: ticketing.Platform(p), Address: address}, ticketing.Mode(m)
 }

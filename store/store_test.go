@@ -34,8 +34,8 @@ func seedClients(t *testing.T, db *store.DB) {
 	t.Helper()
 	ar, _ := time.LoadLocation("America/Argentina/Buenos_Aires")
 	clients := []ticketing.Client{
-		{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, SlackChannel: "C1", FocalPoint: "UF", WhatsAppContacts: []string{"+5491100000001"}},
-		{ID: "beta", Name: "Beta", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanExtendido, Contract: ticketing.ContractActive, SlackChannel: "C2", FocalPoint: "UF"},
+		{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "C1", FocalPoint: "UF", Contacts: []string{"+5491100000001"}},
+		{ID: "beta", Name: "Beta", Country: ticketing.CountryAR, Location: ar, Plan: ticketing.PlanExtendido, Contract: ticketing.ContractActive, Channel: "C2", FocalPoint: "UF"},
 	}
 	staff := []ticketing.Staff{{ID: "UF", Name: "Focal", Role: ticketing.RoleFocal}}
 	err := db.Update(context.Background(), func(tx ticketing.Tx) error {
@@ -52,7 +52,7 @@ func seedClients(t *testing.T, db *store.DB) {
 func newTicket(client string) *ticketing.Ticket {
 	return &ticketing.Ticket{
 		ClientID: client, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Status: ticketing.StatusNuevo,
-		Source: ticketing.SourceSlack, SlackChannel: "C1", OpenedBy: "UC", Subject: "no anda el discador",
+		Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, OpenedBy: "UC", Subject: "no anda el discador",
 		Cues: []string{"no anda", "discador"}, ReceivedAt: t0, ClockStart: t0, DueAt: t0.Add(4 * time.Hour),
 		NextActionAt: t0.Add(2 * time.Hour),
 	}
@@ -201,7 +201,7 @@ func TestOutboxAndNotifications(t *testing.T) {
 	db, _ := openTemp(t)
 	seedClients(t, db)
 	ctx := context.Background()
-	item := &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1", Text: "Ticket #1", DedupeKey: "answer:1", CreatedAt: t0}
+	item := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "Ticket #1", DedupeKey: "answer:1", CreatedAt: t0}
 	if err := db.Update(ctx, func(tx ticketing.Tx) error { return tx.Enqueue(ctx, item) }); err != nil {
 		t.Fatal(err)
 	}

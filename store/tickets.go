@@ -10,7 +10,12 @@ import (
 	"supportbot/ticketing"
 )
 
-const ticketColumns = `id, client_id, kind, priority, status, source, slack_channel, slack_thread_ts, whatsapp_contact,
+// ticketColumns keeps a ticket's conversations by role (migration 0008):
+// slack_channel and slack_thread_ts with desk_platform are Ticket.Desk,
+// whatsapp_contact and client_thread with client_platform Ticket.Client;
+// the older columns' names date from when each role had one platform.
+const ticketColumns = `id, client_id, kind, priority, status, source, desk_platform, slack_channel, slack_thread_ts,
+	client_platform, whatsapp_contact, client_thread,
 	opened_by, subject, confidence, cues, awaiting_choice, received_at, clock_start, due_at, first_response_at,
 	first_responder, assignee, escalation, next_action_at, last_client_message_at, resolved_at, delivered_at,
 	closed_at, close_reason, created_at, updated_at, waiting_since`
@@ -19,7 +24,8 @@ const ticketColumns = `id, client_id, kind, priority, status, source, slack_chan
 func ticketArgs(t *ticketing.Ticket) []any {
 	return []any{
 		t.ClientID, string(t.Kind), string(t.Priority), string(t.Status), string(t.Source),
-		t.SlackChannel, t.SlackThreadTS, t.WhatsAppContact, t.OpenedBy, t.Subject, t.Confidence,
+		string(t.Desk.Platform), t.Desk.Address, t.Desk.Thread,
+		string(t.Client.Platform), t.Client.Address, t.Client.Thread, t.OpenedBy, t.Subject, t.Confidence,
 		joinCues(t.Cues), boolInt(t.AwaitingChoice), formatTime(t.ReceivedAt), formatTime(t.ClockStart),
 		formatTime(t.DueAt), nullTime(t.FirstResponseAt), t.FirstResponder, t.Assignee, t.Escalation,
 		nullTime(t.NextActionAt), nullTime(t.LastClientMessageAt), nullTime(t.ResolvedAt),
@@ -37,7 +43,7 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 		tk.UpdatedAt = tk.CreatedAt
 	}
 	cols := strings.SplitN(ticketColumns, ",", 2)[1]
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(29)+`)`, ticketArgs(tk)...)
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(32)+`)`, ticketArgs(tk)...)
 	if isUniqueViolation(err) {
 		// The Slack thread has a ticket, or the contact has an open one.
 		return fmt.Errorf("create ticket: %w", ticketing.ErrDuplicate)
@@ -229,18 +235,19 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanTicket(s scanner) (*ticketing.Ticket, error) {
 	var tk ticketing.Ticket
-	var kind, prio, status, source, cues string
+	var kind, prio, status, source, cues, deskPlatform, clientPlatform string
 	var awaiting int
 	var received, clockStart, due, created, updated string
 	var firstResp, nextAction, lastClient, resolved, delivered, closed, waiting sql.NullString
-	err := s.Scan(&tk.ID, &tk.ClientID, &kind, &prio, &status, &source, &tk.SlackChannel, &tk.SlackThreadTS,
-		&tk.WhatsAppContact, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &awaiting, &received, &clockStart,
+	err := s.Scan(&tk.ID, &tk.ClientID, &kind, &prio, &status, &source, &deskPlatform, &tk.Desk.Address, &tk.Desk.Thread,
+		&clientPlatform, &tk.Client.Address, &tk.Client.Thread, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &awaiting, &received, &clockStart,
 		&due, &firstResp, &tk.FirstResponder, &tk.Assignee, &tk.Escalation, &nextAction, &lastClient, &resolved,
 		&delivered, &closed, &tk.CloseReason, &created, &updated, &waiting)
 	if err != nil {
 		return nil, err
 	}
 	tk.Kind, tk.Priority, tk.Status, tk.Source = ticketing.Kind(kind), ticketing.Priority(prio), ticketing.Status(status), ticketing.Source(source)
+	tk.Desk.Platform, tk.Client.Platform = ticketing.Platform(deskPlatform), ticketing.Platform(clientPlatform)
 	tk.Cues, tk.AwaitingChoice = splitCues(cues), awaiting != 0
 	for _, f := range []struct {
 		dst *time.Time

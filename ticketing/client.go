@@ -65,17 +65,17 @@ func (d Date) In(loc *time.Location) time.Time {
 
 // Client is one customer of the support desk.
 type Client struct {
-	ID               string
-	Name             string
-	Country          Country
-	Location         *time.Location
-	Plan             Plan
-	Contract         Contract
-	SlackChannel     string
-	FocalPoint       string
-	Backups          []string
-	ExtraHolidays    []Date
-	WhatsAppContacts []string
+	ID            string
+	Name          string
+	Country       Country
+	Location      *time.Location
+	Plan          Plan
+	Contract      Contract
+	Channel       string
+	FocalPoint    string
+	Backups       []string
+	ExtraHolidays []Date
+	Contacts      []string
 }
 
 // TimeZone is the IANA name of the client's zone.

@@ -2,43 +2,47 @@ package ticketing
 
 import "time"
 
-// Delivery says how an owed reply reaches people.
-type Delivery string
+// Mode says what an owed reply does in its conversation.
+type Mode string
 
 const (
-	DeliverSlackPost      Delivery = "slack_post"
-	DeliverSlackUpdate    Delivery = "slack_update"
-	DeliverSlackEphemeral Delivery = "slack_ephemeral"
-	DeliverSlackDM        Delivery = "slack_dm"
-	DeliverWhatsApp       Delivery = "whatsapp"
+	// ModePost adds a message to the conversation.
+	ModePost Mode = "post"
+	// ModeUpdate rewrites the message EditRef of the conversation.
+	ModeUpdate Mode = "update"
+	// ModeEphemeral shows a message in the conversation to UserID alone.
+	ModeEphemeral Mode = "ephemeral"
+	// ModeDirect writes to a person: the conversation's Address is the
+	// person, and the adapter opens their direct chat.
+	ModeDirect Mode = "dm"
 )
-
-// InTicketThread, as an OutboxItem's ThreadTS, stands for the ticket's own
-// Slack thread, resolved at delivery: a WhatsApp ticket's thread exists only
-// once its mirrored root has been posted.
-const InTicketThread = "@ticket"
 
 // OutboxItem is a reply the bot owes, written in the same transaction as the
 // change that caused it and delivered later with retries.
 type OutboxItem struct {
-	ID       int64
-	Delivery Delivery
-	// Target is a Slack channel, a Slack user (DM, ephemeral) or an E.164 number.
-	Target   string
-	ThreadTS string
-	UserID   string
-	Text     string
-	// EditTS is the Slack message a DeliverSlackUpdate rewrites.
-	EditTS string
-	// Buttons are offered under the text (Slack buttons); adapters without
+	ID int64
+	// To is where the reply appears; its Platform picks the adapter that
+	// delivers it.
+	To   Conversation
+	Mode Mode
+	// InDeskThread stands for the ticket's desk thread (Ticket.Desk.Thread),
+	// resolved at delivery: a mirrored ticket's thread exists only once its
+	// root post is out, and a reply queued before that must still land in it.
+	InDeskThread bool
+	// UserID is who alone sees a ModeEphemeral reply.
+	UserID string
+	Text   string
+	// EditRef is the platform's id of the message a ModeUpdate rewrites.
+	EditRef string
+	// Buttons are offered under the text; adapters without
 	// buttons ignore them, so the text must stand on its own.
 	Buttons  []Button
 	TicketID int64
 	// DedupeKey makes enqueueing idempotent: a second item with the same key
 	// is not queued.
 	DedupeKey string
-	// SetsThread, for a post that starts a ticket's thread (WhatsApp mirror),
-	// records the posted message's ts as the ticket's thread.
+	// SetsThread, for a post that starts a ticket's desk thread (a mirror),
+	// records the posted message's id as the ticket's thread.
 	SetsThread bool
 
 	// Conversation is the thread, chat or channel the reply appears in, as
@@ -60,6 +64,10 @@ type OutboxItem struct {
 	ExternalRef string
 	CreatedAt   time.Time
 }
+
+// Route names how an item goes out, platform and mode ("slack_post"): the
+// store keeps it, logs and metrics show it, dedupe keys include it.
+func (it OutboxItem) Route() string { return string(it.To.Platform) + "_" + string(it.Mode) }
 
 // Button is one choice offered under a message. ActionID says what it does,
 // Value carries its argument (e.g. "123:incidente").

@@ -5,11 +5,9 @@ import "time"
 // Source is where a ticket was opened.
 type Source string
 
-const (
-	SourceSlack       Source = "slack"
-	SourceWhatsApp    Source = "whatsapp"
-	SourceServiceDesk Source = "service_desk"
-)
+// SourceServiceDesk is a ticket the service desk opened by phone; a ticket
+// opened on a platform has the platform's Source (conversation.go).
+const SourceServiceDesk Source = "service_desk"
 
 // Ticket is one case of one client. Its ID is the number people quote (#123).
 type Ticket struct {
@@ -20,11 +18,14 @@ type Ticket struct {
 	Status   Status
 	Source   Source
 
-	// Where the conversation lives: the Slack thread (channel + root ts) and,
-	// for WhatsApp tickets, the contact's number.
-	SlackChannel    string
-	SlackThreadTS   string
-	WhatsAppContact string
+	// Desk is the conversation staff work the ticket in (a thread of the
+	// client's channel, or of the mirror channel); its Thread is empty until
+	// the ticket's first post there is delivered, when that post starts it.
+	Desk Conversation
+	// Client is where the client talks when that is not Desk: a chat on
+	// another platform, mirrored into Desk. Zero when the client writes in
+	// the desk's conversation itself; ClientConversation resolves both.
+	Client Conversation
 
 	OpenedBy   string
 	Subject    string
@@ -57,6 +58,18 @@ type Ticket struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+}
+
+// ClientApart reports whether the client talks somewhere other than the
+// desk's conversation, so what the client is told also goes there.
+func (t *Ticket) ClientApart() bool { return !t.Client.IsZero() }
+
+// ClientConversation is where the client reads what the bot says.
+func (t *Ticket) ClientConversation() Conversation {
+	if t.ClientApart() {
+		return t.Client
+	}
+	return t.Desk
 }
 
 // Responded reports whether support staff already answered the client.

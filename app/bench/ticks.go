@@ -67,7 +67,7 @@ func benchTick(ctx context.Context, root string, clients, open int) (time.Durati
 		return 0, err
 	}
 	jobs, err := schedules.NewJobs(schedules.JobsConfig{Store: db, Engine: engine, Clock: clock, Log: slog.New(slog.DiscardHandler),
-		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), DeskChannel: cfg.ServiceDesk.Channel})
+		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel}})
 	if err != nil {
 		return 0, err
 	}
@@ -102,9 +102,9 @@ func seedOpenTickets(ctx context.Context, db *store.DB, engine *schedules.Engine
 				}
 				start, due := engine.Deadline(c, ticketing.KindIncidente, ticketing.PriorityAlta, received)
 				t := &ticketing.Ticket{ClientID: c.ID, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta,
-					Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack, SlackChannel: c.SlackChannel,
-					SlackThreadTS: fmt.Sprintf("%d.%06d", received.Unix(), i), OpenedBy: "U0CLIENT",
-					Subject: benchTexts[1], ReceivedAt: received, ClockStart: start, DueAt: due,
+					Status: ticketing.StatusNuevo, Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel, Thread: fmt.Sprintf("%d.%06d", received.Unix(), i)},
+					OpenedBy: "U0CLIENT",
+					Subject:  benchTexts[1], ReceivedAt: received, ClockStart: start, DueAt: due,
 					NextActionAt: tickNow.Add(6 * time.Hour), CreatedAt: received, UpdatedAt: received}
 				if err := tx.CreateTicket(ctx, t); err != nil {
 					return err

@@ -109,7 +109,7 @@ func demoNames(cfg *config.Config, s *Script) map[string]string {
 		names[st.ID] = st.Name
 	}
 	for _, c := range cfg.TicketingClients() {
-		names[c.SlackChannel] = "#" + c.ID
+		names[c.Channel] = "#" + c.ID
 	}
 	for id, n := range s.People {
 		names[id] = n

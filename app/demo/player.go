@@ -117,7 +117,7 @@ func (p *demoPlayer) nextTS() string {
 func (p *demoPlayer) clientChannel(clientID string) (string, error) {
 	for _, c := range p.a.Config().TicketingClients() {
 		if c.ID == clientID {
-			return c.SlackChannel, nil
+			return c.Channel, nil
 		}
 	}
 	return "", fmt.Errorf("unknown client %q", clientID)
@@ -137,11 +137,11 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 	if err != nil {
 		return err
 	}
-	if t.SlackThreadTS == "" {
+	if t.Desk.Thread == "" {
 		return fmt.Errorf("ticket #%d has no Slack thread yet", r.Ticket)
 	}
-	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
-	return p.postEvent(slackfake.Message{Channel: t.SlackChannel, User: r.User, TS: p.nextTS(), ThreadTS: t.SlackThreadTS, Text: r.Text}.Event())
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
+	return p.postEvent(slackfake.Message{Channel: t.Desk.Address, User: r.User, TS: p.nextTS(), ThreadTS: t.Desk.Thread, Text: r.Text}.Event())
 }
 
 func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
@@ -153,9 +153,9 @@ func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
 	if emoji == "" {
 		emoji = "white_check_mark"
 	}
-	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.SlackChannel)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", ":"+emoji+":")
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", ":"+emoji+":")
 	return p.postEvent(map[string]any{"type": "reaction_added", "user": r.User, "reaction": emoji,
-		"item": map[string]any{"type": "message", "channel": t.SlackChannel, "ts": t.SlackThreadTS}, "event_ts": p.nextTS()})
+		"item": map[string]any{"type": "message", "channel": t.Desk.Address, "ts": t.Desk.Thread}, "event_ts": p.nextTS()})
 }
 
 func (p *demoPlayer) ticket(ctx context.Context, id int64) (*ticketing.Ticket, error) {

@@ -205,20 +205,20 @@ func FromInteraction(cb slack.InteractionCallback, at time.Time) (channels.Inbou
 // thread, and its buttons as Block Kit. The text always goes as text too,
 // because Slack shows it in notifications and where blocks cannot render.
 func MessageOptions(item ticketing.OutboxItem) []slack.MsgOption {
-	text := cleanText(item.Text)
-	// Unescaped: the bot writes Slack markup on purpose (<@U…> mentions),
-	// and escapes client text itself where it embeds it (bot.clientText).
+	// Rendered, then sent unescaped: the mentions must work, and
+	// RenderText escaped what others wrote.
+	text := RenderText(cleanText(item.Text))
 	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
-	if item.ThreadTS != "" && item.Delivery != ticketing.DeliverSlackUpdate {
-		opts = append(opts, slack.MsgOptionTS(item.ThreadTS))
+	if item.To.Thread != "" && item.Mode != ticketing.ModeUpdate {
+		opts = append(opts, slack.MsgOptionTS(item.To.Thread))
 	}
-	if item.ID != 0 && (item.Delivery == ticketing.DeliverSlackPost || item.Delivery == ticketing.DeliverSlackDM) {
+	if item.ID != 0 && (item.Mode == ticketing.ModePost || item.Mode == ticketing.ModeDirect) {
 		opts = append(opts, slack.MsgOptionMetadata(replyMetadata(item.ID)))
 	}
 	switch {
 	case len(item.Buttons) > 0:
 		opts = append(opts, slack.MsgOptionBlocks(buttonBlocks(text, item.Buttons)...))
-	case item.Delivery == ticketing.DeliverSlackUpdate:
+	case item.Mode == ticketing.ModeUpdate:
 		// chat.update keeps the old blocks unless told otherwise, and the
 		// old message's buttons must go once the choice is made.
 		opts = append(opts, slack.MsgOptionBlocks())

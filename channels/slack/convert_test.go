@@ -286,16 +286,16 @@ func TestMessageOptionsValues(t *testing.T) {
 		wantText   string
 		wantThread string
 	}{
-		{"post in thread", ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "CACME", ThreadTS: "1.2", Text: "Ticket #42 <@UFOCAL>"},
+		{"post in thread", ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME", Thread: "1.2"}, Mode: ticketing.ModePost, Text: "Ticket #42 <@UFOCAL>"},
 			"Ticket #42 <@UFOCAL>", "1.2"},
-		{"top-level post", ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "CACME", Text: "hola"}, "hola", ""},
-		{"update ignores thread", ticketing.OutboxItem{Delivery: ticketing.DeliverSlackUpdate, Target: "CACME", ThreadTS: "1.2", EditTS: "3.4", Text: "listo"},
+		{"top-level post", ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModePost, Text: "hola"}, "hola", ""},
+		{"update ignores thread", ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME", Thread: "1.2"}, Mode: ticketing.ModeUpdate, EditRef: "3.4", Text: "listo"},
 			"listo", ""},
-		{"invalid utf-8 repaired", ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "CACME", Text: "a\xffb"}, "a\uFFFDb", ""},
+		{"invalid utf-8 repaired", ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModePost, Text: "a\xffb"}, "a\uFFFDb", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, values, err := slack.UnsafeApplyMsgOptions("xoxb", tc.item.Target, "http://slack.invalid/", MessageOptions(tc.item)...)
+			_, values, err := slack.UnsafeApplyMsgOptions("xoxb", tc.item.To.Address, "http://slack.invalid/", MessageOptions(tc.item)...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -43,16 +43,16 @@ const findWindow = time.Minute
 // posts carry the metadata; edits and ephemeral messages are never found,
 // and sending those again is harmless or invisible to others.
 func (s *Sender) FindSent(ctx context.Context, item ticketing.OutboxItem) (string, bool, error) {
-	channel := item.Target
-	switch item.Delivery {
-	case ticketing.DeliverSlackPost:
-	case ticketing.DeliverSlackDM:
-		ch, _, _, err := s.client.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{item.Target}, ReturnIM: true})
+	channel := item.To.Address
+	switch item.Mode {
+	case ticketing.ModePost:
+	case ticketing.ModeDirect:
+		ch, _, _, err := s.client.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{item.To.Address}, ReturnIM: true})
 		if err != nil {
 			return "", false, classify("conversations.open", err)
 		}
 		if ch == nil || ch.ID == "" {
-			return "", false, fmt.Errorf("slack conversations.open for %s: no channel in answer", item.Target)
+			return "", false, fmt.Errorf("slack conversations.open for %s: no channel in answer", item.To.Address)
 		}
 		channel = ch.ID
 	default:
@@ -60,9 +60,9 @@ func (s *Sender) FindSent(ctx context.Context, item ticketing.OutboxItem) (strin
 	}
 	oldest := item.InFlightAt.Add(-findWindow)
 	var msgs []slack.Message
-	if item.ThreadTS != "" && item.Delivery == ticketing.DeliverSlackPost {
+	if item.To.Thread != "" && item.Mode == ticketing.ModePost {
 		replies, _, _, err := s.client.GetConversationRepliesContext(ctx, &slack.GetConversationRepliesParameters{
-			ChannelID: channel, Timestamp: item.ThreadTS, Limit: 200, IncludeAllMetadata: true,
+			ChannelID: channel, Timestamp: item.To.Thread, Limit: 200, IncludeAllMetadata: true,
 		})
 		if err != nil {
 			return "", false, classify("conversations.replies", err)

@@ -270,5 +270,5 @@ func commandResponse(reply channels.Reply) slashReply {
 	if reply.Public {
 		rt = slack.ResponseTypeInChannel
 	}
-	return slashReply{ResponseType: rt, Text: reply.Text}
+	return slashReply{ResponseType: rt, Text: RenderText(reply.Text)}
 }

@@ -46,50 +46,53 @@ func NewSender(client *slack.Client) *Sender {
 // updated. Errors are typed for the outbox: *channels.RateLimitError when
 // Slack asks to wait, *channels.PermanentError when retrying cannot help.
 func (s *Sender) Send(ctx context.Context, item ticketing.OutboxItem) (string, error) {
-	if item.Target == "" {
-		return "", &channels.PermanentError{Err: fmt.Errorf("slack %s item %d: no target", item.Delivery, item.ID)}
+	if item.To.Platform != ticketing.PlatformSlack {
+		return "", &channels.PermanentError{Err: fmt.Errorf("slack sender: item %d is for %q", item.ID, item.To.Platform)}
+	}
+	if item.To.Address == "" {
+		return "", &channels.PermanentError{Err: fmt.Errorf("slack %s item %d: no target", item.Mode, item.ID)}
 	}
 	opts := MessageOptions(item)
-	switch item.Delivery {
-	case ticketing.DeliverSlackPost:
-		_, ts, err := s.client.PostMessageContext(ctx, item.Target, opts...)
+	switch item.Mode {
+	case ticketing.ModePost:
+		_, ts, err := s.client.PostMessageContext(ctx, item.To.Address, opts...)
 		if err != nil {
 			return "", classify("chat.postMessage", err)
 		}
 		return ts, nil
 
-	case ticketing.DeliverSlackUpdate:
-		if item.EditTS == "" {
+	case ticketing.ModeUpdate:
+		if item.EditRef == "" {
 			return "", &channels.PermanentError{Err: fmt.Errorf("slack update item %d: no message to edit", item.ID)}
 		}
-		_, ts, _, err := s.client.UpdateMessageContext(ctx, item.Target, item.EditTS, opts...)
+		_, ts, _, err := s.client.UpdateMessageContext(ctx, item.To.Address, item.EditRef, opts...)
 		if err != nil {
 			return "", classify("chat.update", err)
 		}
 		if ts == "" {
-			ts = item.EditTS
+			ts = item.EditRef
 		}
 		return ts, nil
 
-	case ticketing.DeliverSlackEphemeral:
+	case ticketing.ModeEphemeral:
 		if item.UserID == "" {
 			return "", &channels.PermanentError{Err: fmt.Errorf("slack ephemeral item %d: no user", item.ID)}
 		}
-		ts, err := s.client.PostEphemeralContext(ctx, item.Target, item.UserID, opts...)
+		ts, err := s.client.PostEphemeralContext(ctx, item.To.Address, item.UserID, opts...)
 		if err != nil {
 			return "", classify("chat.postEphemeral", err)
 		}
 		return ts, nil
 
-	case ticketing.DeliverSlackDM:
+	case ticketing.ModeDirect:
 		ch, _, _, err := s.client.OpenConversationContext(ctx, &slack.OpenConversationParameters{
-			Users: []string{item.Target}, ReturnIM: true,
+			Users: []string{item.To.Address}, ReturnIM: true,
 		})
 		if err != nil {
 			return "", classify("conversations.open", err)
 		}
 		if ch == nil || ch.ID == "" {
-			return "", fmt.Errorf("slack conversations.open for %s: no channel in answer", item.Target)
+			return "", fmt.Errorf("slack conversations.open for %s: no channel in answer", item.To.Address)
 		}
 		_, ts, err := s.client.PostMessageContext(ctx, ch.ID, opts...)
 		if err != nil {
@@ -97,7 +100,7 @@ func (s *Sender) Send(ctx context.Context, item ticketing.OutboxItem) (string, e
 		}
 		return ts, nil
 	}
-	return "", &channels.PermanentError{Err: fmt.Errorf("slack sender: unknown delivery %q for item %d", item.Delivery, item.ID)}
+	return "", &channels.PermanentError{Err: fmt.Errorf("slack sender: unknown mode %q for item %d", item.Mode, item.ID)}
 }
 
 // classify turns a slack-go error into what the outbox understands.

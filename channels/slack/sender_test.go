@@ -87,7 +87,7 @@ func TestSenderPostInThreadWithButtons(t *testing.T) {
 	s, rec := newSlack(t)
 	sender := NewSender(NewClient("xoxb-test", "", s.GetAPIURL()))
 	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{
-		ID: 1, Delivery: ticketing.DeliverSlackPost, Target: "CACME", ThreadTS: "1712345678.123456",
+		ID: 1, To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME", Thread: "1712345678.123456"}, Mode: ticketing.ModePost,
 		Text: "¿Es un incidente o una consulta?",
 		Buttons: []ticketing.Button{
 			{ActionID: "ticket_kind", Label: "Incidente", Value: "42:incidente", Style: "primary"},
@@ -123,7 +123,7 @@ func TestSenderPostInThreadWithButtons(t *testing.T) {
 func TestSenderDM(t *testing.T) {
 	s, rec := newSlack(t)
 	sender := NewSender(NewClient("xoxb-test", "", s.GetAPIURL()))
-	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{ID: 2, Delivery: ticketing.DeliverSlackDM, Target: "UFOCAL", Text: "Vence el ticket #42"})
+	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{ID: 2, To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "UFOCAL"}, Mode: ticketing.ModeDirect, Text: "Vence el ticket #42"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,8 +143,8 @@ func TestSenderDM(t *testing.T) {
 func TestSenderUpdate(t *testing.T) {
 	s, rec := newSlack(t)
 	sender := NewSender(NewClient("xoxb-test", "", s.GetAPIURL()))
-	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{ID: 3, Delivery: ticketing.DeliverSlackUpdate, Target: "CACME",
-		EditTS: "1712345700.000200", ThreadTS: "1712340000.000100", Text: "Elegido: incidente"})
+	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{ID: 3, To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME", Thread: "1712340000.000100"}, Mode: ticketing.ModeUpdate,
+		EditRef: "1712345700.000200", Text: "Elegido: incidente"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestSenderUpdate(t *testing.T) {
 func TestSenderEphemeral(t *testing.T) {
 	s, _ := newSlack(t)
 	sender := NewSender(NewClient("xoxb-test", "", s.GetAPIURL()))
-	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{ID: 4, Delivery: ticketing.DeliverSlackEphemeral, Target: "CACME",
+	ts, err := sender.Send(context.Background(), ticketing.OutboxItem{ID: 4, To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModeEphemeral,
 		UserID: "UCLIENT", Text: "Solo vos ves esto"})
 	if err != nil {
 		t.Fatal(err)
@@ -192,15 +192,15 @@ func TestSenderEphemeral(t *testing.T) {
 func TestSenderRefusesBadItems(t *testing.T) {
 	sender := NewSender(NewClient("xoxb-test", "", "http://127.0.0.1:1/"))
 	for _, item := range []ticketing.OutboxItem{
-		{Delivery: ticketing.DeliverWhatsApp, Target: "+5491100000000", Text: "x"},
-		{Delivery: "carrier_pigeon", Target: "CACME", Text: "x"},
-		{Delivery: ticketing.DeliverSlackPost, Text: "no target"},
-		{Delivery: ticketing.DeliverSlackUpdate, Target: "CACME", Text: "no edit ts"},
-		{Delivery: ticketing.DeliverSlackEphemeral, Target: "CACME", Text: "no user"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491100000000"}, Mode: ticketing.ModePost, Text: "x"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: "carrier_pigeon", Text: "x"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack}, Mode: ticketing.ModePost, Text: "no target"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModeUpdate, Text: "no edit ts"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModeEphemeral, Text: "no user"},
 	} {
 		_, err := sender.Send(context.Background(), item)
 		if _, ok := errors.AsType[*channels.PermanentError](err); !ok {
-			t.Errorf("%s to %q: err = %v, want PermanentError", item.Delivery, item.Target, err)
+			t.Errorf("%s to %q: err = %v, want PermanentError", item.Route(), item.To.Address, err)
 		}
 	}
 }
@@ -221,8 +221,8 @@ func fakeAPI(t *testing.T, status int, hdr map[string]string, body string) strin
 }
 
 func TestSenderErrors(t *testing.T) {
-	post := ticketing.OutboxItem{ID: 9, Delivery: ticketing.DeliverSlackPost, Target: "CACME", Text: "hola"}
-	dm := ticketing.OutboxItem{ID: 10, Delivery: ticketing.DeliverSlackDM, Target: "UGONE", Text: "hola"}
+	post := ticketing.OutboxItem{ID: 9, To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModePost, Text: "hola"}
+	dm := ticketing.OutboxItem{ID: 10, To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "UGONE"}, Mode: ticketing.ModeDirect, Text: "hola"}
 	tests := []struct {
 		name          string
 		status        int
@@ -269,7 +269,7 @@ func TestSenderContextCancelled(t *testing.T) {
 	sender := NewSender(NewClient("xoxb-test", "", s.GetAPIURL()))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := sender.Send(ctx, ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "CACME", Text: "x"})
+	_, err := sender.Send(ctx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CACME"}, Mode: ticketing.ModePost, Text: "x"})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}

@@ -274,18 +274,18 @@ func (a *Adapter) handleMessage(evt *events.Message) bool {
 // WhatsApp message id. It never waits: pacing is reported as a
 // RateLimitError so the outbox retries later.
 func (a *Adapter) Send(ctx context.Context, item ticketing.OutboxItem) (string, error) {
-	if item.Delivery != "" && item.Delivery != ticketing.DeliverWhatsApp {
-		return "", &channels.PermanentError{Err: fmt.Errorf("whatsapp cannot deliver %q items", item.Delivery)}
+	if item.Mode != "" && item.Mode != ticketing.ModePost {
+		return "", &channels.PermanentError{Err: fmt.Errorf("whatsapp cannot deliver %q items", item.Route())}
 	}
-	if _, err := ToJID(item.Target); err != nil {
+	if _, err := ToJID(item.To.Address); err != nil {
 		return "", &channels.PermanentError{Err: fmt.Errorf("whatsapp recipient: %w", err)}
 	}
-	text := strings.ToValidUTF8(item.Text, "\uFFFD")
+	text := RenderText(strings.ToValidUTF8(item.Text, "\uFFFD"))
 	if strings.TrimSpace(text) == "" {
 		return "", &channels.PermanentError{Err: errors.New("whatsapp message has no text")}
 	}
 	now := a.now()
-	wait, release := a.reserve(item.Target, now)
+	wait, release := a.reserve(item.To.Address, now)
 	if wait > 0 {
 		return "", &channels.RateLimitError{RetryAfter: wait, Err: errPaced}
 	}
@@ -293,7 +293,7 @@ func (a *Adapter) Send(ctx context.Context, item ticketing.OutboxItem) (string, 
 		release()
 		return "", errNotConnected
 	}
-	to, err := a.lookup(ctx, item.Target, now)
+	to, err := a.lookup(ctx, item.To.Address, now)
 	if err != nil {
 		release()
 		return "", err
@@ -303,9 +303,9 @@ func (a *Adapter) Send(ctx context.Context, item ticketing.OutboxItem) (string, 
 	resp, err := a.msg.SendMessage(ctx, to, &waE2E.Message{Conversation: proto.String(text)})
 	if err != nil {
 		if errors.Is(err, whatsmeow.ErrRecipientADJID) || errors.Is(err, whatsmeow.ErrUnknownServer) {
-			return "", &channels.PermanentError{Err: fmt.Errorf("send whatsapp message to %s: %w", item.Target, err)}
+			return "", &channels.PermanentError{Err: fmt.Errorf("send whatsapp message to %s: %w", item.To.Address, err)}
 		}
-		return "", fmt.Errorf("send whatsapp message to %s: %w", item.Target, err)
+		return "", fmt.Errorf("send whatsapp message to %s: %w", item.To.Address, err)
 	}
 	return resp.ID, nil
 }

@@ -226,7 +226,7 @@ func TestHandleEventTracksStatus(t *testing.T) {
 }
 
 func item(target, text string) ticketing.OutboxItem {
-	return ticketing.OutboxItem{ID: 1, Delivery: ticketing.DeliverWhatsApp, Target: target, Text: text}
+	return ticketing.OutboxItem{ID: 1, To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: target}, Mode: ticketing.ModePost, Text: text}
 }
 
 func TestSend(t *testing.T) {
@@ -311,7 +311,7 @@ func TestSendPermanentFailures(t *testing.T) {
 		{"empty target", item("", "hola")},
 		{"not on whatsapp", item("+5491100000000", "hola")},
 		{"empty text", item("+"+phoneUser, "  \n")},
-		{"slack item", ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C123", Text: "hola"}},
+		{"slack item", ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C123"}, Mode: ticketing.ModePost, Text: "hola"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

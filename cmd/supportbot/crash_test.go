@@ -97,7 +97,7 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 	tickets := final.tickets("acme")
 	perThread := map[string]int{}
 	for _, tk := range tickets {
-		perThread[tk.SlackThreadTS]++
+		perThread[tk.Desk.Thread]++
 	}
 	answers := map[string]int{}
 	for _, p := range f.Posts(acmeChannel) {

@@ -127,8 +127,8 @@ func TestWhatsAppTicketMirroredAndAnswered(t *testing.T) {
 		t.Fatalf("tickets = %d, want 1", got)
 	}
 	// The mirror's ts is the thread: wait until the bot recorded it.
-	eventually(t, "the ticket's thread", func() bool { return w.tickets("acme")[0].SlackThreadTS != "" })
-	thread := w.tickets("acme")[0].SlackThreadTS
+	eventually(t, "the ticket's thread", func() bool { return w.tickets("acme")[0].Desk.Thread != "" })
+	thread := w.tickets("acme")[0].Desk.Thread
 
 	reply := slackfake.Message{EventID: "EvWA1", Channel: acmeChannel, User: focalAR, TS: tsAt(300), ThreadTS: thread,
 		Text: "Hola Ana, reiniciá el softphone y contanos si vuelve el audio."}

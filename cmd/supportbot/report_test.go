@@ -32,12 +32,12 @@ func seedReportStore(t *testing.T, configPath string) {
 	scl, _ := time.LoadLocation("America/Santiago")
 	// Friday 18:00 to Monday 09:00: two commercial hours, within alta's 4.
 	acme := &ticketing.Ticket{ClientID: "acme", Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Status: ticketing.StatusEnCurso,
-		Source: ticketing.SourceSlack, SlackChannel: "C0ACME", OpenedBy: "UCLIENT", Subject: "no levanta el discador",
+		Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C0ACME"}, OpenedBy: "UCLIENT", Subject: "no levanta el discador",
 		ReceivedAt: time.Date(2026, 11, 6, 18, 0, 0, 0, ar), FirstResponseAt: time.Date(2026, 11, 9, 9, 0, 0, 0, ar), FirstResponder: "U0AGENT01",
 		DueAt: time.Date(2026, 11, 9, 11, 0, 0, 0, ar)}
 	acme.ClockStart = acme.ReceivedAt
 	andes := &ticketing.Ticket{ClientID: "andes", Kind: ticketing.KindIncidente, Priority: ticketing.PriorityMedia, Status: ticketing.StatusNuevo,
-		Source: ticketing.SourceSlack, SlackChannel: "C0ANDES", SlackThreadTS: "1763470800.000200", OpenedBy: "UCLIENT2", Subject: "consulta por reportes",
+		Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C0ANDES", Thread: "1763470800.000200"}, OpenedBy: "UCLIENT2", Subject: "consulta por reportes",
 		ReceivedAt: time.Date(2026, 11, 18, 10, 0, 0, 0, scl), DueAt: time.Date(2026, 11, 19, 10, 0, 0, 0, scl)}
 	andes.ClockStart = andes.ReceivedAt
 	err = db.Update(ctx, func(tx ticketing.Tx) error {
@@ -51,7 +51,7 @@ func seedReportStore(t *testing.T, configPath string) {
 			if err := tx.CreateTicket(ctx, s.t); err != nil {
 				return err
 			}
-			it := &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: s.t.SlackChannel, Text: "Ticket abierto", TicketID: s.t.ID, CreatedAt: s.t.ReceivedAt}
+			it := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: s.t.Desk.Address}, Mode: ticketing.ModePost, Text: "Ticket abierto", TicketID: s.t.ID, CreatedAt: s.t.ReceivedAt}
 			if err := tx.Enqueue(ctx, it); err != nil {
 				return err
 			}

@@ -121,7 +121,7 @@ func testRacingMarkEvent(t *testing.T, s ticketing.Store) {
 
 func testRacingEnqueue(t *testing.T, s ticketing.Store) {
 	errs := race(t, s, func(tx ticketing.Tx, i int) error {
-		return tx.Enqueue(t.Context(), &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1",
+		return tx.Enqueue(t.Context(), &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost,
 			Text: fmt.Sprintf("n%d", i), DedupeKey: "answer:1", CreatedAt: t0})
 	})
 	oneWinner(t, "Enqueue", errs)

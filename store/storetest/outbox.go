@@ -61,18 +61,18 @@ func pendingIDs(t *testing.T, s ticketing.Store, at time.Time) []int64 {
 }
 
 func post(text string) *ticketing.OutboxItem {
-	return &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: text, CreatedAt: t0}
+	return &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: text, CreatedAt: t0}
 }
 
 func testEnqueueRoundTrip(t *testing.T, s ticketing.Store) {
 	seed(t, s)
 	tk := newTicket(acme)
 	create(t, s, tk)
-	full := &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackEphemeral, Target: "C1", ThreadTS: "1.1", UserID: "UC",
-		Text: "¿Qué tipo de caso es?", EditTS: "1.5", TicketID: tk.ID, DedupeKey: "ask:1", SetsThread: true,
+	full := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModeEphemeral, UserID: "UC",
+		Text: "¿Qué tipo de caso es?", EditRef: "1.5", TicketID: tk.ID, DedupeKey: "ask:1", SetsThread: true,
 		Buttons:       []ticketing.Button{{ActionID: "kind", Label: "Consulta", Value: "1:consulta", Style: "primary"}, {ActionID: "kind", Label: "Incidente", Value: "1:incidente"}},
 		NextAttemptAt: t0.Add(time.Minute), CreatedAt: t0}
-	bare := &ticketing.OutboxItem{Delivery: ticketing.DeliverWhatsApp, Target: acmePhone, Text: "hola", CreatedAt: t0}
+	bare := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: acmePhone}, Mode: ticketing.ModePost, Text: "hola", CreatedAt: t0}
 	enqueue(t, s, full, bare)
 	if full.ID <= 0 || bare.ID <= 0 || full.ID == bare.ID {
 		t.Fatalf("Enqueue set ids %d and %d, want two distinct positive ones", full.ID, bare.ID)
@@ -102,7 +102,7 @@ func testEnqueueRoundTrip(t *testing.T, s ticketing.Store) {
 // enqueued is what the caller of Enqueue gives an item, as comparable
 // values; what the store adds of its own is left out.
 func enqueued(it ticketing.OutboxItem) []any {
-	return []any{it.ID, it.Delivery, it.Target, it.ThreadTS, it.UserID, it.Text, it.EditTS, it.Buttons,
+	return []any{it.ID, it.To, it.Mode, it.InDeskThread, it.UserID, it.Text, it.EditRef, it.Buttons,
 		it.TicketID, it.DedupeKey, it.SetsThread, it.NextAttemptAt.UTC(), it.CreatedAt.UTC()}
 }
 

@@ -126,7 +126,7 @@ func testSyncClients(t *testing.T, s ticketing.Store) {
 	// A revocation made at run time outlives the next sync.
 	update(t, s, func(tx ticketing.Tx) error { return tx.RevokeContact(t.Context(), acmePhone, "UF", t0.Add(time.Hour)) })
 	betaTk := newTicket(beta)
-	betaTk.SlackChannel = "C2"
+	betaTk.Desk.Address = "C2"
 	create(t, s, betaTk)
 	// beta leaves the configuration: its tickets stay readable and writable.
 	update(t, s, func(tx ticketing.Tx) error { return tx.SyncClients(t.Context(), clients()[:1], t0.Add(2*time.Hour)) })

@@ -60,9 +60,9 @@ const (
 func clients() []ticketing.Client {
 	return []ticketing.Client{
 		{ID: acme, Name: "ACME", Country: ticketing.CountryAR, Location: time.UTC, Plan: ticketing.PlanEstandar,
-			Contract: ticketing.ContractActive, SlackChannel: "C1", FocalPoint: "UF", WhatsAppContacts: []string{acmePhone}},
+			Contract: ticketing.ContractActive, Channel: "C1", FocalPoint: "UF", Contacts: []string{acmePhone}},
 		{ID: beta, Name: "Beta", Country: ticketing.CountryCL, Location: time.UTC, Plan: ticketing.PlanExtendido,
-			Contract: ticketing.ContractActive, SlackChannel: "C2", FocalPoint: "UG"},
+			Contract: ticketing.ContractActive, Channel: "C2", FocalPoint: "UG"},
 	}
 }
 
@@ -88,7 +88,7 @@ func seed(t *testing.T, s ticketing.Store) {
 func newTicket(client string) *ticketing.Ticket {
 	return &ticketing.Ticket{
 		ClientID: client, Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Status: ticketing.StatusNuevo,
-		Source: ticketing.SourceSlack, SlackChannel: "C1", OpenedBy: "UC", Subject: "no anda el discador",
+		Source: ticketing.SourceSlack, Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, OpenedBy: "UC", Subject: "no anda el discador",
 		Cues: []string{"no anda", "discador"}, ReceivedAt: t0, ClockStart: t0, DueAt: t0.Add(4 * time.Hour),
 		NextActionAt: t0.Add(2 * time.Hour),
 	}
@@ -97,7 +97,7 @@ func newTicket(client string) *ticketing.Ticket {
 // whatsAppTicket is an open ticket of acme's seeded contact.
 func whatsAppTicket() *ticketing.Ticket {
 	tk := newTicket(acme)
-	tk.Source, tk.WhatsAppContact = ticketing.SourceWhatsApp, acmePhone
+	tk.Source, tk.Client = ticketing.SourceWhatsApp, ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: acmePhone}
 	return tk
 }
 

@@ -27,7 +27,7 @@ var ticketCases = []testCase{
 func testTicketRoundTrip(t *testing.T, s ticketing.Store) {
 	seed(t, s)
 	tk := whatsAppTicket()
-	tk.SlackThreadTS, tk.Confidence, tk.AwaitingChoice = "1.1", 0.75, true
+	tk.Desk.Thread, tk.Confidence, tk.AwaitingChoice = "1.1", 0.75, true
 	tk.FirstResponseAt, tk.FirstResponder, tk.Assignee, tk.Escalation = t0.Add(time.Minute), "UF", "UF", "n2"
 	tk.LastClientMessageAt, tk.ResolvedAt, tk.DeliveredAt = t0.Add(2*time.Minute), t0.Add(3*time.Minute), t0.Add(4*time.Minute)
 	tk.WaitingSince, tk.CloseReason = t0.Add(5*time.Minute), "motivo"
@@ -107,19 +107,19 @@ func testSetTicketThread(t *testing.T, s ticketing.Store) {
 		update(t, s, func(tx ticketing.Tx) error { return tx.SetTicketThread(t.Context(), tk.ID, ts) })
 	}
 	got := getTicket(t, s, tk.ID)
-	if got.SlackThreadTS != "1.1" {
-		t.Errorf("thread after setting 1.1 then 2.2 = %q, want the first, 1.1", got.SlackThreadTS)
+	if got.Desk.Thread != "1.1" {
+		t.Errorf("thread after setting 1.1 then 2.2 = %q, want the first, 1.1", got.Desk.Thread)
 	}
 	want := *tk
-	want.SlackThreadTS = "1.1"
+	want.Desk.Thread = "1.1"
 	sameTicket(t, "the rest of the ticket", got, &want)
 }
 
 func testTicketByThread(t *testing.T, s ticketing.Store) {
 	seed(t, s)
 	a, b := newTicket(acme), newTicket(beta)
-	a.SlackThreadTS = "1.1"
-	b.SlackChannel, b.SlackThreadTS = "C2", "1.1"
+	a.Desk.Thread = "1.1"
+	b.Desk.Address, b.Desk.Thread = "C2", "1.1"
 	noThread := newTicket(acme)
 	create(t, s, a, b, noThread)
 	tests := []struct {
@@ -144,13 +144,13 @@ func testTicketByThread(t *testing.T, s ticketing.Store) {
 func testTicketOfMessage(t *testing.T, s ticketing.Store) {
 	seed(t, s)
 	tk, other := newTicket(acme), newTicket(acme)
-	tk.SlackThreadTS = "1.1"
+	tk.Desk.Thread = "1.1"
 	create(t, s, tk, other)
 	posts := []ticketing.OutboxItem{
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", ThreadTS: "1.1", Text: "respuesta", TicketID: tk.ID},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "aviso", TicketID: other.ID},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "sin ticket"},
-		{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "pendiente", TicketID: tk.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModePost, Text: "respuesta", TicketID: tk.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "aviso", TicketID: other.ID},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "sin ticket"},
+		{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "pendiente", TicketID: tk.ID},
 	}
 	refs := []string{"1.2", "3.3", "4.4", ""}
 	update(t, s, func(tx ticketing.Tx) error {
@@ -211,7 +211,7 @@ func testOpenTicketByContact(t *testing.T, s ticketing.Store) {
 	for i, st := range ticketing.Statuses {
 		phone := fmt.Sprintf("+54911000001%02d", i)
 		tk := newTicket(acme)
-		tk.Source, tk.WhatsAppContact, tk.Status = ticketing.SourceWhatsApp, phone, st
+		tk.Source, tk.Client, tk.Status = ticketing.SourceWhatsApp, ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: phone}, st
 		create(t, s, tk)
 		want := tk.ID
 		if !st.Open() {
@@ -254,10 +254,10 @@ func testOneOpenTicketPerContact(t *testing.T, s ticketing.Store) {
 func testOneTicketPerThread(t *testing.T, s ticketing.Store) {
 	seed(t, s)
 	a := newTicket(acme)
-	a.SlackThreadTS = "1.1"
+	a.Desk.Thread = "1.1"
 	create(t, s, a)
 	b := newTicket(acme)
-	b.SlackThreadTS = "1.1"
+	b.Desk.Thread = "1.1"
 	err := s.Update(t.Context(), func(tx ticketing.Tx) error { return tx.CreateTicket(t.Context(), b) })
 	wantErr(t, "a second ticket for the same thread", err, ticketing.ErrDuplicate)
 }
@@ -270,7 +270,7 @@ func testFindTickets(t *testing.T, s ticketing.Store) {
 		tk.ReceivedAt, tk.ClockStart, tk.DueAt = t0.Add(received), t0.Add(received), t0.Add(due)
 		tk.Assignee, tk.Status = assignee, status
 		if client == beta {
-			tk.SlackChannel = "C2"
+			tk.Desk.Address = "C2"
 		}
 		return tk
 	}

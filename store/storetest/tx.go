@@ -30,7 +30,7 @@ func testFailedUpdateRollsBack(t *testing.T, s ticketing.Store) {
 		steps := []error{
 			tx.AddMessage(ctx, message(tk.ID, "m1", t0)),
 			tx.MarkEvent(ctx, "Ev1", t0),
-			tx.Enqueue(ctx, &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "x", DedupeKey: "k1", CreatedAt: t0}),
+			tx.Enqueue(ctx, &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "x", DedupeKey: "k1", CreatedAt: t0}),
 			tx.Audit(ctx, ticketing.AuditEntry{At: t0, Actor: "UF", ClientID: acme, Action: "taken"}),
 			tx.UpsertContact(ctx, ticketing.Contact{Phone: "+5491100000009", ClientID: acme, InvitedBy: "UF", InvitedAt: t0}),
 			tx.RevokeContact(ctx, acmePhone, "UF", t0),
@@ -88,7 +88,7 @@ func testFailedUpdateRollsBack(t *testing.T, s ticketing.Store) {
 		if err := tx.MarkEvent(ctx, "Ev1", t0); err != nil {
 			return err
 		}
-		if err := tx.Enqueue(ctx, &ticketing.OutboxItem{Delivery: ticketing.DeliverSlackPost, Target: "C1", Text: "x", DedupeKey: "k1", CreatedAt: t0}); err != nil {
+		if err := tx.Enqueue(ctx, &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1"}, Mode: ticketing.ModePost, Text: "x", DedupeKey: "k1", CreatedAt: t0}); err != nil {
 			return err
 		}
 		if first, err := tx.RecordDigest(ctx, "UF", "UTC", ticketing.DateOf(t0), t0); err != nil || !first {
