@@ -27,8 +27,10 @@ func exitCode(err error) int {
 	if err == nil {
 		return 0
 	}
+	// Run maps an app.ConfigError to status 2 for every command; tests that
+	// call a command directly get the same reading.
 	var e *ExitError
-	if errors.As(err, &e) {
+	if errors.As(exitStatus(err), &e) {
 		return e.Code
 	}
 	return 1
