@@ -130,13 +130,8 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 	}
 	for _, s := range cfg.Staff {
 		j.staff[s.ID] = s
-		if s.Role == ticketing.RoleAgent {
-			j.agents = append(j.agents, s.ID)
-		}
 	}
-	// Sorted so escalations list the same agents in the same order on
-	// every run.
-	slices.Sort(j.agents)
+	j.agents = ticketing.AgentIDs(cfg.Staff)
 	j.digests = digestGroups(cfg.Clients, cfg.DigestAt)
 	return j, nil
 }
