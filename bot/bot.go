@@ -114,10 +114,10 @@ func New(cfg Config) (*Bot, error) {
 		cfg.DefaultPriority = ticketing.PriorityMedia
 	}
 	if cfg.NoticeAfter <= 0 {
-		cfg.NoticeAfter = 72 * time.Hour
+		cfg.NoticeAfter = ticketing.DefaultNoticeAfter
 	}
 	if cfg.CloseAfter <= 0 {
-		cfg.CloseAfter = 48 * time.Hour
+		cfg.CloseAfter = ticketing.DefaultCloseAfter
 	}
 	if cfg.Observer == nil {
 		cfg.Observer = NopObserver{}

@@ -61,10 +61,10 @@ func (c *Config) defaults() {
 		c.SLA.WarnAt = []float64{0.5, 0.75, 0.9}
 	}
 	if c.SLA.AutoClose.NoticeAfter == "" {
-		c.SLA.AutoClose.NoticeAfter = "3d"
+		c.SLA.AutoClose.NoticeAfter = ticketing.DefaultNoticeAfter.String()
 	}
 	if c.SLA.AutoClose.CloseAfter == "" {
-		c.SLA.AutoClose.CloseAfter = "2d"
+		c.SLA.AutoClose.CloseAfter = ticketing.DefaultCloseAfter.String()
 	}
 }
 

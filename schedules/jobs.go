@@ -72,12 +72,7 @@ type Jobs struct {
 	digestDone map[string]ticketing.Date
 }
 
-// Defaults shared with the router (bot.New).
-const (
-	defaultNoticeAfter = 72 * time.Hour
-	defaultCloseAfter  = 48 * time.Hour
-	defaultDigestAt    = 8 * time.Hour
-)
+const defaultDigestAt = 8 * time.Hour
 
 // NewJobs checks the configuration and builds the jobs.
 func NewJobs(cfg JobsConfig) (*Jobs, error) {
@@ -101,10 +96,10 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 		cfg.Log = slog.Default()
 	}
 	if cfg.NoticeAfter <= 0 {
-		cfg.NoticeAfter = defaultNoticeAfter
+		cfg.NoticeAfter = ticketing.DefaultNoticeAfter
 	}
 	if cfg.CloseAfter <= 0 {
-		cfg.CloseAfter = defaultCloseAfter
+		cfg.CloseAfter = ticketing.DefaultCloseAfter
 	}
 	if cfg.DigestAt == 0 {
 		cfg.DigestAt = defaultDigestAt

@@ -35,3 +35,10 @@ const (
 	CloseReasonNoReply         = "sin respuesta del cliente tras aviso previo"
 	CloseReasonTestingAccepted = "desarrollo aceptado: terminó el período de prueba de 30 días"
 )
+
+// Auto-close defaults (seed): a ticket waiting on the client gets a notice
+// after three days of silence and is closed two days after the notice.
+const (
+	DefaultNoticeAfter = 72 * time.Hour
+	DefaultCloseAfter  = 48 * time.Hour
+)
