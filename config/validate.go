@@ -13,8 +13,6 @@ import (
 	"supportbot/ticketing"
 )
 
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
-
 // validate fills defaults, checks every key and builds the domain values.
 // It returns every problem, not just the first, each starting with its key.
 func (c *Config) validate() []string {
@@ -245,10 +243,11 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 			}
 			cl.ExtraHolidays = append(cl.ExtraHolidays, d)
 		}
-		for j, p := range rc.WhatsAppContacts {
+		for j, raw := range rc.WhatsAppContacts {
 			pk := fmt.Sprintf("%s.whatsapp_contacts[%d]", key, j)
-			if !e164.MatchString(p) {
-				v.add(pk, "want an E.164 number such as +5491123456789, got %q", p)
+			p, err := ticketing.ParsePhone(raw)
+			if err != nil {
+				v.add(pk, "want an E.164 number such as +5491123456789, got %q", raw)
 				continue
 			}
 			if owner, dup := phones[p]; dup && owner != rc.ID {
