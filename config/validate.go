@@ -189,11 +189,10 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 		if cl.Name == "" {
 			cl.Name = rc.ID
 		}
-		switch ticketing.Country(rc.Country) {
-		case ticketing.CountryAR, ticketing.CountryCL:
-			cl.Country = ticketing.Country(rc.Country)
-		default:
+		if country, err := ticketing.ParseCountry(rc.Country); err != nil {
 			v.add(key+".country", "must be AR or CL, got %q", rc.Country)
+		} else {
+			cl.Country = country
 		}
 		if rc.Timezone == "" {
 			v.add(key+".timezone", "missing IANA time zone, e.g. America/Argentina/Buenos_Aires")
@@ -202,13 +201,10 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 		} else {
 			cl.Location = loc
 		}
-		cl.Plan = ticketing.Plan(rc.Plan)
-		switch cl.Plan {
-		case "":
-			cl.Plan = ticketing.PlanEstandar
-		case ticketing.PlanEstandar, ticketing.PlanExtendido, ticketing.Plan7x24:
-		default:
+		if plan, err := ticketing.ParsePlan(rc.Plan); err != nil {
 			v.add(key+".plan", "must be estandar, extendido or 7x24, got %q", rc.Plan)
+		} else {
+			cl.Plan = plan
 		}
 		cl.Contract = ticketing.Contract(rc.Contract)
 		switch cl.Contract {
