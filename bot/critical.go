@@ -63,7 +63,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		if err := b.alertDesk(ctx, tx, t.ID, page); err != nil {
 			return err
 		}
-		fx.then(func() { b.observer.TicketOpened(t) })
+		fx.Then(func() { b.observer.TicketOpened(t) })
 		return b.audit(ctx, tx, me, c.ID, t.ID, "critical_opened", subjectOf(text))
 	})
 	if err != nil {

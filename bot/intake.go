@@ -72,7 +72,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 			return err
 		}
 	}
-	fx.then(func() { b.observer.TicketOpened(t) })
+	fx.Then(func() { b.observer.TicketOpened(t) })
 	now := b.clock.Now()
 	switch {
 	case t.AwaitingChoice && o.platform == channels.WhatsApp:
@@ -169,7 +169,7 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	if err := b.dm(ctx, tx, ticketID, c.FocalPoint, alert); err != nil {
 		return err
 	}
-	fx.then(func() { b.observer.CriticalRefused(c.ID) })
+	fx.Then(func() { b.observer.CriticalRefused(c.ID) })
 	return b.audit(ctx, tx, o.author, c.ID, ticketID, criticalRefused, fmt.Sprintf("%s cues=%v: %s", o.platform, cl.Cues, subjectOf(o.text)))
 }
 

@@ -52,7 +52,7 @@ func (b *Bot) seen(ctx context.Context, tx ticketing.Tx, fx *effects, in channel
 			return false, err
 		}
 		if !first {
-			fx.then(func() { b.observer.Duplicate(in.Platform) })
+			fx.Then(func() { b.observer.Duplicate(in.Platform) })
 			return true, nil
 		}
 	}
@@ -142,7 +142,7 @@ func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t
 		}
 		after := at.Sub(t.ReceivedAt)
 		snapshot := *t
-		fx.then(func() { b.observer.FirstResponse(&snapshot, after) })
+		fx.Then(func() { b.observer.FirstResponse(&snapshot, after) })
 		b.scheduleNext(t)
 	}
 	t.UpdatedAt = b.clock.Now()

@@ -60,7 +60,7 @@ func (b *Bot) seenWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, in
 	if err != nil || first {
 		return false, err
 	}
-	fx.then(func() { b.observer.Duplicate(channels.WhatsApp) })
+	fx.Then(func() { b.observer.Duplicate(channels.WhatsApp) })
 	return true, nil
 }
 

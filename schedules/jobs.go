@@ -218,9 +218,7 @@ func (j *Jobs) postpone(ctx context.Context, id int64, at time.Time) {
 // notifies, the records that make each notification happen once, the
 // ticket's change and its next action all commit together.
 func (j *Jobs) stepTicket(ctx context.Context, id int64, now time.Time) error {
-	var s *step
-	err := j.store.Update(ctx, func(tx ticketing.Tx) error {
-		s = nil
+	return ticketing.UpdateThen(ctx, j.store, func(tx ticketing.Tx, after *ticketing.AfterCommit) error {
 		t, err := tx.Ticket(ctx, "", id)
 		if err != nil {
 			return err
@@ -236,24 +234,17 @@ func (j *Jobs) stepTicket(ctx context.Context, id int64, now time.Time) error {
 			t.NextActionAt = time.Time{}
 			return tx.UpdateTicket(ctx, t)
 		}
-		s = &step{j: j, ctx: ctx, tx: tx, t: t, c: c, cal: j.engine.Calendar(*c, t.Kind), now: now}
+		s := &step{j: j, ctx: ctx, tx: tx, t: t, c: c, cal: j.engine.Calendar(*c, t.Kind), now: now, after: after}
 		next, err := s.run()
 		if err != nil {
 			return err
 		}
+		if s.queued {
+			after.Then(j.onQueued)
+		}
 		t.NextActionAt = next
 		return tx.UpdateTicket(ctx, t)
 	})
-	if err != nil || s == nil {
-		return err
-	}
-	if s.queued {
-		j.onQueued()
-	}
-	for _, f := range s.after {
-		f()
-	}
-	return nil
 }
 
 // step is one ticket's pass inside its transaction.
@@ -269,7 +260,7 @@ type step struct {
 	queued bool
 	// after runs once the transaction committed: observers must not hear
 	// of a change that was rolled back.
-	after []func()
+	after *ticketing.AfterCommit
 }
 
 // run does what is due and returns the ticket's next real event.

@@ -86,6 +86,6 @@ func (s *step) autoClose(event, reason, text string) (time.Time, error) {
 	}
 	s.j.log.Info("ticket closed automatically", "ticket", t.ID, "client", s.c.ID, "reason", reason)
 	snapshot := *t
-	s.after = append(s.after, func() { s.j.observer.AutoClosed(&snapshot) })
+	s.after.Then(func() { s.j.observer.AutoClosed(&snapshot) })
 	return time.Time{}, nil
 }

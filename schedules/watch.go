@@ -96,7 +96,7 @@ func (s *step) ping(w float64) error {
 	}
 	s.j.log.Info("deadline ping queued", "ticket", s.t.ID, "client", s.c.ID, "threshold", w, "left", left, "to", who)
 	snapshot := *s.t
-	s.after = append(s.after, func() { s.j.observer.PingSent(&snapshot, w) })
+	s.after.Then(func() { s.j.observer.PingSent(&snapshot, w) })
 	return nil
 }
 
@@ -130,7 +130,7 @@ func (s *step) breach() error {
 	}
 	s.j.log.Warn("response deadline breached; escalated", "ticket", s.t.ID, "client", s.c.ID, "overdue", overdue, "to", all)
 	snapshot := *s.t
-	s.after = append(s.after, func() { s.j.observer.Breached(&snapshot) })
+	s.after.Then(func() { s.j.observer.Breached(&snapshot) })
 	return nil
 }
 
