@@ -136,7 +136,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
 		return "", err
 	}
-	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, "kind_chosen", string(k))
+	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, ticketing.AuditKindChosen, string(k))
 }
 
 // handleReaction closes a ticket when its client reacts with a check mark

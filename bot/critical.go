@@ -64,7 +64,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			return err
 		}
 		fx.Then(func() { b.observer.TicketOpened(t) })
-		return b.audit(ctx, tx, me, c.ID, t.ID, "critical_opened", subjectOf(text))
+		return b.audit(ctx, tx, me, c.ID, t.ID, ticketing.AuditCriticalOpened, subjectOf(text))
 	})
 	if err != nil {
 		return "", err

@@ -137,7 +137,7 @@ func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t
 		if !t.SLAMet() {
 			met = "missed"
 		}
-		if err := b.audit(ctx, tx, staffID, t.ClientID, t.ID, "first_response", fmt.Sprintf("sla %s, due %s", met, t.DueAt.UTC().Format("2006-01-02T15:04Z"))); err != nil {
+		if err := b.audit(ctx, tx, staffID, t.ClientID, t.ID, ticketing.AuditFirstResponse, fmt.Sprintf("sla %s, due %s", met, t.DueAt.UTC().Format("2006-01-02T15:04Z"))); err != nil {
 			return err
 		}
 		after := at.Sub(t.ReceivedAt)
@@ -155,7 +155,7 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 	t.LastClientMessageAt = at
 	switch t.Status {
 	case ticketing.StatusResuelto, ticketing.StatusEsperandoCliente:
-		if err := b.audit(ctx, tx, author, t.ClientID, t.ID, "client_replied", "auto-close cancelled; back in progress"); err != nil {
+		if err := b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditClientReplied, "auto-close cancelled; back in progress"); err != nil {
 			return err
 		}
 		t.Status = ticketing.StatusEnCurso

@@ -85,7 +85,7 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	if err := b.whatsapp(ctx, tx, 0, phone, text); err != nil {
 		return err
 	}
-	return b.audit(ctx, tx, phone, "", 0, "whatsapp_unknown", phone)
+	return b.audit(ctx, tx, phone, "", 0, ticketing.AuditWhatsAppUnknown, phone)
 }
 
 // mirrorRoot starts the ticket's thread in Slack with the contact's message;

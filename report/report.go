@@ -20,8 +20,8 @@ import (
 // scheduler write. Change them here if those change.
 
 // CriticalRefusedAction is the audit action of a critical incident sent to
-// the Service Desk instead of opening a chat ticket (bot/intake.go).
-const CriticalRefusedAction = "critical_refused"
+// the Service Desk instead of opening a chat ticket.
+const CriticalRefusedAction = ticketing.AuditCriticalRefused
 
 // AutoCloseReasons are the close reasons the scheduler writes when it closes
 // a ticket on its own (schedules/waiting.go, schedules/testing.go): after
@@ -31,7 +31,7 @@ const CriticalRefusedAction = "critical_refused"
 var AutoCloseReasons = []string{ticketing.CloseReasonNoReply, ticketing.CloseReasonTestingAccepted}
 
 // AuditActions are the audit actions Build reads; load only these.
-var AuditActions = []string{CriticalRefusedAction}
+var AuditActions = []ticketing.AuditAction{CriticalRefusedAction}
 
 // The seed's service factor "80-40": 80% of calls answered within the first
 // 40 seconds in queue.

@@ -49,7 +49,7 @@ func (s *step) remindTesting(kind string, end time.Time) (time.Time, error) {
 	if err := s.toClient(kind, testingReminderText(s.t, s.c, end, s.now)); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit("testing_reminder", "testing ends "+end.UTC().Format("2006-01-02T15:04Z")); err != nil {
+	if err := s.audit(ticketing.AuditTestingReminder, "testing ends "+end.UTC().Format("2006-01-02T15:04Z")); err != nil {
 		return time.Time{}, err
 	}
 	return end, nil

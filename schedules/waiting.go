@@ -53,7 +53,7 @@ func (s *step) sendNotice(cycle string) (time.Time, error) {
 	if err := s.toClient(cycle, noticeText(s.t, s.c, closeAt, s.now)); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit("autoclose_notice", "closes at "+closeAt.UTC().Format("2006-01-02T15:04Z")); err != nil {
+	if err := s.audit(ticketing.AuditAutoCloseNotice, "closes at "+closeAt.UTC().Format("2006-01-02T15:04Z")); err != nil {
 		return time.Time{}, err
 	}
 	s.j.log.Info("auto-close notice queued", "ticket", s.t.ID, "client", s.c.ID, "close_at", closeAt)
@@ -81,7 +81,7 @@ func (s *step) autoClose(event, reason, text string) (time.Time, error) {
 	if err := s.toClient(event, text); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit("auto_closed", fmt.Sprintf("%s → %s: %s", from, t.Status, reason)); err != nil {
+	if err := s.audit(ticketing.AuditAutoClosed, fmt.Sprintf("%s → %s: %s", from, t.Status, reason)); err != nil {
 		return time.Time{}, err
 	}
 	s.j.log.Info("ticket closed automatically", "ticket", t.ID, "client", s.c.ID, "reason", reason)

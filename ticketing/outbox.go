@@ -78,7 +78,7 @@ type AuditEntry struct {
 	Actor    string
 	ClientID string
 	TicketID int64
-	Action   string
+	Action   AuditAction
 	Detail   string
 }
 
