@@ -60,7 +60,7 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		case in.ActionID == actionResolve:
 			reply, err = b.resolve(ctx, tx, fx, t, in.UserID, "El equipo de soporte dio el caso por solucionado.")
 		case in.ActionID == actionEscalate:
-			reply, err = b.escalate(ctx, tx, t, in.UserID, "n2")
+			reply, err = b.escalate(ctx, tx, t, in.UserID, ticketing.EscalationN2)
 		default:
 			b.log.Warn("unknown button", "action", in.ActionID)
 		}

@@ -166,23 +166,22 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 	return fmt.Sprintf("Marcaste el ticket #%d como resuelto; el cliente fue notificado.", t.ID), nil
 }
 
-var escalationLevels = map[string]string{"n2": "nivel II", "n3": "nivel III", "infra": "infraestructura", "desarrollo": "desarrollo"}
-
 func (b *Bot) cmdEscalate(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
-	level := ""
+	arg := ""
 	if len(cmd.args) > 1 {
-		level = fold(cmd.args[1])
+		arg = fold(cmd.args[1])
 	}
 	return b.withTicket(ctx, cmd, "escalar #N n2|n3|infra|desarrollo", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
-		if _, ok := escalationLevels[level]; !ok {
+		level, err := ticketing.ParseEscalation(arg)
+		if err != nil {
 			return "", userErr("¿A quién escalamos? Uso: `/soporte escalar #%d n2|n3|infra|desarrollo`.", t.ID)
 		}
 		return b.escalate(ctx, tx, t, me, level)
 	})
 }
 
-func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me, level string) (string, error) {
+func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me string, level ticketing.Escalation) (string, error) {
 	if err := move(t, ticketing.StatusEscalado); err != nil {
 		return "", err
 	}
@@ -194,10 +193,10 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, escalationLevels[level])); err != nil {
+	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, level.Label())); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, escalationLevels[level]), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, level)
+	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, level.Label()), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))
 }
 
 func (b *Bot) cmdPriority(ctx context.Context, cmd command) (string, error) {
@@ -298,7 +297,7 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 			t.DeliveredAt = now
 		}
 		if to == ticketing.StatusCerrado {
-			t.ClosedAt, t.CloseReason = now, "cerrado por soporte"
+			t.ClosedAt, t.CloseReason = now, ticketing.CloseReasonStaff
 		}
 		b.scheduleNext(t)
 		t.UpdatedAt = now

@@ -69,7 +69,7 @@ func (s *step) closeAt(notice time.Time) time.Time {
 
 // autoClose closes the ticket on the scheduler's authority, tells the
 // client where they talk and leaves an audit line.
-func (s *step) autoClose(event, reason, text string) (time.Time, error) {
+func (s *step) autoClose(event string, reason ticketing.CloseReason, text string) (time.Time, error) {
 	t := s.t
 	from := t.Status
 	if err := ticketing.Transition(t.Kind, from, ticketing.StatusCerrado); err != nil {
@@ -81,7 +81,7 @@ func (s *step) autoClose(event, reason, text string) (time.Time, error) {
 	if err := s.toClient(event, text); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit(ticketing.AuditAutoClosed, fmt.Sprintf("%s → %s: %s", from, t.Status, reason)); err != nil {
+	if err := s.audit(ticketing.AuditAutoClosed, fmt.Sprintf("%s → %s: %s", from, t.Status, reason.Text())); err != nil {
 		return time.Time{}, err
 	}
 	s.j.log.Info("ticket closed automatically", "ticket", t.ID, "client", s.c.ID, "reason", reason)

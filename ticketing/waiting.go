@@ -29,13 +29,6 @@ func (t *Ticket) WaitStart() time.Time {
 	return start
 }
 
-// Close reasons of tickets the scheduler closes on its own; the report
-// counts them as auto-closed.
-const (
-	CloseReasonNoReply         = "sin respuesta del cliente tras aviso previo"
-	CloseReasonTestingAccepted = "desarrollo aceptado: terminó el período de prueba de 30 días"
-)
-
 // Auto-close defaults (seed): a ticket waiting on the client gets a notice
 // after three days of silence and is closed two days after the notice.
 const (
