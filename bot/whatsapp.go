@@ -75,8 +75,8 @@ func (b *Bot) mirrorChannel(c *ticketing.Client) string {
 // most once a day, and stores nothing but that audit line.
 func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, at time.Time) error {
 	now := b.clock.Now()
-	answered, err := tx.AuditSince(ctx, "whatsapp_unknown", phone, now.Add(-24*time.Hour))
-	if err != nil || answered {
+	first, err := tx.AnswerUnknown(ctx, phone, now, now.Add(-24*time.Hour))
+	if err != nil || !first {
 		return err
 	}
 	text := "Hola. Este número de Soporte atiende solo a contactos habilitados por su focal point. " +
