@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,34 +17,8 @@ const closeCodesVersion = 7
 // over so the once-a-day limit holds across the upgrade.
 func TestMigrationCloseReasonCodesAndUnknownContacts(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	sqldb, err := sql.Open("sqlite3", DSN(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqldb.SetMaxOpenConns(1)
-	d := &DB{db: sqldb, path: path}
-	defer sqldb.Close()
-	if _, err := sqldb.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	all, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range all {
-		if m.version >= closeCodesVersion {
-			break
-		}
-		if _, err := d.applyOne(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sqldb, d, path := fileBefore(t, closeCodesVersion)
 	const ts = "2026-11-24T13:00:00.000Z"
-	if _, err := sqldb.ExecContext(ctx, `INSERT INTO clients (id, name, country, timezone, plan, contract, synced_at)
-		VALUES ('acme', 'ACME', 'AR', 'UTC', 'estandar', 'active', ?)`, ts); err != nil {
-		t.Fatal(err)
-	}
 	reasons := []struct {
 		stored string
 		want   ticketing.CloseReason
