@@ -87,14 +87,14 @@ func (c slaCase) parse(defaultPriority ticketing.Priority) (slaInput, error) {
 		return slaInput{}, fmt.Errorf(format, a...)
 	}
 
-	switch country := ticketing.Country(c.Country); country {
-	case ticketing.CountryAR, ticketing.CountryCL:
-		client.Country = country
-	case "":
+	if c.Country == "" {
 		return fail("country is required (AR or CL)")
-	default:
-		return fail("unknown country %q (want AR or CL)", c.Country)
 	}
+	country, err := ticketing.ParseCountry(c.Country)
+	if err != nil {
+		return slaInput{}, err
+	}
+	client.Country = country
 
 	// LoadLocation takes "" as UTC and "Local" as the host's zone; neither
 	// is a client's zone.
@@ -107,13 +107,8 @@ func (c slaCase) parse(defaultPriority ticketing.Priority) (slaInput, error) {
 	}
 	client.Location = loc
 
-	switch plan := ticketing.Plan(c.Plan); plan {
-	case "":
-		client.Plan = ticketing.PlanEstandar
-	case ticketing.PlanEstandar, ticketing.PlanExtendido, ticketing.Plan7x24:
-		client.Plan = plan
-	default:
-		return fail("unknown plan %q (want estandar, extendido or 7x24)", c.Plan)
+	if client.Plan, err = ticketing.ParsePlan(c.Plan); err != nil {
+		return slaInput{}, err
 	}
 
 	for _, s := range c.ExtraHolidays {
@@ -135,7 +130,7 @@ func (c slaCase) parse(defaultPriority ticketing.Priority) (slaInput, error) {
 	priority := defaultPriority
 	if c.Priority != "" {
 		if priority, err = ticketing.ParsePriority(c.Priority); err != nil {
-			return fail("unknown priority %q (want critica, alta, media or baja)", c.Priority)
+			return slaInput{}, err
 		}
 	} else if kind == ticketing.KindIncidente {
 		return fail("priority is required for an incidente (critica, alta, media or baja)")

@@ -60,7 +60,7 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		case in.ActionID == actionResolve:
 			reply, err = b.resolve(ctx, tx, fx, t, in.UserID, "El equipo de soporte dio el caso por solucionado.")
 		case in.ActionID == actionEscalate:
-			reply, err = b.escalate(ctx, tx, t, in.UserID, "n2")
+			reply, err = b.escalate(ctx, tx, t, in.UserID, ticketing.EscalationN2)
 		default:
 			b.log.Warn("unknown button", "action", in.ActionID)
 		}
@@ -136,7 +136,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
 		return "", err
 	}
-	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, "kind_chosen", string(k))
+	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, ticketing.AuditKindChosen, string(k))
 }
 
 // handleReaction closes a ticket when its client reacts with a check mark

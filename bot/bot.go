@@ -114,10 +114,10 @@ func New(cfg Config) (*Bot, error) {
 		cfg.DefaultPriority = ticketing.PriorityMedia
 	}
 	if cfg.NoticeAfter <= 0 {
-		cfg.NoticeAfter = 72 * time.Hour
+		cfg.NoticeAfter = ticketing.DefaultNoticeAfter
 	}
 	if cfg.CloseAfter <= 0 {
-		cfg.CloseAfter = 48 * time.Hour
+		cfg.CloseAfter = ticketing.DefaultCloseAfter
 	}
 	if cfg.Observer == nil {
 		cfg.Observer = NopObserver{}
@@ -153,24 +153,14 @@ func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, 
 	return channels.Reply{}, nil
 }
 
-// effects collects what to tell the observer once the transaction commits;
-// a rolled-back change must not be counted.
-type effects struct{ after []func() }
-
-func (fx *effects) then(f func()) { fx.after = append(fx.after, f) }
+// effects is what to tell the observer once the transaction commits.
+type effects = ticketing.AfterCommit
 
 // update runs fn in one transaction, then the effects it collected, then
 // wakes the outbox.
 func (b *Bot) update(ctx context.Context, fn func(tx ticketing.Tx, fx *effects) error) error {
-	var fx effects
-	if err := b.store.Update(ctx, func(tx ticketing.Tx) error {
-		fx.after = fx.after[:0]
-		return fn(tx, &fx)
-	}); err != nil {
+	if err := ticketing.UpdateThen(ctx, b.store, fn); err != nil {
 		return err
-	}
-	for _, f := range fx.after {
-		f()
 	}
 	b.observer.Committed()
 	return nil

@@ -210,7 +210,7 @@ func (h *harness) ticket(id int64) *ticketing.Ticket {
 	return t
 }
 
-func (h *harness) audits(action string) []ticketing.AuditEntry {
+func (h *harness) audits(action ticketing.AuditAction) []ticketing.AuditEntry {
 	h.t.Helper()
 	var out []ticketing.AuditEntry
 	h.db.View(context.Background(), func(tx ticketing.Tx) error {

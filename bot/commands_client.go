@@ -66,10 +66,10 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	if !t.Status.Open() {
 		return fmt.Sprintf("El ticket #%d ya estaba cerrado.", t.ID), nil
 	}
-	reason := "conformidad del cliente"
+	reason := ticketing.CloseReasonClientConformity
 	switch {
 	case t.Status == ticketing.StatusEntregado:
-		reason = "desarrollo aceptado por el cliente"
+		reason = ticketing.CloseReasonDeliveryAccepted
 	case ticketing.Transition(t.Kind, t.Status, ticketing.StatusCerrado) != nil:
 		// The client says it is solved before support marked it so: record
 		// the resolution on the way to closing.
@@ -92,5 +92,5 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
 		return "", err
 	}
-	return msg, b.audit(ctx, tx, author, t.ClientID, t.ID, "closed", reason)
+	return msg, b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditClosed, reason.Text())
 }

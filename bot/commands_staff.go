@@ -120,7 +120,7 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if err := b.toThread(ctx, tx, t, fmt.Sprintf("🙋 %s tomó el ticket #%d.", mention(me), t.ID)); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Tomaste el ticket #%d.", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, "taken", "")
+	return fmt.Sprintf("Tomaste el ticket #%d.", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditTaken, "")
 }
 
 func (b *Bot) cmdResolve(ctx context.Context, cmd command) (string, error) {
@@ -156,7 +156,7 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 		AuthorID: me, AuthorKind: ticketing.AuthorStaff, Channel: ticketing.SourceSlack, Text: text, At: now}); err != nil {
 		return "", err
 	}
-	if err := b.audit(ctx, tx, me, t.ClientID, t.ID, "resolved", subjectOf(text)); err != nil {
+	if err := b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditResolved, subjectOf(text)); err != nil {
 		return "", err
 	}
 	b.scheduleNext(t)
@@ -166,23 +166,22 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 	return fmt.Sprintf("Marcaste el ticket #%d como resuelto; el cliente fue notificado.", t.ID), nil
 }
 
-var escalationLevels = map[string]string{"n2": "nivel II", "n3": "nivel III", "infra": "infraestructura", "desarrollo": "desarrollo"}
-
 func (b *Bot) cmdEscalate(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
-	level := ""
+	arg := ""
 	if len(cmd.args) > 1 {
-		level = fold(cmd.args[1])
+		arg = fold(cmd.args[1])
 	}
 	return b.withTicket(ctx, cmd, "escalar #N n2|n3|infra|desarrollo", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
-		if _, ok := escalationLevels[level]; !ok {
+		level, err := ticketing.ParseEscalation(arg)
+		if err != nil {
 			return "", userErr("¿A quién escalamos? Uso: `/soporte escalar #%d n2|n3|infra|desarrollo`.", t.ID)
 		}
 		return b.escalate(ctx, tx, t, me, level)
 	})
 }
 
-func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me, level string) (string, error) {
+func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me string, level ticketing.Escalation) (string, error) {
 	if err := move(t, ticketing.StatusEscalado); err != nil {
 		return "", err
 	}
@@ -194,10 +193,10 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, escalationLevels[level])); err != nil {
+	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, level.Label())); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, escalationLevels[level]), b.audit(ctx, tx, me, t.ClientID, t.ID, "escalated", level)
+	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, level.Label()), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))
 }
 
 func (b *Bot) cmdPriority(ctx context.Context, cmd command) (string, error) {
@@ -215,7 +214,7 @@ func (b *Bot) cmdPriority(ctx context.Context, cmd command) (string, error) {
 		}
 		old := t.Priority
 		t.Priority = p
-		return b.redeadline(ctx, tx, t, me, "priority_changed", fmt.Sprintf("%s → %s", old, p))
+		return b.redeadline(ctx, tx, t, me, ticketing.AuditPriorityChanged, fmt.Sprintf("%s → %s", old, p))
 	})
 }
 
@@ -250,12 +249,12 @@ func (b *Bot) changeKind(ctx context.Context, tx ticketing.Tx, t *ticketing.Tick
 		t.Status = ticketing.StatusEnCurso
 	}
 	t.AwaitingChoice = false
-	return b.redeadline(ctx, tx, t, actor, "kind_changed", fmt.Sprintf("%s → %s", old, k))
+	return b.redeadline(ctx, tx, t, actor, ticketing.AuditKindChanged, fmt.Sprintf("%s → %s", old, k))
 }
 
 // redeadline recomputes the due time from the original arrival after a
 // change of kind or priority, and tells the thread.
-func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, actor, action, detail string) (string, error) {
+func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, actor string, action ticketing.AuditAction, detail string) (string, error) {
 	c, ok := b.dir.client(t.ClientID)
 	if !ok {
 		return "", fmt.Errorf("ticket %d: client %s not configured", t.ID, t.ClientID)
@@ -298,7 +297,7 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 			t.DeliveredAt = now
 		}
 		if to == ticketing.StatusCerrado {
-			t.ClosedAt, t.CloseReason = now, "cerrado por soporte"
+			t.ClosedAt, t.CloseReason = now, ticketing.CloseReasonStaff
 		}
 		b.scheduleNext(t)
 		t.UpdatedAt = now
@@ -317,17 +316,21 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 		if err := b.toTicket(ctx, tx, t, note); err != nil {
 			return "", err
 		}
-		return note, b.audit(ctx, tx, me, t.ClientID, t.ID, "moved", fmt.Sprintf("%s → %s", from, to))
+		return note, b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditMoved, fmt.Sprintf("%s → %s", from, to))
 	})
 }
 
 func (b *Bot) cmdPresence(ctx context.Context, cmd command) (string, error) {
 	absent := cmd.verb == "ausente"
+	action := ticketing.AuditPresent
+	if absent {
+		action = ticketing.AuditAbsent
+	}
 	err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
 		if err := tx.SetStaffAbsent(ctx, cmd.in.UserID, absent); err != nil {
 			return err
 		}
-		return b.audit(ctx, tx, cmd.in.UserID, "", 0, cmd.verb, "")
+		return b.audit(ctx, tx, cmd.in.UserID, "", 0, action, "")
 	})
 	if err != nil {
 		return "", err

@@ -51,7 +51,11 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			}
 		}
 		page := fmt.Sprintf("🚨 *Incidente crítico #%d* de *%s* abierto por la Mesa de Ayuda (%s):\n%s\nVence %s.", t.ID, c.Name, mention(me), quote(text), dueWords)
-		for _, who := range b.pageList(ctx, tx, c) {
+		paged, _, err := ticketing.PageList(ctx, tx, c, b.dir.agents)
+		if err != nil {
+			return err
+		}
+		for _, who := range paged {
 			if err := b.dm(ctx, tx, t.ID, who, page); err != nil {
 				return err
 			}
@@ -59,34 +63,11 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		if err := b.alertDesk(ctx, tx, t.ID, page); err != nil {
 			return err
 		}
-		fx.then(func() { b.observer.TicketOpened(t) })
-		return b.audit(ctx, tx, me, c.ID, t.ID, "critical_opened", subjectOf(text))
+		fx.Then(func() { b.observer.TicketOpened(t) })
+		return b.audit(ctx, tx, me, c.ID, t.ID, ticketing.AuditCriticalOpened, subjectOf(text))
 	})
 	if err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, wording.When(t.DueAt, now, c.Location)), nil
-}
-
-// pageList is who gets a client's urgent work: the focal point, or when it
-// is marked absent its backups, or failing those every agent.
-func (b *Bot) pageList(ctx context.Context, tx ticketing.Tx, c *ticketing.Client) []string {
-	if s, err := tx.Staff(ctx, c.FocalPoint); err == nil && !s.Absent {
-		return []string{c.FocalPoint}
-	}
-	var out []string
-	for _, id := range c.Backups {
-		if s, err := tx.Staff(ctx, id); err == nil && !s.Absent {
-			out = append(out, id)
-		}
-	}
-	if len(out) > 0 {
-		return out
-	}
-	for _, a := range b.dir.agents() {
-		if s, err := tx.Staff(ctx, a.ID); err == nil && !s.Absent {
-			out = append(out, a.ID)
-		}
-	}
-	return out
 }

@@ -12,6 +12,9 @@ type directory struct {
 	byID      map[string]*ticketing.Client
 	byChannel map[string]*ticketing.Client
 	staff     map[string]ticketing.Staff
+	// agents take a client's urgent work when no backup is available (the
+	// seed: any support agent may take over).
+	agents []string
 }
 
 func newDirectory(clients []ticketing.Client, staff []ticketing.Staff) *directory {
@@ -20,6 +23,7 @@ func newDirectory(clients []ticketing.Client, staff []ticketing.Staff) *director
 		byID:      map[string]*ticketing.Client{},
 		byChannel: map[string]*ticketing.Client{},
 		staff:     map[string]ticketing.Staff{},
+		agents:    ticketing.AgentIDs(staff),
 	}
 	for i := range d.clients {
 		c := &d.clients[i]
@@ -59,16 +63,4 @@ func (d *directory) staffName(userID string) string {
 		return s.Name
 	}
 	return userID
-}
-
-// agents lists staff with the agent role, for escalation when no backup is
-// available (the seed: any support agent may take over).
-func (d *directory) agents() []ticketing.Staff {
-	var out []ticketing.Staff
-	for _, s := range d.staff {
-		if s.Role == ticketing.RoleAgent {
-			out = append(out, s)
-		}
-	}
-	return out
 }

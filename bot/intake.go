@@ -63,7 +63,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
 		return err
 	}
-	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, "ticket_opened", fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
+	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
 		return err
 	}
 	if o.apart() {
@@ -71,7 +71,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 			return err
 		}
 	}
-	fx.then(func() { b.observer.TicketOpened(t) })
+	fx.Then(func() { b.observer.TicketOpened(t) })
 	now := b.clock.Now()
 	switch {
 	// A client apart answers in words (no buttons come back from their
@@ -132,12 +132,8 @@ func (b *Bot) refuseContract(ctx context.Context, tx ticketing.Tx, o origin) err
 	if err := b.dm(ctx, tx, 0, c.FocalPoint, fmt.Sprintf("%s (contrato %s) escribió por %s y no se abrió ticket:\n%s", c.Name, c.Contract, o.where.Platform, quote(o.text))); err != nil {
 		return err
 	}
-	return b.audit(ctx, tx, o.author, c.ID, 0, "contract_refused", string(c.Contract))
+	return b.audit(ctx, tx, o.author, c.ID, 0, ticketing.AuditContractRefused, string(c.Contract))
 }
-
-// criticalRefused is the audit action of a critical incident sent to the
-// phone; the monthly report counts it.
-const criticalRefused = "critical_refused"
 
 // criticalRepeat is how long after sending a ticket's critical follow-up to
 // the phone another one pages no one again: a client writing "sigue caído"
@@ -172,8 +168,8 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	if err := b.dm(ctx, tx, ticketID, c.FocalPoint, alert); err != nil {
 		return err
 	}
-	fx.then(func() { b.observer.CriticalRefused(c.ID) })
-	return b.audit(ctx, tx, o.author, c.ID, ticketID, criticalRefused, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
+	fx.Then(func() { b.observer.CriticalRefused(c.ID) })
+	return b.audit(ctx, tx, o.author, c.ID, ticketID, ticketing.AuditCriticalRefused, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
 }
 
 // criticalFollowUp runs a client's follow-up on an open ticket through the
@@ -192,7 +188,7 @@ func (b *Bot) criticalFollowUp(ctx context.Context, tx ticketing.Tx, fx *effects
 		return err
 	}
 	for _, e := range recent {
-		if e.Action == criticalRefused && e.TicketID == t.ID {
+		if e.Action == ticketing.AuditCriticalRefused && e.TicketID == t.ID {
 			b.log.Debug("critical follow-up already sent to the phone", "ticket", t.ID, "at", e.At)
 			return nil
 		}

@@ -84,6 +84,6 @@ func (b *Bot) toThread(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 }
 
 // audit appends an audit line in the current transaction.
-func (b *Bot) audit(ctx context.Context, tx ticketing.Tx, actor, clientID string, ticketID int64, action, detail string) error {
+func (b *Bot) audit(ctx context.Context, tx ticketing.Tx, actor, clientID string, ticketID int64, action ticketing.AuditAction, detail string) error {
 	return tx.Audit(ctx, ticketing.AuditEntry{At: b.clock.Now(), Actor: actor, ClientID: clientID, TicketID: ticketID, Action: action, Detail: detail})
 }

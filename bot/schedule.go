@@ -33,7 +33,8 @@ func (b *Bot) scheduleNext(t *ticketing.Ticket) {
 	case t.Status.WaitingOnClient():
 		t.NextActionAt = t.WaitStart().Add(b.notice)
 	case t.Status == ticketing.StatusEntregado:
-		t.NextActionAt = t.DeliveredAt.Add(25 * 24 * time.Hour)
+		c, _ := b.dir.client(t.ClientID)
+		t.NextActionAt, _ = ticketing.TestingPeriod(t.DeliveredAt, locOf(c))
 	default:
 		t.NextActionAt = zeroTime
 	}

@@ -87,7 +87,7 @@ func (b *Bot) seen(ctx context.Context, tx ticketing.Tx, fx *effects, in channel
 			return false, err
 		}
 		if !first {
-			fx.then(func() { b.observer.Duplicate(in.Platform) })
+			fx.Then(func() { b.observer.Duplicate(in.Platform) })
 			return true, nil
 		}
 	}
@@ -172,12 +172,12 @@ func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t
 		if !t.SLAMet() {
 			met = "missed"
 		}
-		if err := b.audit(ctx, tx, staffID, t.ClientID, t.ID, "first_response", fmt.Sprintf("sla %s, due %s", met, t.DueAt.UTC().Format("2006-01-02T15:04Z"))); err != nil {
+		if err := b.audit(ctx, tx, staffID, t.ClientID, t.ID, ticketing.AuditFirstResponse, fmt.Sprintf("sla %s, due %s", met, t.DueAt.UTC().Format("2006-01-02T15:04Z"))); err != nil {
 			return err
 		}
 		after := at.Sub(t.ReceivedAt)
 		snapshot := *t
-		fx.then(func() { b.observer.FirstResponse(&snapshot, after) })
+		fx.Then(func() { b.observer.FirstResponse(&snapshot, after) })
 		b.scheduleNext(t)
 	}
 	t.UpdatedAt = b.clock.Now()
@@ -190,7 +190,7 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 	t.LastClientMessageAt = at
 	switch t.Status {
 	case ticketing.StatusResuelto, ticketing.StatusEsperandoCliente:
-		if err := b.audit(ctx, tx, author, t.ClientID, t.ID, "client_replied", "auto-close cancelled; back in progress"); err != nil {
+		if err := b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditClientReplied, "auto-close cancelled; back in progress"); err != nil {
 			return err
 		}
 		t.Status = ticketing.StatusEnCurso

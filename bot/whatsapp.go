@@ -60,7 +60,7 @@ func (b *Bot) seenWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, in
 	if err != nil || first {
 		return false, err
 	}
-	fx.then(func() { b.observer.Duplicate(channels.WhatsApp) })
+	fx.Then(func() { b.observer.Duplicate(channels.WhatsApp) })
 	return true, nil
 }
 
@@ -80,8 +80,8 @@ func (b *Bot) mirrorChannel(c *ticketing.Client) string {
 // most once a day, and stores nothing but that audit line.
 func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, at time.Time) error {
 	now := b.clock.Now()
-	answered, err := tx.AuditSince(ctx, "whatsapp_unknown", phone, now.Add(-24*time.Hour))
-	if err != nil || answered {
+	first, err := tx.AnswerUnknown(ctx, phone, now, now.Add(-24*time.Hour))
+	if err != nil || !first {
 		return err
 	}
 	text := "Hola. Este número de Soporte atiende solo a contactos habilitados por su focal point. " +
@@ -90,7 +90,7 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	if err := b.post(ctx, tx, 0, chatWith(phone), text); err != nil {
 		return err
 	}
-	return b.audit(ctx, tx, phone, "", 0, "whatsapp_unknown", phone)
+	return b.audit(ctx, tx, phone, "", 0, ticketing.AuditWhatsAppUnknown, phone)
 }
 
 // mirrorRoot starts the ticket's thread in Slack with the contact's message;

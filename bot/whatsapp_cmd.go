@@ -3,21 +3,10 @@ package bot
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"supportbot/ticketing"
 )
-
-var phoneChars = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", ".", "")
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
-
-// normalizePhone accepts the ways people type numbers ("+54 9 11 5555-0101")
-// and returns E.164.
-func normalizePhone(s string) (string, bool) {
-	p := phoneChars.Replace(s)
-	return p, e164.MatchString(p)
-}
 
 // cmdWhatsApp manages the allowlist: only invited numbers may write.
 func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
@@ -46,8 +35,8 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 		if len(rest) < 2 {
 			return "", userErr("Falta el número. Uso: %s", usage)
 		}
-		phone, ok := normalizePhone(strings.Join(rest[1:], ""))
-		if !ok {
+		phone, err := ticketing.ParsePhone(strings.Join(rest[1:], ""))
+		if err != nil {
 			return "", userErr("%q no es un número válido; escribilo con código de país, por ejemplo +5491155550101.", strings.Join(rest[1:], " "))
 		}
 		err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
@@ -61,7 +50,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			if err := b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c)); err != nil {
 				return err
 			}
-			return b.audit(ctx, tx, me, c.ID, 0, "whatsapp_invited", phone)
+			return b.audit(ctx, tx, me, c.ID, 0, ticketing.AuditWhatsAppInvited, phone)
 		})
 		if err != nil {
 			return "", err
@@ -71,11 +60,11 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 		if len(rest) == 0 {
 			return "", userErr("Falta el número. Uso: %s", usage)
 		}
-		phone, ok := normalizePhone(strings.Join(rest, ""))
-		if !ok {
+		phone, err := ticketing.ParsePhone(strings.Join(rest, ""))
+		if err != nil {
 			return "", userErr("%q no es un número válido.", strings.Join(rest, " "))
 		}
-		err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
 			ct, err := tx.Contact(ctx, phone)
 			if isNotFound(err) || (err == nil && cmd.scope != nil && ct.ClientID != cmd.scope.ID) {
 				return userErr("El número %s no está habilitado.", phone)
@@ -86,7 +75,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			if err := tx.RevokeContact(ctx, phone, me, b.clock.Now()); err != nil {
 				return err
 			}
-			return b.audit(ctx, tx, me, ct.ClientID, 0, "whatsapp_revoked", phone)
+			return b.audit(ctx, tx, me, ct.ClientID, 0, ticketing.AuditWhatsAppRevoked, phone)
 		})
 		if err != nil {
 			return "", err

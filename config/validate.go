@@ -13,8 +13,6 @@ import (
 	"supportbot/ticketing"
 )
 
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{7,14}$`)
-
 // validate fills defaults, checks every key and builds the domain values.
 // It returns every problem, not just the first, each starting with its key.
 func (c *Config) validate() []string {
@@ -61,10 +59,10 @@ func (c *Config) defaults() {
 		c.SLA.WarnAt = []float64{0.5, 0.75, 0.9}
 	}
 	if c.SLA.AutoClose.NoticeAfter == "" {
-		c.SLA.AutoClose.NoticeAfter = "3d"
+		c.SLA.AutoClose.NoticeAfter = ticketing.DefaultNoticeAfter.String()
 	}
 	if c.SLA.AutoClose.CloseAfter == "" {
-		c.SLA.AutoClose.CloseAfter = "2d"
+		c.SLA.AutoClose.CloseAfter = ticketing.DefaultCloseAfter.String()
 	}
 }
 
@@ -191,11 +189,10 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 		if cl.Name == "" {
 			cl.Name = rc.ID
 		}
-		switch ticketing.Country(rc.Country) {
-		case ticketing.CountryAR, ticketing.CountryCL:
-			cl.Country = ticketing.Country(rc.Country)
-		default:
+		if country, err := ticketing.ParseCountry(rc.Country); err != nil {
 			v.add(key+".country", "must be AR or CL, got %q", rc.Country)
+		} else {
+			cl.Country = country
 		}
 		if rc.Timezone == "" {
 			v.add(key+".timezone", "missing IANA time zone, e.g. America/Argentina/Buenos_Aires")
@@ -204,13 +201,10 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 		} else {
 			cl.Location = loc
 		}
-		cl.Plan = ticketing.Plan(rc.Plan)
-		switch cl.Plan {
-		case "":
-			cl.Plan = ticketing.PlanEstandar
-		case ticketing.PlanEstandar, ticketing.PlanExtendido, ticketing.Plan7x24:
-		default:
+		if plan, err := ticketing.ParsePlan(rc.Plan); err != nil {
 			v.add(key+".plan", "must be estandar, extendido or 7x24, got %q", rc.Plan)
+		} else {
+			cl.Plan = plan
 		}
 		cl.Contract = ticketing.Contract(rc.Contract)
 		switch cl.Contract {
@@ -245,10 +239,11 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 			}
 			cl.ExtraHolidays = append(cl.ExtraHolidays, d)
 		}
-		for j, p := range rc.WhatsAppContacts {
+		for j, raw := range rc.WhatsAppContacts {
 			pk := fmt.Sprintf("%s.whatsapp_contacts[%d]", key, j)
-			if !e164.MatchString(p) {
-				v.add(pk, "want an E.164 number such as +5491123456789, got %q", p)
+			p, err := ticketing.ParsePhone(raw)
+			if err != nil {
+				v.add(pk, "want an E.164 number such as +5491123456789, got %q", raw)
 				continue
 			}
 			if owner, dup := phones[p]; dup && owner != rc.ID {

@@ -55,7 +55,7 @@ func randomStore(t *testing.T, rng *rand.Rand, n int) *store.DB {
 			if rng.IntN(2) == 0 {
 				tk.Status = ticketing.StatusCerrado
 				tk.ClosedAt = received.Add(time.Duration(rng.Int64N(int64(2 * target))))
-				tk.CloseReason = append(report.AutoCloseReasons, "conformidad del cliente")[rng.IntN(3)]
+				tk.CloseReason = append(report.AutoCloseReasons, ticketing.CloseReasonClientConformity)[rng.IntN(3)]
 			}
 			if err := tx.CreateTicket(ctx, tk); err != nil {
 				return err

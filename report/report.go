@@ -20,18 +20,17 @@ import (
 // scheduler write. Change them here if those change.
 
 // CriticalRefusedAction is the audit action of a critical incident sent to
-// the Service Desk instead of opening a chat ticket (bot/intake.go).
-const CriticalRefusedAction = "critical_refused"
+// the Service Desk instead of opening a chat ticket.
+const CriticalRefusedAction = ticketing.AuditCriticalRefused
 
 // AutoCloseReasons are the close reasons the scheduler writes when it closes
-// a ticket on its own (schedules/waiting.go, schedules/testing.go): after
-// notice, for the client's silence; and a requerimiento taken as accepted at
-// the end of its testing period. They match what the scheduler reports as
-// auto-closed to metrics.
-var AutoCloseReasons = []string{ticketing.CloseReasonNoReply, ticketing.CloseReasonTestingAccepted}
+// a ticket on its own (ticketing.CloseReason.Auto): after notice, for the
+// client's silence; and a requerimiento taken as accepted at the end of its
+// testing period.
+var AutoCloseReasons = []ticketing.CloseReason{ticketing.CloseReasonNoReply, ticketing.CloseReasonTestingAccepted}
 
 // AuditActions are the audit actions Build reads; load only these.
-var AuditActions = []string{CriticalRefusedAction}
+var AuditActions = []ticketing.AuditAction{CriticalRefusedAction}
 
 // The seed's service factor "80-40": 80% of calls answered within the first
 // 40 seconds in queue.
@@ -219,7 +218,7 @@ type acc struct {
 // add counts a ticket with its outcome and, when answered, its wait.
 func (a *acc) add(t *ticketing.Ticket, o outcome, wait time.Duration) {
 	a.row.Tickets++
-	if slices.Contains(AutoCloseReasons, t.CloseReason) {
+	if t.CloseReason.Auto() {
 		a.row.AutoClosed++
 	}
 	switch o {

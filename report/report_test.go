@@ -48,7 +48,7 @@ type tk struct {
 	target   time.Duration
 	respond  time.Duration // 0: no response
 	closed   time.Duration // 0: open
-	reason   string
+	reason   ticketing.CloseReason
 	bot      time.Duration // 0: no bot reply delivered
 	kind     ticketing.Kind
 	by       string // first responder; the focal point when empty
@@ -91,7 +91,7 @@ func seeded() report.Input {
 		{id: 2, client: "acme", prio: ticketing.PriorityAlta, source: ticketing.SourceSlack, received: utc(11, 3, 13), target: 4 * h, respond: 6 * h, bot: 50 * time.Second, by: "UBETO"},
 		{id: 3, client: "acme", prio: ticketing.PriorityAlta, source: ticketing.SourceWhatsApp, received: utc(11, 4, 13), target: 4 * h, respond: 2 * h, bot: 40 * time.Second},
 		// Closed by the client before its deadline with no response: moot.
-		{id: 4, client: "acme", prio: ticketing.PriorityMedia, source: ticketing.SourceSlack, received: utc(11, 5, 13), target: 24 * h, closed: 2 * h, reason: "conformidad del cliente"},
+		{id: 4, client: "acme", prio: ticketing.PriorityMedia, source: ticketing.SourceSlack, received: utc(11, 5, 13), target: 24 * h, closed: 2 * h, reason: ticketing.CloseReasonClientConformity},
 		// 30 Nov 23:00 in Buenos Aires: still November there; due after reportNow.
 		{id: 5, client: "acme", prio: ticketing.PriorityMedia, source: ticketing.SourceSlack, received: utc(12, 1, 2), target: 24 * h, bot: 5 * time.Second},
 		{id: 6, client: "acme", prio: ticketing.PriorityBaja, source: ticketing.SourceSlack, received: utc(11, 10, 13), target: 96 * h, respond: h, closed: 240 * h, reason: report.AutoCloseReasons[0], bot: 20 * time.Second, kind: ticketing.KindConsulta},
@@ -268,13 +268,13 @@ func TestBuildTakesOddInput(t *testing.T) {
 
 func TestAutoClosedReasons(t *testing.T) {
 	tests := []struct {
-		reason string
+		reason ticketing.CloseReason
 		want   int
 	}{
 		{report.AutoCloseReasons[0], 1},
 		{report.AutoCloseReasons[1], 1},
-		{"conformidad del cliente", 0},
-		{"cerrado por soporte", 0},
+		{ticketing.CloseReasonClientConformity, 0},
+		{ticketing.CloseReasonStaff, 0},
 		{"", 0},
 	}
 	for _, tt := range tests {

@@ -74,12 +74,7 @@ type Jobs struct {
 	digestDone map[string]ticketing.Date
 }
 
-// Defaults shared with the router (bot.New).
-const (
-	defaultNoticeAfter = 72 * time.Hour
-	defaultCloseAfter  = 48 * time.Hour
-	defaultDigestAt    = 8 * time.Hour
-)
+const defaultDigestAt = 8 * time.Hour
 
 // NewJobs checks the configuration and builds the jobs.
 func NewJobs(cfg JobsConfig) (*Jobs, error) {
@@ -103,10 +98,10 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 		cfg.Log = slog.Default()
 	}
 	if cfg.NoticeAfter <= 0 {
-		cfg.NoticeAfter = defaultNoticeAfter
+		cfg.NoticeAfter = ticketing.DefaultNoticeAfter
 	}
 	if cfg.CloseAfter <= 0 {
-		cfg.CloseAfter = defaultCloseAfter
+		cfg.CloseAfter = ticketing.DefaultCloseAfter
 	}
 	if cfg.DigestAt == 0 {
 		cfg.DigestAt = defaultDigestAt
@@ -132,13 +127,8 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 	}
 	for _, s := range cfg.Staff {
 		j.staff[s.ID] = s
-		if s.Role == ticketing.RoleAgent {
-			j.agents = append(j.agents, s.ID)
-		}
 	}
-	// Sorted so escalations list the same agents in the same order on
-	// every run.
-	slices.Sort(j.agents)
+	j.agents = ticketing.AgentIDs(cfg.Staff)
 	j.digests = digestGroups(cfg.Clients, cfg.DigestAt)
 	return j, nil
 }
@@ -230,9 +220,7 @@ func (j *Jobs) postpone(ctx context.Context, id int64, at time.Time) {
 // notifies, the records that make each notification happen once, the
 // ticket's change and its next action all commit together.
 func (j *Jobs) stepTicket(ctx context.Context, id int64, now time.Time) error {
-	var s *step
-	err := j.store.Update(ctx, func(tx ticketing.Tx) error {
-		s = nil
+	return ticketing.UpdateThen(ctx, j.store, func(tx ticketing.Tx, after *ticketing.AfterCommit) error {
 		t, err := tx.Ticket(ctx, "", id)
 		if err != nil {
 			return err
@@ -248,24 +236,17 @@ func (j *Jobs) stepTicket(ctx context.Context, id int64, now time.Time) error {
 			t.NextActionAt = time.Time{}
 			return tx.UpdateTicket(ctx, t)
 		}
-		s = &step{j: j, ctx: ctx, tx: tx, t: t, c: c, cal: j.engine.Calendar(*c, t.Kind), now: now}
+		s := &step{j: j, ctx: ctx, tx: tx, t: t, c: c, cal: j.engine.Calendar(*c, t.Kind), now: now, after: after}
 		next, err := s.run()
 		if err != nil {
 			return err
 		}
+		if s.queued {
+			after.Then(j.onQueued)
+		}
 		t.NextActionAt = next
 		return tx.UpdateTicket(ctx, t)
 	})
-	if err != nil || s == nil {
-		return err
-	}
-	if s.queued {
-		j.onQueued()
-	}
-	for _, f := range s.after {
-		f()
-	}
-	return nil
 }
 
 // step is one ticket's pass inside its transaction.
@@ -281,7 +262,7 @@ type step struct {
 	queued bool
 	// after runs once the transaction committed: observers must not hear
 	// of a change that was rolled back.
-	after []func()
+	after *ticketing.AfterCommit
 }
 
 // run does what is due and returns the ticket's next real event.

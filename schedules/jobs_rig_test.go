@@ -229,7 +229,7 @@ func (r *rig) sent(d string, target string) []ticketing.OutboxItem {
 	return out
 }
 
-func (r *rig) audit(action string) []ticketing.AuditEntry {
+func (r *rig) audit(action ticketing.AuditAction) []ticketing.AuditEntry {
 	r.t.Helper()
 	var out []ticketing.AuditEntry
 	r.must(r.db.View(context.Background(), func(tx ticketing.Tx) error {

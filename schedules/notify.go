@@ -63,7 +63,7 @@ func (s *step) toClient(event, text string) error {
 }
 
 // audit appends an audit line in the step's transaction.
-func (s *step) audit(action, detail string) error {
+func (s *step) audit(action ticketing.AuditAction, detail string) error {
 	return s.tx.Audit(s.ctx, ticketing.AuditEntry{At: s.now, Actor: "scheduler", ClientID: s.t.ClientID, TicketID: s.t.ID, Action: action, Detail: detail})
 }
 

@@ -8,13 +8,7 @@ import (
 	"supportbot/ticketing"
 )
 
-// The seed gives the client 30 days after delivery to test a requerimiento;
-// a reminder goes out 5 days before they end.
-const (
-	testingDays         = 30
-	testingReminderDays = 5
-	kindTestingReminder = "testing_reminder"
-)
+const kindTestingReminder = "testing_reminder"
 
 // testingPeriod tracks a delivered requerimiento's testing: the reminder,
 // then the close as accepted when the 30 days end without the ticket going
@@ -26,10 +20,7 @@ func (s *step) testingPeriod() (time.Time, error) {
 		s.j.log.Warn("delivered requerimiento without a delivery time; testing period not tracked", "ticket", s.t.ID)
 		return time.Time{}, nil
 	}
-	// Days on the client's calendar, so the end keeps its clock time
-	// across a DST change.
-	end := delivered.In(s.c.Location).AddDate(0, 0, testingDays)
-	remindAt := end.AddDate(0, 0, -testingReminderDays)
+	remindAt, end := ticketing.TestingPeriod(delivered, s.c.Location)
 	if s.now.Before(remindAt) {
 		return remindAt, nil
 	}
@@ -58,7 +49,7 @@ func (s *step) remindTesting(kind string, end time.Time) (time.Time, error) {
 	if err := s.toClient(kind, testingReminderText(s.t, s.c, end, s.now)); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit("testing_reminder", "testing ends "+end.UTC().Format("2006-01-02T15:04Z")); err != nil {
+	if err := s.audit(ticketing.AuditTestingReminder, "testing ends "+end.UTC().Format("2006-01-02T15:04Z")); err != nil {
 		return time.Time{}, err
 	}
 	return end, nil

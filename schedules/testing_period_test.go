@@ -86,7 +86,7 @@ func TestRequerimientoTestingPeriod(t *testing.T) {
 				if len(closes) != 1 || !strings.Contains(closes[0].Detail, "entregado → cerrado: desarrollo aceptado") {
 					t.Errorf("audit = %+v, want one line closing the delivered requerimiento as accepted", closes)
 				}
-				if !strings.HasPrefix(final.CloseReason, "desarrollo aceptado") {
+				if final.CloseReason != ticketing.CloseReasonTestingAccepted {
 					t.Errorf("close reason = %q", final.CloseReason)
 				}
 			} else if len(closes) != 0 {

@@ -53,7 +53,7 @@ func (s *step) sendNotice(cycle string) (time.Time, error) {
 	if err := s.toClient(cycle, noticeText(s.t, s.c, closeAt, s.now)); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit("autoclose_notice", "closes at "+closeAt.UTC().Format("2006-01-02T15:04Z")); err != nil {
+	if err := s.audit(ticketing.AuditAutoCloseNotice, "closes at "+closeAt.UTC().Format("2006-01-02T15:04Z")); err != nil {
 		return time.Time{}, err
 	}
 	s.j.log.Info("auto-close notice queued", "ticket", s.t.ID, "client", s.c.ID, "close_at", closeAt)
@@ -69,7 +69,7 @@ func (s *step) closeAt(notice time.Time) time.Time {
 
 // autoClose closes the ticket on the scheduler's authority, tells the
 // client where they talk and leaves an audit line.
-func (s *step) autoClose(event, reason, text string) (time.Time, error) {
+func (s *step) autoClose(event string, reason ticketing.CloseReason, text string) (time.Time, error) {
 	t := s.t
 	from := t.Status
 	if err := ticketing.Transition(t.Kind, from, ticketing.StatusCerrado); err != nil {
@@ -81,11 +81,11 @@ func (s *step) autoClose(event, reason, text string) (time.Time, error) {
 	if err := s.toClient(event, text); err != nil {
 		return time.Time{}, err
 	}
-	if err := s.audit("auto_closed", fmt.Sprintf("%s → %s: %s", from, t.Status, reason)); err != nil {
+	if err := s.audit(ticketing.AuditAutoClosed, fmt.Sprintf("%s → %s: %s", from, t.Status, reason.Text())); err != nil {
 		return time.Time{}, err
 	}
 	s.j.log.Info("ticket closed automatically", "ticket", t.ID, "client", s.c.ID, "reason", reason)
 	snapshot := *t
-	s.after = append(s.after, func() { s.j.observer.AutoClosed(&snapshot) })
+	s.after.Then(func() { s.j.observer.AutoClosed(&snapshot) })
 	return time.Time{}, nil
 }

@@ -3,6 +3,8 @@ package schedules
 import (
 	"fmt"
 	"time"
+
+	"supportbot/ticketing"
 )
 
 // Notification kinds of the deadline watch, as recorded in the store.
@@ -96,7 +98,7 @@ func (s *step) ping(w float64) error {
 	}
 	s.j.log.Info("deadline ping queued", "ticket", s.t.ID, "client", s.c.ID, "threshold", w, "left", left, "to", who)
 	snapshot := *s.t
-	s.after = append(s.after, func() { s.j.observer.PingSent(&snapshot, w) })
+	s.after.Then(func() { s.j.observer.PingSent(&snapshot, w) })
 	return nil
 }
 
@@ -125,12 +127,12 @@ func (s *step) breach() error {
 	if err := s.toDesk(kindBreach, breachDeskText(s.t, s.c, standIns, overdue, s.now)); err != nil {
 		return err
 	}
-	if err := s.audit("sla_breached", fmt.Sprintf("due %s, escalated to %v", s.t.DueAt.UTC().Format("2006-01-02T15:04Z"), standIns)); err != nil {
+	if err := s.audit(ticketing.AuditSLABreached, fmt.Sprintf("due %s, escalated to %v", s.t.DueAt.UTC().Format("2006-01-02T15:04Z"), standIns)); err != nil {
 		return err
 	}
 	s.j.log.Warn("response deadline breached; escalated", "ticket", s.t.ID, "client", s.c.ID, "overdue", overdue, "to", all)
 	snapshot := *s.t
-	s.after = append(s.after, func() { s.j.observer.Breached(&snapshot) })
+	s.after.Then(func() { s.j.observer.Breached(&snapshot) })
 	return nil
 }
 

@@ -62,15 +62,3 @@ func (t *Tx) queryAudit(ctx context.Context, q string, args ...any) ([]ticketing
 	}
 	return out, rows.Err()
 }
-
-// AuditSince reports whether an action with exactly this detail was logged
-// at or after since; it backs "at most once a day" rules.
-func (t *Tx) AuditSince(ctx context.Context, action, detail string, since time.Time) (bool, error) {
-	var n int
-	err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log WHERE action = ? AND detail = ? AND at >= ?`,
-		action, detail, formatTime(since)).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("audit lookup %s: %w", action, err)
-	}
-	return n > 0, nil
-}

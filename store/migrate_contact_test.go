@@ -18,35 +18,8 @@ const uniqueContactVersion = 6
 // with an audit line each, and leaves every other ticket alone.
 func TestMigrationClosesOlderOpenTicketsOfAContact(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	sqldb, err := sql.Open("sqlite3", DSN(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqldb.SetMaxOpenConns(1)
-	d := &DB{db: sqldb, path: path}
-	defer sqldb.Close()
-	if _, err := sqldb.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	all, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range all {
-		if m.version >= uniqueContactVersion {
-			break
-		}
-		if _, err := d.applyOne(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-
+	sqldb, d, _ := fileBefore(t, uniqueContactVersion)
 	const ts = "2026-11-24T13:00:00.000Z"
-	if _, err := sqldb.ExecContext(ctx, `INSERT INTO clients (id, name, country, timezone, plan, contract, synced_at)
-		VALUES ('acme', 'ACME', 'AR', 'UTC', 'estandar', 'active', ?)`, ts); err != nil {
-		t.Fatal(err)
-	}
 	rows := []struct {
 		contact, status string
 	}{
@@ -129,4 +102,39 @@ func TestMigrationClosesOlderOpenTicketsOfAContact(t *testing.T) {
 	if !isUniqueViolation(err) {
 		t.Errorf("second open ticket of +2 after migration: err = %v, want a unique violation", err)
 	}
+}
+
+// fileBefore makes a store file with every migration before version applied,
+// as an older release left it, for a test to fill and then migrate.
+func fileBefore(t *testing.T, version int) (*sql.DB, *DB, string) {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	sqldb, err := sql.Open("sqlite3", DSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqldb.SetMaxOpenConns(1)
+	t.Cleanup(func() { sqldb.Close() })
+	if _, err := sqldb.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	all, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &DB{db: sqldb, path: path}
+	for _, m := range all {
+		if m.version >= version {
+			break
+		}
+		if _, err := d.applyOne(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := sqldb.ExecContext(ctx, `INSERT INTO clients (id, name, country, timezone, plan, contract, synced_at)
+		VALUES ('acme', 'ACME', 'AR', 'UTC', 'estandar', 'active', '2026-11-24T13:00:00.000Z')`); err != nil {
+		t.Fatal(err)
+	}
+	return sqldb, d, path
 }

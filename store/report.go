@@ -25,7 +25,7 @@ type ReportRows struct {
 // of one client or of all when clientID is empty, with the audit lines of
 // the given actions (all actions when none are given). Everything is read
 // in one transaction, so the three parts agree with each other.
-func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string, auditActions ...string) (ReportRows, error) {
+func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string, auditActions ...ticketing.AuditAction) (ReportRows, error) {
 	tx, err := d.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return ReportRows{}, fmt.Errorf("report rows: begin read: %w", err)
@@ -101,7 +101,7 @@ func (t *Tx) firstBotReplies(ctx context.Context, from, to time.Time, clientID s
 	return out, nil
 }
 
-func (t *Tx) auditBetween(ctx context.Context, from, to time.Time, clientID string, actions []string) ([]ticketing.AuditEntry, error) {
+func (t *Tx) auditBetween(ctx context.Context, from, to time.Time, clientID string, actions []ticketing.AuditAction) ([]ticketing.AuditEntry, error) {
 	q := `SELECT id, at, actor, client_id, ticket_id, action, detail FROM audit_log WHERE at >= ? AND at < ?`
 	args := []any{formatTime(from), formatTime(to)}
 	if clientID != "" {

@@ -125,13 +125,13 @@ func TestReportRows(t *testing.T) {
 	tests := []struct {
 		name        string
 		client      string
-		actions     []string
+		actions     []ticketing.AuditAction
 		wantTickets []int64
 		wantReplies map[int64]time.Duration // after the ticket was received
 		wantAudit   []string                // client/action
 	}{
 		{
-			name: "all clients, one action", actions: []string{"critical_refused"},
+			name: "all clients, one action", actions: []ticketing.AuditAction{"critical_refused"},
 			wantTickets: []int64{slack.ID, wa.ID, unanswered.ID, andes.ID},
 			wantReplies: map[int64]time.Duration{slack.ID: 8 * time.Second, wa.ID: 25 * time.Second, andes.ID: 4 * time.Second},
 			wantAudit:   []string{"acme/critical_refused", "andes/critical_refused"},
@@ -174,7 +174,7 @@ func TestReportRows(t *testing.T) {
 			}
 			var gotAudit []string
 			for _, e := range rows.Audit {
-				gotAudit = append(gotAudit, e.ClientID+"/"+e.Action)
+				gotAudit = append(gotAudit, e.ClientID+"/"+string(e.Action))
 			}
 			if !slices.Equal(gotAudit, tt.wantAudit) {
 				t.Errorf("audit = %v, want %v", gotAudit, tt.wantAudit)

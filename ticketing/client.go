@@ -1,6 +1,7 @@
 package ticketing
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -13,6 +14,17 @@ const (
 	CountryCL Country = "CL"
 )
 
+// Countries lists the countries with a built-in holiday set.
+var Countries = []Country{CountryAR, CountryCL}
+
+// ParseCountry accepts a country code as configured ("AR").
+func ParseCountry(s string) (Country, error) {
+	if c := Country(s); slices.Contains(Countries, c) {
+		return c, nil
+	}
+	return "", fmt.Errorf("unknown country %q (want AR or CL)", s)
+}
+
 // Plan is the coverage the client contracted (seed: "Coberturas de soporte").
 type Plan string
 
@@ -21,6 +33,21 @@ const (
 	PlanExtendido Plan = "extendido"
 	Plan7x24      Plan = "7x24"
 )
+
+// Plans lists every plan.
+var Plans = []Plan{PlanEstandar, PlanExtendido, Plan7x24}
+
+// ParsePlan accepts a plan as configured; none is the standard plan, the
+// coverage every contract includes.
+func ParsePlan(s string) (Plan, error) {
+	if s == "" {
+		return PlanEstandar, nil
+	}
+	if p := Plan(s); slices.Contains(Plans, p) {
+		return p, nil
+	}
+	return "", fmt.Errorf("unknown plan %q (want estandar, extendido or 7x24)", s)
+}
 
 // Contract is the state of the client's support contract; only active
 // contracts get tickets (seed: "Exclusiones").

@@ -86,7 +86,7 @@ type AuditEntry struct {
 	Actor    string
 	ClientID string
 	TicketID int64
-	Action   string
+	Action   AuditAction
 	Detail   string
 }
 

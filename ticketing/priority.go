@@ -22,7 +22,7 @@ func ParsePriority(s string) (Priority, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("unknown priority %q", s)
+	return "", fmt.Errorf("unknown priority %q (want critica, alta, media or baja)", s)
 }
 
 // Label is the upper-case Spanish name used in messages ("ALTA").

@@ -182,9 +182,10 @@ type Tx interface {
 	// AuditLog lists a client's lines logged at or after since (every
 	// client's when clientID is empty), oldest first.
 	AuditLog(ctx context.Context, clientID string, since time.Time) ([]AuditEntry, error)
-	// AuditSince reports whether action with exactly detail was logged at or
-	// after since.
-	AuditSince(ctx context.Context, action, detail string, since time.Time) (bool, error)
+	// AnswerUnknown records that a number that may not write is answered at
+	// at, unless it was already answered at or after since; false means it
+	// was, and nothing is recorded. It backs "at most once a day".
+	AnswerUnknown(ctx context.Context, phone string, at, since time.Time) (bool, error)
 
 	// UpsertContact stores an invitation, with who and when. A number
 	// active for another client is ErrDuplicate; re-inviting a revoked

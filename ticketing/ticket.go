@@ -40,7 +40,7 @@ type Ticket struct {
 	FirstResponseAt time.Time
 	FirstResponder  string
 	Assignee        string
-	Escalation      string
+	Escalation      Escalation
 
 	// NextActionAt is when the scheduler next has something to do for the
 	// ticket (a ping, a notice, a close); zero when nothing is pending.
@@ -49,7 +49,7 @@ type Ticket struct {
 	ResolvedAt          time.Time
 	DeliveredAt         time.Time
 	ClosedAt            time.Time
-	CloseReason         string
+	CloseReason         CloseReason
 	// WaitingSince is when the ticket's current wait on the client began
 	// (it entered resuelto or esperando_cliente); zero while it does not
 	// wait. With ResolvedAt and LastClientMessageAt it keys the

@@ -29,9 +29,9 @@ func (t *Ticket) WaitStart() time.Time {
 	return start
 }
 
-// Close reasons of tickets the scheduler closes on its own; the report
-// counts them as auto-closed.
+// Auto-close defaults (seed): a ticket waiting on the client gets a notice
+// after three days of silence and is closed two days after the notice.
 const (
-	CloseReasonNoReply         = "sin respuesta del cliente tras aviso previo"
-	CloseReasonTestingAccepted = "desarrollo aceptado: terminó el período de prueba de 30 días"
+	DefaultNoticeAfter = 72 * time.Hour
+	DefaultCloseAfter  = 48 * time.Hour
 )

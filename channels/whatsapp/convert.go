@@ -4,9 +4,7 @@
 package whatsappchannel
 
 import (
-	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"go.mau.fi/whatsmeow/proto/waE2E"
@@ -14,25 +12,22 @@ import (
 	"go.mau.fi/whatsmeow/types/events"
 
 	"supportbot/channels"
+	"supportbot/ticketing"
 )
 
 // maxNameChars caps the push name, which the sender chooses freely and the
 // bot shows in Slack.
 const maxNameChars = 200
 
-// e164 matches the numbers ToJID accepts. It is a little looser than the
-// config's rule (which wants 8 digits) because a few small numbering plans
-// have 7-digit international numbers and refusing them here would silence
-// the bot's answer to such a sender.
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
-
-// ErrBadNumber is returned by ToJID for anything but an E.164 number.
-var ErrBadNumber = errors.New("not an E.164 phone number")
+// ErrBadNumber is returned by ToJID for anything but an E.164 number as
+// stored (ticketing.IsPhone: no spaces or dashes here, the number comes from
+// the store or from WhatsApp itself).
+var ErrBadNumber = ticketing.ErrBadPhone
 
 // ToJID turns an E.164 number ("+5491155550101") into the user JID messages
 // to that number are addressed to.
 func ToJID(phone string) (types.JID, error) {
-	if !e164.MatchString(phone) {
+	if !ticketing.IsPhone(phone) {
 		return types.JID{}, fmt.Errorf("%q: %w (want e.g. +5491123456789)", phone, ErrBadNumber)
 	}
 	return types.NewJID(phone[1:], types.DefaultUserServer), nil
@@ -108,7 +103,7 @@ func directChat(chat types.JID) bool {
 func senderPhone(sender, alt types.JID, resolvePhone func(types.JID) (string, bool)) (string, bool) {
 	for _, j := range []types.JID{sender, alt} {
 		if j.Server == types.DefaultUserServer {
-			if p := "+" + j.User; e164.MatchString(p) {
+			if p := "+" + j.User; ticketing.IsPhone(p) {
 				return p, true
 			}
 		}
@@ -127,7 +122,7 @@ func senderPhone(sender, alt types.JID, resolvePhone func(types.JID) (string, bo
 		if !strings.HasPrefix(p, "+") {
 			p = "+" + p
 		}
-		if e164.MatchString(p) {
+		if ticketing.IsPhone(p) {
 			return p, true
 		}
 	}

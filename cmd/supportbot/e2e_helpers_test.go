@@ -328,7 +328,7 @@ func (r *running) tickets(clientID string) []*ticketing.Ticket {
 }
 
 // audits counts audit lines with action.
-func (r *running) audits(action string) int {
+func (r *running) audits(action ticketing.AuditAction) int {
 	r.t.Helper()
 	n := 0
 	r.view(func(ctx context.Context, tx ticketing.Tx) error {

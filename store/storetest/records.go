@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"testing"
@@ -13,7 +14,7 @@ var recordCases = []testCase{
 	{"notification once", testNotificationOnce},
 	{"digest once", testDigestOnce},
 	{"audit log", testAuditLog},
-	{"audit since", testAuditSince},
+	{"answer unknown once a day", testAnswerUnknown},
 }
 
 func testNotificationOnce(t *testing.T, s ticketing.Store) {
@@ -156,34 +157,51 @@ func testAuditLog(t *testing.T, s ticketing.Store) {
 	}
 }
 
-func testAuditSince(t *testing.T, s ticketing.Store) {
+func testAnswerUnknown(t *testing.T, s ticketing.Store) {
 	seed(t, s)
-	at := t0.Add(time.Hour)
-	update(t, s, func(tx ticketing.Tx) error {
-		return tx.Audit(t.Context(), ticketing.AuditEntry{At: at, Actor: "+5491199", Action: "whatsapp_unknown", Detail: "+5491199"})
-	})
+	day := 24 * time.Hour
 	tests := []struct {
-		action, detail string
-		since          time.Time
-		want           bool
+		name  string
+		phone string
+		at    time.Time
+		want  bool
 	}{
-		{"whatsapp_unknown", "+5491199", t0, true},
-		{"whatsapp_unknown", "+5491199", at, true}, // inclusive
-		{"whatsapp_unknown", "+5491199", at.Add(time.Millisecond), false},
-		{"whatsapp_unknown", "+549119", t0, false}, // the detail matches exactly, not as a prefix
-		{"whatsapp_unknown", "+54911999", t0, false},
-		{"whatsapp_unknown", "", t0, false},
-		{"whatsapp_invited", "+5491199", t0, false},
+		{"first message of a number", "+5491199", t0, true},
+		{"again within the day", "+5491199", t0.Add(day - time.Millisecond), false},
+		{"another number", "+54911999", t0.Add(time.Hour), true},
+		{"exactly a day after", "+5491199", t0.Add(day), false}, // since is inclusive: answered at since counts
+		{"just over a day after", "+5491199", t0.Add(day + time.Millisecond), true},
+		{"the day counts from the last answer", "+5491199", t0.Add(day + time.Hour), false},
 	}
 	for _, tt := range tests {
 		var got bool
-		view(t, s, func(tx ticketing.Tx) error {
+		update(t, s, func(tx ticketing.Tx) error {
 			var err error
-			got, err = tx.AuditSince(t.Context(), tt.action, tt.detail, tt.since)
+			got, err = tx.AnswerUnknown(t.Context(), tt.phone, tt.at, tt.at.Add(-day))
 			return err
 		})
 		if got != tt.want {
-			t.Errorf("AuditSince(%s, %q, t0+%v) = %v, want %v", tt.action, tt.detail, tt.since.Sub(t0), got, tt.want)
+			t.Errorf("%s: AnswerUnknown(%s, t0+%v) = %v, want %v", tt.name, tt.phone, tt.at.Sub(t0), got, tt.want)
 		}
+	}
+	// A rolled-back answer is not remembered: the number is answered on retry.
+	boom := errors.New("rolled back")
+	err := s.Update(t.Context(), func(tx ticketing.Tx) error {
+		if _, err := tx.AnswerUnknown(t.Context(), "+5691111", t0, t0.Add(-day)); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Update = %v, want %v", err, boom)
+	}
+	var got bool
+	update(t, s, func(tx ticketing.Tx) error {
+		var err error
+		got, err = tx.AnswerUnknown(t.Context(), "+5691111", t0, t0.Add(-day))
+		return err
+	})
+	if !got {
+		t.Errorf("AnswerUnknown after a rolled-back answer = false, want true")
 	}
 }

@@ -1,0 +1,37 @@
+package ticketing
+
+// AuditAction names what an audit line records. The spellings are stored
+// and read back (the monthly report counts some of them): never change one.
+type AuditAction string
+
+// Written by the router.
+const (
+	AuditTicketOpened    AuditAction = "ticket_opened"
+	AuditFirstResponse   AuditAction = "first_response"
+	AuditClientReplied   AuditAction = "client_replied"
+	AuditCriticalOpened  AuditAction = "critical_opened"
+	AuditCriticalRefused AuditAction = "critical_refused"
+	AuditContractRefused AuditAction = "contract_refused"
+	AuditTaken           AuditAction = "taken"
+	AuditResolved        AuditAction = "resolved"
+	AuditEscalated       AuditAction = "escalated"
+	AuditMoved           AuditAction = "moved"
+	AuditClosed          AuditAction = "closed"
+	AuditKindChosen      AuditAction = "kind_chosen"
+	AuditKindChanged     AuditAction = "kind_changed"
+	AuditPriorityChanged AuditAction = "priority_changed"
+	AuditAbsent          AuditAction = "ausente"
+	AuditPresent         AuditAction = "presente"
+	AuditWhatsAppInvited AuditAction = "whatsapp_invited"
+	AuditWhatsAppRevoked AuditAction = "whatsapp_revoked"
+	AuditWhatsAppUnknown AuditAction = "whatsapp_unknown"
+	AuditWhatsAppLost    AuditAction = "whatsapp_lost"
+)
+
+// Written by the scheduler.
+const (
+	AuditAutoCloseNotice AuditAction = "autoclose_notice"
+	AuditAutoClosed      AuditAction = "auto_closed"
+	AuditTestingReminder AuditAction = "testing_reminder"
+	AuditSLABreached     AuditAction = "sla_breached"
+)
