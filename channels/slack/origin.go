@@ -32,12 +32,16 @@ type requestFrom struct {
 	AppID        string
 }
 
-// check says why a request is not for this installation, or nil.
+// check says why a request is not for this installation, or nil. The
+// threat is Slack itself delivering, with this app's signature, requests
+// of another installation, and those always name their workspace and app:
+// a payload that names none is not another installation's, so only ids
+// that are present are compared.
 func (o Origin) check(r requestFrom) error {
-	if o.AppID != "" && r.AppID != o.AppID {
+	if o.AppID != "" && r.AppID != "" && r.AppID != o.AppID {
 		return fmt.Errorf("api_app_id %q is not this app (%s)", r.AppID, o.AppID)
 	}
-	if len(o.Teams) == 0 && len(o.Enterprises) == 0 {
+	if len(o.Teams) == 0 && len(o.Enterprises) == 0 || !r.names() {
 		return nil
 	}
 	for _, t := range r.Teams {
@@ -49,6 +53,11 @@ func (o Origin) check(r requestFrom) error {
 		return nil
 	}
 	return fmt.Errorf("team %v (enterprise %q) is not this installation's", r.Teams, r.EnterpriseID)
+}
+
+// names reports whether the request names any workspace or organization.
+func (r requestFrom) names() bool {
+	return r.EnterpriseID != "" || slices.ContainsFunc(r.Teams, func(t string) bool { return t != "" })
 }
 
 func (e outerEvent) from() requestFrom {
