@@ -200,7 +200,14 @@ func (h *httpHandler) commands(w http.ResponseWriter, r *http.Request, body []by
 	if !h.fromOrigin(w, r, commandFrom(cmd)) {
 		return
 	}
-	reply, err := h.handle(r, FromSlashCommand(cmd, h.cfg.Now()))
+	in := FromSlashCommand(cmd, h.cfg.Now())
+	if in.EventID == "" {
+		// Slack names every invocation with a trigger_id; a body without one
+		// is still told apart from its replay by its signature, which covers
+		// the body and the moment it was signed.
+		in.EventID = "cmdsig:" + r.Header.Get("X-Slack-Signature")
+	}
+	reply, err := h.handle(r, in)
 	if err != nil {
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

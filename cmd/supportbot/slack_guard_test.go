@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
 	"strconv"
@@ -81,10 +82,25 @@ func acceptedConns(t *testing.T, port string) int {
 // The same signed /soporte critico body, replayed within Slack's 5-minute
 // window, opens one ticket and pages once.
 func TestReplayedSlashCommandRunsOnce(t *testing.T) {
+	t.Run("with its trigger_id", func(t *testing.T) { testReplayedCommand(t, func(b []byte) []byte { return b }) })
+	// A body without one is still known by its signature.
+	t.Run("without a trigger_id", func(t *testing.T) {
+		testReplayedCommand(t, func(b []byte) []byte {
+			v, err := url.ParseQuery(string(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v.Del("trigger_id")
+			return []byte(v.Encode())
+		})
+	})
+}
+
+func testReplayedCommand(t *testing.T, shape func([]byte) []byte) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 	const desk = "U0SDESK01"
-	body := r.commandBody(deskChannel, desk, "critico acme se cayó la plataforma, nadie puede loguearse")
+	body := shape(r.commandBody(deskChannel, desk, "critico acme se cayó la plataforma, nadie puede loguearse"))
 	signedAt := time.Now()
 
 	status, first := r.signedPostBody("/slack/commands", "application/x-www-form-urlencoded", body, signedAt)
