@@ -29,7 +29,7 @@ func TestMigrationClosesOlderOpenTicketsOfAContact(t *testing.T) {
 	if _, err := sqldb.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
-	all, err := migrations()
+	all, err := migrations(sqliteDialect.migrationDir())
 	if err != nil {
 		t.Fatal(err)
 	}
