@@ -232,9 +232,9 @@ func (c *copier) converters(ctx context.Context, table string, cols []string) ([
 }
 
 // convert brings v to the Go value of its kind, which the target's dialect
-// then binds: an instant as time.Time (SQLite's text parsed, '' as none), a
+// then binds: an instant as time.Time (SQLite's text parsed, empty text as none), a
 // flag as bool, a date as its ISO text. required is a SQLite NOT NULL
-// column, where "no time" is '' (outbox.in_flight_at).
+// column, where "no time" is the empty text (outbox.in_flight_at).
 func convert(v any, kind colKind, required bool) any {
 	if b, ok := v.([]byte); ok {
 		v = string(b)

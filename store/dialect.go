@@ -59,7 +59,7 @@ func (d dialect) rebind(q string) string {
 // stamp is an instant on its way into a query; each backend stores it its
 // own way: fixed-width UTC text in SQLite (see timeLayout), timestamptz in
 // PostgreSQL. A stamp with unset is "no time" in a column that SQLite keeps
-// NOT NULL with ” (outbox.in_flight_at) and PostgreSQL keeps NULL.
+// NOT NULL with the empty text (outbox.in_flight_at) and PostgreSQL keeps NULL.
 type stamp struct {
 	t     time.Time
 	unset bool

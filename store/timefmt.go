@@ -34,7 +34,7 @@ func parseTime(s string) (time.Time, error) {
 }
 
 // instant scans a stored time from either backend, in UTC: SQLite's text
-// or PostgreSQL's timestamptz. NULL and ” are the zero time.
+// or PostgreSQL's timestamptz. NULL and the empty text are the zero time.
 type instant struct{ t *time.Time }
 
 func (i instant) Scan(src any) error {
