@@ -328,58 +328,87 @@ func (c *copier) verify(ctx context.Context, report CopyReport) error {
 	return nil
 }
 
-// continueIDs moves PostgreSQL's identity sequences past the copied ids, so
-// the next ticket gets the next number. A SQLite source may have given out
-// ticket numbers above its highest row (AUTOINCREMENT remembers them in
-// sqlite_sequence); those are never handed out again either. A SQLite
-// target needs nothing: an explicit id moves its counters.
+// continueIDs makes the target number on after the source: a new ticket
+// gets a number the source never gave out. PostgreSQL's identity sequences
+// move past the highest id copied and past what the source's own counters
+// had given out (a ticket since deleted); SQLite's AUTOINCREMENT counter
+// (sqlite_sequence) likewise. SQLite's other tables need nothing: their
+// next id is always the highest one plus one.
 func (c *copier) continueIDs(ctx context.Context) error {
-	if c.dst.d != postgresDialect {
-		return nil
-	}
-	used := map[string]int64{}
-	if c.src.d == sqliteDialect {
-		rows, err := c.src.query(ctx, `SELECT name, seq FROM sqlite_sequence`)
-		if err != nil {
-			return fmt.Errorf("copy: source sequences: %w", err)
-		}
-		for rows.Next() {
-			var name string
-			var seq int64
-			if err := rows.Scan(&name, &seq); err != nil {
-				rows.Close()
-				return fmt.Errorf("copy: source sequences: %w", err)
-			}
-			used[name] = seq
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("copy: source sequences: %w", err)
-		}
-	}
-	rows, err := c.dst.query(ctx, `SELECT table_name FROM information_schema.columns
-		WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`)
+	used, err := usedIDs(ctx, c.src)
 	if err != nil {
-		return fmt.Errorf("copy: target sequences: %w", err)
+		return fmt.Errorf("copy: source counters: %w", err)
 	}
-	var tables []string
+	if c.dst.d == postgresDialect {
+		err = c.setSequences(ctx, used)
+	} else {
+		err = c.setSQLiteSequence(ctx, used)
+	}
+	if err != nil {
+		return fmt.Errorf("copy: continue ids: %w", err)
+	}
+	return nil
+}
+
+// usedIDs is the highest id each table's counter has given out, where the
+// backend remembers more than the rows show.
+func usedIDs(ctx context.Context, t *Tx) (map[string]int64, error) {
+	q := `SELECT name, seq FROM sqlite_sequence`
+	if t.d == postgresDialect {
+		q = `SELECT table_name, COALESCE(pg_sequence_last_value(pg_get_serial_sequence(table_name, 'id')), 0)
+			FROM information_schema.columns
+			WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`
+	}
+	rows, err := t.query(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	used := map[string]int64{}
 	for rows.Next() {
 		var table string
-		if err := rows.Scan(&table); err != nil {
-			rows.Close()
-			return fmt.Errorf("copy: target sequences: %w", err)
+		var n int64
+		if err := rows.Scan(&table, &n); err != nil {
+			return nil, err
 		}
-		tables = append(tables, table)
+		used[table] = n
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("copy: target sequences: %w", err)
+	return used, rows.Err()
+}
+
+func (c *copier) setSequences(ctx context.Context, used map[string]int64) error {
+	tables, err := usedIDs(ctx, c.dst)
+	if err != nil {
+		return err
 	}
-	for _, table := range tables {
+	for table := range tables {
 		_, err := c.dst.exec(ctx, `SELECT setval(pg_get_serial_sequence(?, 'id'), GREATEST(COALESCE(MAX(id), 0), ?) + 1, false) FROM `+table,
 			table, used[table])
 		if err != nil {
-			return fmt.Errorf("copy: continue ids of %s: %w", table, err)
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+func (c *copier) setSQLiteSequence(ctx context.Context, used map[string]int64) error {
+	for table, n := range used {
+		var auto bool
+		err := c.dst.queryRow(ctx, `SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ? AND sql LIKE '%AUTOINCREMENT%'`, table).Scan(&auto)
+		if err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		if !auto {
+			continue
+		}
+		res, err := c.dst.exec(ctx, `UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?`, n, table)
+		if err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		if k, _ := res.RowsAffected(); k == 0 {
+			if _, err := c.dst.exec(ctx, `INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`, table, n); err != nil {
+				return fmt.Errorf("%s: %w", table, err)
+			}
 		}
 	}
 	return nil
