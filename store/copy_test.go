@@ -297,4 +297,3 @@ func readAll(t *testing.T, db *store.DB) contents {
 	}
 	return c
 }
-
