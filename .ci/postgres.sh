@@ -7,7 +7,7 @@
 # Locally: `. .ci/postgres.sh` in a shell of your own, then `go test ./store/...`.
 
 pg_port="${SUPPORTBOT_PG_PORT:-55432}"
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   apt-get update -qq && apt-get install -y -qq postgresql >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
