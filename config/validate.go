@@ -93,7 +93,7 @@ func (c *Config) validateStore(v *validator) {
 			return
 		}
 		u, err := url.Parse(s.URL)
-		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 			v.add("store.url", "want a URL postgres://user:${PASSWORD}@host:5432/db")
 		}
 	default:

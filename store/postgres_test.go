@@ -30,6 +30,11 @@ func TestPostgresMigrationsApplyOnce(t *testing.T) {
 	if applied, err := db.Apply(ctx); err != nil || len(applied) != 0 {
 		t.Errorf("second apply ran %v, %v; want nothing", applied, err)
 	}
+	for i := range 2 {
+		if err := db.Ping(ctx, t0); err != nil {
+			t.Errorf("ping %d: %v", i, err)
+		}
+	}
 }
 
 // conflicting runs fn's Update against a second Update that changes the
