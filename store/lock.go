@@ -35,7 +35,7 @@ func (e *LockedError) Error() string {
 			who += " (running since " + e.Since.Format(time.RFC3339) + ")"
 		}
 	}
-	return fmt.Sprintf("store %s is in use by %s: SQLite takes one supportbot at a time; stop it, or use store.driver: postgres for more", e.Path, who)
+	return fmt.Sprintf("store %s is in use by %s: SQLite takes one supportbot at a time; stop that one, or move to store.driver: postgres to run several", e.Path, who)
 }
 
 // lockPath is the lock file of a store file.
