@@ -27,8 +27,19 @@ type Config struct {
 	staff   []ticketing.Staff
 }
 
+// Store drivers.
+const (
+	StoreSQLite   = "sqlite"
+	StorePostgres = "postgres"
+)
+
 type Store struct {
-	Path string `yaml:"path"`
+	// Driver is StoreSQLite (the default, one file at Path) or
+	// StorePostgres (a server at URL).
+	Driver string `yaml:"driver"`
+	Path   string `yaml:"path"`
+	// URL is a PostgreSQL connection URL; its password belongs in ${ENV}.
+	URL string `yaml:"url"`
 }
 
 type HTTP struct {

@@ -58,6 +58,7 @@ func TestDefaults(t *testing.T) {
 		name      string
 		got, want any
 	}{
+		{"store.driver", cfg.Store.Driver, StoreSQLite},
 		{"store.path", cfg.Store.Path, "data/supportbot.db"},
 		{"http.listen", cfg.HTTP.Listen, "127.0.0.1:8080"},
 		{"slack.mode", cfg.Slack.Mode, SlackOff},
@@ -112,6 +113,10 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"channel id as team id", base + "slack: {team_id: C0ACME}\n", "slack.team_id", "T…"},
 		{"bot id as app id", base + "slack: {app_id: B0BOT}\n", "slack.app_id", "A…"},
 		{"bad listen", base + "http: {listen: 8080}\n", "http.listen", "host:port"},
+		{"unknown store driver", base + "store: {driver: mysql}\n", "store.driver", `"mysql"`},
+		{"postgres without url", base + "store: {driver: postgres}\n", "store.url", "needs a server URL"},
+		{"postgres with a path for url", base + "store: {driver: postgres, url: data/supportbot.db}\n", "store.url", "postgres://"},
+		{"url without postgres", base + "store: {url: 'postgres://bot@db/supportbot'}\n", "store.url", "only read with store.driver: postgres"},
 		{"unset env var", base + "slack: {mode: events, bot_token: '${NOPE_TOKEN}', signing_secret: x}\n", "slack.bot_token", "NOPE_TOKEN is not set"},
 	}
 	for _, tt := range tests {
@@ -158,5 +163,22 @@ func TestInvalidYAMLIsAnError(t *testing.T) {
 		if _, err := Parse("t.yaml", []byte(in), noEnv); err == nil {
 			t.Errorf("Parse(%q) succeeded, want an error", in)
 		}
+	}
+}
+
+// The PostgreSQL password comes from the environment and no problem with
+// store.url ever quotes it.
+func TestStoreURL(t *testing.T) {
+	env := func(k string) (string, bool) { return "hunter2", k == "PGPASS" }
+	cfg, err := Parse("test.yaml", []byte(base+"store:\n  driver: postgres\n  url: postgres://bot:${PGPASS}@db:5432/supportbot\n"), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "postgres://bot:hunter2@db:5432/supportbot"; cfg.Store.Driver != StorePostgres || cfg.Store.URL != want {
+		t.Errorf("store = %+v, want driver postgres and url %s", cfg.Store, want)
+	}
+	_, err = Parse("test.yaml", []byte(base+"store:\n  driver: postgres\n  url: mysql://bot:${PGPASS}@db/supportbot\n"), env)
+	if err == nil || !strings.Contains(err.Error(), "store.url") || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("err = %v, want a store.url problem that does not show the password", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -24,6 +25,7 @@ func (c *Config) validate() []string {
 			v.add("http.listen", "want host:port, got %q", c.HTTP.Listen)
 		}
 	}
+	c.validateStore(&v)
 	c.validateSlack(&v)
 	c.validateWhatsApp(&v)
 	c.validateServiceDesk(&v)
@@ -37,6 +39,9 @@ func (c *Config) validate() []string {
 }
 
 func (c *Config) defaults() {
+	if c.Store.Driver == "" {
+		c.Store.Driver = StoreSQLite
+	}
 	if c.Store.Path == "" {
 		c.Store.Path = "data/supportbot.db"
 	}
@@ -70,6 +75,28 @@ type validator struct{ problems []string }
 
 func (v *validator) add(key, format string, args ...any) {
 	v.problems = append(v.problems, key+": "+fmt.Sprintf(format, args...))
+}
+
+// validateStore never quotes store.url: it may carry a password.
+func (c *Config) validateStore(v *validator) {
+	s := &c.Store
+	switch s.Driver {
+	case StoreSQLite:
+		if s.URL != "" {
+			v.add("store.url", "only read with store.driver: %s; SQLite keeps the store in store.path", StorePostgres)
+		}
+	case StorePostgres:
+		if s.URL == "" {
+			v.add("store.url", "store.driver %s needs a server URL: postgres://user:${PASSWORD}@host:5432/db", StorePostgres)
+			return
+		}
+		u, err := url.Parse(s.URL)
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			v.add("store.url", "want a URL postgres://user:${PASSWORD}@host:5432/db")
+		}
+	default:
+		v.add("store.driver", "must be %s or %s, got %q", StoreSQLite, StorePostgres, s.Driver)
+	}
 }
 
 func (c *Config) validateSlack(v *validator) {

@@ -15,8 +15,8 @@ func (t *Tx) Audit(ctx context.Context, e ticketing.AuditEntry) error {
 	if e.TicketID != 0 {
 		ticketID = e.TicketID
 	}
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor, client_id, ticket_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-		formatTime(e.At), e.Actor, e.ClientID, ticketID, e.Action, e.Detail)
+	_, err := t.exec(ctx, `INSERT INTO audit_log (at, actor, client_id, ticket_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+		stampOf(e.At), e.Actor, e.ClientID, ticketID, e.Action, e.Detail)
 	if err != nil {
 		return fmt.Errorf("audit %s: %w", e.Action, err)
 	}
@@ -27,7 +27,7 @@ func (t *Tx) Audit(ctx context.Context, e ticketing.AuditEntry) error {
 // clientID is empty), oldest first.
 func (t *Tx) AuditLog(ctx context.Context, clientID string, since time.Time) ([]ticketing.AuditEntry, error) {
 	q := `SELECT id, at, actor, client_id, ticket_id, action, detail FROM audit_log WHERE at >= ?`
-	args := []any{formatTime(since)}
+	args := []any{stampOf(since)}
 	if clientID != "" {
 		q += ` AND client_id = ?`
 		args = append(args, clientID)
@@ -41,7 +41,7 @@ func (t *Tx) AuditLog(ctx context.Context, clientID string, since time.Time) ([]
 
 // queryAudit runs a SELECT of audit_log's columns in table order.
 func (t *Tx) queryAudit(ctx context.Context, q string, args ...any) ([]ticketing.AuditEntry, error) {
-	rows, err := t.tx.QueryContext(ctx, q, args...)
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -49,15 +49,11 @@ func (t *Tx) queryAudit(ctx context.Context, q string, args ...any) ([]ticketing
 	var out []ticketing.AuditEntry
 	for rows.Next() {
 		var e ticketing.AuditEntry
-		var at string
 		var ticketID sql.NullInt64
-		if err := rows.Scan(&e.ID, &at, &e.Actor, &e.ClientID, &ticketID, &e.Action, &e.Detail); err != nil {
+		if err := rows.Scan(&e.ID, instant{&e.At}, &e.Actor, &e.ClientID, &ticketID, &e.Action, &e.Detail); err != nil {
 			return nil, err
 		}
 		e.TicketID = ticketID.Int64
-		if e.At, err = parseTime(at); err != nil {
-			return nil, err
-		}
 		out = append(out, e)
 	}
 	return out, rows.Err()

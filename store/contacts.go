@@ -20,11 +20,11 @@ func (t *Tx) UpsertContact(ctx context.Context, c ticketing.Contact) error {
 	case err != nil && !isNotFound(err):
 		return err
 	}
-	_, err = t.tx.ExecContext(ctx, `INSERT INTO whatsapp_contacts (phone, client_id, name, invited_by, invited_at)
+	_, err = t.exec(ctx, `INSERT INTO whatsapp_contacts (phone, client_id, name, invited_by, invited_at)
 		VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (phone) DO UPDATE SET client_id = excluded.client_id, name = excluded.name,
 			invited_by = excluded.invited_by, invited_at = excluded.invited_at, revoked_by = '', revoked_at = NULL`,
-		c.Phone, c.ClientID, c.Name, c.InvitedBy, formatTime(c.InvitedAt))
+		c.Phone, c.ClientID, c.Name, c.InvitedBy, stampOf(c.InvitedAt))
 	if err != nil {
 		return fmt.Errorf("invite %s: %w", c.Phone, err)
 	}
@@ -33,7 +33,7 @@ func (t *Tx) UpsertContact(ctx context.Context, c ticketing.Contact) error {
 
 // Contact reads a WhatsApp number's record, revoked or not.
 func (t *Tx) Contact(ctx context.Context, phone string) (ticketing.Contact, error) {
-	rows, err := t.tx.QueryContext(ctx, contactQuery+` WHERE phone = ?`, phone)
+	rows, err := t.query(ctx, contactQuery+` WHERE phone = ?`, phone)
 	if err != nil {
 		return ticketing.Contact{}, fmt.Errorf("contact %s: %w", phone, err)
 	}
@@ -56,8 +56,8 @@ func (t *Tx) RevokeContact(ctx context.Context, phone, by string, at time.Time) 
 	if !c.Active() {
 		return nil
 	}
-	if _, err := t.tx.ExecContext(ctx, `UPDATE whatsapp_contacts SET revoked_by = ?, revoked_at = ? WHERE phone = ?`,
-		by, formatTime(at), phone); err != nil {
+	if _, err := t.exec(ctx, `UPDATE whatsapp_contacts SET revoked_by = ?, revoked_at = ? WHERE phone = ?`,
+		by, stampOf(at), phone); err != nil {
 		return fmt.Errorf("revoke %s: %w", phone, err)
 	}
 	return t.recordInvitation(ctx, phone, c.ClientID, "revoke", by, at)
@@ -65,7 +65,7 @@ func (t *Tx) RevokeContact(ctx context.Context, phone, by string, at time.Time) 
 
 // Contacts lists a client's numbers, active ones first.
 func (t *Tx) Contacts(ctx context.Context, clientID string) ([]ticketing.Contact, error) {
-	rows, err := t.tx.QueryContext(ctx, contactQuery+` WHERE client_id = ? ORDER BY revoked_at IS NOT NULL, phone`, clientID)
+	rows, err := t.query(ctx, contactQuery+` WHERE client_id = ? ORDER BY revoked_at IS NOT NULL, phone`, clientID)
 	if err != nil {
 		return nil, fmt.Errorf("contacts of %s: %w", clientID, err)
 	}
@@ -73,8 +73,8 @@ func (t *Tx) Contacts(ctx context.Context, clientID string) ([]ticketing.Contact
 }
 
 func (t *Tx) recordInvitation(ctx context.Context, phone, clientID, action, actor string, at time.Time) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO whatsapp_invitations (phone, client_id, action, actor, at) VALUES (?, ?, ?, ?, ?)`,
-		phone, clientID, action, actor, formatTime(at))
+	_, err := t.exec(ctx, `INSERT INTO whatsapp_invitations (phone, client_id, action, actor, at) VALUES (?, ?, ?, ?, ?)`,
+		phone, clientID, action, actor, stampOf(at))
 	if err != nil {
 		return fmt.Errorf("record %s of %s: %w", action, phone, err)
 	}
@@ -88,16 +88,7 @@ func scanContacts(rows *sql.Rows) ([]ticketing.Contact, error) {
 	var out []ticketing.Contact
 	for rows.Next() {
 		var c ticketing.Contact
-		var invited string
-		var revoked sql.NullString
-		if err := rows.Scan(&c.Phone, &c.ClientID, &c.Name, &c.InvitedBy, &invited, &c.RevokedBy, &revoked); err != nil {
-			return nil, err
-		}
-		var err error
-		if c.InvitedAt, err = parseTime(invited); err != nil {
-			return nil, err
-		}
-		if c.RevokedAt, err = parseNullTime(revoked); err != nil {
+		if err := rows.Scan(&c.Phone, &c.ClientID, &c.Name, &c.InvitedBy, instant{&c.InvitedAt}, &c.RevokedBy, instant{&c.RevokedAt}); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -1,6 +1,7 @@
 // Package store is the only package that speaks SQL. It keeps supportbot's
-// state in one SQLite file through mattn/go-sqlite3 and implements
-// ticketing.Store.
+// state in one SQLite file through mattn/go-sqlite3 (the default), or in a
+// PostgreSQL database through pgx, and implements ticketing.Store on both
+// with the same queries (see dialect).
 package store
 
 import (
@@ -21,15 +22,18 @@ import (
 
 var _ ticketing.Store = (*DB)(nil)
 
-// DB is an open store file: one writer connection and a pool of readers.
-// SQLite takes one writer at a time; queuing writers on a Go connection
-// pool instead of SQLite's busy handler (which sleeps in growing steps)
-// keeps the queue fair and its tail short under load, and readers in WAL
-// mode never wait for the writer.
+// DB is an open store. On SQLite: one writer connection and a pool of
+// readers. SQLite takes one writer at a time; queuing writers on a Go
+// connection pool instead of SQLite's busy handler (which sleeps in growing
+// steps) keeps the queue fair and its tail short under load, and readers in
+// WAL mode never wait for the writer. On PostgreSQL: one pool for both, and
+// each Update its own serializable transaction (see postgres.go).
 type DB struct {
-	db   *sql.DB // the writer
-	rdb  *sql.DB // readers
-	path string
+	dialect dialect
+	db      *sql.DB // the writer
+	rdb     *sql.DB // readers
+	path    string
+	lock    *fileLock // held when opened Exclusive
 
 	writes     chan write
 	writerDone chan struct{}
@@ -69,7 +73,39 @@ func dsn(path string, pairs ...string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Open opens (creating if needed) the store at path and applies migrations.
+// Options say which store to open; store.driver, store.path and store.url
+// of the configuration.
+type Options struct {
+	// Driver is DriverSQLite (also when empty) or DriverPostgres.
+	Driver string
+	// Path is the SQLite file.
+	Path string
+	// URL is the PostgreSQL connection URL (postgres://user:pass@host/db).
+	URL string
+	// Exclusive, on SQLite, holds a lock beside the file for as long as the
+	// store is open, so a second exclusive open (a second run) fails at
+	// once with a *LockedError. Commands that only read leave it off.
+	// PostgreSQL takes many processes and ignores it.
+	Exclusive bool
+}
+
+// OpenWith opens (creating if needed) the store opts name and applies
+// migrations.
+func OpenWith(ctx context.Context, opts Options) (*DB, error) {
+	switch opts.Driver {
+	case "", DriverSQLite:
+		if !opts.Exclusive {
+			return Open(ctx, opts.Path)
+		}
+		return openExclusive(ctx, opts.Path)
+	case DriverPostgres:
+		return openPostgres(ctx, opts.URL)
+	}
+	return nil, fmt.Errorf("open store: unknown driver %q (want %s or %s)", opts.Driver, DriverSQLite, DriverPostgres)
+}
+
+// Open opens (creating if needed) the SQLite store at path and applies
+// migrations.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open store: empty path")
@@ -85,7 +121,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetMaxIdleConns(1)
-	d := &DB{db: sqldb, path: path}
+	d := &DB{dialect: sqliteDialect, db: sqldb, path: path}
 	if err := d.Migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -102,34 +138,56 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return d, nil
 }
 
-// Path is the file the store lives in.
+// Path is the file the store lives in; empty on PostgreSQL.
 func (d *DB) Path() string { return d.path }
+
+// Driver is DriverSQLite or DriverPostgres.
+func (d *DB) Driver() string { return d.dialect.String() }
 
 // SQL exposes the pool for benchmarks that compare against raw inserts.
 func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes every connection.
 func (d *DB) Close() error {
-	d.stopWriter()
-	if err := errors.Join(d.rdb.Close(), d.db.Close()); err != nil {
+	if d.dialect == sqliteDialect {
+		d.stopWriter()
+	}
+	errs := []error{d.db.Close()}
+	if d.rdb != d.db {
+		errs = append(errs, d.rdb.Close())
+	}
+	if d.lock != nil {
+		errs = append(errs, d.lock.release())
+	}
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	return nil
 }
 
+// Update runs fn in a write transaction: its changes all commit or none
+// do, and Update returns once that is decided.
+func (d *DB) Update(ctx context.Context, fn func(ticketing.Tx) error) error {
+	if d.dialect == postgresDialect {
+		return d.updateSerializable(ctx, fn)
+	}
+	return d.updateQueued(ctx, fn)
+}
+
 // View runs fn in a transaction that is always rolled back.
 func (d *DB) View(ctx context.Context, fn func(ticketing.Tx) error) error {
-	tx, err := d.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := d.rdb.BeginTx(ctx, d.dialect.readOptions())
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}
 	defer tx.Rollback()
-	return fn(&Tx{tx: tx})
+	return fn(&Tx{tx: tx, d: d.dialect})
 }
 
 // Ping checks that the store answers and can be written, for readiness.
 func (d *DB) Ping(ctx context.Context, at time.Time) error {
-	_, err := d.db.ExecContext(ctx, `INSERT INTO heartbeat (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`, formatTime(at))
+	_, err := d.db.ExecContext(ctx, d.dialect.rebind(`INSERT INTO heartbeat (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at`),
+		d.dialect.arg(stampOf(at)))
 	if err != nil {
 		return fmt.Errorf("store not writable: %w", err)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,22 +11,23 @@ import (
 
 // AddMessage stores a ticket message; a known external id is ErrDuplicate.
 func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO ticket_messages (ticket_id, external_id, author_id, author_kind, channel, text, media, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.TicketID, m.ExternalID, m.AuthorID, string(m.AuthorKind), string(m.Channel), m.Text, m.Media, formatTime(m.At))
-	if isUniqueViolation(err) {
-		return fmt.Errorf("message %s: %w", m.ExternalID, ticketing.ErrDuplicate)
+	err := t.guarded(ctx, func() error {
+		return t.queryRow(ctx, `INSERT INTO ticket_messages (ticket_id, external_id, author_id, author_kind, channel, text, media, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			m.TicketID, m.ExternalID, m.AuthorID, string(m.AuthorKind), string(m.Channel), m.Text, m.Media, stampOf(m.At)).Scan(&m.ID)
+	})
+	if errors.Is(err, ticketing.ErrDuplicate) {
+		return fmt.Errorf("message %s: %w", m.ExternalID, err)
 	}
 	if err != nil {
 		return fmt.Errorf("add message: %w", err)
 	}
-	m.ID, _ = res.LastInsertId()
 	return nil
 }
 
 // Messages lists a ticket's messages in order.
 func (t *Tx) Messages(ctx context.Context, ticketID int64) ([]ticketing.Message, error) {
-	rows, err := t.tx.QueryContext(ctx, `SELECT id, ticket_id, external_id, author_id, author_kind, channel, text, media, at
+	rows, err := t.query(ctx, `SELECT id, ticket_id, external_id, author_id, author_kind, channel, text, media, at
 		FROM ticket_messages WHERE ticket_id = ? ORDER BY at, id`, ticketID)
 	if err != nil {
 		return nil, fmt.Errorf("messages of %d: %w", ticketID, err)
@@ -34,14 +36,11 @@ func (t *Tx) Messages(ctx context.Context, ticketID int64) ([]ticketing.Message,
 	var out []ticketing.Message
 	for rows.Next() {
 		var m ticketing.Message
-		var kind, channel, at string
-		if err := rows.Scan(&m.ID, &m.TicketID, &m.ExternalID, &m.AuthorID, &kind, &channel, &m.Text, &m.Media, &at); err != nil {
+		var kind, channel string
+		if err := rows.Scan(&m.ID, &m.TicketID, &m.ExternalID, &m.AuthorID, &kind, &channel, &m.Text, &m.Media, instant{&m.At}); err != nil {
 			return nil, fmt.Errorf("messages of %d: %w", ticketID, err)
 		}
 		m.AuthorKind, m.Channel = ticketing.AuthorKind(kind), ticketing.Source(channel)
-		if m.At, err = parseTime(at); err != nil {
-			return nil, err
-		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
@@ -49,9 +48,12 @@ func (t *Tx) Messages(ctx context.Context, ticketID int64) ([]ticketing.Message,
 
 // MarkEvent records a delivery id; a second delivery is ErrDuplicate.
 func (t *Tx) MarkEvent(ctx context.Context, eventID string, at time.Time) error {
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?)`, eventID, formatTime(at))
-	if isUniqueViolation(err) {
-		return fmt.Errorf("event %s: %w", eventID, ticketing.ErrDuplicate)
+	err := t.guarded(ctx, func() error {
+		_, err := t.exec(ctx, `INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?)`, eventID, stampOf(at))
+		return err
+	})
+	if errors.Is(err, ticketing.ErrDuplicate) {
+		return fmt.Errorf("event %s: %w", eventID, err)
 	}
 	if err != nil {
 		return fmt.Errorf("mark event %s: %w", eventID, err)

@@ -11,8 +11,42 @@ import (
 	"time"
 )
 
-//go:embed migrations/*.sql
+// Each backend's migrations are a directory of numbered files: SQLite's
+// in migrations/, PostgreSQL's in migrations/postgres/. A number names the
+// same schema change in both (TestMigrationsMatchAcrossBackends).
+//
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
+
+// migrationDir is where d's backend keeps its migrations.
+func (d dialect) migrationDir() string {
+	if d == postgresDialect {
+		return "migrations/postgres"
+	}
+	return "migrations"
+}
+
+// migrationsTable is schema_migrations in the backend's own types.
+func (d dialect) migrationsTable() string {
+	applied := "TEXT"
+	if d == postgresDialect {
+		applied = "timestamptz"
+	}
+	return `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at ` + applied + ` NOT NULL)`
+}
+
+// migrationLock, run first in each migration's transaction, keeps two
+// processes from applying the same migration at once. SQLite's write
+// transaction (_txlock=immediate) already excludes the other.
+func (d dialect) migrationLock() string {
+	if d == postgresDialect {
+		return `SELECT pg_advisory_xact_lock(hashtext('supportbot.migrate'))`
+	}
+	return ""
+}
 
 type migration struct {
 	version int
@@ -22,19 +56,22 @@ type migration struct {
 
 // migrations lists the embedded files in version order; a file is named
 // NNNN_description.sql and never edited once released.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+func migrations(dir string) ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read migrations: %w", err)
 	}
 	var out []migration
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		num, _, ok := strings.Cut(e.Name(), "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := migrationFiles.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
 		}
@@ -53,13 +90,10 @@ func (d *DB) Migrate(ctx context.Context) error {
 
 // Apply is Migrate reporting which migrations it applied.
 func (d *DB) Apply(ctx context.Context) ([]string, error) {
-	if _, err := d.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       TEXT NOT NULL,
-		applied_at TEXT NOT NULL)`); err != nil {
+	if _, err := d.db.ExecContext(ctx, d.dialect.migrationsTable()); err != nil {
 		return nil, fmt.Errorf("create migrations table: %w", err)
 	}
-	all, err := migrations()
+	all, err := migrations(d.dialect.migrationDir())
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +116,14 @@ func (d *DB) applyOne(ctx context.Context, m migration) (bool, error) {
 		return false, fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	defer tx.Rollback()
+	t := &Tx{tx: tx, d: d.dialect}
+	if lock := d.dialect.migrationLock(); lock != "" {
+		if _, err := tx.ExecContext(ctx, lock); err != nil {
+			return false, fmt.Errorf("migration %s: lock: %w", m.name, err)
+		}
+	}
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 		return false, fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	if n > 0 {
@@ -92,8 +132,8 @@ func (d *DB) applyOne(ctx context.Context, m migration) (bool, error) {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, fmt.Errorf("migration %s: %w", m.name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, formatTime(time.Now())); err != nil {
+	if _, err := t.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.version, m.name, stampOf(time.Now())); err != nil {
 		return false, fmt.Errorf("record migration %s: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -119,7 +119,7 @@ func fileBefore(t *testing.T, version int) (*sql.DB, *DB, string) {
 	if _, err := sqldb.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
-	all, err := migrations()
+	all, err := migrations(sqliteDialect.migrationDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,23 +31,24 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	}
 	var thread string
 	if it.InDeskThread && it.TicketID != 0 {
-		err := t.tx.QueryRowContext(ctx, `SELECT slack_thread_ts FROM tickets WHERE id = ?`, it.TicketID).Scan(&thread)
+		err := t.queryRow(ctx, `SELECT slack_thread_ts FROM tickets WHERE id = ?`, it.TicketID).Scan(&thread)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("enqueue: thread of ticket %d: %w", it.TicketID, err)
 		}
 	}
 	it.Conversation = conversationOf(it, thread)
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt), it.Conversation)
-	if isUniqueViolation(err) {
-		return fmt.Errorf("outbox %s: %w", it.DedupeKey, ticketing.ErrDuplicate)
+	err = t.guarded(ctx, func() error {
+		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
+			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation).Scan(&it.ID)
+	})
+	if errors.Is(err, ticketing.ErrDuplicate) {
+		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
 	}
 	if err != nil {
 		return fmt.Errorf("enqueue: %w", err)
 	}
-	it.ID, _ = res.LastInsertId()
 	return nil
 }
 
@@ -108,8 +109,8 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+outboxColumns+`
-		FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, formatTime(now), limit)
+	rows, err := t.query(ctx, `SELECT `+outboxColumns+`
+		FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, stampOf(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending outbox: %w", err)
 	}
@@ -124,11 +125,11 @@ func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketi
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT `+outboxColumns+` FROM outbox o
+	rows, err := t.query(ctx, `SELECT `+outboxColumns+` FROM outbox o
 		WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ?
 		AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.conversation = o.conversation AND e.sent_at IS NULL AND e.dead_at IS NULL
 			AND (e.sets_thread > o.sets_thread OR e.sets_thread = o.sets_thread AND e.id < o.id))
-		ORDER BY o.next_attempt_at, o.id LIMIT ?`, formatTime(now), limit)
+		ORDER BY o.next_attempt_at, o.id LIMIT ?`, stampOf(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("due outbox: %w", err)
 	}
@@ -140,34 +141,22 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 	var out []ticketing.OutboxItem
 	for rows.Next() {
 		var it ticketing.OutboxItem
-		var delivery, next, created, inFlight string
+		var delivery, buttons string
 		var ticketID sql.NullInt64
 		var dedupe sql.NullString
-		var setsThread int
-		var buttons string
 		if err := rows.Scan(&it.ID, &delivery, &it.To.Address, &it.To.Thread, &it.UserID, &it.Text, &it.EditRef, &buttons, &ticketID,
-			&dedupe, &setsThread, &it.Attempts, &it.Failures, &next, &it.LastError, &created, &inFlight, &it.Conversation); err != nil {
+			&dedupe, &it.SetsThread, &it.Attempts, &it.Failures, instant{&it.NextAttemptAt}, &it.LastError,
+			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation); err != nil {
 			return nil, fmt.Errorf("read outbox: %w", err)
 		}
 		it.To.Platform, it.Mode = routeOf(delivery)
 		if it.To.Thread == inDeskThread {
 			it.To.Thread, it.InDeskThread = "", true
 		}
-		it.TicketID, it.DedupeKey, it.SetsThread = ticketID.Int64, dedupe.String, setsThread != 0
+		it.TicketID, it.DedupeKey = ticketID.Int64, dedupe.String
 		var err error
 		if it.Buttons, err = decodeButtons(buttons); err != nil {
 			return nil, err
-		}
-		if it.NextAttemptAt, err = parseTime(next); err != nil {
-			return nil, err
-		}
-		if it.CreatedAt, err = parseTime(created); err != nil {
-			return nil, err
-		}
-		if inFlight != "" {
-			if it.InFlightAt, err = parseTime(inFlight); err != nil {
-				return nil, err
-			}
 		}
 		out = append(out, it)
 	}
@@ -181,7 +170,7 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 // clears it.
 func (t *Tx) MarkInFlight(ctx context.Context, ids []int64, at time.Time) error {
 	for _, id := range ids {
-		if _, err := t.tx.ExecContext(ctx, `UPDATE outbox SET in_flight_at = ? WHERE id = ? AND sent_at IS NULL`, formatTime(at), id); err != nil {
+		if _, err := t.exec(ctx, `UPDATE outbox SET in_flight_at = ? WHERE id = ? AND sent_at IS NULL`, stampOf(at), id); err != nil {
 			return fmt.Errorf("mark in flight %d: %w", id, err)
 		}
 	}
@@ -192,7 +181,7 @@ func (t *Tx) MarkInFlight(ctx context.Context, ids []int64, at time.Time) error 
 // refused outright.
 func (t *Tx) ClearInFlight(ctx context.Context, ids []int64) error {
 	for _, id := range ids {
-		if _, err := t.tx.ExecContext(ctx, `UPDATE outbox SET in_flight_at = '' WHERE id = ?`, id); err != nil {
+		if _, err := t.exec(ctx, `UPDATE outbox SET in_flight_at = ? WHERE id = ?`, noStamp, id); err != nil {
 			return fmt.Errorf("clear in flight %d: %w", id, err)
 		}
 	}
@@ -202,8 +191,8 @@ func (t *Tx) ClearInFlight(ctx context.Context, ids []int64) error {
 // MarkSent records delivery; an item already marked sent is left alone so a
 // late duplicate confirmation changes nothing.
 func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef string) error {
-	res, err := t.tx.ExecContext(ctx, `UPDATE outbox SET sent_at = ?, external_ref = ?, attempts = attempts + 1, last_error = '', in_flight_at = ''
-		WHERE id = ? AND sent_at IS NULL`, formatTime(at), externalRef, id)
+	res, err := t.exec(ctx, `UPDATE outbox SET sent_at = ?, external_ref = ?, attempts = attempts + 1, last_error = '', in_flight_at = ?
+		WHERE id = ? AND sent_at IS NULL`, stampOf(at), externalRef, noStamp, id)
 	if err != nil {
 		return fmt.Errorf("mark sent %d: %w", id, err)
 	}
@@ -218,15 +207,15 @@ func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef s
 // replies queued from now on name the thread itself and must still wait
 // behind them.
 func (t *Tx) threadStarted(ctx context.Context, id int64, threadTS string) error {
-	var setsThread int
+	var setsThread bool
 	var ticketID sql.NullInt64
-	if err := t.tx.QueryRowContext(ctx, `SELECT sets_thread, ticket_id FROM outbox WHERE id = ?`, id).Scan(&setsThread, &ticketID); err != nil {
+	if err := t.queryRow(ctx, `SELECT sets_thread, ticket_id FROM outbox WHERE id = ?`, id).Scan(&setsThread, &ticketID); err != nil {
 		return fmt.Errorf("mark sent %d: %w", id, err)
 	}
-	if setsThread == 0 {
+	if !setsThread {
 		return nil
 	}
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET conversation = 'channel:' || target || ':' || ?
+	_, err := t.exec(ctx, `UPDATE outbox SET conversation = 'channel:' || target || ':' || ?
 		WHERE conversation = ? AND sent_at IS NULL AND dead_at IS NULL`, threadTS, ticketConversation(ticketID.Int64))
 	if err != nil {
 		return fmt.Errorf("mark sent %d: move replies into thread %s: %w", id, threadTS, err)
@@ -238,8 +227,8 @@ func (t *Tx) threadStarted(ctx context.Context, id int64, threadTS string) error
 // stamp stays: a failed attempt (a timeout, a dropped connection) may still
 // have been delivered, so the next one checks first.
 func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, failures = failures + 1, next_attempt_at = ?, last_error = ?
-		WHERE id = ? AND sent_at IS NULL`, formatTime(nextAttempt), reason, id)
+	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, failures = failures + 1, next_attempt_at = ?, last_error = ?
+		WHERE id = ? AND sent_at IS NULL`, stampOf(nextAttempt), reason, id)
 	if err != nil {
 		return fmt.Errorf("mark failed %d: %w", id, err)
 	}
@@ -248,8 +237,8 @@ func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, re
 
 // MarkDeferred schedules another attempt without counting a failure.
 func (t *Tx) MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-		WHERE id = ? AND sent_at IS NULL`, formatTime(nextAttempt), reason, id)
+	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+		WHERE id = ? AND sent_at IS NULL`, stampOf(nextAttempt), reason, id)
 	if err != nil {
 		return fmt.Errorf("mark deferred %d: %w", id, err)
 	}
@@ -259,8 +248,8 @@ func (t *Tx) MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, 
 // MarkDead takes an item that can never be delivered out of the queue,
 // keeping it and the reason for the record.
 func (t *Tx) MarkDead(ctx context.Context, id int64, at time.Time, reason string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ?, in_flight_at = ''
-		WHERE id = ? AND sent_at IS NULL`, formatTime(at), reason, id)
+	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, dead_at = ?, last_error = ?, in_flight_at = ?
+		WHERE id = ? AND sent_at IS NULL`, stampOf(at), reason, noStamp, id)
 	if err != nil {
 		return fmt.Errorf("mark dead %d: %w", id, err)
 	}
@@ -270,7 +259,7 @@ func (t *Tx) MarkDead(ctx context.Context, id int64, at time.Time, reason string
 // OutboxBacklog counts replies not yet delivered.
 func (t *Tx) OutboxBacklog(ctx context.Context) (int, error) {
 	var n int
-	if err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL`).Scan(&n); err != nil {
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("outbox backlog: %w", err)
 	}
 	return n, nil
@@ -279,8 +268,8 @@ func (t *Tx) OutboxBacklog(ctx context.Context) (int, error) {
 // RecordNotification inserts the (ticket, kind, threshold) row; false means
 // it existed, so the notification was already queued once.
 func (t *Tx) RecordNotification(ctx context.Context, ticketID int64, kind string, threshold float64, at time.Time) (bool, error) {
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO notifications (ticket_id, kind, threshold, sent_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`, ticketID, kind, threshold, formatTime(at))
+	res, err := t.exec(ctx, `INSERT INTO notifications (ticket_id, kind, threshold, sent_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`, ticketID, kind, threshold, stampOf(at))
 	if err != nil {
 		return false, fmt.Errorf("record notification: %w", err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -26,12 +25,12 @@ type ReportRows struct {
 // the given actions (all actions when none are given). Everything is read
 // in one transaction, so the three parts agree with each other.
 func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string, auditActions ...ticketing.AuditAction) (ReportRows, error) {
-	tx, err := d.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := d.rdb.BeginTx(ctx, d.dialect.readOptions())
 	if err != nil {
 		return ReportRows{}, fmt.Errorf("report rows: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	t := &Tx{tx: tx}
+	t := &Tx{tx: tx, d: d.dialect}
 
 	var rows ReportRows
 	if rows.Tickets, err = t.reportTickets(ctx, from, to, clientID); err != nil {
@@ -49,7 +48,7 @@ func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string
 // reportRange is the WHERE clause shared by the ticket queries.
 func reportRange(from, to time.Time, clientID string) (string, []any) {
 	where := `t.received_at >= ? AND t.received_at < ?`
-	args := []any{formatTime(from), formatTime(to)}
+	args := []any{stampOf(from), stampOf(to)}
 	if clientID != "" {
 		where += ` AND t.client_id = ?`
 		args = append(args, clientID)
@@ -79,7 +78,7 @@ func (t *Tx) firstBotReplies(ctx context.Context, from, to time.Time, clientID s
 			(t.whatsapp_contact = '' AND o.delivery = t.desk_platform || '_' || ? AND o.target = t.slack_channel))
 		GROUP BY t.id`
 	args = append(args, string(ticketing.ModePost), string(ticketing.ModePost))
-	rows, err := t.tx.QueryContext(ctx, q, args...)
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("report bot replies: %w", err)
 	}
@@ -87,13 +86,11 @@ func (t *Tx) firstBotReplies(ctx context.Context, from, to time.Time, clientID s
 	out := map[int64]time.Time{}
 	for rows.Next() {
 		var id int64
-		var sent string
-		if err := rows.Scan(&id, &sent); err != nil {
+		var sent time.Time
+		if err := rows.Scan(&id, instant{&sent}); err != nil {
 			return nil, fmt.Errorf("report bot replies: %w", err)
 		}
-		if out[id], err = parseTime(sent); err != nil {
-			return nil, err
-		}
+		out[id] = sent
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("report bot replies: %w", err)
@@ -103,7 +100,7 @@ func (t *Tx) firstBotReplies(ctx context.Context, from, to time.Time, clientID s
 
 func (t *Tx) auditBetween(ctx context.Context, from, to time.Time, clientID string, actions []ticketing.AuditAction) ([]ticketing.AuditEntry, error) {
 	q := `SELECT id, at, actor, client_id, ticket_id, action, detail FROM audit_log WHERE at >= ? AND at < ?`
-	args := []any{formatTime(from), formatTime(to)}
+	args := []any{stampOf(from), stampOf(to)}
 	if clientID != "" {
 		q += ` AND client_id = ?`
 		args = append(args, clientID)

@@ -26,11 +26,11 @@ func ticketArgs(t *ticketing.Ticket) []any {
 		t.ClientID, string(t.Kind), string(t.Priority), string(t.Status), string(t.Source),
 		string(t.Desk.Platform), t.Desk.Address, t.Desk.Thread,
 		string(t.Client.Platform), t.Client.Address, t.Client.Thread, t.OpenedBy, t.Subject, t.Confidence,
-		joinCues(t.Cues), boolInt(t.AwaitingChoice), formatTime(t.ReceivedAt), formatTime(t.ClockStart),
-		formatTime(t.DueAt), nullTime(t.FirstResponseAt), t.FirstResponder, t.Assignee, t.Escalation,
-		nullTime(t.NextActionAt), nullTime(t.LastClientMessageAt), nullTime(t.ResolvedAt),
-		nullTime(t.DeliveredAt), nullTime(t.ClosedAt), t.CloseReason, formatTime(t.CreatedAt), formatTime(t.UpdatedAt),
-		nullTime(t.WaitingSince),
+		joinCues(t.Cues), t.AwaitingChoice, stampOf(t.ReceivedAt), stampOf(t.ClockStart),
+		stampOf(t.DueAt), nullStamp(t.FirstResponseAt), t.FirstResponder, t.Assignee, t.Escalation,
+		nullStamp(t.NextActionAt), nullStamp(t.LastClientMessageAt), nullStamp(t.ResolvedAt),
+		nullStamp(t.DeliveredAt), nullStamp(t.ClosedAt), t.CloseReason, stampOf(t.CreatedAt), stampOf(t.UpdatedAt),
+		nullStamp(t.WaitingSince),
 	}
 }
 
@@ -43,19 +43,13 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 		tk.UpdatedAt = tk.CreatedAt
 	}
 	cols := strings.SplitN(ticketColumns, ",", 2)[1]
-	res, err := t.tx.ExecContext(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(32)+`)`, ticketArgs(tk)...)
-	if isUniqueViolation(err) {
-		// The Slack thread has a ticket, or the contact has an open one.
-		return fmt.Errorf("create ticket: %w", ticketing.ErrDuplicate)
-	}
+	err := t.guarded(ctx, func() error {
+		return t.queryRow(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(32)+`) RETURNING id`, ticketArgs(tk)...).Scan(&tk.ID)
+	})
 	if err != nil {
+		// ErrDuplicate: the Slack thread has a ticket, or the contact has an open one.
 		return fmt.Errorf("create ticket: %w", err)
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return fmt.Errorf("create ticket: %w", err)
-	}
-	tk.ID = id
 	return nil
 }
 
@@ -69,10 +63,11 @@ func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 		set.WriteString(strings.TrimSpace(c) + " = ?")
 	}
 	args := append(ticketArgs(tk), tk.ID)
-	res, err := t.tx.ExecContext(ctx, `UPDATE tickets SET `+set.String()+` WHERE id = ?`, args...)
-	if isUniqueViolation(err) {
-		return fmt.Errorf("update ticket %d: %w", tk.ID, ticketing.ErrDuplicate)
-	}
+	var res sql.Result
+	err := t.guarded(ctx, func() (err error) {
+		res, err = t.exec(ctx, `UPDATE tickets SET `+set.String()+` WHERE id = ?`, args...)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("update ticket %d: %w", tk.ID, err)
 	}
@@ -85,7 +80,7 @@ func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 // SetTicketThread touches only the thread column, so the delivery loop never
 // overwrites a concurrent change to the rest of the ticket.
 func (t *Tx) SetTicketThread(ctx context.Context, id int64, threadTS string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE tickets SET slack_thread_ts = ? WHERE id = ? AND slack_thread_ts = ''`, threadTS, id)
+	_, err := t.exec(ctx, `UPDATE tickets SET slack_thread_ts = ? WHERE id = ? AND slack_thread_ts = ''`, threadTS, id)
 	if err != nil {
 		return fmt.Errorf("set thread of ticket %d: %w", id, err)
 	}
@@ -104,7 +99,7 @@ func (t *Tx) Ticket(ctx context.Context, clientID string, id int64) (*ticketing.
 		q += ` AND client_id = ?`
 		args = append(args, clientID)
 	}
-	tk, err := scanTicket(t.tx.QueryRowContext(ctx, q, args...))
+	tk, err := scanTicket(t.queryRow(ctx, q, args...))
 	if err != nil {
 		return nil, fmt.Errorf("ticket %d: %w", id, notFound(err))
 	}
@@ -113,7 +108,7 @@ func (t *Tx) Ticket(ctx context.Context, clientID string, id int64) (*ticketing.
 
 // TicketByThread finds the ticket whose conversation is a Slack thread.
 func (t *Tx) TicketByThread(ctx context.Context, channel, threadTS string) (*ticketing.Ticket, error) {
-	tk, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets
+	tk, err := scanTicket(t.queryRow(ctx, `SELECT `+ticketColumns+` FROM tickets
 		WHERE slack_channel = ? AND slack_thread_ts = ? AND slack_thread_ts <> ''`, channel, threadTS))
 	if err != nil {
 		return nil, fmt.Errorf("ticket of thread %s/%s: %w", channel, threadTS, notFound(err))
@@ -127,7 +122,7 @@ func (t *Tx) TicketOfMessage(ctx context.Context, channel, ts string) (*ticketin
 	if err == nil || !isNotFound(err) {
 		return tk, err
 	}
-	tk, err = scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets WHERE id =
+	tk, err = scanTicket(t.queryRow(ctx, `SELECT `+ticketColumns+` FROM tickets WHERE id =
 		(SELECT ticket_id FROM outbox WHERE target = ? AND external_ref = ? AND ticket_id IS NOT NULL LIMIT 1)`, channel, ts))
 	if err != nil {
 		return nil, fmt.Errorf("ticket of message %s/%s: %w", channel, ts, notFound(err))
@@ -137,7 +132,7 @@ func (t *Tx) TicketOfMessage(ctx context.Context, channel, ts string) (*ticketin
 
 // OpenTicketByContact finds the newest open ticket of a WhatsApp contact.
 func (t *Tx) OpenTicketByContact(ctx context.Context, phone string) (*ticketing.Ticket, error) {
-	tk, err := scanTicket(t.tx.QueryRowContext(ctx, `SELECT `+ticketColumns+` FROM tickets
+	tk, err := scanTicket(t.queryRow(ctx, `SELECT `+ticketColumns+` FROM tickets
 		WHERE whatsapp_contact = ? AND status <> 'cerrado' ORDER BY id DESC LIMIT 1`, phone))
 	if err != nil {
 		return nil, fmt.Errorf("open ticket of %s: %w", phone, notFound(err))
@@ -159,7 +154,7 @@ func (t *Tx) FindTickets(ctx context.Context, f ticketing.TicketFilter) ([]*tick
 func (t *Tx) CountTickets(ctx context.Context, f ticketing.TicketFilter) (int, error) {
 	where, args := ticketWhere(f)
 	var n int
-	if err := t.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tickets`+where, args...).Scan(&n); err != nil {
+	if err := t.queryRow(ctx, `SELECT COUNT(*) FROM tickets`+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count tickets: %w", err)
 	}
 	return n, nil
@@ -182,19 +177,19 @@ func ticketWhere(f ticketing.TicketFilter) (string, []any) {
 	}
 	if !f.OpenedFrom.IsZero() {
 		where = append(where, "received_at >= ?")
-		args = append(args, formatTime(f.OpenedFrom))
+		args = append(args, stampOf(f.OpenedFrom))
 	}
 	if !f.OpenedTo.IsZero() {
 		where = append(where, "received_at < ?")
-		args = append(args, formatTime(f.OpenedTo))
+		args = append(args, stampOf(f.OpenedTo))
 	}
 	if !f.DueFrom.IsZero() {
 		where = append(where, "due_at >= ?")
-		args = append(args, formatTime(f.DueFrom))
+		args = append(args, stampOf(f.DueFrom))
 	}
 	if !f.DueTo.IsZero() {
 		where = append(where, "due_at < ?")
-		args = append(args, formatTime(f.DueTo))
+		args = append(args, stampOf(f.DueTo))
 	}
 	if len(where) == 0 {
 		return "", nil
@@ -208,11 +203,11 @@ func (t *Tx) DueTickets(ctx context.Context, at time.Time, limit int) ([]*ticket
 		limit = 500
 	}
 	return t.queryTickets(ctx, `SELECT `+ticketColumns+` FROM tickets
-		WHERE next_action_at IS NOT NULL AND next_action_at <= ? ORDER BY next_action_at LIMIT ?`, formatTime(at), limit)
+		WHERE next_action_at IS NOT NULL AND next_action_at <= ? ORDER BY next_action_at LIMIT ?`, stampOf(at), limit)
 }
 
 func (t *Tx) queryTickets(ctx context.Context, q string, args ...any) ([]*ticketing.Ticket, error) {
-	rows, err := t.tx.QueryContext(ctx, q, args...)
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query tickets: %w", err)
 	}
@@ -236,35 +231,17 @@ type scanner interface{ Scan(dest ...any) error }
 func scanTicket(s scanner) (*ticketing.Ticket, error) {
 	var tk ticketing.Ticket
 	var kind, prio, status, source, cues, deskPlatform, clientPlatform string
-	var awaiting int
-	var received, clockStart, due, created, updated string
-	var firstResp, nextAction, lastClient, resolved, delivered, closed, waiting sql.NullString
 	err := s.Scan(&tk.ID, &tk.ClientID, &kind, &prio, &status, &source, &deskPlatform, &tk.Desk.Address, &tk.Desk.Thread,
-		&clientPlatform, &tk.Client.Address, &tk.Client.Thread, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &awaiting, &received, &clockStart,
-		&due, &firstResp, &tk.FirstResponder, &tk.Assignee, &tk.Escalation, &nextAction, &lastClient, &resolved,
-		&delivered, &closed, &tk.CloseReason, &created, &updated, &waiting)
+		&clientPlatform, &tk.Client.Address, &tk.Client.Thread, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &tk.AwaitingChoice,
+		instant{&tk.ReceivedAt}, instant{&tk.ClockStart}, instant{&tk.DueAt}, instant{&tk.FirstResponseAt},
+		&tk.FirstResponder, &tk.Assignee, &tk.Escalation, instant{&tk.NextActionAt}, instant{&tk.LastClientMessageAt},
+		instant{&tk.ResolvedAt}, instant{&tk.DeliveredAt}, instant{&tk.ClosedAt}, &tk.CloseReason,
+		instant{&tk.CreatedAt}, instant{&tk.UpdatedAt}, instant{&tk.WaitingSince})
 	if err != nil {
 		return nil, err
 	}
 	tk.Kind, tk.Priority, tk.Status, tk.Source = ticketing.Kind(kind), ticketing.Priority(prio), ticketing.Status(status), ticketing.Source(source)
 	tk.Desk.Platform, tk.Client.Platform = ticketing.Platform(deskPlatform), ticketing.Platform(clientPlatform)
-	tk.Cues, tk.AwaitingChoice = splitCues(cues), awaiting != 0
-	for _, f := range []struct {
-		dst *time.Time
-		src string
-	}{{&tk.ReceivedAt, received}, {&tk.ClockStart, clockStart}, {&tk.DueAt, due}, {&tk.CreatedAt, created}, {&tk.UpdatedAt, updated}} {
-		if *f.dst, err = parseTime(f.src); err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range []struct {
-		dst *time.Time
-		src sql.NullString
-	}{{&tk.FirstResponseAt, firstResp}, {&tk.NextActionAt, nextAction}, {&tk.LastClientMessageAt, lastClient},
-		{&tk.ResolvedAt, resolved}, {&tk.DeliveredAt, delivered}, {&tk.ClosedAt, closed}, {&tk.WaitingSince, waiting}} {
-		if *f.dst, err = parseNullTime(f.src); err != nil {
-			return nil, err
-		}
-	}
+	tk.Cues = splitCues(cues)
 	return &tk, nil
 }

@@ -1,26 +1,66 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
-
-	"github.com/mattn/go-sqlite3"
 
 	"supportbot/ticketing"
 )
 
 var _ ticketing.Tx = (*Tx)(nil)
 
-// Tx is one transaction; it is only valid inside Update or View.
+// Tx is one transaction; it is only valid inside Update or View. Every
+// statement goes through exec, query or queryRow, which speak the
+// transaction's dialect.
 type Tx struct {
 	tx *sql.Tx
+	d  dialect
 }
 
-func isUniqueViolation(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && se.Code == sqlite3.ErrConstraint &&
-		(se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
+func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.d.rebind(q), t.d.args(args)...)
+}
+
+func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.d.rebind(q), t.d.args(args)...)
+}
+
+func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.d.rebind(q), t.d.args(args)...)
+}
+
+// guarded runs a statement that may break a uniqueness rule on purpose and
+// reports that as ErrDuplicate, leaving the transaction usable as the
+// contract promises: on PostgreSQL inside a savepoint, since there a failed
+// statement would abort the whole transaction.
+func (t *Tx) guarded(ctx context.Context, stmt func() error) error {
+	if !t.d.statementAbortsTx() {
+		return duplicate(stmt())
+	}
+	if _, err := t.tx.ExecContext(ctx, `SAVEPOINT guarded`); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	if err := stmt(); err != nil {
+		if _, rbErr := t.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT guarded`); rbErr != nil {
+			return errors.Join(err, fmt.Errorf("roll back to savepoint: %w", rbErr))
+		}
+		return duplicate(err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `RELEASE SAVEPOINT guarded`); err != nil {
+		return fmt.Errorf("release savepoint: %w", err)
+	}
+	return nil
+}
+
+// duplicate reports a unique violation as ErrDuplicate.
+func duplicate(err error) error {
+	if isUniqueViolation(err) {
+		return ticketing.ErrDuplicate
+	}
+	return err
 }
 
 func notFound(err error) error {
@@ -28,13 +68,6 @@ func notFound(err error) error {
 		return ticketing.ErrNotFound
 	}
 	return err
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // splitCues and joinCues keep the classifier's cues in one column; cues are

@@ -103,16 +103,15 @@ func runInSavepoint(tx *sql.Tx, w write) (err, broken error) {
 			broken = fmt.Errorf("release savepoint: %w", relErr)
 		}
 	}()
-	return w.fn(&Tx{tx: tx}), nil
+	return w.fn(&Tx{tx: tx, d: sqliteDialect}), nil
 }
 
 // errClosed answers Updates after Close.
 var errClosed = errors.New("store is closed")
 
-// Update runs fn in a write transaction: its changes all commit or none
-// do, and Update returns once that is decided. Updates queued together
-// share one commit (see writer).
-func (d *DB) Update(ctx context.Context, fn func(ticketing.Tx) error) error {
+// updateQueued is SQLite's Update: Updates queued together share one
+// commit (see writer), and the single writer makes them serializable.
+func (d *DB) updateQueued(ctx context.Context, fn func(ticketing.Tx) error) error {
 	w := write{ctx: ctx, fn: fn, done: make(chan error, 1)}
 	d.closeMu.RLock()
 	if d.closed {

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"supportbot/ticketing"
+)
+
+// pgConns bounds the PostgreSQL pool: enough for the deliverer, the
+// scheduler and a burst of inbound messages at once.
+const pgConns = 10
+
+// updateTries bounds how often an Update runs after losing serialization
+// conflicts before its error reaches the caller.
+const updateTries = 5
+
+// openPostgres connects to url and applies the PostgreSQL migrations.
+func openPostgres(ctx context.Context, url string) (*DB, error) {
+	if url == "" {
+		return nil, errors.New("open store: empty PostgreSQL URL")
+	}
+	sqldb, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	sqldb.SetMaxOpenConns(pgConns)
+	sqldb.SetMaxIdleConns(pgConns)
+	if err := sqldb.PingContext(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	d := &DB{dialect: postgresDialect, db: sqldb, rdb: sqldb}
+	if err := d.Migrate(ctx); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// updateSerializable is PostgreSQL's Update: a SERIALIZABLE transaction,
+// run again (as the Store contract allows) when it loses a conflict with
+// another, a few times with a growing, jittered pause so racers spread out.
+func (d *DB) updateSerializable(ctx context.Context, fn func(ticketing.Tx) error) error {
+	pause := 5 * time.Millisecond
+	for try := 1; ; try++ {
+		err := d.updateOnce(ctx, fn)
+		if err == nil || !isSerializationFailure(err) || try == updateTries {
+			return err
+		}
+		select {
+		case <-time.After(pause/2 + rand.N(pause)):
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		}
+		pause *= 2
+	}
+}
+
+func (d *DB) updateOnce(ctx context.Context, fn func(ticketing.Tx) error) error {
+	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(&Tx{tx: tx, d: postgresDialect}); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Conn is a connection of the store's own for session-level work
+// (advisory locks); the caller closes it. PostgreSQL only: SQLite's one
+// writer connection is the writer's.
+func (d *DB) Conn(ctx context.Context) (*sql.Conn, error) {
+	if d.dialect != postgresDialect {
+		return nil, errors.New("store: a dedicated connection needs PostgreSQL")
+	}
+	c, err := d.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store connection: %w", err)
+	}
+	return c, nil
+}
