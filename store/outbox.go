@@ -36,11 +36,15 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 			return fmt.Errorf("enqueue: thread of ticket %d: %w", it.TicketID, err)
 		}
 	}
+	file, err := encodeFile(it.File)
+	if err != nil {
+		return err
+	}
 	it.Conversation = conversationOf(it, thread)
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt), it.Conversation)
+		boolInt(it.SetsThread), formatTime(it.NextAttemptAt), formatTime(it.CreatedAt), it.Conversation, file)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, ticketing.ErrDuplicate)
 	}
@@ -100,7 +104,7 @@ func ticketConversation(ticketID int64) string { return "ticket:" + strconv.Form
 func channelConversation(channel, thread string) string { return "channel:" + channel + ":" + thread }
 
 const outboxColumns = `id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
-	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation`
+	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation, file`
 
 // PendingOutbox lists unsent items whose next attempt is due, oldest first,
 // whether or not an earlier item of their conversation is still owed.
@@ -144,9 +148,9 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		var ticketID sql.NullInt64
 		var dedupe sql.NullString
 		var setsThread int
-		var buttons string
+		var buttons, file string
 		if err := rows.Scan(&it.ID, &delivery, &it.To.Address, &it.To.Thread, &it.UserID, &it.Text, &it.EditRef, &buttons, &ticketID,
-			&dedupe, &setsThread, &it.Attempts, &it.Failures, &next, &it.LastError, &created, &inFlight, &it.Conversation); err != nil {
+			&dedupe, &setsThread, &it.Attempts, &it.Failures, &next, &it.LastError, &created, &inFlight, &it.Conversation, &file); err != nil {
 			return nil, fmt.Errorf("read outbox: %w", err)
 		}
 		it.To.Platform, it.Mode = routeOf(delivery)
@@ -156,6 +160,9 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		it.TicketID, it.DedupeKey, it.SetsThread = ticketID.Int64, dedupe.String, setsThread != 0
 		var err error
 		if it.Buttons, err = decodeButtons(buttons); err != nil {
+			return nil, err
+		}
+		if it.File, err = decodeFile(file); err != nil {
 			return nil, err
 		}
 		if it.NextAttemptAt, err = parseTime(next); err != nil {
@@ -311,4 +318,26 @@ func decodeButtons(s string) ([]ticketing.Button, error) {
 		return nil, fmt.Errorf("stored buttons: %w", err)
 	}
 	return b, nil
+}
+
+func encodeFile(f *ticketing.Attachment) (string, error) {
+	if f == nil {
+		return "", nil
+	}
+	raw, err := json.Marshal(f)
+	if err != nil {
+		return "", fmt.Errorf("encode file: %w", err)
+	}
+	return string(raw), nil
+}
+
+func decodeFile(s string) (*ticketing.Attachment, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var f ticketing.Attachment
+	if err := json.Unmarshal([]byte(s), &f); err != nil {
+		return nil, fmt.Errorf("stored file: %w", err)
+	}
+	return &f, nil
 }
