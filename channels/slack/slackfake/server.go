@@ -49,6 +49,12 @@ type Server struct {
 	// onCall hears every recorded call, outside the lock.
 	onCall func(Call)
 	notify chan struct{}
+
+	// files are the workspace's files by id, uploads what the bot uploaded.
+	fileSeq     int
+	files       map[string]storedFile
+	uploads     map[string]*Upload
+	uploadOrder []string
 }
 
 // postedMessage is a message the bot posted, as history returns it.
@@ -58,6 +64,8 @@ type postedMessage struct {
 	TS       string          `json:"ts"`
 	ThreadTS string          `json:"thread_ts,omitempty"`
 	Text     string          `json:"text"`
+	User     string          `json:"user,omitempty"`
+	Files    []File          `json:"files,omitempty"`
 	Metadata json.RawMessage `json:"metadata,omitempty"`
 }
 
@@ -100,6 +108,9 @@ func New(extra map[string]http.HandlerFunc) *Server {
 			v := s.record("conversations.open", r)
 			WriteJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}})
 		},
+	}
+	for path, h := range s.fileHandlers() {
+		handlers[path] = h
 	}
 	for path, h := range extra {
 		handlers[path] = h
