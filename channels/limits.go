@@ -2,6 +2,8 @@ package channels
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"supportbot/ticketing"
@@ -66,11 +68,13 @@ func whatsAppAudio(mime string) bool {
 	return false
 }
 
-// SizeText writes a size for people: "4,2 MB", "830 KB".
+// SizeText writes a size for people: "4,2 MB", "100 MB", "830 KB". It
+// rounds up, so a file just over a limit never reads as the limit.
 func SizeText(n int64) string {
 	switch {
 	case n >= MB:
-		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/MB), ".", ",", 1)
+		s := strconv.FormatFloat(math.Ceil(float64(n)*10/MB)/10, 'f', 1, 64)
+		return strings.Replace(strings.TrimSuffix(s, ".0"), ".", ",", 1) + " MB"
 	case n >= 1024:
 		return fmt.Sprintf("%d KB", n/1024)
 	}

@@ -182,6 +182,7 @@ func (s *Server) completeUpload(w http.ResponseWriter, r *http.Request) {
 		WriteJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
 		return
 	}
+	defer s.poke() // after the unlock: the upload is shared now
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []map[string]any{}

@@ -200,11 +200,16 @@ func (s *Server) record(method string, r *http.Request) url.Values {
 	if onCall != nil {
 		onCall(call)
 	}
+	s.poke()
+	return r.PostForm
+}
+
+// poke tells a waiter to recheck.
+func (s *Server) poke() {
 	select {
 	case s.notify <- struct{}{}:
 	default:
 	}
-	return r.PostForm
 }
 
 func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
