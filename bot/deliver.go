@@ -28,6 +28,9 @@ const (
 	// recordTimeout bounds writing down an attempt's outcome, which must
 	// happen even when the attempt itself ran out of time.
 	recordTimeout = 5 * time.Second
+	// fileSendTimeout bounds an attempt that carries a file: a 100 MB
+	// download and upload take minutes on an ordinary uplink.
+	fileSendTimeout = 10 * time.Minute
 )
 
 // DeliveryObserver hears about deliveries, for metrics.
@@ -263,7 +266,11 @@ func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool,
 	}
 	// A send under way is finished even at shutdown: abandoning it after
 	// the platform got it would leave it owed, and sent twice later.
-	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.sendTimeout)
+	timeout := d.sendTimeout
+	if it.File != nil {
+		timeout = max(timeout, fileSendTimeout)
+	}
+	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
 	ref, found, err := d.findInterrupted(sendCtx, sender, it)
 	if err != nil {
