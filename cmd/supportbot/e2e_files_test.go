@@ -194,3 +194,34 @@ func TestVoiceNoteOpensCaseWithMenu(t *testing.T) {
 		return len(ups) == 1 && ups[0].Completed && ups[0].SHA256 == sha(voice) && strings.HasSuffix(ups[0].Name, ".ogg")
 	})
 }
+
+func TestFileTooLargeOnceFetchedToldInThread(t *testing.T) {
+	w := startWhatsAppBot(t)
+	w.receive(waText("3EB0F11E5", acmeContact, "Necesitamos ver cómo queda la pantalla de configuración"))
+	w.waitWhatsApp(acmeContact, 1)
+	eventually(t, "the ticket's thread", func() bool {
+		tks := w.tickets("acme")
+		return len(tks) == 1 && tks[0].Desk.Thread != ""
+	})
+	tk := w.tickets("acme")[0]
+	// Slack announced 1 KB; the bytes are 6 MB, over WhatsApp's 5 MB for images.
+	liar := w.f.AddFile("pantalla.png", "image/png", 1024, func() io.Reader {
+		return io.LimitReader(strings.NewReader(strings.Repeat("x", 6*channels.MB)), 6*channels.MB)
+	})
+	w.event(slackfake.Message{EventID: "EvLIAR1", Channel: acmeChannel, User: focalAR, TS: tsAt(300), ThreadTS: tk.Desk.Thread,
+		Files: []slackfake.File{liar}})
+	w.f.waitFor("the note to staff", func() bool {
+		for _, p := range w.f.Posts(acmeChannel) {
+			if p.Form.Get("thread_ts") == tk.Desk.Thread && strings.Contains(p.Form.Get("text"), "no llegó a destino") &&
+				strings.Contains(p.Form.Get("text"), "pantalla.png") {
+				return true
+			}
+		}
+		return false
+	})
+	for _, m := range w.phone.Sent() {
+		if m.Kind != "" {
+			t.Errorf("a file reached the contact: %+v", m)
+		}
+	}
+}

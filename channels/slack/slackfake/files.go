@@ -107,7 +107,6 @@ func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", f.Mimetype)
-	w.Header().Set("Content-Length", strconv.Itoa(f.Size))
 	_, _ = io.Copy(w, f.open())
 }
 
