@@ -197,8 +197,7 @@ func (s *Server) completeUpload(w http.ResponseWriter, r *http.Request) {
 		shared = append(shared, File{ID: f.ID, Name: up.Name, Title: f.Title, Size: int(up.Size)})
 	}
 	if !s.discard {
-		s.seq++
-		s.posted = append(s.posted, postedMessage{Type: "message", Channel: v.Get("channel_id"), TS: fmt.Sprintf("1764000000.%06d", s.seq),
+		s.posted = append(s.posted, postedMessage{Type: "message", Channel: v.Get("channel_id"), TS: s.nextTSLocked(),
 			ThreadTS: v.Get("thread_ts"), Text: v.Get("initial_comment"), User: BotUser, Files: shared})
 	}
 	WriteJSON(w, map[string]any{"ok": true, "files": out})

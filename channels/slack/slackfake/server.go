@@ -49,6 +49,7 @@ type Server struct {
 	// onCall hears every recorded call, outside the lock.
 	onCall func(Call)
 	notify chan struct{}
+	now    func() time.Time
 
 	// files are the workspace's files by id, uploads what the bot uploaded.
 	fileSeq     int
@@ -184,8 +185,24 @@ func (s *Server) Notify() <-chan struct{} { return s.notify }
 func (s *Server) nextTS() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.nextTSLocked()
+}
+
+func (s *Server) nextTSLocked() string {
 	s.seq++
-	return fmt.Sprintf("1764000000.%06d", s.seq)
+	sec := int64(1764000000)
+	if s.now != nil {
+		sec = s.now().Unix()
+	}
+	return fmt.Sprintf("%d.%06d", sec, s.seq)
+}
+
+// StampWith makes message timestamps read now's time from here on (a fixed
+// one otherwise), for a bot on a simulated clock that compares them.
+func (s *Server) StampWith(now func() time.Time) {
+	s.mu.Lock()
+	s.now = now
+	s.mu.Unlock()
 }
 
 func (s *Server) record(method string, r *http.Request) url.Values {
