@@ -127,12 +127,16 @@ func (a *App) build(ctx context.Context) error {
 	}
 	a.bot = b
 
+	// Files cross through the outbox: the sender of the receiving side
+	// fetches the bytes from the side that holds them.
+	files := channels.FileSources{}
 	var slackSender channels.Sender
 	if cfg.Slack.Mode != config.SlackOff {
 		if err := a.connectSlack(ctx); err != nil {
 			return err
 		}
-		slackSender = slackchannel.NewSender(a.slackClient)
+		s := slackchannel.NewSender(a.slackClient).WithFiles(files, "")
+		files[channels.Slack], slackSender = s, s
 	} else {
 		a.slackReady = func() bool { return true }
 	}
@@ -145,8 +149,8 @@ func (a *App) build(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("whatsapp: %w", err)
 		}
-		a.whatsapp = adapter
-		waSender = adapter
+		a.whatsapp = adapter.WithFiles(files, "")
+		files[channels.WhatsApp], waSender = adapter, adapter
 	}
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{

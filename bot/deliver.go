@@ -28,6 +28,9 @@ const (
 	// recordTimeout bounds writing down an attempt's outcome, which must
 	// happen even when the attempt itself ran out of time.
 	recordTimeout = 5 * time.Second
+	// fileSendTimeout bounds an attempt that carries a file: a 100 MB
+	// download and upload take minutes on an ordinary uplink.
+	fileSendTimeout = 10 * time.Minute
 )
 
 // DeliveryObserver hears about deliveries, for metrics.
@@ -263,7 +266,11 @@ func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool,
 	}
 	// A send under way is finished even at shutdown: abandoning it after
 	// the platform got it would leave it owed, and sent twice later.
-	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.sendTimeout)
+	timeout := d.sendTimeout
+	if it.File != nil {
+		timeout = max(timeout, fileSendTimeout)
+	}
+	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
 	ref, found, err := d.findInterrupted(sendCtx, sender, it)
 	if err != nil {
@@ -328,8 +335,41 @@ func (d *Deliverer) giveUp(ctx context.Context, it ticketing.OutboxItem, cause e
 		"attempts", it.Attempts+1, "err", cause)
 	ctx, cancel := recordContext(ctx)
 	defer cancel()
-	if err := d.store.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkDead(ctx, it.ID, d.clock.Now(), cause.Error()) }); err != nil {
+	if err := d.store.Update(ctx, func(tx ticketing.Tx) error {
+		if err := tx.MarkDead(ctx, it.ID, d.clock.Now(), cause.Error()); err != nil {
+			return err
+		}
+		return d.tellFileLost(ctx, tx, it, cause)
+	}); err != nil {
 		return fmt.Errorf("give up outbox %d: %w", it.ID, err)
+	}
+	return nil
+}
+
+// tellFileLost tells a ticket's thread that a file could not be relayed
+// (too large once fetched, expired at its source, refused), so staff share
+// it another way; a text lost is the log's business alone.
+func (d *Deliverer) tellFileLost(ctx context.Context, tx ticketing.Tx, it ticketing.OutboxItem, cause error) error {
+	if it.File == nil || it.TicketID == 0 {
+		return nil
+	}
+	t, err := tx.Ticket(ctx, "", it.TicketID)
+	if errors.Is(err, ticketing.ErrNotFound) || err == nil && t.Desk.IsZero() {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	why := "no se pudo descargar o el destino lo rechazó"
+	if errors.Is(cause, channels.ErrFileTooLarge) {
+		why = "supera el tamaño que se puede enviar"
+	}
+	now := d.clock.Now()
+	note := ticketing.OutboxItem{To: t.Desk, Mode: ticketing.ModePost, InDeskThread: t.Desk.Thread == "", TicketID: t.ID,
+		Text:      fmt.Sprintf("⚠️ %s no llegó a destino: %s. Compartilo por otro medio.", fileLabel(*it.File), why),
+		CreatedAt: now, NextAttemptAt: now}
+	if err := tx.Enqueue(ctx, &note); err != nil && !errors.Is(err, ticketing.ErrDuplicate) {
+		return err
 	}
 	return nil
 }

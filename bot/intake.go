@@ -17,6 +17,7 @@ type origin struct {
 	authorName string
 	text       string
 	media      string
+	files      []ticketing.Attachment
 	at         time.Time
 	externalID string
 	// where is the conversation the client wrote in (for a new case, the
@@ -60,7 +61,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 		return err
 	}
 	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
-		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
+		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, Files: o.files, At: o.at}); err != nil {
 		return err
 	}
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
@@ -77,7 +78,8 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	// A client apart answers in words (no buttons come back from their
 	// chat), so they get the numbered menu continueApart reads.
 	case t.AwaitingChoice && o.apart():
-		if o.media != "" && o.text == "" {
+		// A voice note is relayed for staff to hear; only its kind is asked.
+		if o.media != "" && o.text == "" && !spokenOnly(o.text, o.files) {
 			return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
 		}
 		return b.answer(ctx, tx, o, t.ID, askKindMenu(t))

@@ -69,7 +69,7 @@ func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error
 		// The client's message starts the thread the case lives in.
 		thread := onDesk(in.Channel, in.MessageID)
 		if err := b.intake(ctx, tx, fx, origin{
-			client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media,
+			client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media, files: in.Files,
 			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), where: thread, desk: thread,
 		}); err != nil {
 			return err
@@ -114,13 +114,27 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 			return err
 		}
 		msg := &ticketing.Message{TicketID: t.ID, ExternalID: slackExternalID(in.Channel, in.MessageID), AuthorID: in.UserID,
-			Channel: ticketing.SourceSlack, Text: in.Text, Media: in.Media, At: in.At}
+			Channel: ticketing.SourceSlack, Text: in.Text, Media: in.Media, Files: in.Files, At: in.At}
 		if b.dir.isStaff(in.UserID) {
 			msg.AuthorKind = ticketing.AuthorStaff
 			if err := addMessage(ctx, tx, msg); err != nil {
 				return err
 			}
-			return b.staffAnswered(ctx, tx, fx, t, in.UserID, in.Text, in.At, true)
+			text := in.Text
+			if t.ClientApart() && len(in.Files) > 0 {
+				caption := ""
+				if text != "" {
+					caption = b.staffLine(in.UserID, text)
+				}
+				carried, err := b.relayToContact(ctx, tx, t, in.Files, caption)
+				if err != nil {
+					return err
+				}
+				if carried {
+					text = ""
+				}
+			}
+			return b.staffAnswered(ctx, tx, fx, t, in.UserID, text, in.At, true)
 		}
 		c, ok := b.dir.clientOfChannel(in.Channel)
 		if !ok {
@@ -155,8 +169,7 @@ func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) erro
 // (a client who talks apart) gets it relayed when relay is set.
 func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, staffID, text string, at time.Time, relay bool) error {
 	if relay && t.ClientApart() && text != "" {
-		body := fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.fromSlack(text))
-		if err := b.post(ctx, tx, t.ID, t.Client, body); err != nil {
+		if err := b.post(ctx, tx, t.ID, t.Client, b.staffLine(staffID, text)); err != nil {
 			return err
 		}
 	}
@@ -203,4 +216,9 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 	b.scheduleNext(t)
 	t.UpdatedAt = b.clock.Now()
 	return tx.UpdateTicket(ctx, t)
+}
+
+// staffLine is a staff answer as the contact reads it.
+func (b *Bot) staffLine(staffID, text string) string {
+	return fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.fromSlack(text))
 }

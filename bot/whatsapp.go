@@ -38,7 +38,7 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 				name = contact.Name
 			}
 			if err := b.intake(ctx, tx, fx, origin{
-				client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
+				client: c, author: phone, authorName: name, text: in.Text, media: in.Media, files: in.Files,
 				at: in.At, externalID: "whatsapp:" + in.MessageID, where: chatWith(phone), desk: onDesk(b.mirrorChannel(c), ""),
 			}); err != nil {
 				return err
@@ -109,14 +109,18 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	}
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
 		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
-	return b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
-		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)})
+	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
+		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
+		return err
+	}
+	_, err := b.relayToDesk(ctx, tx, t, o.files, "")
+	return err
 }
 
 // continueWhatsApp adds a contact's message to its open ticket.
 func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, c *ticketing.Client, t *ticketing.Ticket, in channels.Inbound) error {
 	if err := addMessage(ctx, tx, &ticketing.Message{TicketID: t.ID, ExternalID: "whatsapp:" + in.MessageID, AuthorID: in.UserID,
-		AuthorKind: ticketing.AuthorClient, Channel: ticketing.SourceWhatsApp, Text: in.Text, Media: in.Media, At: in.At}); err != nil {
+		AuthorKind: ticketing.AuthorClient, Channel: ticketing.SourceWhatsApp, Text: in.Text, Media: in.Media, Files: in.Files, At: in.At}); err != nil {
 		return err
 	}
 	if t.AwaitingChoice {
@@ -129,10 +133,19 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 	if body == "" {
 		body = "_(" + in.Media + ")_"
 	}
-	if err := b.toThread(ctx, tx, t, fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)); err != nil {
+	line := fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)
+	carried, err := b.relayToDesk(ctx, tx, t, in.Files, line)
+	if err != nil {
 		return err
 	}
-	if in.Text == "" && in.Media != "" {
+	if !carried {
+		if err := b.toThread(ctx, tx, t, line); err != nil {
+			return err
+		}
+	}
+	// What staff can see or hear needs no retyping; a location or a
+	// contact card gets the request for words.
+	if in.Text == "" && in.Media != "" && len(in.Files) == 0 {
 		if err := b.post(ctx, tx, t.ID, t.Client, mediaText(in.Media, t)); err != nil {
 			return err
 		}

@@ -59,6 +59,8 @@ type Inbound struct {
 	Truncated bool
 	// Media names a non-text attachment ("image", "audio", "document", …).
 	Media string
+	// Files are the message's attachments the platform can hand over.
+	Files []ticketing.Attachment
 	At    time.Time
 
 	// Command is the slash command ("/soporte") and Text its arguments.

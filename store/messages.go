@@ -22,6 +22,12 @@ func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
 	if err != nil {
 		return fmt.Errorf("add message: %w", err)
 	}
+	for i, f := range m.Files {
+		if _, err := t.exec(ctx, `INSERT INTO ticket_files (message_id, ticket_id, position, name, mime, kind, size, sha256, source, ref, link)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, m.ID, m.TicketID, i, f.Name, f.MIME, f.Kind, f.Size, f.SHA256, string(f.Source), f.Ref, f.Link); err != nil {
+			return fmt.Errorf("add file of message %s: %w", m.ExternalID, err)
+		}
+	}
 	return nil
 }
 
@@ -43,7 +49,38 @@ func (t *Tx) Messages(ctx context.Context, ticketID int64) ([]ticketing.Message,
 		m.AuthorKind, m.Channel = ticketing.AuthorKind(kind), ticketing.Source(channel)
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("messages of %d: %w", ticketID, err)
+	}
+	rows.Close()
+	return out, t.attachFiles(ctx, ticketID, out)
+}
+
+// attachFiles fills in the files of a ticket's messages.
+func (t *Tx) attachFiles(ctx context.Context, ticketID int64, msgs []ticketing.Message) error {
+	rows, err := t.query(ctx, `SELECT message_id, name, mime, kind, size, sha256, source, ref, link
+		FROM ticket_files WHERE ticket_id = ? ORDER BY message_id, position`, ticketID)
+	if err != nil {
+		return fmt.Errorf("files of %d: %w", ticketID, err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]*ticketing.Message, len(msgs))
+	for i := range msgs {
+		byID[msgs[i].ID] = &msgs[i]
+	}
+	for rows.Next() {
+		var id int64
+		var f ticketing.Attachment
+		var source string
+		if err := rows.Scan(&id, &f.Name, &f.MIME, &f.Kind, &f.Size, &f.SHA256, &source, &f.Ref, &f.Link); err != nil {
+			return fmt.Errorf("files of %d: %w", ticketID, err)
+		}
+		f.Source = ticketing.Platform(source)
+		if m := byID[id]; m != nil {
+			m.Files = append(m.Files, f)
+		}
+	}
+	return rows.Err()
 }
 
 // MarkEvent records a delivery id; a second delivery is ErrDuplicate.

@@ -36,12 +36,16 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 			return fmt.Errorf("enqueue: thread of ticket %d: %w", it.TicketID, err)
 		}
 	}
+	file, err := encodeFile(it.File)
+	if err != nil {
+		return err
+	}
 	it.Conversation = conversationOf(it, thread)
 	err = t.guarded(ctx, func() error {
 		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation).Scan(&it.ID)
+			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file).Scan(&it.ID)
 	})
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
@@ -101,7 +105,7 @@ func ticketConversation(ticketID int64) string { return "ticket:" + strconv.Form
 func channelConversation(channel, thread string) string { return "channel:" + channel + ":" + thread }
 
 const outboxColumns = `id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
-	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation`
+	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation, file`
 
 // PendingOutbox lists unsent items whose next attempt is due, oldest first,
 // whether or not an earlier item of their conversation is still owed.
@@ -144,9 +148,10 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		var delivery, buttons string
 		var ticketID sql.NullInt64
 		var dedupe sql.NullString
+		var file string
 		if err := rows.Scan(&it.ID, &delivery, &it.To.Address, &it.To.Thread, &it.UserID, &it.Text, &it.EditRef, &buttons, &ticketID,
 			&dedupe, &it.SetsThread, &it.Attempts, &it.Failures, instant{&it.NextAttemptAt}, &it.LastError,
-			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation); err != nil {
+			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation, &file); err != nil {
 			return nil, fmt.Errorf("read outbox: %w", err)
 		}
 		it.To.Platform, it.Mode = routeOf(delivery)
@@ -156,6 +161,9 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		it.TicketID, it.DedupeKey = ticketID.Int64, dedupe.String
 		var err error
 		if it.Buttons, err = decodeButtons(buttons); err != nil {
+			return nil, err
+		}
+		if it.File, err = decodeFile(file); err != nil {
 			return nil, err
 		}
 		out = append(out, it)
@@ -300,4 +308,26 @@ func decodeButtons(s string) ([]ticketing.Button, error) {
 		return nil, fmt.Errorf("stored buttons: %w", err)
 	}
 	return b, nil
+}
+
+func encodeFile(f *ticketing.Attachment) (string, error) {
+	if f == nil {
+		return "", nil
+	}
+	raw, err := json.Marshal(f)
+	if err != nil {
+		return "", fmt.Errorf("encode file: %w", err)
+	}
+	return string(raw), nil
+}
+
+func decodeFile(s string) (*ticketing.Attachment, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var f ticketing.Attachment
+	if err := json.Unmarshal([]byte(s), &f); err != nil {
+		return nil, fmt.Errorf("stored file: %w", err)
+	}
+	return &f, nil
 }

@@ -32,6 +32,9 @@ type OutboxItem struct {
 	// UserID is who alone sees a ModeEphemeral reply.
 	UserID string
 	Text   string
+	// File, when set, is delivered with Text as its caption; the adapter
+	// fetches its bytes from the platform that holds them.
+	File *Attachment
 	// EditRef is the platform's id of the message a ModeUpdate rewrites.
 	EditRef string
 	// Buttons are offered under the text; adapters without

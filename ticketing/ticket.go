@@ -99,5 +99,7 @@ type Message struct {
 	Channel    Source
 	Text       string
 	Media      string
-	At         time.Time
+	// Files are the message's attachments, in the order sent.
+	Files []Attachment
+	At    time.Time
 }

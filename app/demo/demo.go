@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"supportbot/app"
+	"supportbot/channels"
 	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
@@ -77,9 +78,13 @@ func Play(ctx context.Context, script *Script, o Options) error {
 		loc: demoLocation(cfg), clock: clock, names: demoNames(cfg, script), desk: cfg.ServiceDesk.Channel}
 	slackAPI.OnCall(tr.slackCall)
 	phone.OnSend = func(msg whatsappchannel.SentMessage) {
-		tr.line(styleBot, "🤖 → WhatsApp "+msg.To+":", msg.Text)
+		text := msg.Text
+		if msg.Kind != "" {
+			text += fmt.Sprintf("\n📎 %s %s (%s, %s)", msg.Kind, msg.FileName, msg.MIME, channels.SizeText(msg.Size))
+		}
+		tr.line(styleBot, "🤖 → WhatsApp "+msg.To+":", text)
 	}
-	p := &demoPlayer{a: a, http: a.Handler(), clock: clock, tr: tr, secret: secret, script: script}
+	p := &demoPlayer{a: a, http: a.Handler(), clock: clock, tr: tr, secret: secret, script: script, phone: phone, api: slackAPI}
 	fmt.Fprintf(o.Stdout, "%s\n", tr.paint(styleBold, "supportbot demo: the real bot, Slack and WhatsApp played in-process, a simulated clock."))
 	start := time.Now()
 	if err := p.play(ctx); err != nil {

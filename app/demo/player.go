@@ -1,16 +1,20 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"supportbot/app"
+	"supportbot/channels"
 	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/ticketing"
@@ -29,6 +33,9 @@ type demoPlayer struct {
 	secret string
 	script *Script
 	seq    int
+	// phone and api are the stand-ins, which hold the files people attach.
+	phone *whatsappchannel.StandIn
+	api   *slackfake.Server
 }
 
 func (p *demoPlayer) play(ctx context.Context) error {
@@ -140,8 +147,12 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 	if t.Desk.Thread == "" {
 		return fmt.Errorf("ticket #%d has no Slack thread yet", r.Ticket)
 	}
-	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text)
-	return p.postEvent(slackfake.Message{Channel: t.Desk.Address, User: r.User, TS: p.nextTS(), ThreadTS: t.Desk.Thread, Text: r.Text}.Event())
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text+r.File.label())
+	msg := slackfake.Message{Channel: t.Desk.Address, User: r.User, TS: p.nextTS(), ThreadTS: t.Desk.Thread, Text: r.Text}
+	if r.File != nil {
+		msg.Files = []slackfake.File{p.api.AddFileBytes(r.File.Name, r.File.Type, r.File.content())}
+	}
+	return p.postEvent(msg.Event())
 }
 
 func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
@@ -229,11 +240,38 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 	if name == "" {
 		name = w.From
 	}
-	p.tr.line(styleClient, "📱 WhatsApp "+w.From+" · "+name+":", w.Text)
+	p.tr.line(styleClient, "📱 WhatsApp "+w.From+" · "+name+":", w.Text+w.File.label())
 	p.seq++
-	evt := whatsappchannel.TextMessage(fmt.Sprintf("3EB0DEMO%06d", p.seq), w.From, w.Name, w.Text, p.clock.Now())
+	id := fmt.Sprintf("3EB0DEMO%06d", p.seq)
+	evt := whatsappchannel.TextMessage(id, w.From, w.Name, w.Text, p.clock.Now())
+	if f := w.File; f != nil {
+		content := f.content()
+		evt = p.phone.FileMessage(id, w.From, w.Name, whatsappchannel.IncomingFile{Kind: kindOf(f.Type), MIME: f.Type, Name: f.Name,
+			Caption: w.Text, Size: int64(len(content)), Open: func() io.Reader { return bytes.NewReader(content) }}, p.clock.Now())
+	}
 	if !p.a.WhatsApp().HandleEvent(evt) {
 		return fmt.Errorf("whatsapp message from %s not handled", w.From)
 	}
 	return nil
+}
+
+// kindOf is how a contact's phone sends a file of a MIME type.
+func kindOf(mime string) string {
+	switch {
+	case strings.HasPrefix(mime, "image/"):
+		return ticketing.FileImage
+	case strings.HasPrefix(mime, "video/"):
+		return ticketing.FileVideo
+	case strings.HasPrefix(mime, "audio/"):
+		return ticketing.FileVoice
+	}
+	return ticketing.FileDocument
+}
+
+// label shows an attachment in the transcript.
+func (f *demoFile) label() string {
+	if f == nil {
+		return ""
+	}
+	return fmt.Sprintf("\n📎 %s (%s, %s)", f.Name, f.Type, channels.SizeText(int64(f.Size)))
 }

@@ -45,15 +45,25 @@ type demoSlack struct {
 }
 
 type demoReply struct {
-	Ticket int64  `yaml:"ticket"`
-	User   string `yaml:"user"`
-	Text   string `yaml:"text"`
+	Ticket int64     `yaml:"ticket"`
+	User   string    `yaml:"user"`
+	Text   string    `yaml:"text"`
+	File   *demoFile `yaml:"file"`
 }
 
 type demoWhatsApp struct {
-	From string `yaml:"from"`
+	From string    `yaml:"from"`
+	Name string    `yaml:"name"`
+	Text string    `yaml:"text"`
+	File *demoFile `yaml:"file"`
+}
+
+// demoFile is an attachment the demo makes up: its name, MIME type and
+// size in bytes (its content is filler).
+type demoFile struct {
 	Name string `yaml:"name"`
-	Text string `yaml:"text"`
+	Type string `yaml:"type"`
+	Size int    `yaml:"size"`
 }
 
 type demoCommand struct {
@@ -129,10 +139,12 @@ func (st *demoStep) check() error {
 		st.wait = d
 	case st.Slack != nil && (st.Slack.Client == "" || st.Slack.User == "" || st.Slack.Text == ""):
 		return errors.New("slack: needs client, user and text")
-	case st.Reply != nil && (st.Reply.Ticket <= 0 || st.Reply.User == "" || st.Reply.Text == ""):
-		return errors.New("reply: needs ticket, user and text")
-	case st.WhatsApp != nil && (st.WhatsApp.From == "" || st.WhatsApp.Text == ""):
-		return errors.New("whatsapp: needs from and text")
+	case st.Reply != nil && (st.Reply.Ticket <= 0 || st.Reply.User == "" || st.Reply.Text == "" && st.Reply.File == nil):
+		return errors.New("reply: needs ticket, user and text or file")
+	case st.WhatsApp != nil && (st.WhatsApp.From == "" || st.WhatsApp.Text == "" && st.WhatsApp.File == nil):
+		return errors.New("whatsapp: needs from and text or file")
+	case st.Reply != nil && st.Reply.File.invalid(), st.WhatsApp != nil && st.WhatsApp.File.invalid():
+		return errors.New("file: needs name, type (a MIME type) and a positive size")
 	case st.Command != nil && (st.Command.User == "" || st.Command.Text == ""):
 		return errors.New("command: needs user and text")
 	case st.React != nil && (st.React.Ticket <= 0 || st.React.User == ""):
@@ -140,3 +152,10 @@ func (st *demoStep) check() error {
 	}
 	return nil
 }
+
+func (f *demoFile) invalid() bool {
+	return f != nil && (f.Name == "" || !strings.Contains(f.Type, "/") || f.Size <= 0)
+}
+
+// content is the file's filler bytes.
+func (f *demoFile) content() []byte { return bytes.Repeat([]byte{'.'}, f.Size) }

@@ -92,6 +92,9 @@ func (t *transcript) narrate(text string) {
 // slackCall shows a Web API call the bot made.
 func (t *transcript) slackCall(c slackfake.Call) {
 	ch := c.Form.Get("channel")
+	if c.Method == "files.completeUploadExternal" {
+		ch = c.Form.Get("channel_id")
+	}
 	where := t.name(ch)
 	if strings.HasPrefix(ch, "D") {
 		where = "DM a " + t.name(strings.TrimPrefix(ch, "D"))
@@ -111,6 +114,8 @@ func (t *transcript) slackCall(c slackfake.Call) {
 		t.line(style, "🤖 → "+where+", solo para "+t.name(c.Form.Get("user"))+":", text)
 	case "chat.update":
 		t.line(style, "🤖 ✎ "+where+":", text)
+	case "files.completeUploadExternal":
+		t.line(style, "🤖 📎 → "+where+":", strings.TrimSpace(c.Form.Get("initial_comment")+"\n"+uploadedNames(c.Form.Get("files"))))
 	}
 }
 
@@ -142,4 +147,19 @@ func buttonLabels(blocks string) string {
 		return ""
 	}
 	return "\n" + strings.Join(labels, " ")
+}
+
+// uploadedNames lists the files of an upload as "📎 name".
+func uploadedNames(files string) string {
+	var fs []struct {
+		Title string `json:"title"`
+	}
+	if json.Unmarshal([]byte(files), &fs) != nil {
+		return ""
+	}
+	var out []string
+	for _, f := range fs {
+		out = append(out, "📎 "+f.Title)
+	}
+	return strings.Join(out, "\n")
 }

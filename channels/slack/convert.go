@@ -101,6 +101,9 @@ func fromMessage(e slackevents.MessageEvent, eventID string, eventTime int, botU
 	if e.SubType == "file_share" || (e.Message != nil && len(e.Message.Files) > 0) {
 		in.Media = "file"
 	}
+	if e.Message != nil {
+		in.Files = attachments(e.Message.Files)
+	}
 	return in, true
 }
 
@@ -125,6 +128,7 @@ func fromMention(e slackevents.AppMentionEvent, eventID string, eventTime int, b
 	if len(e.Files) > 0 {
 		in.Media = "file"
 	}
+	in.Files = attachments(e.Files)
 	return in, true
 }
 

@@ -160,9 +160,12 @@ func TestFromEventParsed(t *testing.T) {
 	}{
 		{"file share", `{"type":"event_callback","event_id":"Ev9","event_time":1712345000,"event":{
 			"type":"message","subtype":"file_share","user":"UCLIENT","text":"mirá","ts":"1712345678.123456",
-			"channel":"CACME","files":[{"id":"F1","name":"error.png"}]}}`,
+			"channel":"CACME","files":[{"id":"F1","name":"error.png","mimetype":"image/png","size":2048,
+			"permalink":"https://acme.slack.com/files/UCLIENT/F1/error.png"}]}}`,
 			channels.Inbound{Platform: channels.Slack, Kind: channels.KindMessage, EventID: "Ev9",
-				MessageID: "1712345678.123456", Channel: "CACME", UserID: "UCLIENT", Text: "mirá", Media: "file", At: tsTime}, true},
+				MessageID: "1712345678.123456", Channel: "CACME", UserID: "UCLIENT", Text: "mirá", Media: "file", At: tsTime,
+				Files: []ticketing.Attachment{{Name: "error.png", MIME: "image/png", Kind: ticketing.FileImage, Size: 2048,
+					Source: ticketing.PlatformSlack, Ref: "F1", Link: "https://acme.slack.com/files/UCLIENT/F1/error.png"}}}, true},
 		{"edit", `{"type":"event_callback","event_id":"Ev10","event":{"type":"message","subtype":"message_changed",
 			"channel":"CACME","ts":"1712345679.000001","message":{"type":"message","user":"UCLIENT","text":"nuevo","ts":"1712345678.123456"}}}`,
 			channels.Inbound{}, false},

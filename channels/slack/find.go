@@ -78,9 +78,30 @@ func (s *Sender) FindSent(ctx context.Context, item ticketing.OutboxItem) (strin
 		msgs = hist.Messages
 	}
 	for _, m := range msgs {
+		if item.File != nil {
+			if id, ok := uploadedFile(m, *item.File, oldest); ok {
+				return id, true, nil
+			}
+			continue
+		}
 		if id, ok := outboxIDOf(m); ok && id == item.ID {
 			return m.Timestamp, true, nil
 		}
 	}
 	return "", false, nil
+}
+
+// uploadedFile finds f among a message's files: a file upload carries no
+// metadata, so an interrupted one is recognised by its name and size in a
+// message posted since the attempt started.
+func uploadedFile(m slack.Message, f ticketing.Attachment, since time.Time) (string, bool) {
+	if at, ok := parseTS(m.Timestamp); ok && at.Before(since) {
+		return "", false
+	}
+	for _, sf := range m.Files {
+		if sf.Name == f.Name && (f.Size == 0 || sf.Size == 0 || int64(sf.Size) == f.Size) {
+			return sf.ID, true
+		}
+	}
+	return "", false
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -135,7 +136,7 @@ func TestHTTPEvent(t *testing.T) {
 	}
 	want := channels.Inbound{Platform: channels.Slack, Kind: channels.KindMessage, EventID: "Ev08MFMKH6",
 		MessageID: "1712345678.123456", Channel: "CACME", UserID: "UCLIENT", Text: "el discador no levanta", At: tsTime}
-	if calls[0] != want {
+	if !reflect.DeepEqual(calls[0], want) {
 		t.Errorf("got  %+v\nwant %+v", calls[0], want)
 	}
 }
@@ -290,7 +291,7 @@ func TestHTTPCommand(t *testing.T) {
 		want := channels.Inbound{Platform: channels.Slack, Kind: channels.KindCommand,
 			EventID: "cmd:13345224609.738474920.8088930838d88f008e0", Channel: "CACME", UserID: "UAGENT", UserName: "ana",
 			Command: "/soporte", Text: "estado 42", ResponseURL: "https://hooks.slack.com/commands/T1/1/x", At: fixedNow}
-		if calls[0] != want {
+		if !reflect.DeepEqual(calls[0], want) {
 			t.Errorf("got  %+v\nwant %+v", calls[0], want)
 		}
 	}
@@ -337,7 +338,7 @@ func TestHTTPInteraction(t *testing.T) {
 	want := channels.Inbound{Platform: channels.Slack, Kind: channels.KindAction, EventID: "act:1234.5678.abcd",
 		MessageID: "1712345700.000200", Channel: "CACME", ThreadTS: "1712340000.000100", UserID: "UCLIENT", UserName: "cliente",
 		ResponseURL: "https://hooks.slack.com/actions/T1/1/x", ActionID: "ticket_kind", ActionValue: "42:consulta", At: fixedNow}
-	if calls[0] != want {
+	if !reflect.DeepEqual(calls[0], want) {
 		t.Errorf("got  %+v\nwant %+v", calls[0], want)
 	}
 

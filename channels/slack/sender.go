@@ -33,6 +33,9 @@ var permanentErrors = map[string]bool{
 // Sender delivers the outbox's Slack replies through the Web API.
 type Sender struct {
 	client *slack.Client
+	// files fetch what a file item carries; tempDir holds it meanwhile.
+	files   channels.FileSources
+	tempDir string
 }
 
 var _ channels.Sender = (*Sender)(nil)
@@ -40,6 +43,13 @@ var _ channels.Sender = (*Sender)(nil)
 // NewSender wraps a Web API client built with the bot token.
 func NewSender(client *slack.Client) *Sender {
 	return &Sender{client: client}
+}
+
+// WithFiles lets the sender deliver file items, fetching their bytes from
+// sources through temporary files in dir (the system's when empty).
+func (s *Sender) WithFiles(sources channels.FileSources, dir string) *Sender {
+	s.files, s.tempDir = sources, dir
+	return s
 }
 
 // Send delivers one item and returns the ts of the message it posted or
@@ -51,6 +61,9 @@ func (s *Sender) Send(ctx context.Context, item ticketing.OutboxItem) (string, e
 	}
 	if item.To.Address == "" {
 		return "", &channels.PermanentError{Err: fmt.Errorf("slack %s item %d: no target", item.Mode, item.ID)}
+	}
+	if item.File != nil {
+		return s.sendFile(ctx, item)
 	}
 	opts := MessageOptions(item)
 	switch item.Mode {

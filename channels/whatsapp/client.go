@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -66,6 +67,11 @@ type Messenger interface {
 	// PhoneForLID looks a LID up in the store's LID↔number map; an empty
 	// JID means the map does not know it.
 	PhoneForLID(ctx context.Context, lid types.JID) (types.JID, error)
+	// DownloadToFile fetches and decrypts a media message's file into file.
+	DownloadToFile(ctx context.Context, msg whatsmeow.DownloadableMessage, file whatsmeow.File) error
+	// UploadReader encrypts plaintext (using tempFile as scratch space) and
+	// stores it on WhatsApp's media servers.
+	UploadReader(ctx context.Context, plaintext io.Reader, tempFile io.ReadWriteSeeker, appInfo whatsmeow.MediaType) (whatsmeow.UploadResponse, error)
 }
 
 type clientMessenger struct {
@@ -90,6 +96,9 @@ type Adapter struct {
 	minGap  time.Duration
 	now     func() time.Time
 	status  *StatusTracker
+	// files fetch what a file item carries; tempDir holds it meanwhile.
+	files   channels.FileSources
+	tempDir string
 
 	ctxMu  sync.Mutex
 	runCtx context.Context
@@ -159,6 +168,13 @@ func NewAdapter(m Messenger, h channels.Handler, opts Options) *Adapter {
 	}
 	a.status = NewStatusTracker(initial)
 	a.status.OnLost = opts.OnLost
+	return a
+}
+
+// WithFiles lets the adapter deliver file items, fetching their bytes from
+// sources through temporary files in dir (the system's when empty).
+func (a *Adapter) WithFiles(sources channels.FileSources, dir string) *Adapter {
+	a.files, a.tempDir = sources, dir
 	return a
 }
 
@@ -281,7 +297,7 @@ func (a *Adapter) Send(ctx context.Context, item ticketing.OutboxItem) (string, 
 		return "", &channels.PermanentError{Err: fmt.Errorf("whatsapp recipient: %w", err)}
 	}
 	text := RenderText(strings.ToValidUTF8(item.Text, "\uFFFD"))
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(text) == "" && item.File == nil {
 		return "", &channels.PermanentError{Err: errors.New("whatsapp message has no text")}
 	}
 	now := a.now()
@@ -298,9 +314,16 @@ func (a *Adapter) Send(ctx context.Context, item ticketing.OutboxItem) (string, 
 		release()
 		return "", err
 	}
+	msg := &waE2E.Message{Conversation: proto.String(text)}
+	if item.File != nil {
+		if msg, err = a.uploadFile(ctx, *item.File, text); err != nil {
+			release()
+			return "", err
+		}
+	}
 	// From here the slot stays taken even on error: the message may have
 	// reached WhatsApp before the error, and the retry must be paced too.
-	resp, err := a.msg.SendMessage(ctx, to, &waE2E.Message{Conversation: proto.String(text)})
+	resp, err := a.msg.SendMessage(ctx, to, msg)
 	if err != nil {
 		if errors.Is(err, whatsmeow.ErrRecipientADJID) || errors.Is(err, whatsmeow.ErrUnknownServer) {
 			return "", &channels.PermanentError{Err: fmt.Errorf("send whatsapp message to %s: %w", item.To.Address, err)}

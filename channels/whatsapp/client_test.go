@@ -48,6 +48,14 @@ func (f *fakeMessenger) ConnectContext(context.Context) error {
 	return nil
 }
 
+func (f *fakeMessenger) DownloadToFile(context.Context, whatsmeow.DownloadableMessage, whatsmeow.File) error {
+	return errors.New("fake messenger holds no media")
+}
+
+func (f *fakeMessenger) UploadReader(context.Context, io.Reader, io.ReadWriteSeeker, whatsmeow.MediaType) (whatsmeow.UploadResponse, error) {
+	return whatsmeow.UploadResponse{}, errors.New("fake messenger takes no media")
+}
+
 func (f *fakeMessenger) Disconnect() {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -82,6 +82,7 @@ func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool
 		Channel:   phone,
 		UserID:    phone,
 		Media:     media,
+		Files:     attachments(msg),
 		At:        info.Timestamp,
 	}
 	// WhatsApp allows longer texts than the bot keeps; a longer one is

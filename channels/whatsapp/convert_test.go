@@ -3,6 +3,7 @@ package whatsappchannel
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -172,7 +173,7 @@ func TestFromMessage(t *testing.T) {
 				Channel: "+" + phoneUser, UserID: "+" + phoneUser, UserName: "Ana",
 				Text: tc.text, Media: tc.media, At: t0,
 			}
-			if got != want {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("got  %+v\nwant %+v", got, want)
 			}
 		})

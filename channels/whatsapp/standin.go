@@ -3,10 +3,12 @@ package whatsappchannel
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
-	"supportbot/channels"
 	"sync"
 	"time"
+
+	"supportbot/channels"
 
 	"go.mau.fi/whatsmeow"
 	"go.mau.fi/whatsmeow/proto/waE2E"
@@ -15,11 +17,19 @@ import (
 	"google.golang.org/protobuf/proto"
 )
 
-// SentMessage is a text the stand-in accepted for delivery.
+// SentMessage is a message the stand-in accepted for delivery: a text, or
+// a file (Kind image, video, audio or document; empty for a text) with
+// its caption in Text.
 type SentMessage struct {
 	To   string // E.164
 	Text string
 	ID   string
+	Kind string
+	// FileName, MIME, Size and SHA256 describe a file as uploaded.
+	FileName string
+	MIME     string
+	Size     int64
+	SHA256   string
 }
 
 // StandIn is an in-process WhatsApp: always paired and connected, every
@@ -32,6 +42,8 @@ type StandIn struct {
 	mu   sync.Mutex
 	sent []SentMessage
 	seq  int
+	// media are files contacts sent, by direct path.
+	media map[string]func() io.Reader
 }
 
 var _ Messenger = (*StandIn)(nil)
@@ -59,7 +71,8 @@ func (s *StandIn) IsOnWhatsApp(_ context.Context, phones []string) ([]types.IsOn
 func (s *StandIn) SendMessage(_ context.Context, to types.JID, m *waE2E.Message, _ ...whatsmeow.SendRequestExtra) (whatsmeow.SendResponse, error) {
 	s.mu.Lock()
 	s.seq++
-	msg := SentMessage{To: "+" + to.User, Text: m.GetConversation(), ID: fmt.Sprintf("STANDIN%06d", s.seq)}
+	msg := sentOf(m)
+	msg.To, msg.ID = "+"+to.User, fmt.Sprintf("STANDIN%06d", s.seq)
 	s.sent = append(s.sent, msg)
 	onSend := s.OnSend
 	s.mu.Unlock()

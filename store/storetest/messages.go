@@ -27,6 +27,12 @@ func testMessages(t *testing.T, s ticketing.Store) {
 	create(t, s, tk, other)
 	third, first, second := message(tk.ID, "m3", t0.Add(3*time.Minute)), message(tk.ID, "m1", t0.Add(time.Minute)), message(tk.ID, "m2", t0.Add(2*time.Minute))
 	second.AuthorKind, second.AuthorID, second.Channel, second.Media, second.Text = ticketing.AuthorStaff, "UF", ticketing.SourceWhatsApp, "image", ""
+	// A message's files come back in the order sent, with every field.
+	second.Files = []ticketing.Attachment{
+		{Name: "error.png", MIME: "image/png", Kind: ticketing.FileImage, Size: 1234, SHA256: "00ff", Source: ticketing.PlatformWhatsApp, Ref: "desc"},
+		{Name: "log.txt", MIME: "text/plain", Kind: ticketing.FileDocument, Size: 99, Source: ticketing.PlatformSlack, Ref: "F123", Link: "https://example.slack.com/files/F123"},
+	}
+	third.Files = []ticketing.Attachment{{Name: "nota.ogg", Kind: ticketing.FileVoice, Size: 7, Source: ticketing.PlatformWhatsApp, Ref: "v"}}
 	elsewhere := message(other.ID, "m4", t0)
 	update(t, s, func(tx ticketing.Tx) error {
 		for _, m := range []*ticketing.Message{third, first, second, elsewhere} {

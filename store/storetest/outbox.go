@@ -71,7 +71,9 @@ func testEnqueueRoundTrip(t *testing.T, s ticketing.Store) {
 	full := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}, Mode: ticketing.ModeEphemeral, UserID: "UC",
 		Text: "¿Qué tipo de caso es?", EditRef: "1.5", TicketID: tk.ID, DedupeKey: "ask:1", SetsThread: true,
 		Buttons:       []ticketing.Button{{ActionID: "kind", Label: "Consulta", Value: "1:consulta", Style: "primary"}, {ActionID: "kind", Label: "Incidente", Value: "1:incidente"}},
-		NextAttemptAt: t0.Add(time.Minute), CreatedAt: t0}
+		NextAttemptAt: t0.Add(time.Minute), CreatedAt: t0,
+		File: &ticketing.Attachment{Name: "captura.png", MIME: "image/png", Kind: ticketing.FileImage, Size: 2048,
+			SHA256: "ab12", Source: ticketing.PlatformWhatsApp, Ref: "CgQIARAB", Link: ""}}
 	bare := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: acmePhone}, Mode: ticketing.ModePost, Text: "hola", CreatedAt: t0}
 	enqueue(t, s, full, bare)
 	if full.ID <= 0 || bare.ID <= 0 || full.ID == bare.ID {

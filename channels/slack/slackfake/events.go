@@ -22,6 +22,8 @@ import (
 // Message is one message event, a thread reply when ThreadTS is set.
 type Message struct {
 	EventID, Channel, User, TS, ThreadTS, Text string
+	// Files are attached (AddFile), which makes it a file_share.
+	Files []File
 }
 
 // Event is the inner event of the callback.
@@ -30,6 +32,9 @@ func (e Message) Event() map[string]any {
 		"text": e.Text, "ts": e.TS, "event_ts": e.TS}
 	if e.ThreadTS != "" {
 		ev["thread_ts"] = e.ThreadTS
+	}
+	if len(e.Files) > 0 {
+		ev["subtype"], ev["files"] = "file_share", e.Files
 	}
 	return ev
 }

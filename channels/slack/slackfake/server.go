@@ -49,6 +49,13 @@ type Server struct {
 	// onCall hears every recorded call, outside the lock.
 	onCall func(Call)
 	notify chan struct{}
+	now    func() time.Time
+
+	// files are the workspace's files by id, uploads what the bot uploaded.
+	fileSeq     int
+	files       map[string]storedFile
+	uploads     map[string]*Upload
+	uploadOrder []string
 }
 
 // postedMessage is a message the bot posted, as history returns it.
@@ -58,6 +65,8 @@ type postedMessage struct {
 	TS       string          `json:"ts"`
 	ThreadTS string          `json:"thread_ts,omitempty"`
 	Text     string          `json:"text"`
+	User     string          `json:"user,omitempty"`
+	Files    []File          `json:"files,omitempty"`
 	Metadata json.RawMessage `json:"metadata,omitempty"`
 }
 
@@ -100,6 +109,9 @@ func New(extra map[string]http.HandlerFunc) *Server {
 			v := s.record("conversations.open", r)
 			WriteJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}})
 		},
+	}
+	for path, h := range s.fileHandlers() {
+		handlers[path] = h
 	}
 	for path, h := range extra {
 		handlers[path] = h
@@ -173,8 +185,24 @@ func (s *Server) Notify() <-chan struct{} { return s.notify }
 func (s *Server) nextTS() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.nextTSLocked()
+}
+
+func (s *Server) nextTSLocked() string {
 	s.seq++
-	return fmt.Sprintf("1764000000.%06d", s.seq)
+	sec := int64(1764000000)
+	if s.now != nil {
+		sec = s.now().Unix()
+	}
+	return fmt.Sprintf("%d.%06d", sec, s.seq)
+}
+
+// StampWith makes message timestamps read now's time from here on (a fixed
+// one otherwise), for a bot on a simulated clock that compares them.
+func (s *Server) StampWith(now func() time.Time) {
+	s.mu.Lock()
+	s.now = now
+	s.mu.Unlock()
 }
 
 func (s *Server) record(method string, r *http.Request) url.Values {
@@ -189,11 +217,16 @@ func (s *Server) record(method string, r *http.Request) url.Values {
 	if onCall != nil {
 		onCall(call)
 	}
+	s.poke()
+	return r.PostForm
+}
+
+// poke tells a waiter to recheck.
+func (s *Server) poke() {
 	select {
 	case s.notify <- struct{}{}:
 	default:
 	}
-	return r.PostForm
 }
 
 func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
