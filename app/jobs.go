@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 
@@ -16,6 +17,19 @@ const everyMinute = "* * * * *"
 // ticker is what the cron loop drives: schedules.Jobs.
 type ticker interface {
 	Tick(ctx context.Context) error
+}
+
+// ticks runs several tickers in turn each minute: the scheduler's jobs and
+// the router's own (bursts that owe an answer). One failing does not keep
+// the others from their turn.
+type ticks []ticker
+
+func (ts ticks) Tick(ctx context.Context) error {
+	var errs []error
+	for _, t := range ts {
+		errs = append(errs, t.Tick(ctx))
+	}
+	return errors.Join(errs...)
 }
 
 // runJobs ticks every minute on a robfig/cron schedule, and once at start

@@ -24,6 +24,9 @@ type origin struct {
 	// same conversation, or the mirror channel for a client who talks apart.
 	where ticketing.Conversation
 	desk  ticketing.Conversation
+	// earlier are the person's messages of the same burst that opened
+	// nothing on their own (a greeting): they belong to this case.
+	earlier []ticketing.Message
 }
 
 // apart reports whether the client talks somewhere the staff do not, so
@@ -46,12 +49,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if c.Contract != ticketing.ContractActive {
 		return b.refuseContract(ctx, tx, o)
 	}
-	cl := b.classifier.Classify(o.text)
-	if o.text == "" && o.media != "" {
-		// A photo or voice note says nothing we can classify: open a consulta
-		// and ask for words.
-		cl = Classification{Kind: ticketing.KindConsulta, Ask: true, Cues: []string{"media:" + o.media}}
-	}
+	cl := b.classifyCase(o.caseText(), o.media)
 	if cl.Kind == ticketing.KindIncidenteCritico {
 		return b.refuseCritical(ctx, tx, fx, o, cl, nil)
 	}
@@ -62,6 +60,12 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
 		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
 		return err
+	}
+	for _, m := range o.earlier {
+		m.TicketID = t.ID
+		if err := addMessage(ctx, tx, &m); err != nil {
+			return err
+		}
 	}
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
 		return err

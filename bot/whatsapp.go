@@ -37,7 +37,7 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 			if name == "" {
 				name = contact.Name
 			}
-			if err := b.intake(ctx, tx, fx, origin{
+			if err := b.newMessage(ctx, tx, fx, origin{
 				client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
 				at: in.At, externalID: "whatsapp:" + in.MessageID, where: chatWith(phone), desk: onDesk(b.mirrorChannel(c), ""),
 			}); err != nil {
@@ -137,7 +137,11 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 			return err
 		}
 	}
-	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, where: t.Client, desk: t.Desk}
+	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, where: t.Client, desk: t.Desk,
+		at: in.At, externalID: "whatsapp:" + in.MessageID}
+	if b.isThanks(in.Text) && t.Status.WaitingOnClient() {
+		return b.clientThanked(ctx, tx, o, t)
+	}
 	if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 		return err
 	}
