@@ -119,8 +119,9 @@ func (a *App) build(ctx context.Context) error {
 		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
 		// The deliverer exists before any event can arrive: transports
 		// start only in run.
-		Observer: wakeOnCommit{Observer: a.metrics, wake: wake},
-		Report:   a.monthlyReport,
+		Observer:    wakeOnCommit{Observer: a.metrics, wake: wake},
+		Report:      a.monthlyReport,
+		GroupWindow: cfg.Intake.Window(),
 	})
 	if err != nil {
 		return err
