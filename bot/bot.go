@@ -148,6 +148,8 @@ func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, 
 		in.At = b.clock.Now()
 	}
 	switch {
+	case in.Kind == channels.KindEdit || in.Kind == channels.KindDelete:
+		return channels.Reply{}, b.handleEdit(ctx, in)
 	case in.Platform == channels.WhatsApp && in.Kind == channels.KindMessage:
 		return channels.Reply{}, b.handleWhatsApp(ctx, in)
 	case in.Platform != channels.Slack:

@@ -46,7 +46,7 @@ func (o origin) caseText() string {
 	}
 	parts := make([]string, 0, len(o.earlier)+1)
 	for _, m := range o.earlier {
-		if m.Text != "" {
+		if m.Text != "" && m.DeletedAt.IsZero() {
 			parts = append(parts, m.Text)
 		}
 	}
@@ -128,6 +128,39 @@ func (b *Bot) newMessage(ctx context.Context, tx ticketing.Tx, fx *effects, o or
 		return err
 	}
 	return tx.PutBurst(ctx, ticketing.Burst{Key: key, ClientID: o.client.ID, TicketID: t.ID, Where: o.where, LastAt: o.at})
+}
+
+// addEarlier stores a burst's pending messages on the ticket it opened,
+// with the edits and deletions they had while they waited.
+func (b *Bot) addEarlier(ctx context.Context, tx ticketing.Tx, ticketID int64, earlier []ticketing.Message) error {
+	for _, m := range earlier {
+		m.TicketID = ticketID
+		revs, text := m.Revisions, m.Text
+		if len(revs) > 0 {
+			m.Text = revs[0].Text
+		}
+		if err := tx.AddMessage(ctx, &m); err != nil {
+			if isDuplicate(err) {
+				continue
+			}
+			return err
+		}
+		for i, r := range revs {
+			next := text
+			if i+1 < len(revs) {
+				next = revs[i+1].Text
+			}
+			if err := tx.EditMessage(ctx, m.ID, next, r.At); err != nil {
+				return err
+			}
+		}
+		if !m.DeletedAt.IsZero() {
+			if err := tx.DeleteMessage(ctx, m.ID, m.DeletedAt); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // openedBy finds the ticket intake just opened for o.

@@ -61,11 +61,8 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
 		return err
 	}
-	for _, m := range o.earlier {
-		m.TicketID = t.ID
-		if err := addMessage(ctx, tx, &m); err != nil {
-			return err
-		}
+	if err := b.addEarlier(ctx, tx, t.ID, o.earlier); err != nil {
+		return err
 	}
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
 		return err
