@@ -104,3 +104,34 @@ func TestEditOfAPendingGreeting(t *testing.T) {
 		t.Errorf("messages = %+v, want the edited greeting with its revision, then the problem", ms)
 	}
 }
+
+func TestWhatsAppEditAndRevoke(t *testing.T) {
+	h := newHarness(t)
+	phone := "+5491155550101"
+	h.handle(waMsg(phone, "WA1", "el reporte sale vacío"))
+	h.flush()
+	edit := channels.Inbound{Platform: channels.WhatsApp, Kind: channels.KindEdit, EventID: "WA2", MessageID: "WA1",
+		Channel: phone, UserID: phone, Text: "el reporte sale vacío y el discador no anda", At: t0.Add(time.Minute)}
+	h.handle(edit)
+	h.clock.Advance(3 * time.Minute)
+	h.handle(waMsg(phone, "WA3", "me equivoqué de chat"))
+	h.handle(channels.Inbound{Platform: channels.WhatsApp, Kind: channels.KindDelete, EventID: "WA4", MessageID: "WA3",
+		Channel: phone, UserID: phone, At: t0.Add(4 * time.Minute)})
+	_, wa := h.flush()
+	tk := h.ticket(1)
+	if tk.Kind != ticketing.KindIncidente || len(h.tickets("acme")) != 1 {
+		t.Errorf("kind %s, %d tickets; want the edit to re-classify the one ticket as incidente", tk.Kind, len(h.tickets("acme")))
+	}
+	for _, it := range wa {
+		if strings.Contains(it.Text, "Registramos tu caso") {
+			t.Errorf("an edit posted a second «ticket opened»: %q", it.Text)
+		}
+	}
+	ms := h.messages(1)
+	if len(ms) != 2 || ms[0].Text != edit.Text || len(ms[0].Revisions) != 1 || ms[1].DeletedAt.IsZero() || ms[1].Text != "me equivoqué de chat" {
+		t.Errorf("messages = %+v, want the edit with its revision and the revoked message kept, marked", ms)
+	}
+	if len(h.audits(ticketing.AuditMessageEdited)) != 1 || len(h.audits(ticketing.AuditMessageDeleted)) != 1 {
+		t.Errorf("audit: %d edits, %d deletions; want 1 each", len(h.audits(ticketing.AuditMessageEdited)), len(h.audits(ticketing.AuditMessageDeleted)))
+	}
+}
