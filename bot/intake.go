@@ -57,11 +57,11 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if err := tx.CreateTicket(ctx, t); err != nil {
 		return err
 	}
-	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
-		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
+	if err := b.addEarlier(ctx, tx, t.ID, o.earlier); err != nil {
 		return err
 	}
-	if err := b.addEarlier(ctx, tx, t.ID, o.earlier); err != nil {
+	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
+		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, At: o.at}); err != nil {
 		return err
 	}
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
