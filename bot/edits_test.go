@@ -135,3 +135,32 @@ func TestWhatsAppEditAndRevoke(t *testing.T) {
 		t.Errorf("audit: %d edits, %d deletions; want 1 each", len(h.audits(ticketing.AuditMessageEdited)), len(h.audits(ticketing.AuditMessageDeleted)))
 	}
 }
+
+func TestWhatsAppQuoteOfAClosedTicketIsANewCase(t *testing.T) {
+	h := newHarness(t)
+	phone := "+5491155550101"
+	h.handle(waMsg(phone, "WA1", "el discador no anda"))
+	h.handle(command("CACME", "UFOCAL", "resolver #1 reiniciamos el servicio"))
+	h.handle(waMsg(phone, "WA2", "conforme 1"))
+	h.flush()
+	if tk := h.ticket(1); tk.Status != ticketing.StatusCerrado {
+		t.Fatalf("ticket #1 %s, want cerrado", tk.Status)
+	}
+	h.clock.Advance(time.Hour)
+	reply := waMsg(phone, "WA3", "volvió a pasar, no anda")
+	reply.Quote = "el discador no anda"
+	h.handle(reply)
+	slack, _ := h.flush()
+	if got := len(h.tickets("acme")); got != 2 || h.ticket(1).Status != ticketing.StatusCerrado {
+		t.Fatalf("tickets = %d, #1 %s; want a new ticket and #1 still closed", got, h.ticket(1).Status)
+	}
+	var root string
+	for _, it := range slack {
+		if strings.Contains(it.Text, "Ticket #2") {
+			root = it.Text
+		}
+	}
+	if !strings.Contains(root, "En respuesta a") || !strings.Contains(root, "> el discador no anda") {
+		t.Errorf("mirror root = %q, want the quote shown", root)
+	}
+}

@@ -17,6 +17,8 @@ type origin struct {
 	authorName string
 	text       string
 	media      string
+	// quoted is what the message quotes (a WhatsApp reply), for the mirror.
+	quoted     string
 	at         time.Time
 	externalID string
 	// where is the conversation the client wrote in (for a new case, the

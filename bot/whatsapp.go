@@ -38,7 +38,7 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 				name = contact.Name
 			}
 			if err := b.newMessage(ctx, tx, fx, origin{
-				client: c, author: phone, authorName: name, text: in.Text, media: in.Media,
+				client: c, author: phone, authorName: name, text: in.Text, media: in.Media, quoted: in.Quote,
 				at: in.At, externalID: "whatsapp:" + in.MessageID, where: chatWith(phone), desk: onDesk(b.mirrorChannel(c), ""),
 			}); err != nil {
 				return err
@@ -107,6 +107,7 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.text == "" {
 		body = "_(" + o.media + ")_"
 	}
+	body = quotedLine(o.quoted) + body
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
 		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
 	return b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
@@ -129,6 +130,9 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 	if body == "" {
 		body = "_(" + in.Media + ")_"
 	}
+	if in.Quote != "" {
+		body = "\n" + quotedLine(in.Quote) + body
+	}
 	if err := b.toThread(ctx, tx, t, fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)); err != nil {
 		return err
 	}
@@ -146,6 +150,14 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 		return err
 	}
 	return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+}
+
+// quotedLine shows, above a message, the earlier one it quotes.
+func quotedLine(q string) string {
+	if q == "" {
+		return ""
+	}
+	return "_En respuesta a:_\n" + quote(q) + "\n"
 }
 
 func nameOr(name, fallback string) string {

@@ -65,6 +65,9 @@ type Inbound struct {
 	Truncated bool
 	// Media names a non-text attachment ("image", "audio", "document", …).
 	Media string
+	// Quote is the text of the earlier message a reply quotes, if any; it
+	// is shown with the reply and routes nothing by itself.
+	Quote string
 	At    time.Time
 
 	// Command is the slash command ("/soporte") and Text its arguments.

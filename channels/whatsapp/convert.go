@@ -93,7 +93,29 @@ func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool
 	// stored cut rather than refused, and the sender is told.
 	in.Text, in.Truncated = channels.CleanText(text, channels.MaxTextChars)
 	in.UserName, _ = channels.CleanText(info.PushName, maxNameChars)
+	in.Quote = quoted(msg)
 	return in, true
+}
+
+// maxQuoteChars caps a quoted text: it is shown, never stored as the case.
+const maxQuoteChars = 1000
+
+// quoted is the text a reply quotes, or a name for what it quotes when
+// that has no words (a photo).
+func quoted(m *waE2E.Message) string {
+	q := m.GetExtendedTextMessage().GetContextInfo().GetQuotedMessage()
+	if q == nil {
+		return ""
+	}
+	text, media, ok := content(q)
+	if !ok {
+		return ""
+	}
+	if text == "" {
+		text = "(" + media + ")"
+	}
+	out, _ := channels.CleanText(text, maxQuoteChars)
+	return out
 }
 
 // protocolOf is the protocol message an edit or revocation travels in,

@@ -237,6 +237,31 @@ func TestFromMessageEditAndRevoke(t *testing.T) {
 	}
 }
 
+func TestFromMessageQuote(t *testing.T) {
+	reply := func(q *waE2E.Message) *events.Message {
+		return dm("Q1", &waE2E.Message{ExtendedTextMessage: &waE2E.ExtendedTextMessage{Text: proto.String("sigue igual"),
+			ContextInfo: &waE2E.ContextInfo{StanzaID: proto.String("A1"), QuotedMessage: q}}})
+	}
+	tests := []struct {
+		name string
+		evt  *events.Message
+		want string
+	}{
+		{"text quoted", reply(text("no anda el discador")), "no anda el discador"},
+		{"photo quoted", reply(&waE2E.Message{ImageMessage: &waE2E.ImageMessage{}}), "(image)"},
+		{"nothing quoted", reply(nil), ""},
+		{"plain message", dm("Q2", text("hola")), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := FromMessage(tc.evt, nil)
+			if !ok || got.Quote != tc.want {
+				t.Errorf("Quote = %q (ok %v), want %q", got.Quote, ok, tc.want)
+			}
+		})
+	}
+}
+
 func TestFromMessageNil(t *testing.T) {
 	if _, ok := FromMessage(nil, nil); ok {
 		t.Fatal("nil event accepted")
