@@ -7,6 +7,9 @@ import (
 	"log/slog"
 
 	"github.com/robfig/cron/v3"
+
+	"supportbot/bot"
+	"supportbot/schedules"
 )
 
 // everyMinute is the jobs' schedule. Each tick does whatever the store says
@@ -14,7 +17,7 @@ import (
 // any deadline warning needs.
 const everyMinute = "* * * * *"
 
-// ticker is what the cron loop drives: schedules.Jobs.
+// ticker is what the cron loop drives: the scheduler's jobs and the router's.
 type ticker interface {
 	Tick(ctx context.Context) error
 }
@@ -23,6 +26,12 @@ type ticker interface {
 // the router's own (bursts that owe an answer). One failing does not keep
 // the others from their turn.
 type ticks []ticker
+
+var (
+	_ ticker = ticks(nil)
+	_ ticker = (*bot.Bot)(nil)
+	_ ticker = (*schedules.Jobs)(nil)
+)
 
 func (ts ticks) Tick(ctx context.Context) error {
 	var errs []error

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"supportbot/bot"
 	"supportbot/ticketing"
 )
 
@@ -197,5 +198,22 @@ func TestWhatsAppBurstIsOneCase(t *testing.T) {
 	h.tick()
 	if _, wa := h.flush(); len(wa) != 0 {
 		t.Errorf("answers to the thanks:\n%s\nwant none", texts(wa))
+	}
+}
+
+func TestLoneGreetingSurvivesARestart(t *testing.T) {
+	h := newHarness(t)
+	h.slackAt(0, "100.1", "Hola")
+	restarted, err := bot.New(bot.Config{Store: h.db, Classifier: bot.ClassifierFunc(keywordClassifier), Calendar: fakeCalendar{},
+		Clock: h.clock, Clients: []ticketing.Client{acme, beta, gamma}, Staff: staff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.clock.Set(t0.Add(3 * time.Minute))
+	if err := restarted.Tick(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if slack, _ := h.flush(); len(slack) != 1 || slack[0].Text != "¿En qué te podemos ayudar?" {
+		t.Errorf("after a restart:\n%s\nwant the greeting's answer, once", texts(slack))
 	}
 }
