@@ -103,8 +103,9 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.authorName != "" {
 		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
-	body := quote(o.text)
-	if o.text == "" {
+	// The whole case: a greeting that came first is part of it.
+	body := quote(o.caseText())
+	if o.caseText() == "" {
 		body = "_(" + o.media + ")_"
 	}
 	body = quotedLine(o.quoted) + body
