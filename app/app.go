@@ -58,7 +58,7 @@ type classifierAdapter struct{ c *intent.Classifier }
 
 func (a classifierAdapter) Classify(text string) bot.Classification {
 	r := a.c.Classify(text)
-	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, Cues: r.Cues}
+	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, NoCase: r.NoCase, Cues: r.Cues}
 }
 
 // wakeOnCommit tells the deliverer about every committed change, so an
@@ -119,8 +119,9 @@ func (a *App) build(ctx context.Context) error {
 		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
 		// The deliverer exists before any event can arrive: transports
 		// start only in run.
-		Observer: wakeOnCommit{Observer: a.metrics, wake: wake},
-		Report:   a.monthlyReport,
+		Observer:    wakeOnCommit{Observer: a.metrics, wake: wake},
+		Report:      a.monthlyReport,
+		GroupWindow: cfg.Intake.Window(),
 	})
 	if err != nil {
 		return err

@@ -19,8 +19,8 @@ func (a *App) Config() *config.Config { return a.cfg }
 // WhatsApp is the WhatsApp adapter, nil when whatsapp.enabled is false.
 func (a *App) WhatsApp() *whatsappchannel.Adapter { return a.whatsapp }
 
-// Tick runs the scheduled jobs once.
-func (a *App) Tick(ctx context.Context) error { return a.jobs.Tick(ctx) }
+// Tick runs the scheduled jobs, and the router's, once.
+func (a *App) Tick(ctx context.Context) error { return ticks{a.jobs, a.bot}.Tick(ctx) }
 
 // DeliverDue sends what the outbox owes now and says how many went out.
 func (a *App) DeliverDue(ctx context.Context) (int, error) { return a.deliverer.DeliverDue(ctx) }

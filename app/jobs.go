@@ -2,10 +2,14 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 
 	"github.com/robfig/cron/v3"
+
+	"supportbot/bot"
+	"supportbot/schedules"
 )
 
 // everyMinute is the jobs' schedule. Each tick does whatever the store says
@@ -13,9 +17,28 @@ import (
 // any deadline warning needs.
 const everyMinute = "* * * * *"
 
-// ticker is what the cron loop drives: schedules.Jobs.
+// ticker is what the cron loop drives: the scheduler's jobs and the router's.
 type ticker interface {
 	Tick(ctx context.Context) error
+}
+
+// ticks runs several tickers in turn each minute: the scheduler's jobs and
+// the router's own (bursts that owe an answer). One failing does not keep
+// the others from their turn.
+type ticks []ticker
+
+var (
+	_ ticker = ticks(nil)
+	_ ticker = (*bot.Bot)(nil)
+	_ ticker = (*schedules.Jobs)(nil)
+)
+
+func (ts ticks) Tick(ctx context.Context) error {
+	var errs []error
+	for _, t := range ts {
+		errs = append(errs, t.Tick(ctx))
+	}
+	return errors.Join(errs...)
 }
 
 // runJobs ticks every minute on a robfig/cron schedule, and once at start

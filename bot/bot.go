@@ -20,8 +20,11 @@ type Classification struct {
 	Priority   ticketing.Priority
 	Confidence float64
 	// Ask is set when the classifier is not sure enough: the client is asked.
-	Ask  bool
-	Cues []string
+	Ask bool
+	// NoCase is set when the message is only a greeting, thanks, "ok" or
+	// the like: on its own it opens nothing.
+	NoCase bool
+	Cues   []string
 }
 
 // Classifier reads a client's message.
@@ -72,6 +75,9 @@ type Config struct {
 	Observer Observer
 	// Report, if set, serves `/soporte reporte`.
 	Report MonthlyReport
+	// GroupWindow is intake.group_window: a person's top-level messages
+	// closer together than this are one case. Zero means DefaultGroupWindow.
+	GroupWindow time.Duration
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -90,6 +96,7 @@ type Bot struct {
 	closeAfter time.Duration
 	observer   Observer
 	report     MonthlyReport
+	window     time.Duration
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -119,6 +126,9 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.CloseAfter <= 0 {
 		cfg.CloseAfter = ticketing.DefaultCloseAfter
 	}
+	if cfg.GroupWindow <= 0 {
+		cfg.GroupWindow = DefaultGroupWindow
+	}
 	if cfg.Observer == nil {
 		cfg.Observer = NopObserver{}
 	}
@@ -126,6 +136,7 @@ func New(cfg Config) (*Bot, error) {
 		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
+		window: cfg.GroupWindow,
 	}, nil
 }
 
@@ -137,6 +148,8 @@ func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, 
 		in.At = b.clock.Now()
 	}
 	switch {
+	case in.Kind == channels.KindEdit || in.Kind == channels.KindDelete:
+		return channels.Reply{}, b.handleEdit(ctx, in)
 	case in.Platform == channels.WhatsApp && in.Kind == channels.KindMessage:
 		return channels.Reply{}, b.handleWhatsApp(ctx, in)
 	case in.Platform != channels.Slack:

@@ -34,9 +34,14 @@ func (fakeCalendar) NextOpening(c ticketing.Client, k ticketing.Kind, at time.Ti
 	return at
 }
 
+// noCaseTexts open nothing on their own.
+var noCaseTexts = map[string]bool{"hola": true, "buen día": true, "gracias": true, "gracias!!": true, "ok": true, "👍": true}
+
 // keywordClassifier is a tiny stand-in: tests say what they mean with words.
 func keywordClassifier(text string) bot.Classification {
 	switch l := strings.ToLower(text); {
+	case noCaseTexts[strings.TrimSpace(l)]:
+		return bot.Classification{Kind: ticketing.KindConsulta, Confidence: 0.9, Ask: true, NoCase: true, Cues: []string{"saludo"}}
 	case strings.Contains(l, "todo caído"):
 		return bot.Classification{Kind: ticketing.KindIncidenteCritico, Priority: ticketing.PriorityCritica, Confidence: 0.9, Cues: []string{"todo caído"}}
 	case strings.Contains(l, "no anda"):

@@ -192,7 +192,7 @@ func TestOnlyUncertainAttemptsAreLookedUp(t *testing.T) {
 	}
 	d := bot.NewDeliverer(bot.DelivererConfig{Store: h.db, Clock: h.clock, Senders: senders(slack, h.whatsapp)})
 	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
-	h.handle(slackMsg("CACME", "UCLIENT", "100.2", "¿cómo exporto el reporte?")) // waits behind the first
+	h.handle(slackMsg("CACME", "UOTHER", "100.2", "¿cómo exporto el reporte?")) // waits behind the first
 	ctx := context.Background()
 	if _, err := d.DeliverDue(ctx); err != nil {
 		t.Fatal(err)

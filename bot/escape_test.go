@@ -3,6 +3,7 @@ package bot_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"supportbot/channels"
 	"supportbot/ticketing"
@@ -146,6 +147,7 @@ func TestEstadoShowsTheRealTotal(t *testing.T) {
 	for _, c := range cases {
 		h := newHarness(t)
 		for i := range c.open {
+			h.clock.Advance(3 * time.Minute) // each message its own case, not one burst
 			h.handle(slackMsg("CACME", "UCLIENT", "100."+strings.Repeat("1", i+1), "el discador no anda"))
 		}
 		r := h.handle(command("CACME", "UCLIENT", "estado"))

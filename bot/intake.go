@@ -18,6 +18,8 @@ type origin struct {
 	text       string
 	media      string
 	files      []ticketing.Attachment
+	// quoted is what the message quotes (a WhatsApp reply), for the mirror.
+	quoted     string
 	at         time.Time
 	externalID string
 	// where is the conversation the client wrote in (for a new case, the
@@ -25,6 +27,9 @@ type origin struct {
 	// same conversation, or the mirror channel for a client who talks apart.
 	where ticketing.Conversation
 	desk  ticketing.Conversation
+	// earlier are the person's messages of the same burst that opened
+	// nothing on their own (a greeting): they belong to this case.
+	earlier []ticketing.Message
 }
 
 // apart reports whether the client talks somewhere the staff do not, so
@@ -47,17 +52,15 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if c.Contract != ticketing.ContractActive {
 		return b.refuseContract(ctx, tx, o)
 	}
-	cl := b.classifier.Classify(o.text)
-	if o.text == "" && o.media != "" {
-		// A photo or voice note says nothing we can classify: open a consulta
-		// and ask for words.
-		cl = Classification{Kind: ticketing.KindConsulta, Ask: true, Cues: []string{"media:" + o.media}}
-	}
+	cl := b.classifyCase(o.caseText(), o.media)
 	if cl.Kind == ticketing.KindIncidenteCritico {
 		return b.refuseCritical(ctx, tx, fx, o, cl, nil)
 	}
 	t := b.newTicket(o, cl)
 	if err := tx.CreateTicket(ctx, t); err != nil {
+		return err
+	}
+	if err := b.addEarlier(ctx, tx, t.ID, o.earlier); err != nil {
 		return err
 	}
 	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,

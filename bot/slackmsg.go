@@ -68,7 +68,7 @@ func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error
 		}
 		// The client's message starts the thread the case lives in.
 		thread := onDesk(in.Channel, in.MessageID)
-		if err := b.intake(ctx, tx, fx, origin{
+		if err := b.newMessage(ctx, tx, fx, origin{
 			client: c, author: in.UserID, authorName: in.UserName, text: in.Text, media: in.Media, files: in.Files,
 			at: in.At, externalID: slackExternalID(in.Channel, in.MessageID), where: thread, desk: thread,
 		}); err != nil {
@@ -96,7 +96,7 @@ func (b *Bot) seen(ctx context.Context, tx ticketing.Tx, fx *effects, in channel
 
 func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error {
 	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
-		t, err := tx.TicketByThread(ctx, in.Channel, in.ThreadTS)
+		t, err := b.ticketOfThread(ctx, tx, in.Channel, in.ThreadTS)
 		if isNotFound(err) {
 			b.log.Debug("reply in a thread without ticket ignored", "channel", in.Channel, "thread", in.ThreadTS)
 			return nil
@@ -146,7 +146,11 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 			return err
 		}
 		thread := onDesk(in.Channel, in.ThreadTS)
-		o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, at: in.At, where: thread, desk: thread}
+		o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, at: in.At, where: thread, desk: thread,
+			externalID: msg.ExternalID}
+		if b.isThanks(in.Text) && t.Status.WaitingOnClient() {
+			return b.clientThanked(ctx, tx, o, t)
+		}
 		if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 			return err
 		}
@@ -155,6 +159,20 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 		}
 		return b.tellTruncated(ctx, tx, c, in, t.ID)
 	})
+}
+
+// ticketOfThread finds the ticket of a thread: the one the thread's root
+// opened, or the one a later top-level message of the same burst joined.
+func (b *Bot) ticketOfThread(ctx context.Context, tx ticketing.Tx, channel, threadTS string) (*ticketing.Ticket, error) {
+	t, err := tx.TicketByThread(ctx, channel, threadTS)
+	if !isNotFound(err) {
+		return t, err
+	}
+	m, merr := tx.MessageByExternalID(ctx, slackExternalID(channel, threadTS))
+	if merr != nil {
+		return nil, err
+	}
+	return tx.Ticket(ctx, "", m.TicketID)
 }
 
 func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) error {

@@ -133,6 +133,7 @@ func TestEscalarButtonEscalatesToLevelTwo(t *testing.T) {
 		t.Errorf("escalated audit lines = %d, want 1", got)
 	}
 	// A client pressing it in their own channel is not staff.
+	h.clock.Advance(3 * time.Minute) // a new case, not the first one's burst
 	h.handle(slackMsg("CACME", "UCLIENT", "200.1", "el discador no anda"))
 	h.handle(channels.Inbound{Platform: channels.Slack, Kind: channels.KindAction, EventID: "act-2", Channel: "CACME",
 		UserID: "UCLIENT", ActionID: "ticket_escalate", ActionValue: "2"})

@@ -37,8 +37,8 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 			if name == "" {
 				name = contact.Name
 			}
-			if err := b.intake(ctx, tx, fx, origin{
-				client: c, author: phone, authorName: name, text: in.Text, media: in.Media, files: in.Files,
+			if err := b.newMessage(ctx, tx, fx, origin{
+				client: c, author: phone, authorName: name, text: in.Text, media: in.Media, files: in.Files, quoted: in.Quote,
 				at: in.At, externalID: "whatsapp:" + in.MessageID, where: chatWith(phone), desk: onDesk(b.mirrorChannel(c), ""),
 			}); err != nil {
 				return err
@@ -103,10 +103,12 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.authorName != "" {
 		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
-	body := quote(o.text)
-	if o.text == "" {
+	// The whole case: a greeting that came first is part of it.
+	body := quote(o.caseText())
+	if o.caseText() == "" {
 		body = "_(" + o.media + ")_"
 	}
+	body = quotedLine(o.quoted) + body
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
 		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
@@ -133,6 +135,9 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 	if body == "" {
 		body = "_(" + in.Media + ")_"
 	}
+	if in.Quote != "" {
+		body = "\n" + quotedLine(in.Quote) + body
+	}
 	line := fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)
 	carried, err := b.relayToDesk(ctx, tx, t, in.Files, line)
 	if err != nil {
@@ -150,11 +155,23 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 			return err
 		}
 	}
-	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, where: t.Client, desk: t.Desk}
+	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, where: t.Client, desk: t.Desk,
+		at: in.At, externalID: "whatsapp:" + in.MessageID}
+	if b.isThanks(in.Text) && t.Status.WaitingOnClient() {
+		return b.clientThanked(ctx, tx, o, t)
+	}
 	if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
 		return err
 	}
 	return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+}
+
+// quotedLine shows, above a message, the earlier one it quotes.
+func quotedLine(q string) string {
+	if q == "" {
+		return ""
+	}
+	return "_En respuesta a:_\n" + quote(q) + "\n"
 }
 
 func nameOr(name, fallback string) string {

@@ -34,6 +34,12 @@ const (
 	KindAction InboundKind = "action"
 	// KindReaction is an emoji reaction added to a message.
 	KindReaction InboundKind = "reaction"
+	// KindEdit is a person's edit of a message they sent: MessageID is
+	// the edited message's id and Text its new text.
+	KindEdit InboundKind = "edit"
+	// KindDelete is a person deleting (revoking) a message they sent:
+	// MessageID is the deleted message's id.
+	KindDelete InboundKind = "delete"
 )
 
 // Inbound is one event from a chat platform in the bot's own terms.
@@ -61,6 +67,9 @@ type Inbound struct {
 	Media string
 	// Files are the message's attachments the platform can hand over.
 	Files []ticketing.Attachment
+	// Quote is the text of the earlier message a reply quotes, if any; it
+	// is shown with the reply and routes nothing by itself.
+	Quote string
 	At    time.Time
 
 	// Command is the slash command ("/soporte") and Text its arguments.

@@ -21,6 +21,7 @@ type Config struct {
 	Clients     []Client    `yaml:"clients"`
 	SLA         SLA         `yaml:"sla"`
 	Classifier  Classifier  `yaml:"classifier"`
+	Intake      Intake      `yaml:"intake"`
 
 	// Filled by validation from the raw fields above.
 	clients []ticketing.Client
@@ -122,6 +123,18 @@ type AutoClose struct {
 
 	noticeAfter, closeAfter time.Duration
 }
+
+// Intake: how client messages become cases.
+type Intake struct {
+	// GroupWindow: a person's top-level messages closer together than this
+	// are one case.
+	GroupWindow string `yaml:"group_window"`
+
+	groupWindow time.Duration
+}
+
+// Window is the validated intake.group_window.
+func (i *Intake) Window() time.Duration { return i.groupWindow }
 
 type Classifier struct {
 	// MinConfidence: below it the bot asks the client what kind of case it is.

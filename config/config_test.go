@@ -71,6 +71,7 @@ func TestDefaults(t *testing.T) {
 		{"notice_after", cfg.SLA.AutoClose.NoticeDelay(), 72 * time.Hour},
 		{"close_after", cfg.SLA.AutoClose.CloseDelay(), 48 * time.Hour},
 		{"min_gap", cfg.WhatsApp.Gap(), 2 * time.Second},
+		{"intake.group_window", cfg.Intake.Window(), 2 * time.Minute},
 		{"min_confidence", cfg.Classifier.Threshold(), DefaultMinConfidence},
 	}
 	for _, c := range checks {

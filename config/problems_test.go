@@ -31,6 +31,8 @@ func TestProblemsNameTheKeyAndComeTogether(t *testing.T) {
 			[]string{fmt.Sprintf(`whatsapp.enabled: cannot read "maybe" as true or false (line %d)`, line(2))}},
 		{"not a number", base + "classifier: {min_confidence: high}\n",
 			[]string{fmt.Sprintf(`classifier.min_confidence: cannot read "high" as a number (line %d)`, line(1))}},
+		{"bad group window", base + "intake: {group_window: 0s}\n",
+			[]string{`intake.group_window: bad duration "0s": want a positive one, e.g. 2m`}},
 		{"mapping for a string", base + "store: {path: {dir: x}}\n",
 			[]string{fmt.Sprintf(`store.path: cannot read a set of keys as text (line %d)`, line(1))}},
 		{"list for a section", base + "http: [a]\n",

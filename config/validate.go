@@ -28,6 +28,7 @@ func (c *Config) validate() []string {
 	c.validateStore(&v)
 	c.validateSlack(&v)
 	c.validateWhatsApp(&v)
+	c.validateIntake(&v)
 	c.validateServiceDesk(&v)
 	staffByID := c.validateStaff(&v)
 	c.validateClients(&v, staffByID)
@@ -56,6 +57,9 @@ func (c *Config) defaults() {
 	}
 	if c.WhatsApp.MinGap == "" {
 		c.WhatsApp.MinGap = "2s"
+	}
+	if c.Intake.GroupWindow == "" {
+		c.Intake.GroupWindow = "2m"
 	}
 	if c.SLA.DefaultPriority == "" {
 		c.SLA.DefaultPriority = string(ticketing.PriorityMedia)
@@ -145,6 +149,14 @@ func (c *Config) validateWhatsApp(v *validator) {
 		v.add("whatsapp.min_gap", "bad duration %q: want e.g. 2s", c.WhatsApp.MinGap)
 	}
 	c.WhatsApp.minGap = d
+}
+
+func (c *Config) validateIntake(v *validator) {
+	d, err := time.ParseDuration(c.Intake.GroupWindow)
+	if err != nil || d <= 0 {
+		v.add("intake.group_window", "bad duration %q: want a positive one, e.g. 2m", c.Intake.GroupWindow)
+	}
+	c.Intake.groupWindow = d
 }
 
 func (c *Config) validateServiceDesk(v *validator) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -31,28 +32,33 @@ func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
 	return nil
 }
 
-// Messages lists a ticket's messages in order.
+const messageColumns = `id, ticket_id, external_id, author_id, author_kind, channel, text, media, at, edited_at, deleted_at`
+
+// Messages lists a ticket's messages in order, with their files and
+// revisions.
 func (t *Tx) Messages(ctx context.Context, ticketID int64) ([]ticketing.Message, error) {
-	rows, err := t.query(ctx, `SELECT id, ticket_id, external_id, author_id, author_kind, channel, text, media, at
+	rows, err := t.query(ctx, `SELECT `+messageColumns+`
 		FROM ticket_messages WHERE ticket_id = ? ORDER BY at, id`, ticketID)
 	if err != nil {
 		return nil, fmt.Errorf("messages of %d: %w", ticketID, err)
 	}
-	defer rows.Close()
 	var out []ticketing.Message
 	for rows.Next() {
-		var m ticketing.Message
-		var kind, channel string
-		if err := rows.Scan(&m.ID, &m.TicketID, &m.ExternalID, &m.AuthorID, &kind, &channel, &m.Text, &m.Media, instant{&m.At}); err != nil {
+		m, err := scanMessage(rows)
+		if err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("messages of %d: %w", ticketID, err)
 		}
-		m.AuthorKind, m.Channel = ticketing.AuthorKind(kind), ticketing.Source(channel)
 		out = append(out, m)
 	}
-	if err := rows.Err(); err != nil {
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return nil, fmt.Errorf("messages of %d: %w", ticketID, err)
 	}
-	rows.Close()
+	for i := range out {
+		if out[i].Revisions, err = t.revisions(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
 	return out, t.attachFiles(ctx, ticketID, out)
 }
 
@@ -81,6 +87,80 @@ func (t *Tx) attachFiles(ctx context.Context, ticketID int64, msgs []ticketing.M
 		}
 	}
 	return rows.Err()
+}
+
+// MessageByExternalID implements ticketing.Tx.
+func (t *Tx) MessageByExternalID(ctx context.Context, externalID string) (ticketing.Message, error) {
+	m, err := scanMessage(t.queryRow(ctx, `SELECT `+messageColumns+` FROM ticket_messages WHERE external_id = ?`, externalID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return ticketing.Message{}, fmt.Errorf("message %s: %w", externalID, ticketing.ErrNotFound)
+	}
+	if err != nil {
+		return ticketing.Message{}, fmt.Errorf("message %s: %w", externalID, err)
+	}
+	if m.Revisions, err = t.revisions(ctx, m.ID); err != nil {
+		return ticketing.Message{}, err
+	}
+	return m, nil
+}
+
+// EditMessage implements ticketing.Tx: the old text becomes a revision.
+func (t *Tx) EditMessage(ctx context.Context, id int64, text string, at time.Time) error {
+	var old string
+	err := t.queryRow(ctx, `SELECT text FROM ticket_messages WHERE id = ?`, id).Scan(&old)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("edit message %d: %w", id, ticketing.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("edit message %d: %w", id, err)
+	}
+	if _, err := t.exec(ctx, `INSERT INTO message_revisions (message_id, text, replaced_at) VALUES (?, ?, ?)`, id, old, stampOf(at)); err != nil {
+		return fmt.Errorf("edit message %d: %w", id, err)
+	}
+	if _, err := t.exec(ctx, `UPDATE ticket_messages SET text = ?, edited_at = ? WHERE id = ?`, text, stampOf(at), id); err != nil {
+		return fmt.Errorf("edit message %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteMessage implements ticketing.Tx; the first deletion mark stays.
+func (t *Tx) DeleteMessage(ctx context.Context, id int64, at time.Time) error {
+	res, err := t.exec(ctx, `UPDATE ticket_messages SET deleted_at = COALESCE(deleted_at, ?) WHERE id = ?`, stampOf(at), id)
+	if err != nil {
+		return fmt.Errorf("delete message %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("delete message %d: %w", id, ticketing.ErrNotFound)
+	}
+	return nil
+}
+
+func (t *Tx) revisions(ctx context.Context, messageID int64) ([]ticketing.MessageRevision, error) {
+	rows, err := t.query(ctx, `SELECT text, replaced_at FROM message_revisions WHERE message_id = ? ORDER BY replaced_at, id`, messageID)
+	if err != nil {
+		return nil, fmt.Errorf("revisions of message %d: %w", messageID, err)
+	}
+	defer rows.Close()
+	var out []ticketing.MessageRevision
+	for rows.Next() {
+		var r ticketing.MessageRevision
+		if err := rows.Scan(&r.Text, instant{&r.At}); err != nil {
+			return nil, fmt.Errorf("revisions of message %d: %w", messageID, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func scanMessage(r scanner) (ticketing.Message, error) {
+	var m ticketing.Message
+	var kind, channel string
+	if err := r.Scan(&m.ID, &m.TicketID, &m.ExternalID, &m.AuthorID, &kind, &channel, &m.Text, &m.Media,
+		instant{&m.At}, instant{&m.EditedAt}, instant{&m.DeletedAt}); err != nil {
+		return m, err
+	}
+	m.AuthorKind, m.Channel = ticketing.AuthorKind(kind), ticketing.Source(channel)
+	return m, nil
 }
 
 // MarkEvent records a delivery id; a second delivery is ErrDuplicate.

@@ -26,6 +26,8 @@ const (
 	AuditWhatsAppRevoked AuditAction = "whatsapp_revoked"
 	AuditWhatsAppUnknown AuditAction = "whatsapp_unknown"
 	AuditWhatsAppLost    AuditAction = "whatsapp_lost"
+	AuditMessageEdited   AuditAction = "message_edited"
+	AuditMessageDeleted  AuditAction = "message_deleted"
 )
 
 // Written by the scheduler.

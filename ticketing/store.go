@@ -123,8 +123,29 @@ type Tx interface {
 	// AddMessage stores m and sets its ID. It returns ErrDuplicate when the
 	// external id is already stored, on any ticket.
 	AddMessage(ctx context.Context, m *Message) error
-	// Messages lists a ticket's messages in time order; none is no error.
+	// Messages lists a ticket's messages in time order, each with its
+	// revisions; none is no error.
 	Messages(ctx context.Context, ticketID int64) ([]Message, error)
+	// MessageByExternalID finds a stored message by its external id, on
+	// whichever ticket; ErrNotFound when none has it.
+	MessageByExternalID(ctx context.Context, externalID string) (Message, error)
+	// EditMessage replaces a message's text, keeping the one it had as a
+	// revision replaced at at; ErrNotFound for an unknown id.
+	EditMessage(ctx context.Context, id int64, text string, at time.Time) error
+	// DeleteMessage marks a message deleted at at, keeping its text; a
+	// message deleted already keeps its first mark. ErrNotFound for an
+	// unknown id.
+	DeleteMessage(ctx context.Context, id int64, at time.Time) error
+
+	// Burst reads the burst under key; ErrNotFound when there is none.
+	Burst(ctx context.Context, key string) (Burst, error)
+	// PutBurst stores b under b.Key, replacing what was there.
+	PutBurst(ctx context.Context, b Burst) error
+	// DeleteBurst forgets the burst under key; an unknown key is no error.
+	DeleteBurst(ctx context.Context, key string) error
+	// DueBursts lists bursts whose AnswerAt is set and at or before t,
+	// soonest first, at most limit of them (a store default when limit ≤ 0).
+	DueBursts(ctx context.Context, t time.Time, limit int) ([]Burst, error)
 	// MarkEvent records a delivery id (Slack event id, WhatsApp message id)
 	// and returns ErrDuplicate if it was seen before. The mark commits with
 	// the Update: if the handling fails, a redelivery is handled anew.

@@ -102,4 +102,10 @@ type Message struct {
 	// Files are the message's attachments, in the order sent.
 	Files []Attachment
 	At    time.Time
+	// EditedAt is when the author last edited the text, Revisions the texts
+	// it had before, oldest first; DeletedAt is when the author deleted it
+	// (the text is kept: nothing stored is lost).
+	EditedAt  time.Time
+	Revisions []MessageRevision
+	DeletedAt time.Time
 }

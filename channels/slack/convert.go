@@ -31,8 +31,9 @@ const (
 )
 
 // FromEvent converts an Events API callback into an Inbound. It reports false
-// for anything the bot must not see: its own messages, edits, deletions,
-// joins and other housekeeping subtypes, and event types it does not use.
+// for anything the bot must not see: its own messages, joins and other
+// housekeeping subtypes, and event types it does not use. A person's edit
+// or deletion of their message is a KindEdit or KindDelete.
 // Messages from DMs or channels of no client are converted all the same; the
 // bot knows which channels are whose.
 func FromEvent(ev slackevents.EventsAPIEvent, botUserID string) (channels.Inbound, bool) {
@@ -79,6 +80,10 @@ func FromEvent(ev slackevents.EventsAPIEvent, botUserID string) (channels.Inboun
 func fromMessage(e slackevents.MessageEvent, eventID string, eventTime int, botUserID string) (channels.Inbound, bool) {
 	switch e.SubType {
 	case "", "thread_broadcast", "file_share":
+	case "message_changed":
+		return fromEdit(e, eventID, eventTime, botUserID)
+	case "message_deleted":
+		return fromDelete(e, eventID, eventTime, botUserID)
 	default:
 		// bot_message, message_changed, message_deleted, channel_join,
 		// channel_topic…: none is something a person asked.
@@ -105,6 +110,39 @@ func fromMessage(e slackevents.MessageEvent, eventID string, eventTime int, botU
 		in.Files = attachments(e.Message.Files)
 	}
 	return in, true
+}
+
+// fromEdit reads a message_changed. Slack sends one also when a message
+// only gains a thread reply or a link preview; only a change the author
+// made (edited set, text changed) is an edit.
+func fromEdit(e slackevents.MessageEvent, eventID string, eventTime int, botUserID string) (channels.Inbound, bool) {
+	m := e.Message
+	if m == nil || m.Edited == nil || m.User == "" || m.User == botUserID || m.BotID != "" {
+		return channels.Inbound{}, false
+	}
+	if prev := e.PreviousMessage; prev != nil && prev.Text == m.Text {
+		return channels.Inbound{}, false
+	}
+	in := channels.Inbound{
+		Platform: channels.Slack, Kind: channels.KindEdit, EventID: eventID,
+		MessageID: m.Timestamp, Channel: e.Channel, ThreadTS: m.ThreadTimestamp, UserID: m.User,
+		At: eventAt(firstNonEmpty(m.Edited.Timestamp, e.TimeStamp), eventTime),
+	}
+	in.Text, in.Truncated = channels.CleanText(m.Text, channels.MaxTextChars)
+	return in, true
+}
+
+// fromDelete reads a message_deleted: which message, and whose it was.
+func fromDelete(e slackevents.MessageEvent, eventID string, eventTime int, botUserID string) (channels.Inbound, bool) {
+	prev := e.PreviousMessage
+	if e.DeletedTimeStamp == "" || prev == nil || prev.User == "" || prev.User == botUserID || prev.BotID != "" {
+		return channels.Inbound{}, false
+	}
+	return channels.Inbound{
+		Platform: channels.Slack, Kind: channels.KindDelete, EventID: eventID,
+		MessageID: e.DeletedTimeStamp, Channel: e.Channel, ThreadTS: prev.ThreadTimestamp, UserID: prev.User,
+		At: eventAt(e.TimeStamp, eventTime),
+	}, true
 }
 
 func fromMention(e slackevents.AppMentionEvent, eventID string, eventTime int, botUserID string) (channels.Inbound, bool) {

@@ -35,9 +35,10 @@ func ToJID(phone string) (types.JID, error) {
 
 // FromMessage converts one WhatsApp message into an Inbound. It reports false
 // for what the bot must not see: groups, broadcasts and status updates, the
-// bot's own messages (sent from the phone or echoed), reactions, edits,
-// revocations and other protocol traffic, content it does not understand,
-// and senders whose phone number is unknown.
+// bot's own messages (sent from the phone or echoed), reactions, protocol
+// traffic, content it does not understand, and senders whose phone number
+// is unknown. A sender's edit or revocation of a message is a KindEdit or
+// KindDelete naming that message.
 //
 // resolvePhone maps a LID (the privacy-preserving id WhatsApp increasingly
 // uses instead of the number) to an E.164 number; without it a person who
@@ -50,11 +51,6 @@ func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool
 	if info.IsFromMe || info.IsGroup || !directChat(info.Chat) {
 		return channels.Inbound{}, false
 	}
-	// An edit or revocation refers to a message already handled; treating it
-	// as new would open a second ticket with the corrected text.
-	if evt.IsEdit || info.Edit != types.EditAttributeEmpty {
-		return channels.Inbound{}, false
-	}
 	sender := info.Sender
 	if sender.IsEmpty() {
 		sender = info.Chat
@@ -65,6 +61,15 @@ func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool
 	msg := evt.Message
 	if msg == nil {
 		msg = evt.RawMessage
+	}
+	if pm := protocolOf(msg); pm != nil {
+		return fromProtocol(evt, pm, sender, resolvePhone)
+	}
+	// An edit or revocation refers to a message already handled; treating it
+	// as new would open a second ticket with the corrected text. One that
+	// names no message is of no use.
+	if evt.IsEdit || info.Edit != types.EditAttributeEmpty {
+		return channels.Inbound{}, false
 	}
 	text, media, ok := content(msg)
 	if !ok {
@@ -89,6 +94,72 @@ func FromMessage(evt *events.Message, resolvePhone func(types.JID) (string, bool
 	// stored cut rather than refused, and the sender is told.
 	in.Text, in.Truncated = channels.CleanText(text, channels.MaxTextChars)
 	in.UserName, _ = channels.CleanText(info.PushName, maxNameChars)
+	in.Quote = quoted(msg)
+	return in, true
+}
+
+// maxQuoteChars caps a quoted text: it is shown, never stored as the case.
+const maxQuoteChars = 1000
+
+// quoted is the text a reply quotes, or a name for what it quotes when
+// that has no words (a photo).
+func quoted(m *waE2E.Message) string {
+	q := m.GetExtendedTextMessage().GetContextInfo().GetQuotedMessage()
+	if q == nil {
+		return ""
+	}
+	text, media, ok := content(q)
+	if !ok {
+		return ""
+	}
+	if text == "" {
+		text = "(" + media + ")"
+	}
+	out, _ := channels.CleanText(text, maxQuoteChars)
+	return out
+}
+
+// protocolOf is the protocol message an edit or revocation travels in,
+// wrapped (an EditedMessage around it) or not; nil for anything else.
+func protocolOf(m *waE2E.Message) *waE2E.ProtocolMessage {
+	if pm := m.GetEditedMessage().GetMessage().GetProtocolMessage(); pm != nil {
+		return pm
+	}
+	return m.GetProtocolMessage()
+}
+
+// fromProtocol turns a sender's edit or revocation of one of their messages
+// into a KindEdit or KindDelete naming it; other protocol traffic (history
+// sync, ephemeral settings, key shares) is nothing the bot sees.
+func fromProtocol(evt *events.Message, pm *waE2E.ProtocolMessage, sender types.JID, resolvePhone func(types.JID) (string, bool)) (channels.Inbound, bool) {
+	target := pm.GetKey().GetID()
+	if target == "" {
+		return channels.Inbound{}, false
+	}
+	var kind channels.InboundKind
+	var text string
+	switch pm.GetType() {
+	case waE2E.ProtocolMessage_MESSAGE_EDIT:
+		t, _, ok := content(pm.GetEditedMessage())
+		if !ok {
+			return channels.Inbound{}, false
+		}
+		kind, text = channels.KindEdit, t
+	case waE2E.ProtocolMessage_REVOKE:
+		kind = channels.KindDelete
+	default:
+		return channels.Inbound{}, false
+	}
+	phone, ok := senderPhone(sender, evt.Info.SenderAlt, resolvePhone)
+	if !ok {
+		return channels.Inbound{}, false
+	}
+	in := channels.Inbound{
+		Platform: channels.WhatsApp, Kind: kind, EventID: evt.Info.ID, MessageID: target,
+		Channel: phone, UserID: phone, At: evt.Info.Timestamp,
+	}
+	in.Text, in.Truncated = channels.CleanText(text, channels.MaxTextChars)
+	in.UserName, _ = channels.CleanText(evt.Info.PushName, maxNameChars)
 	return in, true
 }
 

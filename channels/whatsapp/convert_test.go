@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"go.mau.fi/whatsmeow/proto/waCommon"
 	"go.mau.fi/whatsmeow/proto/waE2E"
 	"go.mau.fi/whatsmeow/types"
 	"go.mau.fi/whatsmeow/types/events"
@@ -175,6 +176,88 @@ func TestFromMessage(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("got  %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestFromMessageEditAndRevoke(t *testing.T) {
+	key := &waCommon.MessageKey{ID: proto.String("A1"), FromMe: proto.Bool(true)}
+	edit := &waE2E.ProtocolMessage{Type: waE2E.ProtocolMessage_MESSAGE_EDIT.Enum(), Key: key, EditedMessage: text("no marca, cola ventas")}
+	base := channels.Inbound{Platform: channels.WhatsApp, EventID: "X1", MessageID: "A1",
+		Channel: "+" + phoneUser, UserID: "+" + phoneUser, UserName: "Ana", At: t0}
+	with := func(kind channels.InboundKind, text string) channels.Inbound {
+		in := base
+		in.Kind, in.Text = kind, text
+		return in
+	}
+	tests := []struct {
+		name   string
+		evt    *events.Message
+		want   channels.Inbound
+		wantOK bool
+	}{
+		{"edit as unwrapped", func() *events.Message {
+			e := dm("X1", &waE2E.Message{ProtocolMessage: edit})
+			e.IsEdit, e.Info.Edit = true, types.EditAttributeMessageEdit
+			return e
+		}(), with(channels.KindEdit, "no marca, cola ventas"), true},
+		{"edit still wrapped", func() *events.Message {
+			e := dm("X1", nil)
+			e.RawMessage = &waE2E.Message{EditedMessage: &waE2E.FutureProofMessage{Message: &waE2E.Message{ProtocolMessage: edit}}}
+			return e
+		}(), with(channels.KindEdit, "no marca, cola ventas"), true},
+		{"edit of a caption", dm("X1", &waE2E.Message{ProtocolMessage: &waE2E.ProtocolMessage{Type: waE2E.ProtocolMessage_MESSAGE_EDIT.Enum(), Key: key,
+			EditedMessage: &waE2E.Message{ImageMessage: &waE2E.ImageMessage{Caption: proto.String("pantalla")}}}}),
+			with(channels.KindEdit, "pantalla"), true},
+		{"revoke", func() *events.Message {
+			e := dm("X1", &waE2E.Message{ProtocolMessage: &waE2E.ProtocolMessage{Type: waE2E.ProtocolMessage_REVOKE.Enum(), Key: key}})
+			e.Info.Edit = types.EditAttributeSenderRevoke
+			return e
+		}(), with(channels.KindDelete, ""), true},
+		{"revoke naming no message", dm("X1", &waE2E.Message{ProtocolMessage: &waE2E.ProtocolMessage{Type: waE2E.ProtocolMessage_REVOKE.Enum()}}), channels.Inbound{}, false},
+		{"other protocol traffic", dm("X1", &waE2E.Message{ProtocolMessage: &waE2E.ProtocolMessage{Type: waE2E.ProtocolMessage_EPHEMERAL_SETTING.Enum(), Key: key}}), channels.Inbound{}, false},
+		{"own edit", func() *events.Message {
+			e := dm("X1", &waE2E.Message{ProtocolMessage: edit})
+			e.Info.IsFromMe = true
+			return e
+		}(), channels.Inbound{}, false},
+		{"edit in a group", func() *events.Message {
+			e := dm("X1", &waE2E.Message{ProtocolMessage: edit})
+			e.Info.Chat, e.Info.IsGroup = types.NewJID("120363000000000000", types.GroupServer), true
+			return e
+		}(), channels.Inbound{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := FromMessage(tc.evt, nil)
+			if ok != tc.wantOK || !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got  %+v, %v\nwant %+v, %v", got, ok, tc.want, tc.wantOK)
+			}
+		})
+	}
+}
+
+func TestFromMessageQuote(t *testing.T) {
+	reply := func(q *waE2E.Message) *events.Message {
+		return dm("Q1", &waE2E.Message{ExtendedTextMessage: &waE2E.ExtendedTextMessage{Text: proto.String("sigue igual"),
+			ContextInfo: &waE2E.ContextInfo{StanzaID: proto.String("A1"), QuotedMessage: q}}})
+	}
+	tests := []struct {
+		name string
+		evt  *events.Message
+		want string
+	}{
+		{"text quoted", reply(text("no anda el discador")), "no anda el discador"},
+		{"photo quoted", reply(&waE2E.Message{ImageMessage: &waE2E.ImageMessage{}}), "(image)"},
+		{"nothing quoted", reply(nil), ""},
+		{"plain message", dm("Q2", text("hola")), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := FromMessage(tc.evt, nil)
+			if !ok || got.Quote != tc.want {
+				t.Errorf("Quote = %q (ok %v), want %q", got.Quote, ok, tc.want)
 			}
 		})
 	}

@@ -51,7 +51,8 @@ func TestKill9UnderLoadLosesAndRepeatsNothing(t *testing.T) {
 					n := seq
 					mu.Unlock()
 					ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), n)
-					msg := slackfake.Message{EventID: fmt.Sprintf("EvCrash%05d", n), Channel: acmeChannel, User: acmeClient, TS: ts,
+					// One client each: one person's messages this close would be one case.
+					msg := slackfake.Message{EventID: fmt.Sprintf("EvCrash%05d", n), Channel: acmeChannel, User: fmt.Sprintf("U0LOAD%05d", n), TS: ts,
 						Text: fmt.Sprintf("¿Cómo exportamos el reporte de llamadas de la campaña %d-%d?", round, w)}
 					status := postQuietly(r, msg)
 					mu.Lock()

@@ -39,11 +39,19 @@ func TestDemoTranscript(t *testing.T) {
 		"08:00 🤖 → #acme (hilo): 🔒 Ticket #1 cerrado por falta de respuesta",
 		"☀️ *Resumen diario*",
 		"» Resumen de SLA",
-		"Personas: 3 de 4 en objetivo",
+		"Personas: 4 de 5 en objetivo",
+		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("transcript lacks %q", want)
 		}
+	}
+	// The three-message burst is one ticket with one answer.
+	if n := strings.Count(got, "*ticket #5*"); n != 1 {
+		t.Errorf("ticket #5 announced %d times, want once", n)
+	}
+	if strings.Contains(got, "*ticket #6*") {
+		t.Error("the burst's detail opened a ticket of its own")
 	}
 	if t.Failed() {
 		t.Logf("transcript:\n%s", got)

@@ -95,7 +95,8 @@ func TestSIGTERMDuringDeliveryLosesNothing(t *testing.T) {
 
 	const n = 20
 	for i := range n {
-		msg := slackfake.Message{EventID: fmt.Sprintf("EvTerm%02d", i), Channel: acmeChannel, User: acmeClient,
+		// One client each: one person's messages this close would be one case.
+		msg := slackfake.Message{EventID: fmt.Sprintf("EvTerm%02d", i), Channel: acmeChannel, User: fmt.Sprintf("U0TERM%02d", i),
 			TS: fmt.Sprintf("%d.%06d", time.Now().Unix(), i+1), Text: fmt.Sprintf("¿Cómo exportamos el reporte de llamadas de la campaña %d?", i)}
 		if got := r.event(msg); got != http.StatusOK {
 			t.Fatalf("event %d status = %d", i, got)

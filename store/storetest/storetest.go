@@ -30,6 +30,7 @@ func Run(t *testing.T, open Open) {
 		{"concurrency", concurrencyCases},
 		{"tickets", ticketCases},
 		{"messages", messageCases},
+		{"edits and bursts", editCases},
 		{"outbox", outboxCases},
 		{"records", recordCases},
 		{"people", peopleCases},
