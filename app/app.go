@@ -58,7 +58,8 @@ type classifierAdapter struct{ c *intent.Classifier }
 
 func (a classifierAdapter) Classify(text string) bot.Classification {
 	r := a.c.Classify(text)
-	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, Cues: r.Cues}
+	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask,
+		DoubtfulCritical: r.DoubtfulCritical, NoCase: r.NoCase, Cues: r.Cues}
 }
 
 // wakeOnCommit tells the deliverer about every committed change, so an

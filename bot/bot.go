@@ -20,8 +20,13 @@ type Classification struct {
 	Priority   ticketing.Priority
 	Confidence float64
 	// Ask is set when the classifier is not sure enough: the client is asked.
-	Ask  bool
-	Cues []string
+	Ask bool
+	// DoubtfulCritical is set for outage evidence short of certain: the
+	// client is asked whether the whole operation is down before any ticket.
+	DoubtfulCritical bool
+	// NoCase is set for a greeting, thanks or "ok" alone: no case yet.
+	NoCase bool
+	Cues   []string
 }
 
 // Classifier reads a client's message.

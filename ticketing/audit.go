@@ -26,6 +26,10 @@ const (
 	AuditWhatsAppRevoked AuditAction = "whatsapp_revoked"
 	AuditWhatsAppUnknown AuditAction = "whatsapp_unknown"
 	AuditWhatsAppLost    AuditAction = "whatsapp_lost"
+	// A doubtful critical: the client was asked whether the whole operation
+	// is down, and answered (si, no) or not (sin_respuesta).
+	AuditCriticalAsked    AuditAction = "critical_asked"
+	AuditCriticalAnswered AuditAction = "critical_answered"
 )
 
 // Written by the scheduler.
