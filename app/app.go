@@ -104,7 +104,7 @@ func (a *App) build(ctx context.Context) error {
 	wake := func() { deliverer.Wake() }
 	b, err := bot.New(bot.Config{
 		Store:      db,
-		Classifier: classifierAdapter{intent.New(cfg.Classifier.Threshold())},
+		Classifier: classifierAdapter{LoadClassifier(cfg, log)},
 		Calendar:   a.engine,
 		Clock:      clock,
 		Log:        log.With("component", "bot"),

@@ -139,6 +139,9 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
 		return "", err
 	}
+	if err := b.recordCorrection(ctx, tx, t, actor, ticketing.CorrectionChoice); err != nil {
+		return "", err
+	}
 	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, ticketing.AuditKindChosen, string(k))
 }
 
