@@ -3,6 +3,15 @@ package app
 import (
 	"context"
 	"errors"
+
+	"supportbot/bot"
+	"supportbot/schedules"
+)
+
+var (
+	_ ticker = tickers(nil)
+	_ ticker = (*schedules.Jobs)(nil)
+	_ ticker = (*bot.Bot)(nil)
 )
 
 // tickers run one after the other on each tick of the schedule; one failing
