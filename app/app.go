@@ -58,7 +58,8 @@ type classifierAdapter struct{ c *intent.Classifier }
 
 func (a classifierAdapter) Classify(text string) bot.Classification {
 	r := a.c.Classify(text)
-	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask, NoCase: r.NoCase, Cues: r.Cues}
+	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask,
+		DoubtfulCritical: r.DoubtfulCritical, NoCase: r.NoCase, Cues: r.Cues}
 }
 
 // wakeOnCommit tells the deliverer about every committed change, so an
@@ -103,7 +104,7 @@ func (a *App) build(ctx context.Context) error {
 	wake := func() { deliverer.Wake() }
 	b, err := bot.New(bot.Config{
 		Store:      db,
-		Classifier: classifierAdapter{intent.New(cfg.Classifier.Threshold())},
+		Classifier: classifierAdapter{LoadClassifier(cfg, log)},
 		Calendar:   a.engine,
 		Clock:      clock,
 		Log:        log.With("component", "bot"),

@@ -20,7 +20,7 @@ func (a *App) Config() *config.Config { return a.cfg }
 func (a *App) WhatsApp() *whatsappchannel.Adapter { return a.whatsapp }
 
 // Tick runs the scheduled jobs, and the router's, once.
-func (a *App) Tick(ctx context.Context) error { return ticks{a.jobs, a.bot}.Tick(ctx) }
+func (a *App) Tick(ctx context.Context) error { return a.ticks().Tick(ctx) }
 
 // DeliverDue sends what the outbox owes now and says how many went out.
 func (a *App) DeliverDue(ctx context.Context) (int, error) { return a.deliverer.DeliverDue(ctx) }

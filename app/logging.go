@@ -100,3 +100,10 @@ func (o *oneComponent) Handle(ctx context.Context, r slog.Record) error {
 	})
 	return o.h.Handle(ctx, out)
 }
+
+// QuietLogger logs only warnings, for one-shot commands whose output is
+// their answer.
+func QuietLogger(w io.Writer) *slog.Logger {
+	log, _ := NewLogger(w, "warn")
+	return log
+}

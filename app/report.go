@@ -180,3 +180,34 @@ func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string) (str
 	text, _ := report.Summary(r, clientID)
 	return text, nil
 }
+
+// CheckReportFlags checks `supportbot report`'s output flags before any
+// file is read; each problem is a usage error (a ConfigError, exit 2).
+func CheckReportFlags(f ReportFormat, month, slackURL string) (func(io.Writer, report.Report) error, report.Month, error) {
+	write, err := f.Writer()
+	if err != nil {
+		return nil, report.Month{}, &ConfigError{Err: fmt.Errorf("report: %w", err)}
+	}
+	if err := report.CheckSlackURL(slackURL); err != nil {
+		return nil, report.Month{}, &ConfigError{Err: fmt.Errorf("report: -slack-url %q: %w", slackURL, err)}
+	}
+	var m report.Month
+	if month != "" {
+		if m, err = report.ParseMonth(month); err != nil {
+			return nil, report.Month{}, &ConfigError{Err: fmt.Errorf("report: -month: %w", err)}
+		}
+	}
+	return write, m, nil
+}
+
+// WriteMonthlyReport builds the report req asks for and writes it to out.
+func WriteMonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest, write func(io.Writer, report.Report) error, out io.Writer) error {
+	r, err := MonthlyReport(ctx, cfg, req)
+	if err != nil {
+		return err
+	}
+	if err := write(out, r); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}

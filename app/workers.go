@@ -50,7 +50,7 @@ func (a *App) start(ctx context.Context) *workers {
 		}
 	})
 	w.jobs.Go(func() {
-		if err := runJobs(jobsCtx, ticks{a.jobs, a.bot}, a.jobsLog); err != nil {
+		if err := runJobs(jobsCtx, a.ticks(), a.jobsLog); err != nil {
 			w.fatal <- fmt.Errorf("scheduled jobs: %w", err)
 		}
 	})

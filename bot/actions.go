@@ -24,6 +24,9 @@ var checkReactions = map[string]bool{"white_check_mark": true, "heavy_check_mark
 // whose channel holds the button, so a forged payload can't reach another
 // client's ticket.
 func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
+	if in.ActionID == actionCritical {
+		return b.handleCriticalButton(ctx, in)
+	}
 	idPart, arg, _ := strings.Cut(in.ActionValue, ":")
 	n, err := strconv.ParseInt(idPart, 10, 64)
 	if err != nil || n <= 0 {
@@ -134,6 +137,9 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 		buttons = staffButtons(t)
 	}
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
+		return "", err
+	}
+	if err := b.recordCorrection(ctx, tx, t, actor, ticketing.CorrectionChoice); err != nil {
 		return "", err
 	}
 	return "", b.audit(ctx, tx, actor, t.ClientID, t.ID, ticketing.AuditKindChosen, string(k))

@@ -21,8 +21,10 @@ type Classification struct {
 	Confidence float64
 	// Ask is set when the classifier is not sure enough: the client is asked.
 	Ask bool
-	// NoCase is set when the message is only a greeting, thanks, "ok" or
-	// the like: on its own it opens nothing.
+	// DoubtfulCritical is set for outage evidence short of certain: the
+	// client is asked whether the whole operation is down before any ticket.
+	DoubtfulCritical bool
+	// NoCase is set for a greeting, thanks or "ok" alone: no case yet.
 	NoCase bool
 	Cues   []string
 }

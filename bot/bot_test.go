@@ -44,6 +44,8 @@ func keywordClassifier(text string) bot.Classification {
 		return bot.Classification{Kind: ticketing.KindConsulta, Confidence: 0.9, Ask: true, NoCase: true, Cues: []string{"saludo"}}
 	case strings.Contains(l, "todo caído"):
 		return bot.Classification{Kind: ticketing.KindIncidenteCritico, Priority: ticketing.PriorityCritica, Confidence: 0.9, Cues: []string{"todo caído"}}
+	case strings.Contains(l, "no marca"):
+		return bot.Classification{Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Confidence: 0.7, DoubtfulCritical: true, Cues: []string{"no marca"}}
 	case strings.Contains(l, "no anda"):
 		return bot.Classification{Kind: ticketing.KindIncidente, Priority: ticketing.PriorityAlta, Confidence: 0.8, Cues: []string{"no anda"}}
 	case strings.Contains(l, "hmm"):

@@ -233,10 +233,10 @@ func (b *Bot) clientThanked(ctx context.Context, tx ticketing.Tx, o origin, t *t
 // burstBatch bounds one read of due bursts.
 const burstBatch = 200
 
-// Tick answers the bursts that stayed without a case past their window:
-// one "¿En qué te podemos ayudar?" each. The scheduler calls it every
-// minute; all it needs is in the store, so a restart loses nothing.
-func (b *Bot) Tick(ctx context.Context) error {
+// tickBursts answers the bursts that stayed without a case past their
+// window: one "¿En qué te podemos ayudar?" each. All it needs is in the
+// store, so a restart loses nothing.
+func (b *Bot) tickBursts(ctx context.Context) error {
 	now := b.clock.Now()
 	var due []ticketing.Burst
 	if err := b.store.View(ctx, func(tx ticketing.Tx) error {

@@ -214,7 +214,11 @@ func (b *Bot) cmdPriority(ctx context.Context, cmd command) (string, error) {
 		}
 		old := t.Priority
 		t.Priority = p
-		return b.redeadline(ctx, tx, t, me, ticketing.AuditPriorityChanged, fmt.Sprintf("%s → %s", old, p))
+		note, err := b.redeadline(ctx, tx, t, me, ticketing.AuditPriorityChanged, fmt.Sprintf("%s → %s", old, p))
+		if err != nil {
+			return "", err
+		}
+		return note, b.recordCorrection(ctx, tx, t, me, ticketing.CorrectionPriority)
 	})
 }
 
@@ -228,7 +232,11 @@ func (b *Bot) cmdKind(ctx context.Context, cmd command) (string, error) {
 		if err != nil || k == ticketing.KindIncidenteCritico {
 			return "", userErr("Tipo %q no válido: consulta, incidente, requerimiento o funcionalidad (los críticos se abren con `/soporte critico`).", cmd.args[1])
 		}
-		return b.changeKind(ctx, tx, t, me, k, "")
+		note, err := b.changeKind(ctx, tx, t, me, k, "")
+		if err != nil {
+			return "", err
+		}
+		return note, b.recordCorrection(ctx, tx, t, me, ticketing.CorrectionKind)
 	})
 }
 

@@ -56,6 +56,16 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	if cl.Kind == ticketing.KindIncidenteCritico {
 		return b.refuseCritical(ctx, tx, fx, o, cl, nil)
 	}
+	if cl.DoubtfulCritical {
+		return b.askCritical(ctx, tx, o, cl)
+	}
+	return b.openTicket(ctx, tx, fx, o, cl)
+}
+
+// openTicket files a classified message as a ticket with its deadline,
+// counted from when the client wrote.
+func (b *Bot) openTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification) error {
+	c := o.client
 	t := b.newTicket(o, cl)
 	if err := tx.CreateTicket(ctx, t); err != nil {
 		return err

@@ -33,6 +33,9 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 		}
 		t, err := tx.OpenTicketByContact(ctx, phone)
 		if isNotFound(err) {
+			if asked, err := b.answerCriticalChat(ctx, tx, fx, in); asked || err != nil {
+				return err
+			}
 			name := in.UserName
 			if name == "" {
 				name = contact.Name

@@ -4,6 +4,7 @@
 package config
 
 import (
+	"path/filepath"
 	"time"
 
 	"supportbot/ticketing"
@@ -139,6 +140,9 @@ func (i *Intake) Window() time.Duration { return i.groupWindow }
 type Classifier struct {
 	// MinConfidence: below it the bot asks the client what kind of case it is.
 	MinConfidence *float64 `yaml:"min_confidence"`
+	// ModelPath is the retrained model `supportbot intents train` writes and
+	// run loads when present; empty means intent-model.bin beside the store.
+	ModelPath string `yaml:"model_path"`
 }
 
 // DefaultMinConfidence is used when classifier.min_confidence is not set.
@@ -162,6 +166,14 @@ func (a *AutoClose) CloseDelay() time.Duration  { return a.closeAfter }
 
 // Gap is the validated minimum pause between two WhatsApp messages to one number.
 func (w *WhatsApp) Gap() time.Duration { return w.minGap }
+
+// IntentModelPath is where the retrained classifier model lives.
+func (c *Config) IntentModelPath() string {
+	if c.Classifier.ModelPath != "" {
+		return c.Classifier.ModelPath
+	}
+	return filepath.Join(filepath.Dir(c.Store.Path), "intent-model.bin")
+}
 
 // Threshold is the effective classifier confidence threshold.
 func (c Classifier) Threshold() float64 {

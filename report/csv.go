@@ -16,7 +16,9 @@ import (
 // "desk", and each of "focal_point", "kind" and "channel" to "desk" too.
 // "trend" and "desk_trend" lines are the trend's months (the month
 // column), per client and for the desk. Service factor columns are filled
-// on total and desk lines only, as they are per client.
+// on total and desk lines only, as they are per client; corrected_readings
+// (tickets whose kind or priority the bot read was corrected) on a client's
+// total line only.
 var csvHeader = []string{
 	"row_kind", "month", "client_id", "client_name", "priority", "group", "group_name", "tickets",
 	"within_target", "within_target_pct", "breaches", "pending", "closed_without_response",
@@ -24,6 +26,7 @@ var csvHeader = []string{
 	"critical_refusals", "auto_closed", "answered_by_others",
 	"bot_within_40s", "bot_tickets", "bot_factor_pct",
 	"people_within_target", "people_tickets", "people_factor_pct",
+	"corrected_readings",
 }
 
 // CSV is how a spreadsheet reads the file. The zero value is plain
@@ -74,6 +77,9 @@ func (o CSV) Write(w io.Writer, r Report) error {
 		if len(extra) == 0 {
 			extra = make([]string, 7)
 		}
+		if len(extra) == 7 { // no corrected_readings on this line
+			extra = append(extra, "")
+		}
 		cw.Write(append(rec, extra...)) // cw keeps the first error for flush
 
 	}
@@ -82,7 +88,7 @@ func (o CSV) Write(w io.Writer, r Report) error {
 		for _, row := range c.Rows {
 			line("priority", r.Month, id, name, string(row.Priority), "", "", row)
 		}
-		line("total", r.Month, id, name, "total", "", "", c.Total, factors(c.Bot, c.People)...)
+		line("total", r.Month, id, name, "total", "", "", c.Total, append(factors(c.Bot, c.People), strconv.Itoa(c.Corrected))...)
 		for _, p := range c.Trend {
 			line("trend", p.Month, id, name, "", "", "", p.Row)
 		}

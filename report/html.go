@@ -29,7 +29,8 @@ var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 		pct, _ := f.Share()
 		return pct
 	},
-	"botForm": func(f Factor) string { return factorForm(f, botWindowSeconds) },
+	"botForm":   func(f Factor) string { return factorForm(f, botWindowSeconds) },
+	"corrected": CorrectedLine,
 	"pct": func(f Factor) string {
 		pct, ok := f.Share()
 		return pctText(pct, ok)

@@ -29,8 +29,13 @@ const CriticalRefusedAction = ticketing.AuditCriticalRefused
 // testing period.
 var AutoCloseReasons = []ticketing.CloseReason{ticketing.CloseReasonNoReply, ticketing.CloseReasonTestingAccepted}
 
+// CorrectionActions are the audit actions of a correction of the bot's
+// reading of a ticket: staff re-filed its kind or priority, or the client
+// picked its kind. The router keeps each as a labelled example too.
+var CorrectionActions = []ticketing.AuditAction{ticketing.AuditKindChanged, ticketing.AuditPriorityChanged, ticketing.AuditKindChosen}
+
 // AuditActions are the audit actions Build reads; load only these.
-var AuditActions = []ticketing.AuditAction{CriticalRefusedAction}
+var AuditActions = append([]ticketing.AuditAction{CriticalRefusedAction}, CorrectionActions...)
 
 // The seed's service factor "80-40": 80% of calls answered within the first
 // 40 seconds in queue.
@@ -131,6 +136,9 @@ type ClientReport struct {
 	// Trend is the last TrendMonths months, oldest first, ending with this
 	// one (whose row is Total).
 	Trend []TrendPoint
+	// Corrected counts the month's tickets (of Total.Tickets) whose kind or
+	// priority, as the bot read it, was corrected (CorrectionActions).
+	Corrected int
 }
 
 // Row holds the figures of one priority (or the client's total, whose
@@ -251,12 +259,20 @@ type desk struct {
 	bot, people            Factor
 	focal, kinds, channels *groups
 	byOthers               map[string]int
+	// corrected are the ids of tickets whose reading was corrected.
+	corrected map[int64]bool
 }
 
 func newDesk(in Input) *desk {
 	d := &desk{in: in, months: in.Month.Trend(), byOthers: map[string]int{},
 		focal: newGroups(nil), kinds: newGroups(kindKeys()), channels: newGroups(channelKeys)}
 	d.trend = make([]acc, len(d.months))
+	d.corrected = map[int64]bool{}
+	for _, e := range in.Audit {
+		if e.TicketID != 0 && slices.Contains(CorrectionActions, e.Action) {
+			d.corrected[e.TicketID] = true
+		}
+	}
 	return d
 }
 
@@ -320,6 +336,9 @@ func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, refusals 
 		}
 		if o == breached {
 			cr.Breaches = append(cr.Breaches, d.breach(c, t))
+		}
+		if d.corrected[t.ID] {
+			cr.Corrected++
 		}
 		if t.Source != ticketing.SourceServiceDesk {
 			cr.Bot.Total++

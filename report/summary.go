@@ -40,3 +40,9 @@ func clientSummary(r Report, c ClientReport) string {
 	fmt.Fprintf(&b, "%s\n%s", botLine(c.Bot), peopleLine(c.People))
 	return b.String()
 }
+
+// CorrectedLine says how often the bot's reading of the client's tickets
+// was corrected this month.
+func CorrectedLine(c ClientReport) string {
+	return fmt.Sprintf("Lecturas del bot corregidas: %d de %d tickets", c.Corrected, c.Total.Tickets)
+}

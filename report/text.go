@@ -54,6 +54,7 @@ func WriteText(w io.Writer, r Report) error {
 		writeTextRow(bw, "Total", c.Total)
 		fmt.Fprintln(bw, fit("  "+botLine(c.Bot)))
 		fmt.Fprintln(bw, fit("  "+peopleLine(c.People)))
+		fmt.Fprintln(bw, fit("  "+CorrectedLine(c)))
 		writeTextBreaches(bw, c.Breaches)
 		writeTextTrend(bw, c.Trend)
 	}

@@ -28,6 +28,10 @@ const (
 	AuditWhatsAppLost    AuditAction = "whatsapp_lost"
 	AuditMessageEdited   AuditAction = "message_edited"
 	AuditMessageDeleted  AuditAction = "message_deleted"
+	// A doubtful critical: the client was asked whether the whole operation
+	// is down, and answered (si, no) or not (sin_respuesta).
+	AuditCriticalAsked    AuditAction = "critical_asked"
+	AuditCriticalAnswered AuditAction = "critical_answered"
 )
 
 // Written by the scheduler.

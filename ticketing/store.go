@@ -219,4 +219,26 @@ type Tx interface {
 	RevokeContact(ctx context.Context, phone, by string, at time.Time) error
 	// Contacts lists a client's numbers, active ones first, then by number.
 	Contacts(ctx context.Context, clientID string) ([]Contact, error)
+
+	// AskCritical stores a question about a doubtful critical and sets its ID.
+	AskCritical(ctx context.Context, q *CriticalQuestion) error
+	// CriticalQuestion reads a question by id, settled or not; a non-empty
+	// clientID restricts it to that client (another's is ErrNotFound).
+	CriticalQuestion(ctx context.Context, clientID string, id int64) (*CriticalQuestion, error)
+	// OpenCriticalQuestion finds the newest unsettled question asked in a
+	// conversation (platform and address; the thread is not compared).
+	OpenCriticalQuestion(ctx context.Context, where Conversation) (*CriticalQuestion, error)
+	// DueCriticalQuestions lists unsettled questions asked at or before t,
+	// oldest first.
+	DueCriticalQuestions(ctx context.Context, t time.Time) ([]*CriticalQuestion, error)
+	// SettleCriticalQuestion records an answer (or the time-out); false
+	// means it was settled already and nothing changed, so an answer and
+	// the tick racing settle it once.
+	SettleCriticalQuestion(ctx context.Context, id int64, outcome string, at time.Time) (bool, error)
+
+	// AddCorrection stores a correction of the bot's reading and sets its ID.
+	AddCorrection(ctx context.Context, c *Correction) error
+	// Corrections lists the corrections made at or after since (every
+	// client's when clientID is empty), oldest first.
+	Corrections(ctx context.Context, clientID string, since time.Time) ([]Correction, error)
 }

@@ -38,7 +38,7 @@ func benchChannel(i int) string  { return fmt.Sprintf("C0BENCH%03d", i) }
 // the odd critical outage (no ticket, a refusal and alerts instead).
 var benchTexts = []string{
 	"¿Cómo exportamos el reporte de llamadas del mes a Excel?",
-	"El discador no marca desde esta mañana en la campaña de cobranzas",
+	"Los reportes de la campaña de cobranzas no cargan desde esta mañana",
 	"Un agente no escucha el audio en las llamadas entrantes desde ayer",
 	"Necesitamos agregar un campo nuevo en el formulario de gestión",
 	"¿Dónde se configura el horario de atención de la cola de ventas?",

@@ -23,7 +23,7 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 
 	// One legitimate ticket of ACME to aim at.
 	legit := slackfake.Message{EventID: "EvLegit", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
 	legitBody := legit.Body()
 	if got := r.event(legit); got != http.StatusOK {
 		t.Fatalf("legit event = %d", got)

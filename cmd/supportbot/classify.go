@@ -11,46 +11,21 @@ import (
 // runClassify runs app.Classify on stdin, or app.ClassifyEval on -eval's
 // file; a bad line makes the exit status 1.
 func (m *Main) runClassify(ctx context.Context, args []string) error {
-	fs, path := m.flagSet("classify")
-	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence to use (default: the built-in threshold; config.yaml is not read)"
+	fs, path := m.flagSet("classify", fmt.Sprintf(app.ClassifyUsage, intent.DefaultMinConfidence))
+	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence and retrained model (classifier.model_path) to use (default: the built-in threshold and shipped model; config.yaml is not read)"
 	evalPath := fs.String("eval", "", "labelled JSONL file ({\"text\",\"kind\",\"priority\"?} per line) to score the classifier on, instead of reading stdin")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `usage: supportbot classify [-config PATH] < messages.txt
-       supportbot classify [-config PATH] -eval labelled.jsonl
-
-Reads one client message per line, as plain text or as {"text":"…"}, and prints
-{"kind":…,"priority":…,"confidence":…,"ask":…,"no_case":…,"doubtful_critical":…,"cues":[…]}
-per message. ask is true below classifier.min_confidence (default %.2f without -config).
-
-With -eval, classifies every labelled message of the file and prints kind
-accuracy, per-kind precision and recall, the confusion matrix, critical recall,
-the false-critical rate, incident priority accuracy and every miss.
-
-`, intent.DefaultMinConfidence)
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	threshold := intent.DefaultMinConfidence
-	if *path != "" {
-		cfg, err := m.loadConfig(*path)
-		if err != nil {
-			return err
-		}
-		threshold = cfg.Classifier.Threshold()
+	cfg, err := m.optionalConfig(*path)
+	if err != nil {
+		return err
 	}
-	c := intent.New(threshold)
+	c := app.ClassifierFor(cfg, m.Stderr)
 	if *evalPath != "" {
 		return app.ClassifyEval(c, *evalPath, m.Stdout)
 	}
 
 	lines, failed, err := app.Classify(ctx, c, m.Stdin, m.Stdout)
-	if err != nil {
-		return err
-	}
-	if failed > 0 {
-		return &ExitError{Code: 1, Err: fmt.Errorf("classify: %d of %d lines failed", failed, lines)}
-	}
-	return nil
+	return linesFailed("classify", "lines", failed, lines, err)
 }

@@ -78,6 +78,7 @@ func commands() []command {
 		{"report", "monthly SLA report: report -month 2026-11 [-client ID] [-format text|csv|html]", (*Main).runReport},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
+		{"intents", "intents export [-since DATE] | intents train -corrections FILE: the desk's corrections and a retrained model", (*Main).runIntents},
 		{"whatsapp", "whatsapp pair [--phone +549…]: link the bot's WhatsApp number", (*Main).runWhatsApp},
 		{"version", "print the version", (*Main).runVersion},
 	}
@@ -151,8 +152,9 @@ func (m *Main) usage() {
 }
 
 // flagSet makes a subcommand's flag set with the -config flag every
-// subcommand shares, and a usage line naming the subcommand.
-func (m *Main) flagSet(name string) (*flag.FlagSet, *string) {
+// subcommand shares, and a usage line naming the subcommand, or usage's
+// text when given.
+func (m *Main) flagSet(name string, usage ...string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	path := fs.String("config", "", "configuration file (default config.yaml, else config.example.yaml)")
@@ -162,8 +164,12 @@ func (m *Main) flagSet(name string) (*flag.FlagSet, *string) {
 			summary = c.summary
 		}
 	}
+	text := fmt.Sprintf("usage: supportbot %s [flags]\n\n%s\n\nflags:\n", name, summary)
+	if len(usage) > 0 {
+		text = usage[0]
+	}
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: supportbot %s [flags]\n\n%s\n\nflags:\n", name, summary)
+		fmt.Fprint(fs.Output(), text)
 		fs.PrintDefaults()
 	}
 	return fs, path
@@ -186,6 +192,31 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return &ExitError{Code: 2, Err: fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
 	}
 	return nil
+}
+
+// optionalConfig reads -config's file when one is named: nil otherwise,
+// for commands that work on built-in defaults.
+func (m *Main) optionalConfig(path string) (*config.Config, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return m.loadConfig(path)
+}
+
+// parseConfig parses a subcommand's flags, then reads -config's file.
+func (m *Main) parseConfig(fs *flag.FlagSet, path *string, args []string) (*config.Config, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return m.loadConfig(*path)
+}
+
+// linesFailed makes input lines that could not be answered exit status 1.
+func linesFailed(what, unit string, failed, total int, err error) error {
+	if err == nil && failed > 0 {
+		return &ExitError{Code: 1, Err: fmt.Errorf("%s: %d of %d %s failed", what, failed, total, unit)}
+	}
+	return err
 }
 
 // loadConfig reads -config's file (see app.LoadConfig).

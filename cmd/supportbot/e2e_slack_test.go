@@ -22,7 +22,7 @@ func TestEventsAPITicketLife(t *testing.T) {
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 
 	msg := slackfake.Message{EventID: "Ev001", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("event status = %d, want 200\n%s", got, r.logs)
 	}
@@ -76,7 +76,7 @@ func TestEventsAPIRefusesUnsignedAndStale(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 	msg := slackfake.Message{EventID: "Ev100", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
 	body := msg.Body()
 
 	tests := []struct {
@@ -153,7 +153,7 @@ func TestEventsAPISuspendedClientGetsNoTicket(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events", "contract: active", "contract: suspended"), ticketing.NewManualClock(e2eStart))
 	msg := slackfake.Message{EventID: "Ev300", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
 	if got := r.event(msg); got != http.StatusOK {
 		t.Fatalf("status = %d", got)
 	}
@@ -272,7 +272,7 @@ func TestSocketModeTicket(t *testing.T) {
 		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
 	}
 	msg := slackfake.Message{EventID: "Ev700", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
 	payload := msg.Body()
 	for _, m := range []any{
 		map[string]any{"type": "hello", "num_connections": 1},

@@ -41,6 +41,14 @@ type waBot struct {
 func startWhatsAppBot(t *testing.T) *waBot {
 	t.Helper()
 	f := newFakeSlack(t)
+	cfg := slackConfig(t, f, "events", "enabled: false", "enabled: true")
+	return startWhatsAppBotOn(t, f, cfg, ticketing.NewManualClock(e2eStart))
+}
+
+// startWhatsAppBotOn starts run on cfg with a fresh phone stand-in; a test
+// restarts the bot by stopping one and starting another on the same files.
+func startWhatsAppBotOn(t *testing.T, f *fakeSlack, cfg string, clock *ticketing.ManualClock) *waBot {
+	t.Helper()
 	w := &waBot{f: f, phone: whatsappchannel.NewStandIn(), sent: make(chan struct{}, 1)}
 	w.phone.OnSend = func(whatsappchannel.SentMessage) {
 		select {
@@ -48,8 +56,6 @@ func startWhatsAppBot(t *testing.T) *waBot {
 		default:
 		}
 	}
-	cfg := slackConfig(t, f, "events", "enabled: false", "enabled: true")
-	clock := ticketing.NewManualClock(e2eStart)
 	link := func(_ context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error) {
 		a := whatsappchannel.NewAdapter(w.phone, h, opts)
 		w.mu.Lock()

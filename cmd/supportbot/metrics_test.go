@@ -15,7 +15,7 @@ func TestMetricsAfterAnExchange(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
 	incident := slackfake.Message{EventID: "EvM1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
 	critical := slackfake.Message{EventID: "EvM2", Channel: acmeChannel, User: acmeClient, TS: tsAt(10),
 		Text: "URGENTE: se cayó todo, ningún agente puede loguearse, la operación está parada"}
 	reply := slackfake.Message{EventID: "EvM3", Channel: acmeChannel, User: focalAR, TS: tsAt(600), ThreadTS: incident.TS,

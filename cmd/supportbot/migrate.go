@@ -8,10 +8,7 @@ import (
 
 func (m *Main) runMigrate(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("migrate")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := m.loadConfig(*path)
+	cfg, err := m.parseConfig(fs, path, args)
 	if err != nil {
 		return err
 	}

@@ -2,45 +2,22 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	"supportbot/app"
-	"supportbot/config"
 )
 
 // runSLA answers deadline questions read on stdin (see app.SLA); the exit
 // status is 1 if any line failed.
 func (m *Main) runSLA(ctx context.Context, args []string) error {
-	fs, path := m.flagSet("sla")
+	fs, path := m.flagSet("sla", app.SLAUsage)
 	fs.Lookup("config").Usage = "configuration file whose sla.targets and sla.default_priority to use (default: the built-in targets; config.yaml is not read)"
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `usage: supportbot sla [-config PATH] < cases.jsonl
-
-Reads one case per line, e.g.
-  {"plan":"estandar","country":"AR","tz":"America/Argentina/Buenos_Aires","kind":"incidente","priority":"alta","at":"2026-04-01T17:00:00-03:00","extra_holidays":["2026-07-10"]}
-and prints {"clock_start":"…","due":"…"} (RFC 3339, client's zone) or {"error":"…"}.
-plan defaults to estandar; priority to the default priority except for incidente;
-incidente_critico is always critica. Targets are the defaults unless -config is given.
-
-`)
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	var cfg *config.Config
-	if *path != "" {
-		var err error
-		if cfg, err = m.loadConfig(*path); err != nil {
-			return err
-		}
-	}
-	cases, failed, err := app.SLA(ctx, cfg, m.Stdin, m.Stdout)
+	cfg, err := m.optionalConfig(*path)
 	if err != nil {
 		return err
 	}
-	if failed > 0 {
-		return &ExitError{Code: 1, Err: fmt.Errorf("sla: %d of %d cases failed", failed, cases)}
-	}
-	return nil
+	cases, failed, err := app.SLA(ctx, cfg, m.Stdin, m.Stdout)
+	return linesFailed("sla", "cases", failed, cases, err)
 }

@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"outbox", outboxCases},
 		{"records", recordCases},
 		{"people", peopleCases},
+		{"questions", questionCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {

@@ -1,0 +1,200 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"supportbot/channels"
+	"supportbot/ticketing"
+)
+
+// actionCritical is the yes/no button of a doubtful critical's question.
+const actionCritical = "critical_answer"
+
+// askCritical holds a message with outage evidence short of certain and asks
+// the client whether the whole operation is down, before any ticket: yes is
+// the phone, no the incident the classifier read, silence the phone too
+// (Tick). The question is stored, so a restart keeps it.
+func (b *Bot) askCritical(ctx context.Context, tx ticketing.Tx, o origin, cl Classification) error {
+	q := &ticketing.CriticalQuestion{
+		ClientID: o.client.ID, Author: o.author, AuthorName: o.authorName, Where: o.where, Desk: o.desk,
+		Text: o.text, Media: o.media, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
+		Kind: cl.Kind, Priority: cl.Priority, Confidence: cl.Confidence, Cues: cl.Cues,
+	}
+	if err := tx.AskCritical(ctx, q); err != nil {
+		return err
+	}
+	// A client apart answers in words: no buttons come back from their chat.
+	if o.apart() {
+		if err := b.answer(ctx, tx, o, 0, criticalQuestionMenu); err != nil {
+			return err
+		}
+	} else if err := b.answer(ctx, tx, o, 0, criticalQuestionText, criticalButtons(q.ID)...); err != nil {
+		return err
+	}
+	return b.audit(ctx, tx, o.author, q.ClientID, 0, ticketing.AuditCriticalAsked, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
+}
+
+const (
+	criticalQuestionLead = "⚠️ Antes de abrir el caso, una pregunta rápida: ¿está detenida *toda la operación*?"
+	criticalQuestionText = criticalQuestionLead + "\nSi no nos respondés en 5 minutos lo tratamos como crítico."
+	criticalQuestionMenu = criticalQuestionLead + "\nRespondé *1* Sí / *2* No (es parcial).\nSi no nos respondés en 5 minutos lo tratamos como crítico."
+	criticalYesLabel     = "Sí, está detenida toda la operación"
+	criticalNoLabel      = "No, es parcial"
+)
+
+func criticalButtons(id int64) []ticketing.Button {
+	return []ticketing.Button{
+		{ActionID: actionCritical, Label: criticalYesLabel, Value: fmt.Sprintf("%d:%s", id, ticketing.QuestionYes), Style: "danger"},
+		{ActionID: actionCritical, Label: criticalNoLabel, Value: fmt.Sprintf("%d:%s", id, ticketing.QuestionNo)},
+	}
+}
+
+// originOf rebuilds where a held message came from.
+func (b *Bot) originOf(q *ticketing.CriticalQuestion) (origin, error) {
+	c, ok := b.dir.client(q.ClientID)
+	if !ok {
+		return origin{}, fmt.Errorf("critical question %d: client %s not configured", q.ID, q.ClientID)
+	}
+	return origin{client: c, author: q.Author, authorName: q.AuthorName, text: q.Text, media: q.Media, at: q.ReceivedAt,
+		externalID: q.ExternalID, where: q.Where, desk: q.Desk}, nil
+}
+
+// settleCritical acts on the answer, once: a second answer, or the tick
+// after an answer, changes nothing. questionRef is the Slack question's ts,
+// rewritten so its buttons can't be pressed again.
+func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, q *ticketing.CriticalQuestion, outcome, actor, questionRef string) (bool, error) {
+	first, err := tx.SettleCriticalQuestion(ctx, q.ID, outcome, b.clock.Now())
+	if err != nil || !first {
+		return false, err
+	}
+	o, err := b.originOf(q)
+	if err != nil {
+		return false, err
+	}
+	if questionRef != "" && q.Where.Platform == ticketing.PlatformSlack {
+		label := criticalNoLabel
+		if outcome == ticketing.QuestionYes {
+			label = criticalYesLabel
+		}
+		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: q.Where.TopLevel(), Mode: ticketing.ModeUpdate, EditRef: questionRef,
+			Text: fmt.Sprintf("¿Está detenida toda la operación? Respondiste: *%s*.", label)}); err != nil {
+			return false, err
+		}
+	}
+	if err := b.audit(ctx, tx, actor, q.ClientID, 0, ticketing.AuditCriticalAnswered, outcome); err != nil {
+		return false, err
+	}
+	cl := Classification{Kind: q.Kind, Priority: q.Priority, Confidence: q.Confidence, Cues: q.Cues}
+	if outcome == ticketing.QuestionNo {
+		return true, b.openTicket(ctx, tx, fx, o, cl)
+	}
+	if outcome == ticketing.QuestionTimedOut {
+		alert := fmt.Sprintf("⏱️ *%s* no respondió en %d minutos si está detenida toda la operación: se lo trató como *incidente crítico* (se le indicó llamar).",
+			o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))
+		if err := b.alertDesk(ctx, tx, 0, alert); err != nil {
+			return false, err
+		}
+	}
+	cl.Kind, cl.Priority = ticketing.KindIncidenteCritico, ticketing.PriorityCritica
+	return true, b.refuseCritical(ctx, tx, fx, o, cl, nil)
+}
+
+// handleCriticalButton answers a press of the question's buttons; only the
+// question's own client channel (or staff) can answer it.
+func (b *Bot) handleCriticalButton(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
+	idPart, outcome, _ := strings.Cut(in.ActionValue, ":")
+	id, err := strconv.ParseInt(idPart, 10, 64)
+	if err != nil || id <= 0 || (outcome != ticketing.QuestionYes && outcome != ticketing.QuestionNo) {
+		b.log.Warn("critical question button with a bad value ignored", "value", in.ActionValue)
+		return channels.Reply{}, nil
+	}
+	scope, inClient := b.dir.clientOfChannel(in.Channel)
+	if !inClient {
+		return channels.Reply{}, nil
+	}
+	reply := ""
+	err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+		reply = ""
+		if first, err := firstTime(ctx, tx, in.EventID, in.At); err != nil || !first {
+			return err
+		}
+		q, err := tx.CriticalQuestion(ctx, scope.ID, id)
+		if isNotFound(err) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		done, err := b.settleCritical(ctx, tx, fx, q, outcome, in.UserID, in.MessageID)
+		if err == nil && !done {
+			reply = "Ya registramos la respuesta a esa pregunta."
+		}
+		return err
+	})
+	if err != nil {
+		return channels.Reply{}, err
+	}
+	if reply != "" {
+		b.ephemeral(ctx, in, reply)
+	}
+	return channels.Reply{Text: reply}, nil
+}
+
+// answerCriticalChat reads a WhatsApp contact's reply to their open
+// question; handled is false when they have none.
+func (b *Bot) answerCriticalChat(ctx context.Context, tx ticketing.Tx, fx *effects, in channels.Inbound) (bool, error) {
+	q, err := tx.OpenCriticalQuestion(ctx, chatWith(in.UserID))
+	if isNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	outcome, ok := yesNo(in.Text)
+	if !ok {
+		return true, b.post(ctx, tx, 0, q.Where, "Para seguir necesitamos saber si está detenida toda la operación: respondé *1* Sí / *2* No (es parcial).")
+	}
+	_, err = b.settleCritical(ctx, tx, fx, q, outcome, in.UserID, "")
+	return true, err
+}
+
+// yesNo reads "1", "2", "sí", "no" (and "1 sí", "no, es parcial").
+func yesNo(text string) (string, bool) {
+	first, _, _ := strings.Cut(fold(strings.TrimSpace(text)), " ")
+	switch strings.Trim(first, ".,;:!)-") {
+	case "1", "si":
+		return ticketing.QuestionYes, true
+	case "2", "no":
+		return ticketing.QuestionNo, true
+	}
+	return "", false
+}
+
+// tickQuestions treats as critical every question unanswered for
+// CriticalQuestionTimeout; each question settles in its own transaction,
+// so one failing leaves the others to go.
+func (b *Bot) tickQuestions(ctx context.Context) error {
+	var due []*ticketing.CriticalQuestion
+	if err := b.store.View(ctx, func(tx ticketing.Tx) error {
+		var err error
+		due, err = tx.DueCriticalQuestions(ctx, b.clock.Now().Add(-ticketing.CriticalQuestionTimeout))
+		return err
+	}); err != nil {
+		return fmt.Errorf("due critical questions: %w", err)
+	}
+	var errs []error
+	for _, q := range due {
+		err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+			_, err := b.settleCritical(ctx, tx, fx, q, ticketing.QuestionTimedOut, "", "")
+			return err
+		})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("critical question %d: %w", q.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
