@@ -75,6 +75,7 @@ func commands() []command {
 		{"bench", "measure ingest, ack latency, scheduler ticks, memory and deadlines (-n 20000, -json)", (*Main).runBench},
 		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
 		{"migrate", "apply store migrations", (*Main).runMigrate},
+		{"backup", "copy the running store, verified: backup -to FILE", (*Main).runBackup},
 		{"report", "monthly SLA report: report -month 2026-11 [-client ID] [-format text|csv|html]", (*Main).runReport},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
