@@ -15,6 +15,9 @@ import (
 // Backup takes an online copy of the store at store.path into to while the
 // bot may be running, verifies it and prints its size and ticket count.
 func Backup(ctx context.Context, cfg *config.Config, to string, out io.Writer) error {
+	if to == "" {
+		return &ConfigError{Err: errors.New("backup: -to FILE is required")}
+	}
 	if cfg.Store.Driver == config.StorePostgres {
 		return store.ErrBackupPostgres
 	}

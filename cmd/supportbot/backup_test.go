@@ -46,9 +46,3 @@ func TestBackupRestoresToTheSameReport(t *testing.T) {
 	}
 }
 
-func TestBackupNeedsTarget(t *testing.T) {
-	m, _, _ := testMain()
-	if err := m.Run(context.Background(), []string{"backup", "-config", writeConfig(t)}); exitCode(err) != 2 {
-		t.Errorf("backup without -to: %v, want exit 2", err)
-	}
-}

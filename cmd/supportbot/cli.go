@@ -76,6 +76,7 @@ func commands() []command {
 		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
 		{"migrate", "apply store migrations", (*Main).runMigrate},
 		{"backup", "copy the running store, verified: backup -to FILE", (*Main).runBackup},
+		{"privacy", "personal data: privacy export|erase -contact +549… (or -slack-user U…)", (*Main).runPrivacy},
 		{"report", "monthly SLA report: report -month 2026-11 [-client ID] [-format text|csv|html]", (*Main).runReport},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
