@@ -276,4 +276,3 @@ func (t *Tx) rowsAsMaps(ctx context.Context, q string, args ...any) ([]map[strin
 	}
 	return out, rows.Err()
 }
-

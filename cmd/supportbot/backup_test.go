@@ -45,4 +45,3 @@ func TestBackupRestoresToTheSameReport(t *testing.T) {
 		t.Errorf("report from the restored copy:\n%s\nwant\n%s", got, want)
 	}
 }
-
