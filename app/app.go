@@ -49,6 +49,7 @@ type App struct {
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
 	jobs        *schedules.Jobs
+	live        *liveJobs // what cron ticks; reload swaps its parts
 	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
 }
@@ -167,6 +168,7 @@ func (a *App) build(ctx context.Context) error {
 		return fmt.Errorf("scheduled jobs: %w", err)
 	}
 	a.jobs = jobs
+	a.live = newLiveJobs(cfg, jobs, db, clock, a.jobsLog)
 	return nil
 }
 

@@ -50,7 +50,7 @@ func (a *App) start(ctx context.Context) *workers {
 		}
 	})
 	w.jobs.Go(func() {
-		if err := runJobs(jobsCtx, a.jobs, a.jobsLog); err != nil {
+		if err := runJobs(jobsCtx, a.live, a.jobsLog); err != nil {
 			w.fatal <- fmt.Errorf("scheduled jobs: %w", err)
 		}
 	})

@@ -21,6 +21,7 @@ type Config struct {
 	Clients     []Client    `yaml:"clients"`
 	SLA         SLA         `yaml:"sla"`
 	Classifier  Classifier  `yaml:"classifier"`
+	Retention   Retention   `yaml:"retention"`
 
 	// Filled by validation from the raw fields above.
 	clients []ticketing.Client

@@ -1,0 +1,59 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"supportbot/config"
+	"supportbot/schedules"
+	"supportbot/store"
+	"supportbot/ticketing"
+)
+
+// retentionEvery is how often the retention job runs.
+const retentionEvery = 24 * time.Hour
+
+// liveJobs is what the cron loop ticks: the scheduled jobs built from the
+// current configuration (a reload swaps them), then the daily retention.
+type liveJobs struct {
+	jobs      atomic.Pointer[schedules.Jobs]
+	cfg       atomic.Pointer[config.Config]
+	db        *store.DB
+	clock     ticketing.Clock
+	log       *slog.Logger
+	nextPurge time.Time // only Tick touches it; cron never overlaps ticks
+}
+
+var _ ticker = (*liveJobs)(nil)
+
+func newLiveJobs(cfg *config.Config, jobs *schedules.Jobs, db *store.DB, clock ticketing.Clock, log *slog.Logger) *liveJobs {
+	l := &liveJobs{db: db, clock: clock, log: log}
+	l.jobs.Store(jobs)
+	l.cfg.Store(cfg)
+	return l
+}
+
+func (l *liveJobs) Tick(ctx context.Context) error {
+	return errors.Join(l.jobs.Load().Tick(ctx), l.retention(ctx))
+}
+
+// retention empties message texts older than retention.messages, once at
+// start and then once a day; tickets and their figures stay.
+func (l *liveJobs) retention(ctx context.Context) error {
+	age := l.cfg.Load().Retention.MessagesAge()
+	now := l.clock.Now()
+	if age <= 0 || now.Before(l.nextPurge) {
+		return nil
+	}
+	res, err := l.db.PurgeMessages(ctx, now.Add(-age), now, "supportbot")
+	if err != nil {
+		return fmt.Errorf("retention: %w", err)
+	}
+	l.nextPurge = now.Add(retentionEvery)
+	l.log.Info("retention ran", "before", now.Add(-age).Format(time.DateOnly), "messages", res.Messages, "replies", res.Outbox)
+	return nil
+}
