@@ -4,8 +4,8 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
