@@ -50,6 +50,7 @@ type App struct {
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
 	jobs        *schedules.Jobs
 	live        *liveJobs // what cron ticks; reload swaps its parts
+	front       *frontBot // what the transports call; reload swaps the bot behind it
 	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
 }
@@ -102,31 +103,12 @@ func (a *App) build(ctx context.Context) error {
 	a.metrics.SetLogger(log.With("component", "metrics"))
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
-	b, err := bot.New(bot.Config{
-		Store:      db,
-		Classifier: classifierAdapter{intent.New(cfg.Classifier.Threshold())},
-		Calendar:   a.engine,
-		Clock:      clock,
-		Log:        log.With("component", "bot"),
-		Clients:    cfg.TicketingClients(),
-		Staff:      cfg.TicketingStaff(),
-		ServiceDesk: bot.ServiceDesk{
-			Phones: cfg.ServiceDesk.Phones, Website: cfg.ServiceDesk.Website,
-			ELearningURL: cfg.ServiceDesk.ELearningURL, Channel: cfg.ServiceDesk.Channel,
-		},
-		DefaultPriority: cfg.SLA.Default(),
-		MirrorChannel:   cfg.WhatsApp.MirrorChannel,
-		NoticeAfter:     cfg.SLA.AutoClose.NoticeDelay(),
-		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
-		// The deliverer exists before any event can arrive: transports
-		// start only in run.
-		Observer: wakeOnCommit{Observer: a.metrics, wake: wake},
-		Report:   a.monthlyReport,
-	})
+	b, err := bot.New(a.botConfig(cfg, a.engine, cfg.TicketingClients(), wake))
 	if err != nil {
 		return err
 	}
 	a.bot = b
+	a.front = newFrontBot(b)
 
 	var slackSender channels.Sender
 	if cfg.Slack.Mode != config.SlackOff {
@@ -140,7 +122,7 @@ func (a *App) build(ctx context.Context) error {
 
 	var waSender channels.Sender
 	if cfg.WhatsApp.Enabled {
-		adapter, err := link(ctx, b, whatsappchannel.Options{
+		adapter, err := link(ctx, a.front, whatsappchannel.Options{
 			Log: log, MinGap: cfg.WhatsApp.Gap(), Now: clock.Now, OnLost: a.whatsAppLost(ctx),
 		})
 		if err != nil {
@@ -157,13 +139,7 @@ func (a *App) build(ctx context.Context) error {
 	a.deliverer = deliverer
 
 	a.jobsLog = log.With("component", "jobs")
-	jobs, err := schedules.NewJobs(schedules.JobsConfig{
-		Store: db, Engine: a.engine, Clock: clock, Log: a.jobsLog,
-		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
-		Desk:        ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
-		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
-		OnQueued: wake, Observer: a.metrics,
-	})
+	jobs, err := schedules.NewJobs(a.jobsConfig(cfg, a.engine, cfg.TicketingClients(), wake))
 	if err != nil {
 		return fmt.Errorf("scheduled jobs: %w", err)
 	}
@@ -195,12 +171,12 @@ func (a *App) connectSlack(ctx context.Context) error {
 	switch cfg.Mode {
 	case config.SlackEvents:
 		a.slackHTTP = slackchannel.NewHTTPHandler(slackchannel.HTTPConfig{
-			SigningSecret: cfg.SigningSecret, Handler: a.bot, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
+			SigningSecret: cfg.SigningSecret, Handler: a.front, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
 		})
 		a.slackReady = func() bool { return true }
 	case config.SlackSocket:
 		a.socket = slackchannel.NewSocketRunner(slackchannel.SocketConfig{
-			Client: a.slackClient, Handler: a.bot, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
+			Client: a.slackClient, Handler: a.front, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
 		})
 		a.slackReady = a.socket.Connected
 	}

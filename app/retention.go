@@ -22,6 +22,7 @@ const retentionEvery = 24 * time.Hour
 type liveJobs struct {
 	jobs      atomic.Pointer[schedules.Jobs]
 	cfg       atomic.Pointer[config.Config]
+	known     atomic.Pointer[[]ticketing.Client] // the configured clients and those a reload dropped
 	db        *store.DB
 	clock     ticketing.Clock
 	log       *slog.Logger
@@ -34,7 +35,19 @@ func newLiveJobs(cfg *config.Config, jobs *schedules.Jobs, db *store.DB, clock t
 	l := &liveJobs{db: db, clock: clock, log: log}
 	l.jobs.Store(jobs)
 	l.cfg.Store(cfg)
+	clients := cfg.TicketingClients()
+	l.known.Store(&clients)
 	return l
+}
+
+// clients are the clients the bot knows now.
+func (l *liveJobs) clients() []ticketing.Client { return *l.known.Load() }
+
+// swap puts a reload's configuration, jobs and clients in place.
+func (l *liveJobs) swap(cfg *config.Config, jobs *schedules.Jobs, clients []ticketing.Client) {
+	l.known.Store(&clients)
+	l.jobs.Store(jobs)
+	l.cfg.Store(cfg)
 }
 
 func (l *liveJobs) Tick(ctx context.Context) error {

@@ -41,5 +41,6 @@ const (
 	AuditPrivacyErased  AuditAction = "privacy_erased"
 	AuditRetentionRun   AuditAction = "retention_purged"
 	AuditConfigReloaded AuditAction = "config_reloaded"
+	AuditConfigRejected AuditAction = "config_rejected"
 	AuditWhatsAppLink   AuditAction = "whatsapp_link"
 )

@@ -53,6 +53,8 @@ type Main struct {
 	WhatsAppLink app.WhatsAppLink
 	// httpTimeouts, if set, replaces run's HTTP server timeouts (tests).
 	httpTimeouts *app.HTTPTimeouts
+	// hangup, if set, replaces SIGHUP as run's reload signal (tests).
+	hangup chan os.Signal
 
 	closers []io.Closer
 }
