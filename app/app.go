@@ -145,6 +145,10 @@ func (a *App) build(ctx context.Context) error {
 	}
 	a.jobs = jobs
 	a.live = newLiveJobs(cfg, jobs, db, clock, a.jobsLog)
+	if a.whatsapp != nil {
+		a.live.link = a.checkWhatsAppLink
+		a.watchWhatsAppLink()
+	}
 	return nil
 }
 

@@ -27,6 +27,8 @@ type liveJobs struct {
 	clock     ticketing.Clock
 	log       *slog.Logger
 	nextPurge time.Time // only Tick touches it; cron never overlaps ticks
+	// link, if set, runs the WhatsApp phone's offline timeline.
+	link func(ctx context.Context) error
 }
 
 var _ ticker = (*liveJobs)(nil)
@@ -51,7 +53,11 @@ func (l *liveJobs) swap(cfg *config.Config, jobs *schedules.Jobs, clients []tick
 }
 
 func (l *liveJobs) Tick(ctx context.Context) error {
-	return errors.Join(l.jobs.Load().Tick(ctx), l.retention(ctx))
+	var link error
+	if l.link != nil {
+		link = l.link(ctx)
+	}
+	return errors.Join(l.jobs.Load().Tick(ctx), l.retention(ctx), link)
 }
 
 // retention empties message texts older than retention.messages, once at
