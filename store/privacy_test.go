@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -24,8 +25,14 @@ const (
 // details in both spellings, and a second contact who must stay.
 func privacyStore(t *testing.T) (*store.DB, string) {
 	t.Helper()
-	ctx := context.Background()
 	db, path := openTemp(t)
+	seedPrivacy(t, db)
+	return db, path
+}
+
+func seedPrivacy(t *testing.T, db *store.DB) {
+	t.Helper()
+	ctx := context.Background()
 	populate(t, db)
 	err := db.Update(ctx, func(tx ticketing.Tx) error {
 		if err := tx.UpsertContact(ctx, ticketing.Contact{Phone: kept, ClientID: "beta", Name: "Otra", InvitedBy: "UF", InvitedAt: t0}); err != nil {
@@ -60,7 +67,6 @@ func privacyStore(t *testing.T) (*store.DB, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return db, path
 }
 
 func openTicketsOf(t *testing.T, tx ticketing.Tx) []*ticketing.Ticket {
@@ -167,5 +173,33 @@ func TestPersonNeedsAStrictID(t *testing.T) {
 		if _, err := db.ErasePerson(context.Background(), p, "cli", t0); err == nil {
 			t.Errorf("erase %+v succeeded", p)
 		}
+	}
+}
+
+// The same requests on PostgreSQL: the export finds the person, the erase
+// leaves nothing an export could find, and retention runs.
+func TestPostgresPrivacyAndRetention(t *testing.T) {
+	ctx := context.Background()
+	db := openPostgres(t)
+	seedPrivacy(t, db)
+	got, err := db.ExportPerson(ctx, store.Person{Phone: erased}, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tables["ticket_messages"]) == 0 || len(got.Tables["whatsapp_contacts"]) != 1 {
+		t.Errorf("export = %+v", got.Tables)
+	}
+	if _, err := db.ErasePerson(ctx, store.Person{Phone: erased}, "cli", t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.ExportPerson(ctx, store.Person{Phone: erased}, t0); err != nil || len(got.Tables) != 0 {
+		t.Errorf("export after erase = %v, %v", got.Tables, err)
+	}
+	res, err := db.PurgeMessages(ctx, t0.AddDate(0, 1, 0), t0.AddDate(0, 1, 0), "retention")
+	if err != nil || res.Messages == 0 {
+		t.Errorf("retention = %+v, %v", res, err)
+	}
+	if _, err := db.Backup(ctx, t.TempDir()+"/x.db"); !errors.Is(err, store.ErrBackupPostgres) {
+		t.Errorf("backup on PostgreSQL: %v, want ErrBackupPostgres", err)
 	}
 }
