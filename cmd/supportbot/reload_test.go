@@ -98,3 +98,45 @@ func TestReloadAddsAClientAndRefusesABrokenFile(t *testing.T) {
 		t.Errorf("reload audit = %q, want it to name the new client", detail)
 	}
 }
+
+// A client dropped from the file keeps its ticket, and a new message in its
+// channel gets the contract answer instead of a new ticket.
+func TestReloadDropsAClient(t *testing.T) {
+	f := newFakeSlack(t)
+	cfgPath := slackConfig(t, f, "events")
+	good, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hup := make(chan os.Signal, 1)
+	r := startBotWith(t, cfgPath, ticketing.NewManualClock(e2eStart), func(m *Main) { m.hangup = hup })
+	msg := func(id string, sec int) slackfake.Message {
+		return slackfake.Message{EventID: id, Channel: andesChannel, User: andesClient, TS: tsAt(sec),
+			Text: "El discador no marca desde esta mañana en la campaña de cobranzas"}
+	}
+	if got := r.event(msg("EvD1", 0)); got != http.StatusOK {
+		t.Fatalf("event status = %d", got)
+	}
+	f.waitFor("the ticket's answer", func() bool { return len(f.Posts(andesChannel)) >= 1 })
+
+	s := string(good)
+	from, to := strings.Index(s, "  - id: andes\n"), strings.Index(s, "\nsla:")
+	if from < 0 || to < from {
+		t.Fatal("example config has no andes block before sla")
+	}
+	if err := os.WriteFile(cfgPath, []byte(s[:from]+s[to:]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hup <- nil
+	eventually(t, "the reload's audit line", func() bool { return r.audits(ticketing.AuditConfigReloaded) == 1 })
+	if got := r.event(msg("EvD2", 10)); got != http.StatusOK {
+		t.Fatalf("event status = %d", got)
+	}
+	f.waitFor("the contract answer", func() bool { return len(f.Posts(andesChannel)) >= 2 })
+	if got := len(r.tickets("andes")); got != 1 {
+		t.Errorf("andes tickets = %d, want the one opened before the reload", got)
+	}
+	if got := r.audits(ticketing.AuditContractRefused); got != 1 {
+		t.Errorf("contract refusals = %d, want 1\n%s", got, f.Dump())
+	}
+}
