@@ -52,7 +52,7 @@ func (a *App) checkWhatsAppLink(ctx context.Context) error {
 	}
 	if alert {
 		text := fmt.Sprintf(":warning: El teléfono del número de WhatsApp del bot no se conecta desde %s. WhatsApp desvincula el número a los 14 días: encender el teléfono y abrir WhatsApp con internet.", since)
-		if err := a.bot.AlertDesk(ctx, ticketing.AuditWhatsAppLink, text); err != nil {
+		if err := a.currentBot().AlertDesk(ctx, ticketing.AuditWhatsAppLink, text); err != nil {
 			return fmt.Errorf("whatsapp link: %w", err)
 		}
 	}

@@ -39,6 +39,14 @@ func (f *frontBot) Handle(ctx context.Context, in channels.Inbound) (channels.Re
 	return f.p.Load().Handle(ctx, in)
 }
 
+// currentBot is the bot events meet now.
+func (a *App) currentBot() *bot.Bot {
+	if a.front == nil {
+		return a.bot
+	}
+	return a.front.p.Load()
+}
+
 // botConfig is the router's configuration from cfg, for New and reloads.
 func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []ticketing.Client, wake func()) bot.Config {
 	return bot.Config{
@@ -75,9 +83,6 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 	}
 }
 
-// reloadMu makes reloads one at a time.
-var reloadMu sync.Mutex
-
 // Reload applies a configuration already loaded and validated in full. The
 // store, HTTP, Slack connection and WhatsApp link keep their running
 // settings (changing them takes a restart, and the log says so); clients,
@@ -85,8 +90,8 @@ var reloadMu sync.Mutex
 // Clients gone from the file stay known with an expired contract, so their
 // tickets stay readable and new messages get the contract answer.
 func (a *App) Reload(ctx context.Context, next *config.Config) error {
-	reloadMu.Lock()
-	defer reloadMu.Unlock()
+	a.live.reloadMu.Lock()
+	defer a.live.reloadMu.Unlock()
 	prev := a.live.cfg.Load()
 	if keys := restartOnly(prev, next); len(keys) > 0 {
 		a.log.Warn("config reload: these keys take effect only after a restart", "keys", strings.Join(keys, ", "))
@@ -159,7 +164,7 @@ func (a *App) reloadFrom(ctx context.Context, load func() (*config.Config, error
 	}
 	a.log.Error("config reload refused; the running configuration stays", "err", err)
 	text := "No se aplicó la nueva configuración; sigue la anterior. " + reloadProblem(err)
-	if aerr := a.front.p.Load().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditConfigRejected, text); aerr != nil {
+	if aerr := a.currentBot().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditConfigRejected, text); aerr != nil {
 		a.log.Error("config reload: alert the service desk", "err", aerr)
 	}
 }

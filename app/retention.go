@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +21,7 @@ const retentionEvery = 24 * time.Hour
 // liveJobs is what the cron loop ticks: the scheduled jobs built from the
 // current configuration (a reload swaps them), then the daily retention.
 type liveJobs struct {
+	reloadMu  sync.Mutex // one reload at a time
 	jobs      atomic.Pointer[schedules.Jobs]
 	cfg       atomic.Pointer[config.Config]
 	known     atomic.Pointer[[]ticketing.Client] // the configured clients and those a reload dropped
