@@ -85,6 +85,8 @@ var ErrNoOwnNumber = errors.New("whatsapp keep-alive: the bot's own number is no
 // ownJIDer is a Messenger that knows the bot's own number.
 type ownJIDer interface{ OwnJID() types.JID }
 
+var _ ownJIDer = clientMessenger{}
+
 // OwnJID is the paired number, empty when not paired.
 func (c clientMessenger) OwnJID() types.JID {
 	if c.Store.ID == nil {
