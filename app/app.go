@@ -49,6 +49,8 @@ type App struct {
 	slackReady  func() bool
 	whatsapp    *whatsappchannel.Adapter // nil when disabled
 	jobs        *schedules.Jobs
+	live        *liveJobs // what cron ticks; reload swaps its parts
+	front       *frontBot // what the transports call; reload swaps the bot behind it
 	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
 }
@@ -102,32 +104,12 @@ func (a *App) build(ctx context.Context) error {
 	a.metrics.SetLogger(log.With("component", "metrics"))
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
-	b, err := bot.New(bot.Config{
-		Store:      db,
-		Classifier: classifierAdapter{LoadClassifier(cfg, log)},
-		Calendar:   a.engine,
-		Clock:      clock,
-		Log:        log.With("component", "bot"),
-		Clients:    cfg.TicketingClients(),
-		Staff:      cfg.TicketingStaff(),
-		ServiceDesk: bot.ServiceDesk{
-			Phones: cfg.ServiceDesk.Phones, Website: cfg.ServiceDesk.Website,
-			ELearningURL: cfg.ServiceDesk.ELearningURL, Channel: cfg.ServiceDesk.Channel,
-		},
-		DefaultPriority: cfg.SLA.Default(),
-		MirrorChannel:   cfg.WhatsApp.MirrorChannel,
-		NoticeAfter:     cfg.SLA.AutoClose.NoticeDelay(),
-		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
-		// The deliverer exists before any event can arrive: transports
-		// start only in run.
-		Observer:    wakeOnCommit{Observer: a.metrics, wake: wake},
-		Report:      a.monthlyReport,
-		GroupWindow: cfg.Intake.Window(),
-	})
+	b, err := bot.New(a.botConfig(cfg, a.engine, cfg.TicketingClients(), wake))
 	if err != nil {
 		return err
 	}
 	a.bot = b
+	a.front = newFrontBot(b)
 
 	// Files cross through the outbox: the sender of the receiving side
 	// fetches the bytes from the side that holds them.
@@ -145,7 +127,7 @@ func (a *App) build(ctx context.Context) error {
 
 	var waSender channels.Sender
 	if cfg.WhatsApp.Enabled {
-		adapter, err := link(ctx, b, whatsappchannel.Options{
+		adapter, err := link(ctx, a.front, whatsappchannel.Options{
 			Log: log, MinGap: cfg.WhatsApp.Gap(), Now: clock.Now, OnLost: a.whatsAppLost(ctx),
 		})
 		if err != nil {
@@ -162,17 +144,16 @@ func (a *App) build(ctx context.Context) error {
 	a.deliverer = deliverer
 
 	a.jobsLog = log.With("component", "jobs")
-	jobs, err := schedules.NewJobs(schedules.JobsConfig{
-		Store: db, Engine: a.engine, Clock: clock, Log: a.jobsLog,
-		Clients: cfg.TicketingClients(), Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
-		Desk:        ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
-		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
-		OnQueued: wake, Observer: a.metrics,
-	})
+	jobs, err := schedules.NewJobs(a.jobsConfig(cfg, a.engine, cfg.TicketingClients(), wake))
 	if err != nil {
 		return fmt.Errorf("scheduled jobs: %w", err)
 	}
 	a.jobs = jobs
+	a.live = newLiveJobs(cfg, jobs, db, clock, a.jobsLog)
+	if a.whatsapp != nil {
+		a.live.link = a.checkWhatsAppLink
+		a.watchWhatsAppLink()
+	}
 	return nil
 }
 
@@ -199,12 +180,12 @@ func (a *App) connectSlack(ctx context.Context) error {
 	switch cfg.Mode {
 	case config.SlackEvents:
 		a.slackHTTP = slackchannel.NewHTTPHandler(slackchannel.HTTPConfig{
-			SigningSecret: cfg.SigningSecret, Handler: a.bot, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
+			SigningSecret: cfg.SigningSecret, Handler: a.front, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
 		})
 		a.slackReady = func() bool { return true }
 	case config.SlackSocket:
 		a.socket = slackchannel.NewSocketRunner(slackchannel.SocketConfig{
-			Client: a.slackClient, Handler: a.bot, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
+			Client: a.slackClient, Handler: a.front, BotUserID: id.UserID, Origin: origin, Now: a.clock.Now, Log: log,
 		})
 		a.slackReady = a.socket.Connected
 	}
@@ -233,7 +214,7 @@ func (a *App) whatsAppLost(ctx context.Context) func(whatsappchannel.Status, str
 	return func(status whatsappchannel.Status, detail string) {
 		a.log.Error("whatsapp link lost", "status", status, "detail", detail)
 		text := fmt.Sprintf(":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", status, detail)
-		if err := a.bot.AlertDesk(context.WithoutCancel(ctx), ticketing.AuditWhatsAppLost, text); err != nil {
+		if err := a.currentBot().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditWhatsAppLost, text); err != nil {
 			a.log.Error("could not alert the service desk", "err", err)
 		}
 	}

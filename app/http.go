@@ -43,6 +43,8 @@ type Readiness struct {
 	Store    string `json:"store"`
 	Slack    string `json:"slack"`
 	WhatsApp string `json:"whatsapp"`
+	// WhatsAppPhoneSeen is when the bot's phone was last online (RFC 3339).
+	WhatsAppPhoneSeen string `json:"whatsapp_phone_last_seen,omitempty"`
 }
 
 // Handler serves /healthz, /readyz, /metrics and, in events mode, Slack's
@@ -91,6 +93,7 @@ func (a *App) readiness(r *http.Request) Readiness {
 	if a.whatsapp != nil {
 		st := a.whatsapp.Status()
 		rd.WhatsApp = string(st.Current())
+		rd.WhatsAppPhoneSeen = a.whatsapp.Health().LastSeen().UTC().Format(time.RFC3339)
 		if d := st.Detail(); d != "" {
 			rd.WhatsApp += ": " + d
 		}

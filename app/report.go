@@ -156,7 +156,7 @@ func staffNames(staff []ticketing.Staff) map[string]string {
 // ("" is the client's current month).
 func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string) (string, error) {
 	now := a.clock.Now()
-	clients := a.cfg.TicketingClients()
+	clients := a.live.clients() // a reload's, with the clients it dropped
 	var client *ticketing.Client
 	for i := range clients {
 		if clients[i].ID == clientID {

@@ -23,6 +23,7 @@ type Config struct {
 	SLA         SLA         `yaml:"sla"`
 	Classifier  Classifier  `yaml:"classifier"`
 	Intake      Intake      `yaml:"intake"`
+	Retention   Retention   `yaml:"retention"`
 
 	// Filled by validation from the raw fields above.
 	clients []ticketing.Client

@@ -33,6 +33,7 @@ func (c *Config) validate() []string {
 	staffByID := c.validateStaff(&v)
 	c.validateClients(&v, staffByID)
 	c.validateSLA(&v)
+	c.validateRetention(&v)
 	if t := c.Classifier.Threshold(); t < 0 || t > 1 {
 		v.add("classifier.min_confidence", "must be between 0 and 1, got %v", t)
 	}

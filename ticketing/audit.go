@@ -41,3 +41,12 @@ const (
 	AuditTestingReminder AuditAction = "testing_reminder"
 	AuditSLABreached     AuditAction = "sla_breached"
 )
+
+// Written by maintenance: personal-data erasure, retention and reloads.
+const (
+	AuditPrivacyErased  AuditAction = "privacy_erased"
+	AuditRetentionRun   AuditAction = "retention_purged"
+	AuditConfigReloaded AuditAction = "config_reloaded"
+	AuditConfigRejected AuditAction = "config_rejected"
+	AuditWhatsAppLink   AuditAction = "whatsapp_link"
+)

@@ -106,6 +106,7 @@ type Adapter struct {
 	mu       sync.Mutex
 	lastSent map[string]time.Time
 	lookups  map[string]lookup
+	health   *LinkHealth // when the bot's phone was last online
 }
 
 type lookup struct {
@@ -167,6 +168,7 @@ func NewAdapter(m Messenger, h channels.Handler, opts Options) *Adapter {
 		initial = StatusNotPaired
 	}
 	a.status = NewStatusTracker(initial)
+	a.health = NewLinkHealth(a.now())
 	a.status.OnLost = opts.OnLost
 	return a
 }
@@ -225,6 +227,9 @@ func (a *Adapter) eventContext() context.Context {
 func (a *Adapter) HandleEvent(evt any) bool { return a.handleEvent(evt) }
 
 func (a *Adapter) handleEvent(evt any) bool {
+	if phoneOnline(evt) {
+		a.health.Seen(a.now())
+	}
 	switch e := evt.(type) {
 	case *events.Message:
 		return a.handleMessage(e)

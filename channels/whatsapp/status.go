@@ -19,6 +19,7 @@ const (
 	StatusStreamReplaced Status = "stream_replaced"
 	StatusTemporaryBan   Status = "temporary_ban"
 	StatusNotPaired      Status = "not_paired"
+	StatusClientOutdated Status = "client_outdated"
 )
 
 // StatusFromEvent maps a whatsmeow connection event to a status and a
@@ -56,7 +57,7 @@ func StatusFromEvent(evt any) (status Status, detail string, ok bool) {
 		}
 		return StatusDisconnected, detail, true
 	case *events.ClientOutdated:
-		return StatusDisconnected, "WhatsApp rejects this client version; upgrade supportbot", true
+		return StatusClientOutdated, "WhatsApp rejects this client version; upgrade supportbot (its whatsmeow library)", true
 	case *events.CATRefreshError:
 		return StatusDisconnected, fmt.Sprintf("credential refresh failed: %v", e.Error), true
 	}

@@ -27,7 +27,7 @@ func TestStatusFromEvent(t *testing.T) {
 		{name: "connect failure logged out", evt: &events.ConnectFailure{Reason: events.ConnectFailureMainDeviceGone}, want: StatusLoggedOut, detailHas: "403"},
 		{name: "connect failure temp ban", evt: &events.ConnectFailure{Reason: events.ConnectFailureTempBanned}, want: StatusTemporaryBan},
 		{name: "connect failure other", evt: &events.ConnectFailure{Reason: events.ConnectFailureGeneric, Message: "odd"}, want: StatusDisconnected, detailHas: "odd"},
-		{name: "client outdated", evt: &events.ClientOutdated{}, want: StatusDisconnected, detailHas: "upgrade"},
+		{name: "client outdated", evt: &events.ClientOutdated{}, want: StatusClientOutdated, detailHas: "upgrade"},
 		{name: "message is not a status", evt: &events.Message{}, notAStatus: true},
 		{name: "nil", evt: nil, notAStatus: true},
 	}

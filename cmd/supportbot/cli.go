@@ -53,6 +53,8 @@ type Main struct {
 	WhatsAppLink app.WhatsAppLink
 	// httpTimeouts, if set, replaces run's HTTP server timeouts (tests).
 	httpTimeouts *app.HTTPTimeouts
+	// hangup, if set, replaces SIGHUP as run's reload signal (tests).
+	hangup chan os.Signal
 
 	closers []io.Closer
 }
@@ -75,6 +77,8 @@ func commands() []command {
 		{"bench", "measure ingest, ack latency, scheduler ticks, memory and deadlines (-n 20000, -json)", (*Main).runBench},
 		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
 		{"migrate", "apply store migrations", (*Main).runMigrate},
+		{"backup", "copy the running store, verified: backup -to FILE", (*Main).runBackup},
+		{"privacy", "personal data: privacy export|erase -contact +549… (or -slack-user U…)", (*Main).runPrivacy},
 		{"report", "monthly SLA report: report -month 2026-11 [-client ID] [-format text|csv|html]", (*Main).runReport},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"supportbot/app"
+	"supportbot/config"
 )
 
 func (m *Main) runBot(ctx context.Context, args []string) error {
@@ -33,6 +34,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 		return err
 	}
 	m.closers = append(m.closers, a)
+	defer a.WatchReloads(ctx, m.hangup, func() (*config.Config, error) { return m.loadConfig(*path) })()
 	return a.Run(ctx)
 }
 

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.mau.fi/whatsmeow/types"
+
+	"supportbot/bot"
+	"supportbot/channels"
+	whatsappchannel "supportbot/channels/whatsapp"
+	"supportbot/schedules"
+	"supportbot/store"
+	"supportbot/ticketing"
+	"supportbot/ticketing/intent"
+)
+
+// ownStandIn is the in-process WhatsApp knowing the bot's own number.
+type ownStandIn struct {
+	*whatsappchannel.StandIn
+	jid types.JID
+}
+
+func (o ownStandIn) OwnJID() types.JID { return o.jid }
+
+// TestPhoneOfflineKeepAliveAndAlertOnce runs the scheduler's link check
+// every hour of 14 days with the phone offline, on an injected clock: one
+// keep-alive to the bot's own chat at day 10, one desk alert at day 12.
+func TestPhoneOfflineKeepAliveAndAlertOnce(t *testing.T) {
+	ctx := context.Background()
+	start := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	clock := ticketing.NewManualClock(start)
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "bot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	quiet := slog.New(slog.DiscardHandler)
+	b, err := bot.New(bot.Config{Store: db, Classifier: classifierAdapter{intent.New(0.5)}, Calendar: schedules.NewEngine(nil),
+		Clock: clock, Log: quiet, ServiceDesk: bot.ServiceDesk{Channel: "C0DESK"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	phone := whatsappchannel.NewStandIn()
+	own := types.NewJID("5491155550000", types.DefaultUserServer)
+	adapter := whatsappchannel.NewAdapter(ownStandIn{phone, own}, channels.HandlerFunc(func(context.Context, channels.Inbound) (channels.Reply, error) {
+		return channels.Reply{}, nil
+	}), whatsappchannel.Options{Log: quiet, Now: clock.Now})
+	a := &App{db: db, clock: clock, log: quiet, bot: b, whatsapp: adapter}
+
+	var keepAliveAt time.Time
+	for range 14 * 24 {
+		clock.Advance(time.Hour)
+		if err := a.checkWhatsAppLink(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if keepAliveAt.IsZero() && len(phone.Sent()) > 0 {
+			keepAliveAt = clock.Now()
+		}
+	}
+	if sent := phone.Sent(); len(sent) != 1 || sent[0].To != "+5491155550000" {
+		t.Errorf("keep-alives = %+v, want one to the bot's own number", sent)
+	}
+	if want := start.Add(whatsappchannel.KeepAliveAfter); !keepAliveAt.Equal(want) {
+		t.Errorf("keep-alive at %v, want %v", keepAliveAt, want)
+	}
+	var lines []ticketing.AuditEntry
+	var desk int
+	err = db.View(ctx, func(tx ticketing.Tx) error {
+		all, err := tx.AuditLog(ctx, "", time.Time{})
+		for _, l := range all {
+			if l.Action == ticketing.AuditWhatsAppLink {
+				lines = append(lines, l)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		items, err := tx.PendingOutbox(ctx, clock.Now(), 100)
+		for _, it := range items {
+			if it.To.Address == "C0DESK" && strings.Contains(it.Text, "14 días") {
+				desk++
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 2 || !lines[1].At.Equal(start.Add(whatsappchannel.AlertAfter)) {
+		t.Errorf("link audit lines = %+v, want the keep-alive and the alert at day 12", lines)
+	}
+	if desk != 1 {
+		t.Errorf("desk alerts = %d, want 1", desk)
+	}
+}
