@@ -214,7 +214,7 @@ func (a *App) whatsAppLost(ctx context.Context) func(whatsappchannel.Status, str
 	return func(status whatsappchannel.Status, detail string) {
 		a.log.Error("whatsapp link lost", "status", status, "detail", detail)
 		text := fmt.Sprintf(":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", status, detail)
-		if err := a.currentBot().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditWhatsAppLost, text); err != nil {
+		if err := a.currentBot().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditChatLinkLost, text); err != nil {
 			a.log.Error("could not alert the service desk", "err", err)
 		}
 	}

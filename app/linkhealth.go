@@ -45,14 +45,14 @@ func (a *App) checkWhatsAppLink(ctx context.Context) error {
 			detail = "keep-alive failed: " + err.Error()
 		}
 		if err := a.db.Update(ctx, func(tx ticketing.Tx) error {
-			return tx.Audit(ctx, ticketing.AuditEntry{At: a.clock.Now(), Actor: "supportbot", Action: ticketing.AuditWhatsAppLink, Detail: detail})
+			return tx.Audit(ctx, ticketing.AuditEntry{At: a.clock.Now(), Actor: "supportbot", Action: ticketing.AuditChatLinkAlert, Detail: detail})
 		}); err != nil {
 			return fmt.Errorf("whatsapp link: %w", err)
 		}
 	}
 	if alert {
 		text := fmt.Sprintf(":warning: El teléfono del número de WhatsApp del bot no se conecta desde %s. WhatsApp desvincula el número a los 14 días: encender el teléfono y abrir WhatsApp con internet.", since)
-		if err := a.currentBot().AlertDesk(ctx, ticketing.AuditWhatsAppLink, text); err != nil {
+		if err := a.currentBot().AlertDesk(ctx, ticketing.AuditChatLinkAlert, text); err != nil {
 			return fmt.Errorf("whatsapp link: %w", err)
 		}
 	}

@@ -73,7 +73,7 @@ func TestPhoneOfflineKeepAliveAndAlertOnce(t *testing.T) {
 	err = db.View(ctx, func(tx ticketing.Tx) error {
 		all, err := tx.AuditLog(ctx, "", time.Time{})
 		for _, l := range all {
-			if l.Action == ticketing.AuditWhatsAppLink {
+			if l.Action == ticketing.AuditChatLinkAlert {
 				lines = append(lines, l)
 			}
 		}

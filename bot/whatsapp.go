@@ -93,7 +93,7 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	if err := b.post(ctx, tx, 0, chatWith(phone), text); err != nil {
 		return err
 	}
-	return b.audit(ctx, tx, phone, "", 0, ticketing.AuditWhatsAppUnknown, phone)
+	return b.audit(ctx, tx, phone, "", 0, ticketing.AuditUnknownContact, phone)
 }
 
 // mirrorRoot starts the ticket's thread in Slack with the contact's message;

@@ -50,7 +50,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			if err := b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c)); err != nil {
 				return err
 			}
-			return b.audit(ctx, tx, me, c.ID, 0, ticketing.AuditWhatsAppInvited, phone)
+			return b.audit(ctx, tx, me, c.ID, 0, ticketing.AuditContactInvited, phone)
 		})
 		if err != nil {
 			return "", err
@@ -75,7 +75,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			if err := tx.RevokeContact(ctx, phone, me, b.clock.Now()); err != nil {
 				return err
 			}
-			return b.audit(ctx, tx, me, ct.ClientID, 0, ticketing.AuditWhatsAppRevoked, phone)
+			return b.audit(ctx, tx, me, ct.ClientID, 0, ticketing.AuditContactRevoked, phone)
 		})
 		if err != nil {
 			return "", err

@@ -58,7 +58,7 @@ func seedPrivacy(t *testing.T, db *store.DB) {
 			return err
 		}
 		for _, detail := range []string{erased, "5491100000001@s.whatsapp.net", kept} {
-			if err := tx.Audit(ctx, ticketing.AuditEntry{At: t0, Actor: "supportbot", ClientID: "acme", TicketID: wa.ID, Action: ticketing.AuditWhatsAppUnknown, Detail: detail}); err != nil {
+			if err := tx.Audit(ctx, ticketing.AuditEntry{At: t0, Actor: "supportbot", ClientID: "acme", TicketID: wa.ID, Action: ticketing.AuditUnknownContact, Detail: detail}); err != nil {
 				return err
 			}
 		}

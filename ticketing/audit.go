@@ -22,10 +22,10 @@ const (
 	AuditPriorityChanged AuditAction = "priority_changed"
 	AuditAbsent          AuditAction = "ausente"
 	AuditPresent         AuditAction = "presente"
-	AuditWhatsAppInvited AuditAction = "whatsapp_invited"
-	AuditWhatsAppRevoked AuditAction = "whatsapp_revoked"
-	AuditWhatsAppUnknown AuditAction = "whatsapp_unknown"
-	AuditWhatsAppLost    AuditAction = "whatsapp_lost"
+	AuditContactInvited  AuditAction = "whatsapp_invited"
+	AuditContactRevoked  AuditAction = "whatsapp_revoked"
+	AuditUnknownContact  AuditAction = "whatsapp_unknown"
+	AuditChatLinkLost    AuditAction = "whatsapp_lost"
 	AuditMessageEdited   AuditAction = "message_edited"
 	AuditMessageDeleted  AuditAction = "message_deleted"
 	// A doubtful critical: the client was asked whether the whole operation
@@ -48,5 +48,5 @@ const (
 	AuditRetentionRun   AuditAction = "retention_purged"
 	AuditConfigReloaded AuditAction = "config_reloaded"
 	AuditConfigRejected AuditAction = "config_rejected"
-	AuditWhatsAppLink   AuditAction = "whatsapp_link"
+	AuditChatLinkAlert  AuditAction = "whatsapp_link"
 )

@@ -6,7 +6,7 @@ import "testing"
 // renamed constant must not change what is stored.
 func TestAuditActionSpellings(t *testing.T) {
 	for got, want := range map[AuditAction]string{
-		AuditCriticalRefused: "critical_refused", AuditTicketOpened: "ticket_opened", AuditWhatsAppUnknown: "whatsapp_unknown",
+		AuditCriticalRefused: "critical_refused", AuditTicketOpened: "ticket_opened", AuditUnknownContact: "whatsapp_unknown",
 		AuditAbsent: "ausente", AuditPresent: "presente", AuditAutoClosed: "auto_closed", AuditSLABreached: "sla_breached",
 	} {
 		if string(got) != want {

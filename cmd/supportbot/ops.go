@@ -9,10 +9,7 @@ import (
 func (m *Main) runBackup(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("backup")
 	to := fs.String("to", "", "file to write the copy to (must not exist)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	cfg, err := m.loadConfig(*path)
+	cfg, err := m.parseConfig(fs, path, args)
 	if err != nil {
 		return err
 	}
@@ -27,10 +24,7 @@ func (m *Main) runPrivacy(ctx context.Context, args []string) error {
 			req := app.PrivacyRequest{Erase: name == "erase", Now: m.Clock.Now()}
 			fs.StringVar(&req.Contact, "contact", "", "the person's WhatsApp number (+549…)")
 			fs.StringVar(&req.SlackUser, "slack-user", "", "the person's Slack user id (U…)")
-			if err := parseFlags(fs, args); err != nil {
-				return err
-			}
-			cfg, err := m.loadConfig(*path)
+			cfg, err := m.parseConfig(fs, path, args)
 			if err != nil {
 				return err
 			}
