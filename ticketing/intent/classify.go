@@ -164,7 +164,10 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		r.Priority = ticketing.PriorityCritica
 	case ticketing.KindIncidente:
 		r.Priority = c.model.priority(&v)
-		if pc >= doubtfulCritical {
+		// The lexicon seeing an outage cue with an everyone scope asks too,
+		// whatever the model leans to: missing a real outage costs more
+		// than one question.
+		if pc >= doubtfulCritical || a.crit >= critThreshold && a.everyone && !a.partial {
 			r.DoubtfulCritical = true
 		}
 	}
