@@ -8,12 +8,11 @@ import (
 
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
-	"supportbot/store"
 )
 
 // Migrate applies the store's migrations and says which one it is at.
 func Migrate(ctx context.Context, cfg *config.Config) (int, error) {
-	db, err := store.Open(ctx, cfg.Store.Path)
+	db, err := openConfigured(ctx, cfg)
 	if err != nil {
 		return 0, err
 	}

@@ -21,6 +21,7 @@ type Config struct {
 	Clients     []Client    `yaml:"clients"`
 	SLA         SLA         `yaml:"sla"`
 	Classifier  Classifier  `yaml:"classifier"`
+	HA          HA          `yaml:"ha"`
 
 	// Filled by validation from the raw fields above.
 	clients []ticketing.Client
@@ -41,6 +42,18 @@ type Store struct {
 	// URL is a PostgreSQL connection URL; its password belongs in ${ENV}.
 	URL string `yaml:"url"`
 }
+
+// HA is how replicas on one PostgreSQL share the work.
+type HA struct {
+	// Failover bounds how long the replicas go without a leader after the
+	// old one dies (default 15s).
+	Failover string `yaml:"failover"`
+
+	failover time.Duration
+}
+
+// FailoverAfter is the validated ha.failover.
+func (h *HA) FailoverAfter() time.Duration { return h.failover }
 
 type HTTP struct {
 	Listen string `yaml:"listen"`

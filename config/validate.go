@@ -28,6 +28,7 @@ func (c *Config) validate() []string {
 	c.validateStore(&v)
 	c.validateSlack(&v)
 	c.validateWhatsApp(&v)
+	c.validateHA(&v)
 	c.validateServiceDesk(&v)
 	staffByID := c.validateStaff(&v)
 	c.validateClients(&v, staffByID)
@@ -53,6 +54,9 @@ func (c *Config) defaults() {
 	}
 	if c.WhatsApp.StorePath == "" {
 		c.WhatsApp.StorePath = "data/whatsapp.db"
+	}
+	if c.HA.Failover == "" {
+		c.HA.Failover = "15s"
 	}
 	if c.WhatsApp.MinGap == "" {
 		c.WhatsApp.MinGap = "2s"
@@ -145,6 +149,18 @@ func (c *Config) validateWhatsApp(v *validator) {
 		v.add("whatsapp.min_gap", "bad duration %q: want e.g. 2s", c.WhatsApp.MinGap)
 	}
 	c.WhatsApp.minGap = d
+}
+
+// minFailover keeps the leader's liveness checks (a fraction of ha.failover)
+// from flooding the server.
+const minFailover = time.Second
+
+func (c *Config) validateHA(v *validator) {
+	d, err := time.ParseDuration(c.HA.Failover)
+	if err != nil || d < minFailover {
+		v.add("ha.failover", "bad duration %q: want %s or more, e.g. 15s", c.HA.Failover, minFailover)
+	}
+	c.HA.failover = d
 }
 
 func (c *Config) validateServiceDesk(v *validator) {
