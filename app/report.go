@@ -31,6 +31,25 @@ type ReportFormat struct {
 }
 
 // Writer picks the report's writer.
+// CheckReportFlags reads report's -format (and CSV flags), -slack-url and
+// -month; a bad one is a usage error.
+func CheckReportFlags(f ReportFormat, slackURL, month string) (func(io.Writer, report.Report) error, report.Month, error) {
+	write, err := f.Writer()
+	if err != nil {
+		return nil, report.Month{}, &ConfigError{Err: fmt.Errorf("report: %w", err)}
+	}
+	if err := report.CheckSlackURL(slackURL); err != nil {
+		return nil, report.Month{}, &ConfigError{Err: fmt.Errorf("report: -slack-url %q: %w", slackURL, err)}
+	}
+	var m report.Month
+	if month != "" {
+		if m, err = report.ParseMonth(month); err != nil {
+			return nil, report.Month{}, &ConfigError{Err: fmt.Errorf("report: -month: %w", err)}
+		}
+	}
+	return write, m, nil
+}
+
 func (f ReportFormat) Writer() (func(io.Writer, report.Report) error, error) {
 	format := f.Format
 	if format != "csv" {

@@ -15,18 +15,7 @@ func (m *Main) runClassify(ctx context.Context, args []string) error {
 	fs.Lookup("config").Usage = "configuration file whose classifier.min_confidence to use (default: the built-in threshold; config.yaml is not read)"
 	evalPath := fs.String("eval", "", "labelled JSONL file ({\"text\",\"kind\",\"priority\"?} per line) to score the classifier on, instead of reading stdin")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `usage: supportbot classify [-config PATH] < messages.txt
-       supportbot classify [-config PATH] -eval labelled.jsonl
-
-Reads one client message per line, as plain text or as {"text":"…"}, and prints
-{"kind":…,"priority":…,"confidence":…,"ask":…,"no_case":…,"doubtful_critical":…,"cues":[…]}
-per message. ask is true below classifier.min_confidence (default %.2f without -config).
-
-With -eval, classifies every labelled message of the file and prints kind
-accuracy, per-kind precision and recall, the confusion matrix, critical recall,
-the false-critical rate, incident priority accuracy and every miss.
-
-`, intent.DefaultMinConfidence)
+		fmt.Fprintf(fs.Output(), app.ClassifyUsage, intent.DefaultMinConfidence)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {

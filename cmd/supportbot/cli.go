@@ -78,6 +78,7 @@ func commands() []command {
 		{"report", "monthly SLA report: report -month 2026-11 [-client ID] [-format text|csv|html]", (*Main).runReport},
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
+		{"store", "store copy -from sqlite:PATH -to postgres://…: copy the store into an empty one, counts verified", (*Main).runStore},
 		{"whatsapp", "whatsapp pair [--phone +549…]: link the bot's WhatsApp number", (*Main).runWhatsApp},
 		{"version", "print the version", (*Main).runVersion},
 	}

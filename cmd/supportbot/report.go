@@ -21,37 +21,16 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 	fset.BoolVar(&csvFlags.Breaches, "breaches", false, "with -format csv: one line per breached ticket instead of the figures")
 	slackURL := fset.String("slack-url", report.DefaultSlackURL, "address thread links start with, such as https://acme.slack.com")
 	fset.Usage = func() {
-		fmt.Fprint(fset.Output(), `usage: supportbot report [-month YYYY-MM] [-client ID] [-format text|csv|html] [-config PATH]
-       [-csv-sep SEP] [-locale es-AR|es-CL|en] [-bom] [-breaches] [-slack-url URL]
-
-Per client and priority: tickets, first responses within target, median and
-p90 first-response time in attended hours, breaches, pending and closed
-without response, critical incidents sent to the Service Desk and
-auto-closed tickets; and the seed's 80-40 service factor for the bot (first
-answer within 40 s) and for people (first response within target). Then
-each breached ticket with a link to its Slack thread, the desk per focal
-point, kind and channel, and a six-month trend. Each client's month runs in
-the client's own time zone.
-
-`)
+		fmt.Fprint(fset.Output(), app.ReportUsage)
 		fset.PrintDefaults()
 	}
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
 	csvFlags.Format = *format
-	write, err := csvFlags.Writer()
+	write, month, err := app.CheckReportFlags(csvFlags, *slackURL, *monthFlag)
 	if err != nil {
-		return &ExitError{Code: 2, Err: fmt.Errorf("report: %w", err)}
-	}
-	if err := report.CheckSlackURL(*slackURL); err != nil {
-		return &ExitError{Code: 2, Err: fmt.Errorf("report: -slack-url %q: %w", *slackURL, err)}
-	}
-	var month report.Month
-	if *monthFlag != "" {
-		if month, err = report.ParseMonth(*monthFlag); err != nil {
-			return &ExitError{Code: 2, Err: fmt.Errorf("report: -month: %w", err)}
-		}
+		return err
 	}
 	cfg, err := m.loadConfig(*path)
 	if err != nil {

@@ -14,15 +14,7 @@ func (m *Main) runSLA(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("sla")
 	fs.Lookup("config").Usage = "configuration file whose sla.targets and sla.default_priority to use (default: the built-in targets; config.yaml is not read)"
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `usage: supportbot sla [-config PATH] < cases.jsonl
-
-Reads one case per line, e.g.
-  {"plan":"estandar","country":"AR","tz":"America/Argentina/Buenos_Aires","kind":"incidente","priority":"alta","at":"2026-04-01T17:00:00-03:00","extra_holidays":["2026-07-10"]}
-and prints {"clock_start":"…","due":"…"} (RFC 3339, client's zone) or {"error":"…"}.
-plan defaults to estandar; priority to the default priority except for incidente;
-incidente_critico is always critica. Targets are the defaults unless -config is given.
-
-`)
+		fmt.Fprint(fs.Output(), app.SLAUsage)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {

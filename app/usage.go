@@ -1,0 +1,42 @@
+package app
+
+// ReportUsage heads `supportbot report -h`.
+const ReportUsage = `usage: supportbot report [-month YYYY-MM] [-client ID] [-format text|csv|html] [-config PATH]
+       [-csv-sep SEP] [-locale es-AR|es-CL|en] [-bom] [-breaches] [-slack-url URL]
+
+Per client and priority: tickets, first responses within target, median and
+p90 first-response time in attended hours, breaches, pending and closed
+without response, critical incidents sent to the Service Desk and
+auto-closed tickets; and the seed's 80-40 service factor for the bot (first
+answer within 40 s) and for people (first response within target). Then
+each breached ticket with a link to its Slack thread, the desk per focal
+point, kind and channel, and a six-month trend. Each client's month runs in
+the client's own time zone.
+
+`
+
+// ClassifyUsage heads `supportbot classify -h`; %.2f is the built-in
+// threshold.
+const ClassifyUsage = `usage: supportbot classify [-config PATH] < messages.txt
+       supportbot classify [-config PATH] -eval labelled.jsonl
+
+Reads one client message per line, as plain text or as {"text":"…"}, and prints
+{"kind":…,"priority":…,"confidence":…,"ask":…,"no_case":…,"doubtful_critical":…,"cues":[…]}
+per message. ask is true below classifier.min_confidence (default %.2f without -config).
+
+With -eval, classifies every labelled message of the file and prints kind
+accuracy, per-kind precision and recall, the confusion matrix, critical recall,
+the false-critical rate, incident priority accuracy and every miss.
+
+`
+
+// SLAUsage heads `supportbot sla -h`.
+const SLAUsage = `usage: supportbot sla [-config PATH] < cases.jsonl
+
+Reads one case per line, e.g.
+  {"plan":"estandar","country":"AR","tz":"America/Argentina/Buenos_Aires","kind":"incidente","priority":"alta","at":"2026-04-01T17:00:00-03:00","extra_holidays":["2026-07-10"]}
+and prints {"clock_start":"…","due":"…"} (RFC 3339, client's zone) or {"error":"…"}.
+plan defaults to estandar; priority to the default priority except for incidente;
+incidente_critico is always critica. Targets are the defaults unless -config is given.
+
+`
