@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Replicas on one PostgreSQL elect a leader with a session advisory lock:
+// the server holds it for as long as the session that took it lives, and
+// drops it the moment that session ends, whether the process exited,
+// crashed or was killed. The key is the schema's, so stores in separate
+// schemas of one database (the tests' per-test schemas) each have their own
+// leader.
+const leaderClass = 0x7362 // "sb": advisory locks of supportbot
+
+// LeaderLock is a held leadership: a connection of its own whose session
+// holds the lock. It is used by one goroutine at a time.
+type LeaderLock struct {
+	conn *sql.Conn
+}
+
+// TryLead takes leadership if no other session holds it, and returns nil,
+// nil if one does. idle is how long the server keeps the session (and so
+// the lock) once its holder stops talking: a holder whose host vanished
+// without closing its connection loses the lock after idle, as long as it
+// calls Held more often than that. PostgreSQL only.
+func (d *DB) TryLead(ctx context.Context, idle time.Duration) (*LeaderLock, error) {
+	conn, err := d.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l := &LeaderLock{conn: conn}
+	// idle_session_timeout (PostgreSQL 14) ends a silent session on the
+	// server; before 14 the setting is unknown and the kernel's TCP
+	// timeouts are all there is.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`SET idle_session_timeout = %d`, idle.Milliseconds())); err != nil {
+		var pgOld interface{ SQLState() string }
+		if !errors.As(err, &pgOld) || pgOld.SQLState() != "42704" {
+			return nil, errors.Join(fmt.Errorf("leader lock: %w", err), l.Release())
+		}
+	}
+	var got bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext(current_schema()))`, leaderClass).Scan(&got); err != nil {
+		return nil, errors.Join(fmt.Errorf("leader lock: %w", err), l.Release())
+	}
+	if !got {
+		return nil, l.Release()
+	}
+	return l, nil
+}
+
+// Held checks, with a round trip on the lock's own session, that the lock
+// is still held: an error means the session is gone or lost it, and with it
+// the leadership.
+func (l *LeaderLock) Held(ctx context.Context) error {
+	var held bool
+	err := l.conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = $1)`,
+		leaderClass).Scan(&held)
+	if err != nil {
+		return fmt.Errorf("leader lock: %w", err)
+	}
+	if !held {
+		return errors.New("leader lock: no longer held")
+	}
+	return nil
+}
+
+// Release gives leadership up by ending the session: closing a sql.Conn
+// would only put it back in the pool, still holding the lock.
+func (l *LeaderLock) Release() error {
+	_ = l.conn.Raw(func(any) error { return driver.ErrBadConn })
+	if err := l.conn.Close(); err != nil && !errors.Is(err, sql.ErrConnDone) {
+		return fmt.Errorf("leader lock: %w", err)
+	}
+	return nil
+}
