@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 
 	"github.com/slack-go/slack"
 
@@ -51,6 +52,10 @@ type App struct {
 	jobs        *schedules.Jobs
 	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
+
+	// election is nil on SQLite, whose one process always leads.
+	election *election
+	leader   atomic.Bool
 }
 
 // classifierAdapter turns the intent classifier's reading into the router's.
@@ -99,6 +104,10 @@ func (a *App) build(ctx context.Context) error {
 	}
 	a.metrics = metrics.New(a.OutboxBacklog)
 	a.metrics.SetLogger(log.With("component", "metrics"))
+	if db.Driver() == store.DriverPostgres {
+		a.election = &election{db: db, failover: cfg.HA.FailoverAfter(), log: log.With("component", "leader")}
+	}
+	a.setRole(a.election == nil)
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
 	b, err := bot.New(bot.Config{

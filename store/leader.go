@@ -34,21 +34,24 @@ func (d *DB) TryLead(ctx context.Context, idle time.Duration) (*LeaderLock, erro
 		return nil, err
 	}
 	l := &LeaderLock{conn: conn}
-	// idle_session_timeout (PostgreSQL 14) ends a silent session on the
-	// server; before 14 the setting is unknown and the kernel's TCP
-	// timeouts are all there is.
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`SET idle_session_timeout = %d`, idle.Milliseconds())); err != nil {
-		var pgOld interface{ SQLState() string }
-		if !errors.As(err, &pgOld) || pgOld.SQLState() != "42704" {
-			return nil, errors.Join(fmt.Errorf("leader lock: %w", err), l.Release())
-		}
-	}
 	var got bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext(current_schema()))`, leaderClass).Scan(&got); err != nil {
 		return nil, errors.Join(fmt.Errorf("leader lock: %w", err), l.Release())
 	}
 	if !got {
-		return nil, l.Release()
+		// Nothing was changed on the session: it goes back to the pool,
+		// so followers asking every few seconds reuse one connection.
+		conn.Close()
+		return nil, nil
+	}
+	// idle_session_timeout (PostgreSQL 14) ends a silent session on the
+	// server; before 14 the setting is unknown and the kernel's TCP
+	// timeouts are all there is.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`SET idle_session_timeout = %d`, idle.Milliseconds())); err != nil {
+		var pgErr interface{ SQLState() string }
+		if !errors.As(err, &pgErr) || pgErr.SQLState() != "42704" {
+			return nil, errors.Join(fmt.Errorf("leader lock: %w", err), l.Release())
+		}
 	}
 	return l, nil
 }
