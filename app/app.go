@@ -100,7 +100,7 @@ func (a *App) build(ctx context.Context) error {
 	cfg, log, clock, db := a.cfg, a.log, a.clock, a.db
 	link := a.opts.WhatsApp
 	if link == nil {
-		link = whatsmeowLink(cfg.WhatsApp.StorePath, log, func(c io.Closer) { a.closers = append(a.closers, c) })
+		link = whatsmeowLink(cfg, log, func(c io.Closer) { a.closers = append(a.closers, c) })
 	}
 	a.metrics = metrics.New(a.OutboxBacklog)
 	a.metrics.SetLogger(log.With("component", "metrics"))
@@ -219,9 +219,9 @@ func (a *App) connectSlack(ctx context.Context) error {
 
 // whatsmeowLink opens the device store and builds the real adapter; keep
 // takes the store, for whoever owns the process to close it last.
-func whatsmeowLink(path string, log *slog.Logger, keep func(io.Closer)) WhatsAppLink {
+func whatsmeowLink(cfg *config.Config, log *slog.Logger, keep func(io.Closer)) WhatsAppLink {
 	return func(ctx context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error) {
-		container, err := whatsappchannel.OpenDeviceStore(ctx, path, log)
+		container, err := openDeviceStore(ctx, cfg, log)
 		if err != nil {
 			return nil, err
 		}

@@ -2,7 +2,12 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"net/url"
+
+	"go.mau.fi/whatsmeow/store/sqlstore"
+
+	whatsappchannel "supportbot/channels/whatsapp"
 
 	"supportbot/config"
 	"supportbot/store"
@@ -32,4 +37,22 @@ func StoreName(cfg *config.Config) string {
 		return "postgres"
 	}
 	return u.Redacted()
+}
+
+// openDeviceStore opens WhatsApp's device store: the whatsapp.store_path
+// file beside a SQLite store, or tables in the same PostgreSQL database, so
+// every replica that comes to lead links as the same device.
+func openDeviceStore(ctx context.Context, cfg *config.Config, log *slog.Logger) (*sqlstore.Container, error) {
+	if cfg.Store.Driver == config.StorePostgres {
+		return whatsappchannel.OpenDeviceStorePostgres(ctx, cfg.Store.URL, log)
+	}
+	return whatsappchannel.OpenDeviceStore(ctx, cfg.WhatsApp.StorePath, log)
+}
+
+// deviceStoreName is where the WhatsApp link is kept, as messages show it.
+func deviceStoreName(cfg *config.Config) string {
+	if cfg.Store.Driver == config.StorePostgres {
+		return StoreName(cfg)
+	}
+	return cfg.WhatsApp.StorePath
 }
