@@ -31,12 +31,24 @@ type ingestRig struct {
 	start   time.Time
 }
 
-func benchIngest(ctx context.Context, root string, clients int, res *Result) error {
+func benchIngest(ctx context.Context, root, pgURL string, clients int, res *Result) error {
+	src, dst := sqliteStore(filepath.Join(root, "ingest.db")), sqliteStore(filepath.Join(root, "raw.db"))
+	if pgURL != "" {
+		var err error
+		if src, err = postgresSchema(ctx, pgURL, "ingest"); err != nil {
+			return err
+		}
+		defer src.drop()
+		if dst, err = postgresSchema(ctx, pgURL, "raw"); err != nil {
+			return err
+		}
+		defer dst.drop()
+	}
 	slackAPI := slackfake.New(nil)
 	slackAPI.Discard()
 	defer slackAPI.Close()
 	secret := slackfake.RandomSecret()
-	cfg, err := benchConfig(root, "ingest", clients, slackAPI.APIURL(), secret)
+	cfg, err := benchConfigOn(src, "ingest", clients, slackAPI.APIURL(), secret)
 	if err != nil {
 		return fmt.Errorf("bench config: %w", err)
 	}
@@ -71,7 +83,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *Result) err
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
 	rig.warm(ctx)
 
-	rowsBefore, err := ingestRows(ctx, cfg.Store.Path)
+	rowsBefore, err := ingestRows(ctx, src)
 	if err != nil {
 		return err
 	}
@@ -79,7 +91,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *Result) err
 	if err != nil {
 		return err
 	}
-	rowsAfter, err := ingestRows(ctx, cfg.Store.Path)
+	rowsAfter, err := ingestRows(ctx, src)
 	if err != nil {
 		return err
 	}
@@ -97,7 +109,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *Result) err
 
 	// The limit: the very rows the pipeline wrote, inserted raw.
 	stop()
-	if _, res.RawInsertPerS, err = rawInsertRate(ctx, cfg.Store.Path, filepath.Join(root, "raw.db")); err != nil {
+	if _, res.RawInsertPerS, err = rawInsertRate(ctx, src, dst); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	if res.RawInsertPerS > 0 {
