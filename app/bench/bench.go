@@ -63,8 +63,9 @@ func (o Options) Check() error {
 // Result is what `supportbot bench -json` prints; tools read these field
 // names.
 type Result struct {
-	// Store is the ingest steps' driver: sqlite or postgres.
-	Store          string  `json:"store"`
+	// Store is the ingest steps' driver: sqlite or postgres. Left out of
+	// the JSON, whose values are all numbers for the tools that read it.
+	Store          string  `json:"-"`
 	Messages       int     `json:"messages"`
 	Clients        int     `json:"clients"`
 	IngestPerS     float64 `json:"ingest_per_s"`
