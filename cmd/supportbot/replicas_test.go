@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strconv"
@@ -56,6 +57,14 @@ func TestTwoReplicasOnOnePostgres(t *testing.T) {
 		"failover: 15s", "failover: "+replicaFailover.String(), "timezone: America/Argentina/Buenos_Aires", "timezone: "+zone)
 	replicas := []*child{startChild(t, "run", "-config", cfg), startChild(t, "run", "-config", cfg)}
 	leader := waitLeader(t, replicas, -1, 10*time.Second)
+	if code, rd := readiness(replicas[1-leader].base); code != http.StatusOK || rd.Role != app.RoleFollower || rd.StoreDriver != "postgres" {
+		t.Errorf("the other replica's readyz = %d %+v, want 200, role follower, store_driver postgres", code, rd)
+	}
+	for i, want := range map[int]string{leader: `supportbot_role{role="leader"} 1`, 1 - leader: `supportbot_role{role="follower"} 1`} {
+		if m := scrape(t, replicas[i].base); !strings.Contains(m, want) {
+			t.Errorf("replica %d's metrics lack %s", i, want)
+		}
+	}
 
 	// Messages written now, split between the replicas, each retried on
 	// the other as Slack retries an event it thinks was lost.
@@ -194,6 +203,20 @@ func readiness(base string) (int, app.Readiness) {
 	defer resp.Body.Close()
 	_ = json.NewDecoder(resp.Body).Decode(&rd)
 	return resp.StatusCode, rd
+}
+
+func scrape(t *testing.T, base string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func signedEvent(t *testing.T, c *child, e slackfake.Message, hdr ...string) int {
