@@ -49,12 +49,12 @@ func TestTwoReplicasOnOnePostgres(t *testing.T) {
 	pg := pgtest.URL(t)
 	n := replicaMessages(t)
 	f := newFakeSlack(t)
+	replace := []string{"driver: sqlite", "driver: postgres", `url: ""`, "url: " + pg, "failover: 15s", "failover: " + replicaFailover.String()}
 	zone := attendedZone(time.Now())
-	if zone == "" {
-		t.Skip("no time zone has attended hours on a weekday now (a weekend everywhere): the pings need one")
+	if zone != "" {
+		replace = append(replace, "timezone: America/Argentina/Buenos_Aires", "timezone: "+zone)
 	}
-	cfg := slackConfig(t, f, "events", "driver: sqlite", "driver: postgres", `url: ""`, "url: "+pg,
-		"failover: 15s", "failover: "+replicaFailover.String(), "timezone: America/Argentina/Buenos_Aires", "timezone: "+zone)
+	cfg := slackConfig(t, f, "events", replace...)
 	replicas := []*child{startChild(t, "run", "-config", cfg), startChild(t, "run", "-config", cfg)}
 	leader := waitLeader(t, replicas, -1, 10*time.Second)
 	if code, rd := readiness(replicas[1-leader].base); code != http.StatusOK || rd.Role != app.RoleFollower || rd.StoreDriver != "postgres" {
@@ -110,6 +110,12 @@ func TestTwoReplicasOnOnePostgres(t *testing.T) {
 	waitLeader(t, replicas, survivor, replicaFailover+5*time.Second)
 	t.Logf("replica %d led %s after the leader was killed", survivor, time.Since(killed).Round(time.Millisecond))
 
+	if zone == "" {
+		t.Log("a weekend in every time zone: no pings are due, so only the takeover and the tickets are checked")
+		waitFor(t, 60*time.Second, "the answers", func() bool { return outboxBacklog(t, db) == 0 })
+		checkOnceEach(t, db, f, n+overdue)
+		return
+	}
 	waitFor(t, 60*time.Second, "the pings of the overdue tickets", func() bool {
 		return pingedTickets(t, db) >= overdue && outboxBacklog(t, db) == 0
 	})
