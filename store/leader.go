@@ -72,9 +72,18 @@ func (l *LeaderLock) Held(ctx context.Context) error {
 	return nil
 }
 
-// Release gives leadership up by ending the session: closing a sql.Conn
-// would only put it back in the pool, still holding the lock.
+// releaseWait bounds the unlock of a session that may be dead already.
+const releaseWait = time.Second
+
+// Release gives leadership up: it unlocks, so the next replica may lead as
+// soon as Release returns (a closing session frees its locks only once the
+// server has noticed), then ends the session, which also frees the lock
+// if the unlock could not reach the server. Closing a sql.Conn alone would
+// put it back in the pool, still holding the lock.
 func (l *LeaderLock) Release() error {
+	ctx, cancel := context.WithTimeout(context.Background(), releaseWait)
+	defer cancel()
+	_, _ = l.conn.ExecContext(ctx, `SELECT pg_advisory_unlock_all()`)
 	_ = l.conn.Raw(func(any) error { return driver.ErrBadConn })
 	if err := l.conn.Close(); err != nil && !errors.Is(err, sql.ErrConnDone) {
 		return fmt.Errorf("leader lock: %w", err)
