@@ -12,8 +12,7 @@ func (m *Main) runStore(ctx context.Context, args []string) error {
 
 func (m *Main) runStoreCopy(ctx context.Context, args []string) error {
 	fs, _ := m.flagSet("store copy")
-	from := fs.String("from", "", "the store to copy: sqlite:PATH or postgres://user:pass@host/db")
-	to := fs.String("to", "", "the empty store to fill, same forms; a non-empty one is refused")
+	from, to := fs.String("from", "", "the store to copy: sqlite:PATH or postgres://user:pass@host/db"), fs.String("to", "", "the empty store to fill, same forms; a non-empty one is refused")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
