@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 
 	"github.com/slack-go/slack"
 
@@ -53,6 +54,10 @@ type App struct {
 	front       *frontBot // what the transports call; reload swaps the bot behind it
 	jobsLog     *slog.Logger
 	metrics     *metrics.Metrics
+
+	// election is nil on SQLite, whose one process always leads.
+	election *election
+	leader   atomic.Bool
 }
 
 // classifierAdapter turns the intent classifier's reading into the router's.
@@ -98,10 +103,14 @@ func (a *App) build(ctx context.Context) error {
 	cfg, log, clock, db := a.cfg, a.log, a.clock, a.db
 	link := a.opts.WhatsApp
 	if link == nil {
-		link = whatsmeowLink(cfg.WhatsApp.StorePath, log, func(c io.Closer) { a.closers = append(a.closers, c) })
+		link = whatsmeowLink(cfg, log, func(c io.Closer) { a.closers = append(a.closers, c) })
 	}
 	a.metrics = metrics.New(a.OutboxBacklog)
 	a.metrics.SetLogger(log.With("component", "metrics"))
+	if db.Driver() == store.DriverPostgres {
+		a.election = &election{db: db, failover: cfg.HA.FailoverAfter(), log: log.With("component", "leader")}
+	}
+	a.setRole(a.election == nil)
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
 	b, err := bot.New(a.botConfig(cfg, a.engine, cfg.TicketingClients(), wake))
@@ -197,9 +206,9 @@ func (a *App) connectSlack(ctx context.Context) error {
 
 // whatsmeowLink opens the device store and builds the real adapter; keep
 // takes the store, for whoever owns the process to close it last.
-func whatsmeowLink(path string, log *slog.Logger, keep func(io.Closer)) WhatsAppLink {
+func whatsmeowLink(cfg *config.Config, log *slog.Logger, keep func(io.Closer)) WhatsAppLink {
 	return func(ctx context.Context, h channels.Handler, opts whatsappchannel.Options) (*whatsappchannel.Adapter, error) {
-		container, err := whatsappchannel.OpenDeviceStore(ctx, path, log)
+		container, err := openDeviceStore(ctx, cfg, log)
 		if err != nil {
 			return nil, err
 		}

@@ -39,10 +39,13 @@ func newHTTPServer(h http.Handler, t HTTPTimeouts) *http.Server {
 
 // Readiness is what /readyz says, so an operator sees which part is down.
 type Readiness struct {
-	Ready    bool   `json:"ready"`
-	Store    string `json:"store"`
-	Slack    string `json:"slack"`
-	WhatsApp string `json:"whatsapp"`
+	Ready bool   `json:"ready"`
+	Role  string `json:"role"`
+	Store string `json:"store"`
+	// StoreDriver is sqlite or postgres.
+	StoreDriver string `json:"store_driver"`
+	Slack       string `json:"slack"`
+	WhatsApp    string `json:"whatsapp"`
 	// WhatsAppPhoneSeen is when the bot's phone was last online (RFC 3339).
 	WhatsAppPhoneSeen string `json:"whatsapp_phone_last_seen,omitempty"`
 }
@@ -78,7 +81,7 @@ func (a *App) Handler() http.Handler {
 // desk is alerted when the link is lost, and restarting the bot would not
 // relink a number.
 func (a *App) readiness(r *http.Request) Readiness {
-	rd := Readiness{Ready: true, Store: "ok", Slack: a.cfg.Slack.Mode, WhatsApp: "disabled"}
+	rd := Readiness{Ready: true, Role: a.Role(), Store: "ok", StoreDriver: a.db.Driver(), Slack: a.cfg.Slack.Mode, WhatsApp: "disabled"}
 	if err := a.pingStore(r.Context()); err != nil {
 		a.log.Warn("not ready: store", "err", err)
 		rd.Ready, rd.Store = false, err.Error()
@@ -90,7 +93,9 @@ func (a *App) readiness(r *http.Request) Readiness {
 			rd.Ready, rd.Slack = false, "disconnected"
 		}
 	}
-	if a.whatsapp != nil {
+	if a.whatsapp != nil && !a.leader.Load() {
+		rd.WhatsApp = "held by the leader"
+	} else if a.whatsapp != nil {
 		st := a.whatsapp.Status()
 		rd.WhatsApp = string(st.Current())
 		rd.WhatsAppPhoneSeen = a.whatsapp.Health().LastSeen().UTC().Format(time.RFC3339)

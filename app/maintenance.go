@@ -8,12 +8,11 @@ import (
 
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
-	"supportbot/store"
 )
 
 // Migrate applies the store's migrations and says which one it is at.
 func Migrate(ctx context.Context, cfg *config.Config) (int, error) {
-	db, err := store.Open(ctx, cfg.Store.Path)
+	db, err := openConfigured(ctx, cfg)
 	if err != nil {
 		return 0, err
 	}
@@ -44,7 +43,7 @@ func PairWhatsApp(ctx context.Context, cfg *config.Config, out io.Writer, phone 
 	if err := CheckPairPhone(phone); err != nil {
 		return err
 	}
-	container, err := whatsappchannel.OpenDeviceStore(ctx, cfg.WhatsApp.StorePath, log)
+	container, err := openDeviceStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -53,7 +52,7 @@ func PairWhatsApp(ctx context.Context, cfg *config.Config, out io.Writer, phone 
 	if err != nil {
 		return fmt.Errorf("whatsapp pair: %w", err)
 	}
-	fmt.Fprintf(out, "WhatsApp linked as %s (store %s).\n", jid, cfg.WhatsApp.StorePath)
+	fmt.Fprintf(out, "WhatsApp linked as %s (store %s).\n", jid, deviceStoreName(cfg))
 	if !cfg.WhatsApp.Enabled {
 		fmt.Fprintln(out, "note: whatsapp.enabled is false; set it to true for the bot to use this link.")
 	}

@@ -97,10 +97,10 @@ func MonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest) (
 	// A report only reads: a missing store file is a wrong path, not a
 	// store to create. Config is not synced into the store either (unlike
 	// run): the report takes clients and calendars from the config as it is.
-	if _, err := os.Stat(cfg.Store.Path); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(cfg.Store.Path); cfg.Store.Driver != config.StorePostgres && errors.Is(err, fs.ErrNotExist) {
 		return report.Report{}, fmt.Errorf("report: no store at %s (store.path): nothing to report", cfg.Store.Path)
 	}
-	db, err := store.Open(ctx, cfg.Store.Path)
+	db, err := openConfigured(ctx, cfg)
 	if err != nil {
 		return report.Report{}, err
 	}

@@ -72,7 +72,7 @@ func (a *App) Run(ctx context.Context) error {
 	srv := newHTTPServer(a.Handler(), timeouts)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	log.Info("supportbot running", "version", a.opts.Version, "store", cfg.Store.Path, "http", ln.Addr().String(),
+	log.Info("supportbot running", "version", a.opts.Version, "store", StoreName(cfg), "http", ln.Addr().String(),
 		"slack", cfg.Slack.Mode, "whatsapp", cfg.WhatsApp.Enabled, "clients", len(cfg.TicketingClients()))
 	if a.opts.Listening != nil {
 		a.opts.Listening(ln.Addr().String())
@@ -113,8 +113,9 @@ func (a *App) Close() error {
 }
 
 // OpenStore opens the store and syncs clients and staff from the config.
+// It holds SQLite's one-process lock: it is what run opens.
 func OpenStore(ctx context.Context, cfg *config.Config, now time.Time) (*store.DB, error) {
-	db, err := store.Open(ctx, cfg.Store.Path)
+	db, err := store.OpenWith(ctx, storeOptions(cfg, true))
 	if err != nil {
 		return nil, err
 	}

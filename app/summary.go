@@ -13,7 +13,7 @@ import (
 // and the SLA targets.
 func Summary(w io.Writer, cfg *config.Config) {
 	fmt.Fprintln(w, "configuration OK")
-	fmt.Fprintf(w, "store:        %s\n", cfg.Store.Path)
+	fmt.Fprintf(w, "store:        %s\n", StoreName(cfg))
 	fmt.Fprintf(w, "http:         %s\n", cfg.HTTP.Listen)
 	fmt.Fprintf(w, "slack:        %s\n", cfg.Slack.Mode)
 	wa := "off"

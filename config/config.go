@@ -24,6 +24,7 @@ type Config struct {
 	Classifier  Classifier  `yaml:"classifier"`
 	Intake      Intake      `yaml:"intake"`
 	Retention   Retention   `yaml:"retention"`
+	HA          HA          `yaml:"ha"`
 
 	// Filled by validation from the raw fields above.
 	clients []ticketing.Client
@@ -44,6 +45,18 @@ type Store struct {
 	// URL is a PostgreSQL connection URL; its password belongs in ${ENV}.
 	URL string `yaml:"url"`
 }
+
+// HA is how replicas on one PostgreSQL share the work.
+type HA struct {
+	// Failover bounds how long the replicas go without a leader after the
+	// old one dies (default 15s).
+	Failover string `yaml:"failover"`
+
+	failover time.Duration
+}
+
+// FailoverAfter is the validated ha.failover.
+func (h *HA) FailoverAfter() time.Duration { return h.failover }
 
 type HTTP struct {
 	Listen string `yaml:"listen"`

@@ -72,6 +72,7 @@ func TestDefaults(t *testing.T) {
 		{"close_after", cfg.SLA.AutoClose.CloseDelay(), 48 * time.Hour},
 		{"min_gap", cfg.WhatsApp.Gap(), 2 * time.Second},
 		{"intake.group_window", cfg.Intake.Window(), 2 * time.Minute},
+		{"ha.failover", cfg.HA.FailoverAfter(), 15 * time.Second},
 		{"min_confidence", cfg.Classifier.Threshold(), DefaultMinConfidence},
 	}
 	for _, c := range checks {
@@ -113,6 +114,7 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"confidence out of range", base + "classifier:\n  min_confidence: 1.5\n", "classifier.min_confidence", "between 0 and 1"},
 		{"channel id as team id", base + "slack: {team_id: C0ACME}\n", "slack.team_id", "T…"},
 		{"bot id as app id", base + "slack: {app_id: B0BOT}\n", "slack.app_id", "A…"},
+		{"failover too short", base + "ha: {failover: 100ms}\n", "ha.failover", "1s or more"},
 		{"bad listen", base + "http: {listen: 8080}\n", "http.listen", "host:port"},
 		{"unknown store driver", base + "store: {driver: mysql}\n", "store.driver", `"mysql"`},
 		{"postgres without url", base + "store: {driver: postgres}\n", "store.url", "needs a server URL"},

@@ -29,6 +29,7 @@ func (c *Config) validate() []string {
 	c.validateSlack(&v)
 	c.validateWhatsApp(&v)
 	c.validateIntake(&v)
+	c.validateHA(&v)
 	c.validateServiceDesk(&v)
 	staffByID := c.validateStaff(&v)
 	c.validateClients(&v, staffByID)
@@ -55,6 +56,9 @@ func (c *Config) defaults() {
 	}
 	if c.WhatsApp.StorePath == "" {
 		c.WhatsApp.StorePath = "data/whatsapp.db"
+	}
+	if c.HA.Failover == "" {
+		c.HA.Failover = "15s"
 	}
 	if c.WhatsApp.MinGap == "" {
 		c.WhatsApp.MinGap = "2s"
@@ -158,6 +162,18 @@ func (c *Config) validateIntake(v *validator) {
 		v.add("intake.group_window", "bad duration %q: want a positive one, e.g. 2m", c.Intake.GroupWindow)
 	}
 	c.Intake.groupWindow = d
+}
+
+// minFailover keeps the leader's liveness checks (a fraction of ha.failover)
+// from flooding the server.
+const minFailover = time.Second
+
+func (c *Config) validateHA(v *validator) {
+	d, err := time.ParseDuration(c.HA.Failover)
+	if err != nil || d < minFailover {
+		v.add("ha.failover", "bad duration %q: want %s or more, e.g. 15s", c.HA.Failover, minFailover)
+	}
+	c.HA.failover = d
 }
 
 func (c *Config) validateServiceDesk(v *validator) {

@@ -52,6 +52,7 @@ type Metrics struct {
 	deliveryFailures *prometheus.CounterVec
 	whatsAppLinked   prometheus.Gauge
 	slackConnected   prometheus.Gauge
+	role             *prometheus.GaugeVec
 }
 
 // New registers every series on a fresh registry. backlog, if not nil, is
@@ -88,6 +89,9 @@ func New(backlog func(ctx context.Context) (int, error)) *Metrics {
 	m.deliveryFailures = counter("outbox_delivery_failures_total", "Failed delivery attempts of owed replies, by platform.", "platform")
 	m.whatsAppLinked = gauge("whatsapp_linked", "1 while the bot's WhatsApp number is linked and connected.")
 	m.slackConnected = gauge("slack_connected", "1 while the bot is connected to Slack.")
+	m.role = prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: namespace, Name: "role",
+		Help: "1 for this replica's role: leader (runs the scheduled jobs, delivers the outbox, holds WhatsApp) or follower."}, []string{"role"})
+	m.reg.MustRegister(m.role)
 
 	if backlog != nil {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
@@ -130,6 +134,16 @@ func (m *Metrics) Handler() http.Handler {
 
 // SetWhatsAppLinked records whether the WhatsApp link is up.
 func (m *Metrics) SetWhatsAppLinked(up bool) { m.whatsAppLinked.Set(boolValue(up)) }
+
+// Roles of a replica.
+var roles = []string{"leader", "follower"}
+
+// SetRole records this replica's role, one of "leader" or "follower".
+func (m *Metrics) SetRole(role string) {
+	for _, r := range roles {
+		m.role.WithLabelValues(r).Set(boolValue(r == role))
+	}
+}
 
 // SetSlackConnected records whether the Slack connection is up.
 func (m *Metrics) SetSlackConnected(up bool) { m.slackConnected.Set(boolValue(up)) }

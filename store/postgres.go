@@ -18,8 +18,13 @@ import (
 const pgConns = 10
 
 // updateTries bounds how often an Update runs after losing serialization
-// conflicts before its error reaches the caller.
-const updateTries = 5
+// conflicts before its error reaches the caller. Sixteen writers at once
+// on one client's rows (the bench at saturation, two replicas) lost five
+// in a row now and then, turning a request into a 500 Slack retries.
+const updateTries = 10
+
+// maxRetryPause caps the backoff between two runs of an Update.
+const maxRetryPause = 100 * time.Millisecond
 
 // openPostgres connects to url and applies the PostgreSQL migrations.
 func openPostgres(ctx context.Context, url string) (*DB, error) {
@@ -59,7 +64,7 @@ func (d *DB) updateSerializable(ctx context.Context, fn func(ticketing.Tx) error
 		case <-ctx.Done():
 			return errors.Join(err, ctx.Err())
 		}
-		pause *= 2
+		pause = min(2*pause, maxRetryPause)
 	}
 }
 

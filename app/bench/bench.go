@@ -15,6 +15,8 @@ import (
 	"runtime/pprof"
 	"text/tabwriter"
 	"time"
+
+	"supportbot/store"
 )
 
 // Options size the run.
@@ -29,6 +31,13 @@ type Options struct {
 	TickSmall, TickLarge int
 	// Dir holds the SQLite files (default: a temporary directory).
 	Dir string
+	// Store, if set, is a postgres:// URL the ingest steps run against, each
+	// in a schema of its own dropped afterwards; the scheduler ticks stay
+	// on SQLite.
+	Store string
+	// Replicas is how many `run`s on Store share the ingest (1 or 2;
+	// 2 needs Store), taking requests in turn.
+	Replicas int
 	// CPUProfile, if set, gets a CPU profile of the ingest run.
 	CPUProfile string
 	// Progress, if set, hears each step as it starts.
@@ -46,6 +55,10 @@ func (o Options) Check() error {
 		return fmt.Errorf("bench: -rate must be between 1 and 5000, got %d", o.Rate)
 	case o.TickSmall < 1 || o.TickLarge < o.TickSmall || o.TickLarge > 1_000_000:
 		return errors.New("bench: want 1 <= -tick-small <= -tick-large <= 1000000")
+	case o.Store != "" && !isPostgresURL(o.Store):
+		return errors.New("bench: -store wants a postgres:// URL")
+	case o.Replicas < 1 || o.Replicas > 2 || (o.Replicas > 1 && o.Store == ""):
+		return errors.New("bench: -replicas is 1, or 2 with -store")
 	case o.MaxTime <= 0:
 		return errors.New("bench: -max-time must be positive")
 	}
@@ -55,6 +68,10 @@ func (o Options) Check() error {
 // Result is what `supportbot bench -json` prints; tools read these field
 // names.
 type Result struct {
+	// Store is the ingest steps' driver: sqlite or postgres. Left out of
+	// the JSON, whose values are all numbers for the tools that read it.
+	Store          string  `json:"-"`
+	Replicas       int     `json:"replicas"`
 	Messages       int     `json:"messages"`
 	Clients        int     `json:"clients"`
 	IngestPerS     float64 `json:"ingest_per_s"`
@@ -95,7 +112,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		root = tmp
 	}
 	started := time.Now()
-	res := Result{Messages: o.Messages, Clients: o.Clients, Rate: o.Rate, TickSmall: o.TickSmall, TickLarge: o.TickLarge, GoMaxProcs: runtime.GOMAXPROCS(0)}
+	res := Result{Store: store.DriverSQLite, Replicas: o.Replicas, Messages: o.Messages, Clients: o.Clients, Rate: o.Rate, TickSmall: o.TickSmall, TickLarge: o.TickLarge, GoMaxProcs: runtime.GOMAXPROCS(0)}
 	progress := o.Progress
 	if progress == nil {
 		progress = func(string) {}
@@ -120,7 +137,10 @@ func Run(ctx context.Context, o Options) (Result, error) {
 			return Result{}, fmt.Errorf("bench: %w", err)
 		}
 	}
-	err := benchIngest(ctx, root, o.Clients, &res)
+	if o.Store != "" {
+		res.Store = store.DriverPostgres
+	}
+	err := benchIngest(ctx, root, o.Store, o.Replicas, o.Clients, &res)
 	if o.CPUProfile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -135,6 +155,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 func (r Result) WriteTable(out io.Writer) error {
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(w, "measure\tvalue\tgoal\n")
+	fmt.Fprintf(w, "store of the ingest steps, replicas\t%s, %d\t\n", r.Store, r.Replicas)
 	fmt.Fprintf(w, "ingest (signed HTTP → ticket + answer)\t%.0f msg/s\t\n", r.IngestPerS)
 	fmt.Fprintf(w, "  rows written per message\t%.1f\t\n", r.RowsPerMessage)
 	fmt.Fprintf(w, "  rows made durable\t%.0f rows/s\t\n", r.IngestRowsPerS)

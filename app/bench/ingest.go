@@ -14,6 +14,7 @@ import (
 
 	"supportbot/app"
 	"supportbot/channels/slack/slackfake"
+	"supportbot/config"
 )
 
 // benchWorkers is how many requests are in flight at saturation, about
@@ -23,7 +24,7 @@ const benchWorkers = 16
 // ingestRig is `run`'s HTTP pipeline on loopback, with the outbox and the
 // scheduler running, for the bench to push signed events at.
 type ingestRig struct {
-	base    string
+	bases   []string // one per replica; requests take turns
 	secret  string
 	clients int
 	client  *http.Client
@@ -31,31 +32,29 @@ type ingestRig struct {
 	start   time.Time
 }
 
-func benchIngest(ctx context.Context, root string, clients int, res *Result) error {
+func benchIngest(ctx context.Context, root, pgURL string, replicas, clients int, res *Result) error {
+	src, dst := sqliteStore(filepath.Join(root, "ingest.db")), sqliteStore(filepath.Join(root, "raw.db"))
+	if pgURL != "" {
+		var err error
+		if src, err = postgresSchema(ctx, pgURL, "ingest"); err != nil {
+			return err
+		}
+		defer src.drop()
+		if dst, err = postgresSchema(ctx, pgURL, "raw"); err != nil {
+			return err
+		}
+		defer dst.drop()
+	}
 	slackAPI := slackfake.New(nil)
 	slackAPI.Discard()
 	defer slackAPI.Close()
 	secret := slackfake.RandomSecret()
-	cfg, err := benchConfig(root, "ingest", clients, slackAPI.APIURL(), secret)
+	cfg, err := benchConfigOn(src, "ingest", clients, slackAPI.APIURL(), secret)
 	if err != nil {
 		return fmt.Errorf("bench config: %w", err)
 	}
-	addr := make(chan string, 1)
-	a, err := app.New(ctx, cfg, app.Options{Log: slog.New(slog.DiscardHandler), Listening: func(s string) { addr <- s }})
-	if err != nil {
-		return err
-	}
-	defer a.Close()
 	runCtx, cancelRun := context.WithCancel(ctx)
-	ran := make(chan error, 1)
-	go func() { ran <- a.Run(runCtx) }()
-	var base string
-	select {
-	case base = <-addr:
-	case err := <-ran:
-		cancelRun()
-		return fmt.Errorf("bench: %w", err)
-	}
+	var running sync.WaitGroup
 	stopped := false
 	stop := func() {
 		if stopped {
@@ -63,15 +62,23 @@ func benchIngest(ctx context.Context, root string, clients int, res *Result) err
 		}
 		stopped = true
 		cancelRun()
-		<-ran
+		running.Wait()
 	}
 	defer stop()
+	var bases []string
+	for range replicas {
+		base, err := startReplica(runCtx, cfg, &running)
+		if err != nil {
+			return err
+		}
+		bases = append(bases, base)
+	}
 
-	rig := &ingestRig{base: "http://" + base, secret: secret, clients: clients, start: time.Now(),
+	rig := &ingestRig{bases: bases, secret: secret, clients: clients, start: time.Now(),
 		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: benchWorkers * 2}, Timeout: 30 * time.Second}}
 	rig.warm(ctx)
 
-	rowsBefore, err := ingestRows(ctx, cfg.Store.Path)
+	rowsBefore, err := ingestRows(ctx, src)
 	if err != nil {
 		return err
 	}
@@ -79,7 +86,7 @@ func benchIngest(ctx context.Context, root string, clients int, res *Result) err
 	if err != nil {
 		return err
 	}
-	rowsAfter, err := ingestRows(ctx, cfg.Store.Path)
+	rowsAfter, err := ingestRows(ctx, src)
 	if err != nil {
 		return err
 	}
@@ -97,13 +104,36 @@ func benchIngest(ctx context.Context, root string, clients int, res *Result) err
 
 	// The limit: the very rows the pipeline wrote, inserted raw.
 	stop()
-	if _, res.RawInsertPerS, err = rawInsertRate(ctx, cfg.Store.Path, filepath.Join(root, "raw.db")); err != nil {
+	if _, res.RawInsertPerS, err = rawInsertRate(ctx, src, dst); err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	if res.RawInsertPerS > 0 {
 		res.IngestRatio = res.IngestRowsPerS / res.RawInsertPerS
 	}
 	return nil
+}
+
+// startReplica builds and runs one `run` on cfg until ctx ends, and
+// returns its address; running tracks it, and its Close.
+func startReplica(ctx context.Context, cfg *config.Config, running *sync.WaitGroup) (string, error) {
+	addr := make(chan string, 1)
+	a, err := app.New(ctx, cfg, app.Options{Log: slog.New(slog.DiscardHandler), Listening: func(s string) { addr <- s }})
+	if err != nil {
+		return "", err
+	}
+	ran := make(chan error, 1)
+	go func() { ran <- a.Run(ctx) }()
+	select {
+	case base := <-addr:
+		running.Go(func() {
+			<-ran
+			a.Close()
+		})
+		return "http://" + base, nil
+	case err := <-ran:
+		a.Close()
+		return "", fmt.Errorf("bench: %w", err)
+	}
 }
 
 // warm opens the connections and the store's pages before measuring.
@@ -183,7 +213,7 @@ func (r *ingestRig) send(ctx context.Context) (time.Duration, error) {
 	ts := fmt.Sprintf("%d.%06d", r.start.Unix()+int64(i/1_000_000), i%1_000_000)
 	body := slackfake.Message{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
 		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.Body()
-	req, err := slackfake.SignedRequest(ctx, r.base+"/slack/events", "application/json", body, time.Now(), r.secret)
+	req, err := slackfake.SignedRequest(ctx, r.bases[i%len(r.bases)]+"/slack/events", "application/json", body, time.Now(), r.secret)
 	if err != nil {
 		return 0, err
 	}

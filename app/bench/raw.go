@@ -9,8 +9,9 @@ import (
 	"time"
 )
 
-// The floor the bench compares the store with is SQLite itself, without
-// the store: the same rows inserted raw, through the store's own DSN, so
+// The floor the bench compares the store with is the database itself,
+// without the store: the same rows inserted raw (on SQLite through the
+// store's own DSN), so
 // this file speaks SQL on purpose and nothing in the bot calls it.
 
 // ingestTables hold what handling client messages writes, parents first so
@@ -31,8 +32,8 @@ func openRaw(path string) (*sql.DB, error) {
 
 // ingestRows counts the rows handling client messages has written to the
 // store at path, so the bench can tell how many rows each message costs.
-func ingestRows(ctx context.Context, path string) (int64, error) {
-	db, err := openRaw(path)
+func ingestRows(ctx context.Context, s benchStore) (int64, error) {
+	db, err := s.raw()
 	if err != nil {
 		return 0, err
 	}
@@ -51,33 +52,33 @@ func ingestRows(ctx context.Context, path string) (int64, error) {
 // rawInsertRate re-inserts every row the ingest wrote into the store at
 // srcPath into a fresh store at dstPath, one transaction per row, with the
 // same pragmas on the same disk, and reports rows per second.
-func rawInsertRate(ctx context.Context, srcPath, dstPath string) (rows int, perSecond float64, err error) {
+func rawInsertRate(ctx context.Context, srcStore, dstStore benchStore) (rows int, perSecond float64, err error) {
 	// The store lays out the schema; the copy then bypasses it.
-	fresh, err := store.Open(ctx, dstPath)
+	fresh, err := store.OpenWith(ctx, dstStore.opts)
 	if err != nil {
 		return 0, 0, err
 	}
 	if err := fresh.Close(); err != nil {
 		return 0, 0, err
 	}
-	src, err := openRaw(srcPath)
+	src, err := srcStore.raw()
 	if err != nil {
 		return 0, 0, err
 	}
 	defer src.Close()
-	dst, err := openRaw(dstPath)
+	dst, err := dstStore.raw()
 	if err != nil {
 		return 0, 0, err
 	}
 	defer dst.Close()
 	for _, t := range setupTables {
-		if _, err := copyTable(ctx, src, dst, t, false); err != nil {
+		if _, err := copyTable(ctx, src, dst, dstStore, t, false); err != nil {
 			return 0, 0, err
 		}
 	}
 	start := time.Now()
 	for _, t := range ingestTables {
-		n, err := copyTable(ctx, src, dst, t, true)
+		n, err := copyTable(ctx, src, dst, dstStore, t, true)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -88,13 +89,16 @@ func rawInsertRate(ctx context.Context, srcPath, dstPath string) (rows int, perS
 
 // copyTable copies table from src to dst, each row in its own transaction
 // when perRow, else all in one.
-func copyTable(ctx context.Context, src, dst *sql.DB, table string, perRow bool) (int, error) {
+func copyTable(ctx context.Context, src, dst *sql.DB, dstStore benchStore, table string, perRow bool) (int, error) {
 	all, cols, err := readTable(ctx, src, table)
 	if err != nil {
 		return 0, err
 	}
-	insert := fmt.Sprintf(`INSERT INTO %s (%s) VALUES (%s)`, table, strings.Join(cols, ", "),
-		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))
+	marks := make([]string, len(cols))
+	for i := range marks {
+		marks[i] = dstStore.placeholder(i + 1)
+	}
+	insert := fmt.Sprintf(`INSERT INTO %s (%s) VALUES (%s)`, table, strings.Join(cols, ", "), strings.Join(marks, ", "))
 	stmt, err := dst.PrepareContext(ctx, insert)
 	if err != nil {
 		return 0, fmt.Errorf("copy %s: %w", table, err)

@@ -11,8 +11,14 @@ import (
 // benchConfig is a deployment of n clients across both countries and all
 // plans, pointed at the stand-in Slack.
 func benchConfig(dir, name string, clients int, slackURL, secret string) (*config.Config, error) {
+	return benchConfigOn(sqliteStore(filepath.Join(dir, name+".db")), name, clients, slackURL, secret)
+}
+
+// benchConfigOn is benchConfig on the store s.
+func benchConfigOn(s benchStore, name string, clients int, slackURL, secret string) (*config.Config, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "store: {path: %q}\nhttp: {listen: \"127.0.0.1:0\"}\n", filepath.Join(dir, name+".db"))
+	b.WriteString(s.yaml())
+	b.WriteString("http: {listen: \"127.0.0.1:0\"}\n")
 	fmt.Fprintf(&b, "slack: {mode: events, bot_token: xoxb-bench, signing_secret: %q, api_url: %q}\n", secret, slackURL)
 	b.WriteString("service_desk: {phones: [\"+54 9 5276-9999\", \"+56 2-2928-8900\"], channel: C0SERVICEDESK}\nstaff:\n")
 	for i := range 5 {

@@ -21,6 +21,8 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
 	fs.StringVar(&o.Dir, "dir", "", "directory for the benchmark's SQLite files (default: a temporary one)")
 	fs.DurationVar(&o.MaxTime, "max-time", 10*time.Minute, "give up after this long (the load stays bounded in count and time)")
+	fs.StringVar(&o.Store, "store", "", "run the ingest steps on this PostgreSQL server (postgres://…), each in a schema of its own, instead of SQLite")
+	fs.IntVar(&o.Replicas, "replicas", 1, "run processes sharing the ingest, taking requests in turn: 1, or 2 with -store")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the ingest run to this file (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err

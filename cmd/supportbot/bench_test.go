@@ -33,7 +33,8 @@ func TestBenchJSON(t *testing.T) {
 }
 
 func TestBenchRejectsBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"bench", "-n", "0"}, {"bench", "-clients", "0"}, {"bench", "-rate", "-1"}, {"bench", "-tick-small", "10", "-tick-large", "5"}} {
+	for _, args := range [][]string{{"bench", "-n", "0"}, {"bench", "-clients", "0"}, {"bench", "-rate", "-1"}, {"bench", "-tick-small", "10", "-tick-large", "5"},
+		{"bench", "-replicas", "2"}, {"bench", "-replicas", "3", "-store", "postgres://h/db"}, {"bench", "-store", "mysql://h/db"}} {
 		m, _, _ := testMain()
 		if got := exitCode(m.Run(context.Background(), args)); got != 2 {
 			t.Errorf("%v: exit %d, want 2", args, got)

@@ -16,6 +16,6 @@ func (m *Main) runMigrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "store %s is at migration %d\n", cfg.Store.Path, version)
+	fmt.Fprintf(m.Stdout, "store %s is at migration %d\n", app.StoreName(cfg), version)
 	return nil
 }
