@@ -13,10 +13,12 @@ import (
 
 // NewLogger writes text for people at a terminal and JSON for log
 // collectors; level is debug, info, warn or error.
+//
+// A bad level is a ConfigError.
 func NewLogger(w io.Writer, level string) (*slog.Logger, error) {
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
-		return nil, fmt.Errorf("want debug, info, warn or error, got %q", level)
+		return nil, &ConfigError{Err: fmt.Errorf("-log-level: want debug, info, warn or error, got %q", level)}
 	}
 	opts := &slog.HandlerOptions{Level: lvl, ReplaceAttr: readableDuration}
 	var h slog.Handler = slog.NewJSONHandler(w, opts)

@@ -7,6 +7,7 @@ package bench
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"supportbot/app"
 	"supportbot/store"
 )
 
@@ -98,6 +100,28 @@ type Result struct {
 }
 
 // Run measures; it gives up when ctx ends.
+// Report runs the bench within o.MaxTime and writes its figures to out, a
+// table or one JSON object; progress goes to progress unless asJSON. Bad
+// options are a usage error (app.ConfigError).
+func Report(ctx context.Context, o Options, asJSON bool, out, progress io.Writer) error {
+	if err := o.Check(); err != nil {
+		return &app.ConfigError{Err: err}
+	}
+	ctx, cancel := context.WithTimeout(ctx, o.MaxTime)
+	defer cancel()
+	if !asJSON {
+		o.Progress = func(step string) { fmt.Fprintf(progress, "bench: %s…\n", step) }
+	}
+	res, err := Run(ctx, o)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return json.NewEncoder(out).Encode(res)
+	}
+	return res.WriteTable(out)
+}
+
 func Run(ctx context.Context, o Options) (Result, error) {
 	if err := o.Check(); err != nil {
 		return Result{}, err

@@ -208,6 +208,16 @@ func (m *Main) optionalConfig(path string) (*config.Config, error) {
 	return m.loadConfig(path)
 }
 
+// withConfig parses a subcommand's flags, reads -config's file and runs
+// what the subcommand does with it.
+func (m *Main) withConfig(fs *flag.FlagSet, path *string, args []string, run func(*config.Config) error) error {
+	cfg, err := m.parseConfig(fs, path, args)
+	if err != nil {
+		return err
+	}
+	return run(cfg)
+}
+
 // parseConfig parses a subcommand's flags, then reads -config's file.
 func (m *Main) parseConfig(fs *flag.FlagSet, path *string, args []string) (*config.Config, error) {
 	if err := parseFlags(fs, args); err != nil {

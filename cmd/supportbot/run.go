@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"log/slog"
 	"time"
 
 	"supportbot/app"
@@ -18,7 +16,7 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	log, err := m.logger(*level)
+	log, err := app.NewLogger(m.Stderr, *level)
 	if err != nil {
 		return err
 	}
@@ -36,15 +34,6 @@ func (m *Main) runBot(ctx context.Context, args []string) error {
 	m.closers = append(m.closers, a)
 	defer a.WatchReloads(ctx, m.hangup, func() (*config.Config, error) { return m.loadConfig(*path) })()
 	return a.Run(ctx)
-}
-
-// logger parses -log-level; a bad one is a usage error.
-func (m *Main) logger(level string) (*slog.Logger, error) {
-	log, err := app.NewLogger(m.Stderr, level)
-	if err != nil {
-		return nil, &ExitError{Code: 2, Err: fmt.Errorf("-log-level: %w", err)}
-	}
-	return log, nil
 }
 
 // exitStatus makes a configuration problem exit status 2.

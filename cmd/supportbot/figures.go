@@ -7,6 +7,24 @@ import (
 	"supportbot/report"
 )
 
+// Subcommands that compute figures: deadlines and the monthly report.
+
+// runSLA answers deadline questions read on stdin (see app.SLA); the exit
+// status is 1 if any line failed.
+func (m *Main) runSLA(ctx context.Context, args []string) error {
+	fs, path := m.flagSet("sla", app.SLAUsage)
+	fs.Lookup("config").Usage = "configuration file whose sla.targets and sla.default_priority to use (default: the built-in targets; config.yaml is not read)"
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := m.optionalConfig(*path)
+	if err != nil {
+		return err
+	}
+	cases, failed, err := app.SLA(ctx, cfg, m.Stdin, m.Stdout)
+	return linesFailed("sla", "cases", failed, cases, err)
+}
+
 // runReport prints the monthly SLA report (issue #8) from the store.
 func (m *Main) runReport(ctx context.Context, args []string) error {
 	fset, path := m.flagSet("report", app.ReportUsage)

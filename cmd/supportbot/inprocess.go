@@ -2,12 +2,31 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"supportbot/app/bench"
+	"supportbot/app/demo"
 )
+
+// Subcommands that play the real bot in-process: the demo and the bench.
+
+// runDemo plays a support scenario against the real bot, with Slack and
+// WhatsApp played in-process and a simulated clock, and prints what
+// everybody sees.
+func (m *Main) runDemo(ctx context.Context, args []string) error {
+	fs, _ := m.flagSet("demo")
+	scriptPath := fs.String("script", "", "play this scenario instead of the built-in one (format: app/demo/demo_script.yaml)")
+	noColor := fs.Bool("no-color", false, "plain text even on a terminal")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	script, err := demo.LoadScript(*scriptPath)
+	if err != nil {
+		return &ExitError{Code: 2, Err: err}
+	}
+	color := !*noColor && demo.Colorful(m.Stdout) && m.Getenv("NO_COLOR") == ""
+	return demo.Play(ctx, script, demo.Options{Stdout: m.Stdout, Stderr: m.Stderr, Color: color})
+}
 
 // runBench measures the real pipeline on this machine (see package bench).
 func (m *Main) runBench(ctx context.Context, args []string) error {
@@ -27,20 +46,5 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := o.Check(); err != nil {
-		return &ExitError{Code: 2, Err: err}
-	}
-	ctx, cancel := context.WithTimeout(ctx, o.MaxTime)
-	defer cancel()
-	if !*asJSON {
-		o.Progress = func(step string) { fmt.Fprintf(m.Stderr, "bench: %s…\n", step) }
-	}
-	res, err := bench.Run(ctx, o)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(m.Stdout).Encode(res)
-	}
-	return res.WriteTable(m.Stdout)
+	return bench.Report(ctx, o, *asJSON, m.Stdout, m.Stderr)
 }
