@@ -106,7 +106,7 @@ func TestPostgresUpdateGivesUp(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Code != "40001" {
 		t.Errorf("Update that always conflicts: err = %v, want the serialization failure", err)
 	}
-	if runs != 10 {
-		t.Errorf("Update that always conflicts ran %d times, want 10", runs)
+	if runs != 20 {
+		t.Errorf("Update that always conflicts ran %d times, want 20", runs)
 	}
 }

@@ -70,7 +70,8 @@ func TestTwoReplicasOnOnePostgres(t *testing.T) {
 	// the other as Slack retries an event it thinks was lost.
 	now := time.Now()
 	send := func(i int, at time.Time, text string) {
-		msg := slackfake.Message{EventID: fmt.Sprintf("EvRep%05d", i), Channel: acmeChannel, User: acmeClient,
+		// One person each: a person's messages close together are one case.
+		msg := slackfake.Message{EventID: fmt.Sprintf("EvRep%05d", i), Channel: acmeChannel, User: fmt.Sprintf("U0REP%05d", i),
 			TS: fmt.Sprintf("%d.%06d", at.Unix(), i), Text: text}
 		first, other := replicas[i%2], replicas[(i+1)%2]
 		if got := signedEvent(t, first, msg); got != http.StatusOK {
