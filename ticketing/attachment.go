@@ -1,5 +1,7 @@
 package ticketing
 
+import "strings"
+
 // Attachment is a file on a ticket: what it is and where its bytes live.
 // The store keeps this reference, never the bytes; whoever relays the file
 // fetches them from the platform that holds them (Source) by Ref.
@@ -29,3 +31,17 @@ const (
 	FileDocument = "document"
 	FileSticker  = "sticker"
 )
+
+// FileKindOf is the kind of file a MIME type names, where the sender said
+// no more: an audio file is a recording, not a voice note.
+func FileKindOf(mime string) string {
+	switch {
+	case strings.HasPrefix(mime, "image/"):
+		return FileImage
+	case strings.HasPrefix(mime, "video/"):
+		return FileVideo
+	case strings.HasPrefix(mime, "audio/"):
+		return FileAudio
+	}
+	return FileDocument
+}

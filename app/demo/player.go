@@ -255,17 +255,13 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 	return nil
 }
 
-// kindOf is how a contact's phone sends a file of a MIME type.
+// kindOf is how a contact's phone sends a file of a MIME type: what it
+// records is a voice note.
 func kindOf(mime string) string {
-	switch {
-	case strings.HasPrefix(mime, "image/"):
-		return ticketing.FileImage
-	case strings.HasPrefix(mime, "video/"):
-		return ticketing.FileVideo
-	case strings.HasPrefix(mime, "audio/"):
-		return ticketing.FileVoice
+	if k := ticketing.FileKindOf(mime); k != ticketing.FileAudio {
+		return k
 	}
-	return ticketing.FileDocument
+	return ticketing.FileVoice
 }
 
 // label shows an attachment in the transcript.

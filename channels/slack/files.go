@@ -26,22 +26,10 @@ func attachments(files []slack.File) []ticketing.Attachment {
 		if name == "" {
 			name = f.ID
 		}
-		out = append(out, ticketing.Attachment{Name: name, MIME: f.Mimetype, Kind: kindOfMIME(f.Mimetype), Size: int64(f.Size),
+		out = append(out, ticketing.Attachment{Name: name, MIME: f.Mimetype, Kind: ticketing.FileKindOf(f.Mimetype), Size: int64(f.Size),
 			Source: ticketing.PlatformSlack, Ref: f.ID, Link: f.Permalink})
 	}
 	return out
-}
-
-func kindOfMIME(mime string) string {
-	switch {
-	case strings.HasPrefix(mime, "image/"):
-		return ticketing.FileImage
-	case strings.HasPrefix(mime, "video/"):
-		return ticketing.FileVideo
-	case strings.HasPrefix(mime, "audio/"):
-		return ticketing.FileAudio
-	}
-	return ticketing.FileDocument
 }
 
 var _ channels.FileSource = (*Sender)(nil)
