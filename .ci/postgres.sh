@@ -17,7 +17,7 @@ pg_dir=$(mktemp -d /tmp/supportbot-pg.XXXXXX)
 if [ "$(id -u)" -eq 0 ]; then
   id pgtest >/dev/null 2>&1 || useradd -m pgtest
   chown pgtest "$pg_dir"
-  pg_as() { su pgtest -s /bin/sh -c "$1"; }
+  pg_as() { su pgtest -s /bin/sh -c "cd / && $1"; }
 else
   pg_as() { sh -c "$1"; }
 fi
