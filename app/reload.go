@@ -77,8 +77,9 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 	return schedules.JobsConfig{
 		Store: a.db, Engine: engine, Clock: a.clock, Log: a.jobsLog,
 		Clients: clients, Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
-		Desk:        ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
-		NoticeAfter: cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
+		Desk:             ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
+		SendEmptyDigests: !cfg.Digest.SkipsEmpty(),
+		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
 		OnQueued: wake, Observer: a.metrics,
 	}
 }

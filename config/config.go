@@ -22,6 +22,7 @@ type Config struct {
 	Clients     []Client    `yaml:"clients"`
 	SLA         SLA         `yaml:"sla"`
 	Classifier  Classifier  `yaml:"classifier"`
+	Digest      Digest      `yaml:"digest"`
 	Intake      Intake      `yaml:"intake"`
 	Retention   Retention   `yaml:"retention"`
 	HA          HA          `yaml:"ha"`
@@ -150,6 +151,16 @@ type Intake struct {
 
 // Window is the validated intake.group_window.
 func (i *Intake) Window() time.Duration { return i.groupWindow }
+
+// Digest is the focal points' morning digest.
+type Digest struct {
+	// SkipEmpty, unset or true, sends no digest to a focal point with
+	// nothing open, due or breached.
+	SkipEmpty *bool `yaml:"skip_empty"`
+}
+
+// SkipsEmpty reports whether empty digests are left unsent.
+func (d Digest) SkipsEmpty() bool { return d.SkipEmpty == nil || *d.SkipEmpty }
 
 type Classifier struct {
 	// MinConfidence: below it the bot asks the client what kind of case it is.

@@ -73,6 +73,7 @@ func TestDefaults(t *testing.T) {
 		{"min_gap", cfg.WhatsApp.Gap(), 2 * time.Second},
 		{"intake.group_window", cfg.Intake.Window(), 2 * time.Minute},
 		{"ha.failover", cfg.HA.FailoverAfter(), 15 * time.Second},
+		{"digest.skip_empty", cfg.Digest.SkipsEmpty(), true},
 		{"min_confidence", cfg.Classifier.Threshold(), DefaultMinConfidence},
 	}
 	for _, c := range checks {

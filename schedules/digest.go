@@ -69,10 +69,15 @@ func (g *digestGroup) previousWorkingDay(d ticketing.Date) ticketing.Date {
 	return addDays(d, -1)
 }
 
+// digestLate is how long after DigestAt a digest the bot missed (it was
+// down) still goes out: a morning summary read at 18:40 is noise.
+const digestLate = 2 * time.Hour
+
 // runDigests sends each group's digest of the day once: the first tick
-// at or after DigestAt on a working day, up to the end of commercial hours,
-// queues it and records it; a restart later that day finds the record, a
-// restart the next day sends only that day's.
+// at or after DigestAt on a working day, up to digestLate after it, queues
+// it and records it; a restart later that day finds the record, a restart
+// the next day sends only that day's. A digest that would list nothing is
+// recorded and not sent, unless SendEmptyDigests.
 func (j *Jobs) runDigests(ctx context.Context, now time.Time) error {
 	var errs []error
 	for _, g := range j.digests {
@@ -93,9 +98,9 @@ func (j *Jobs) digest(ctx context.Context, g *digestGroup, now time.Time) error 
 	if j.digestKnown(g, day) {
 		return nil
 	}
-	// Sent within the day's commercial hours only: a digest found missing
-	// at night waits for the next morning's, which replaces it.
-	if clock := sinceMidnight(local); clock < g.at || clock >= hoursOf(CoverageCommercial).close || !g.workingDay(day) {
+	// Sent in the morning only: a digest found missing later waits for the
+	// next morning's, which replaces it.
+	if clock := sinceMidnight(local); clock < g.at || clock >= g.at+digestLate || !g.workingDay(day) {
 		return nil
 	}
 	var queued, done bool
@@ -117,9 +122,12 @@ func (j *Jobs) digest(ctx context.Context, g *digestGroup, now time.Time) error 
 		if !first {
 			return nil
 		}
-		text, err := j.digestText(ctx, tx, g, day, now)
+		text, empty, err := j.digestText(ctx, tx, g, day, now)
 		if err != nil {
 			return err
+		}
+		if empty && !j.sendEmpty {
+			return nil
 		}
 		item := ticketing.OutboxItem{To: ticketing.Conversation{Platform: j.desk.Platform, Address: g.focal}, Mode: ticketing.ModeDirect, Text: text,
 			DedupeKey: fmt.Sprintf("sched:digest:%s:%s:%s", g.focal, g.loc.String(), day), CreatedAt: now, NextAttemptAt: now}

@@ -31,12 +31,21 @@ func TestDigestOncePerWorkingDay(t *testing.T) {
 			[]string{"Mon 08:03 digest UG"}},
 		{"sent at 08:00, restarted at 08:03", false, []run{minutely(mon("08:00"), mon("08:00")), minutely(mon("08:03"), mon("08:06"))},
 			[]string{"Mon 08:00 digest UG"}},
-		{"restarted at 15:00 the next day: that day's only", false,
-			[]run{minutely(mon("08:00"), mon("08:01")), minutely(tue("15:00"), tue("15:02"))},
-			[]string{"Mon 08:00 digest UG", "Tue 15:00 digest UG"}},
-		{"down all Monday, back Tuesday at 15:00: one digest", false,
-			[]run{minutely(tue("15:00"), tue("15:02"))},
-			[]string{"Tue 15:00 digest UG"}},
+		{"restarted at 09:30 the next day: that day's only", false,
+			[]run{minutely(mon("08:00"), mon("08:01")), minutely(tue("09:30"), tue("09:32"))},
+			[]string{"Mon 08:00 digest UG", "Tue 09:30 digest UG"}},
+		{"down all Monday, back Tuesday at 09:30: one digest", false,
+			[]run{minutely(tue("09:30"), tue("09:32"))},
+			[]string{"Tue 09:30 digest UG"}},
+		{"missed, back at 09:59: still the morning", false,
+			[]run{minutely(mon("09:59"), mon("09:59"))},
+			[]string{"Mon 09:59 digest UG"}},
+		{"missed, back at 10:00: none until tomorrow", false,
+			[]run{minutely(mon("10:00"), mon("10:02")), minutely(tue("07:59"), tue("08:00"))},
+			[]string{"Tue 08:00 digest UG"}},
+		{"missed, back at 18:40: none in the evening", false,
+			[]run{minutely(mon("18:40"), mon("18:45"))},
+			nil},
 		{"at night: none, the next morning's instead", false,
 			[]run{minutely(mon("20:00"), mon("20:01")), minutely(tue("07:59"), tue("08:01"))},
 			[]string{"Tue 08:00 digest UG"}},
@@ -81,14 +90,14 @@ func TestDigestComesBackWithTheFocalPoint(t *testing.T) {
 	r.setAbsent("UG", true)
 	r.tickEvery(mon("07:59"), mon("08:02"), time.Minute)
 	r.setAbsent("UG", false)
-	r.tickEvery(mon("10:00"), mon("10:02"), time.Minute)
+	r.tickEvery(mon("09:30"), mon("09:32"), time.Minute)
 	var got []string
 	for _, e := range r.obs.takeDigests() {
 		if strings.HasSuffix(e, " UG") {
 			got = append(got, e)
 		}
 	}
-	if want := []string{"Mon 10:00 digest UG"}; !slices.Equal(got, want) {
+	if want := []string{"Mon 09:30 digest UG"}; !slices.Equal(got, want) {
 		t.Errorf("digests = %q, want %q", got, want)
 	}
 }
@@ -151,5 +160,26 @@ func TestDigestContent(t *testing.T) {
 	}, "\n")
 	if got := d[0].Text; got != want {
 		t.Errorf("digest:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A focal point with nothing open, due or breached gets no digest; one with
+// an open ticket gets it as before.
+func TestEmptyDigestsAreNotSent(t *testing.T) {
+	r := newRig(t, mon("07:59"), func(c *JobsConfig) { c.SendEmptyDigests = false })
+	r.tickEvery(mon("07:59"), mon("08:02"), time.Minute)
+	if got := r.obs.takeDigests(); len(got) != 0 {
+		t.Errorf("digests with nothing to say = %q, want none", got)
+	}
+	r.open("sola", ticketing.KindIncidente, ticketing.PriorityAlta, mon("08:30"))
+	r.tickEvery(tue("07:59"), tue("08:02"), time.Minute)
+	var got []string
+	for _, e := range r.obs.takeDigests() {
+		if strings.HasSuffix(e, " UG") {
+			got = append(got, e)
+		}
+	}
+	if want := []string{"Tue 08:00 digest UG"}; !slices.Equal(got, want) {
+		t.Errorf("digests = %q, want %q", got, want)
 	}
 }

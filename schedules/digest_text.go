@@ -29,7 +29,7 @@ type digestEntry struct {
 // digestText is a focal point's morning summary: what is due today without
 // an answer, the previous working day's breaches, and every open ticket by
 // due time.
-func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, day ticketing.Date, now time.Time) (string, error) {
+func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, day ticketing.Date, now time.Time) (text string, empty bool, err error) {
 	dayStart, nextStart := wall(day, 0, g.loc), wall(addDays(day, 1), 0, g.loc)
 	prev := g.previousWorkingDay(day)
 	var dueToday, missed, open digestList
@@ -38,15 +38,15 @@ func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, 
 		err := dueToday.load(ctx, tx, c, ticketing.TicketFilter{OnlyOpen: true, DueFrom: dayStart, DueTo: nextStart},
 			func(t *ticketing.Ticket) bool { return !t.Responded() })
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		err = missed.load(ctx, tx, c, ticketing.TicketFilter{DueFrom: wall(prev, 0, g.loc), DueTo: dayStart},
 			func(t *ticketing.Ticket) bool { return !t.SLAMet() })
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		if err := open.load(ctx, tx, c, ticketing.TicketFilter{OnlyOpen: true}, nil); err != nil {
-			return "", err
+			return "", false, err
 		}
 	}
 	for _, list := range []*digestList{&dueToday, &missed, &open} {
@@ -98,7 +98,8 @@ func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, 
 			return status + " · sin respuesta, " + verb + wording.When(e.t.DueAt, now, g.loc)
 		})
 	}
-	return strings.TrimRight(s.String(), "\n"), nil
+	empty = len(dueToday.entries) == 0 && len(missed.entries) == 0 && len(open.entries) == 0
+	return strings.TrimRight(s.String(), "\n"), empty, nil
 }
 
 // digestList is one section of a digest, read with a bound per client.

@@ -40,6 +40,9 @@ type JobsConfig struct {
 	NoticeAfter, CloseAfter time.Duration
 	// DigestAt is the local clock time of the daily digest; zero means 08:00.
 	DigestAt time.Duration
+	// SendEmptyDigests sends a digest even to a focal point with nothing
+	// open, due or breached; by default none is sent.
+	SendEmptyDigests bool
 	// OnQueued is called after a commit that queued outbox items, to wake
 	// the deliverer. It must not block.
 	OnQueued func()
@@ -67,6 +70,8 @@ type Jobs struct {
 	onQueued func()
 	observer JobsObserver
 	digests  []*digestGroup
+	// sendEmpty sends digests that would list nothing.
+	sendEmpty bool
 
 	// mu guards digestDone, a memo of digests known to be recorded so a
 	// tick skips the store for them; the store stays the truth.
@@ -130,6 +135,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 	}
 	j.agents = ticketing.AgentIDs(cfg.Staff)
 	j.digests = digestGroups(cfg.Clients, cfg.DigestAt)
+	j.sendEmpty = cfg.SendEmptyDigests
 	return j, nil
 }
 

@@ -70,7 +70,10 @@ func newRig(t testing.TB, start time.Time, tune ...func(*JobsConfig)) *rig {
 	r := &rig{t: t, db: db, clock: ticketing.NewManualClock(start), obs: &recorder{}}
 	r.obs.clock = r.clock
 	r.cfg = JobsConfig{Store: db, Engine: NewEngine(nil), Clock: r.clock, Clients: testClients(), Staff: testStaff,
-		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Observer: r.obs, Log: slog.New(slog.DiscardHandler)}
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Observer: r.obs, Log: slog.New(slog.DiscardHandler),
+		// The rig's store starts empty: digests are sent anyway, so the
+		// digest tests see them; TestEmptyDigestsAreNotSent turns it off.
+		SendEmptyDigests: true}
 	for _, f := range tune {
 		f(&r.cfg)
 	}
