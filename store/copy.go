@@ -144,12 +144,8 @@ func (c *copier) table(ctx context.Context, table string) (int64, error) {
 	var n int64
 	chunk := make([]any, 0, copyChunk(len(cols))*len(cols))
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanValues(rows, len(cols))
+		if err != nil {
 			return n, err
 		}
 		for i, v := range vals {

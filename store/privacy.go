@@ -257,12 +257,8 @@ func (t *Tx) rowsAsMaps(ctx context.Context, q string, args ...any) ([]map[strin
 	}
 	var out []map[string]any
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanValues(rows, len(cols))
+		if err != nil {
 			return nil, err
 		}
 		row := make(map[string]any, len(cols))

@@ -82,3 +82,17 @@ func splitCues(s string) []string {
 }
 
 func isNotFound(err error) bool { return errors.Is(err, ticketing.ErrNotFound) }
+
+// scanValues reads the current row of n columns as the driver gives them,
+// for code that handles any table (a copy, a personal-data export).
+func scanValues(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, err
+	}
+	return vals, nil
+}
