@@ -66,38 +66,6 @@ func TestNotificationReadsWhenRecorded(t *testing.T) {
 	}
 }
 
-func TestRecordDigestOncePerStaffZoneAndDate(t *testing.T) {
-	db, _ := openTemp(t)
-	ctx := context.Background()
-	monday := ticketing.Date{Year: 2026, Month: time.April, Day: 13}
-	tuesday := ticketing.Date{Year: 2026, Month: time.April, Day: 14}
-	tests := []struct {
-		staff, zone string
-		date        ticketing.Date
-		want        bool
-	}{
-		{"UF", "America/Argentina/Buenos_Aires", monday, true},
-		{"UF", "America/Argentina/Buenos_Aires", monday, false},
-		{"UF", "America/Santiago", monday, true},
-		{"UF", "America/Argentina/Buenos_Aires", tuesday, true},
-		{"UG", "America/Argentina/Buenos_Aires", monday, true},
-	}
-	for _, tt := range tests {
-		var got bool
-		err := db.Update(ctx, func(tx ticketing.Tx) error {
-			var err error
-			got, err = tx.RecordDigest(ctx, tt.staff, tt.zone, tt.date, t0)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got != tt.want {
-			t.Errorf("RecordDigest(%s, %s, %s) = %v, want %v", tt.staff, tt.zone, tt.date, got, tt.want)
-		}
-	}
-}
-
 func TestFindTicketsByDueRange(t *testing.T) {
 	db, _ := openTemp(t)
 	seedClients(t, db)
