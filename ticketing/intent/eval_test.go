@@ -33,13 +33,12 @@ type goals struct {
 var issueGoals = goals{accuracy: 0.95, criticalRecall: 1, falseCritical: 0.02, priority: 0.85}
 
 // heldOutFloors are what each held-out set must not fall below. Both sets
-// meet the kind, false-critical and priority goals; heldout2 reaches every
-// outage, heldout 37 of 38 (an all-capitals "NADIE PUEDE ENTRAR, ESTAMOS
-// PAADOS TODOS" reads as ALTA). The floors pin what was reached, so
-// the corpus can only move them up; TestHeldOut logs the distance to the
-// goals.
+// meet the kind, false-critical and priority goals and reach every outage
+// (some through the doubtful-critical question). The floors pin what was
+// reached, so the corpus can only move them up; TestHeldOut logs the
+// distance to the goals.
 var heldOutFloors = map[string]goals{
-	"testdata/heldout.jsonl":  {accuracy: 0.95, criticalRecall: 0.97, falseCritical: 0.02, priority: 0.94},
+	"testdata/heldout.jsonl":  {accuracy: 0.95, criticalRecall: 1, falseCritical: 0.02, priority: 0.94},
 	"testdata/heldout2.jsonl": {accuracy: 0.96, criticalRecall: 1, falseCritical: 0.02, priority: 0.93},
 }
 

@@ -304,6 +304,11 @@ var lexicon = []cueGroup{
 		"#n @gente ~2 parados|paradas|paralizados|mirando|sin+sistema|sin+poder|sin+servicio|sin+trabajar|sin+telefonia|sin+hacer|de+brazos|down|idle|waiting",
 		"ningun|ninguna|ninguno|nadie ~3 @poder ~2 llamar|atender|recibir|marcar|hablar|discar|hacer+llamadas|realizar+llamadas|sacar+llamadas|contestar|operar",
 		"no @poder ~1 llamar|atender|recibir|marcar|discar|operar ~2 nadie|ningun|ninguna|ninguno",
+		// Nobody able to get in at all, with nothing named to get into, is
+		// the whole floor unable to work; "nadie puede entrar al módulo de
+		// reportes" is one function failing for everyone (alta).
+		"ningun|ninguna|ninguno|nadie ~3 @poder ~1 entrar|ingresar|loguearse|loguear|conectarse|logearse !a|al|en|a+la|el|la|los|las|del|de|to",
+		"nobody|noone|no+one|none+of+our+agents|none+of+the+agents|none+of+us can ~2 log+in|login|sign+in|get+in|connect !to|into",
 		"nobody|noone|no+one|none+of+our+agents|none+of+the+agents|none+of+us|none+of+the+agents can ~2 call|make|take|receive|dial|answer|operate",
 		"campana|campanas ~4 @estar ~2 @parado",
 		"campana|campanas completamente|totalmente @parado", "campana|campanas @parado|parada|parado",
