@@ -16,8 +16,11 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	if s, _ := b.dir.staffMember(me); s.Role != ticketing.RoleServiceDesk {
 		return "", userErr("Solo la Mesa de Ayuda abre incidentes críticos (los recibe por teléfono). Si un cliente reporta uno, pedile que llame al %s.", b.phonesText())
 	}
+	if len(cmd.args) > 0 && strings.HasPrefix(cmd.args[0], "#") {
+		return b.refileCritical(ctx, cmd)
+	}
 	if len(cmd.args) < 2 {
-		return "", userErr("Uso: `/soporte critico <cliente> <descripción>`.")
+		return "", userErr("Uso: `/soporte critico <cliente> <descripción>`, o `/soporte critico #N` para un ticket que ya existe.")
 	}
 	c, ok := b.dir.client(cmd.args[0])
 	if !ok || (cmd.scope != nil && cmd.scope.ID != c.ID) {
@@ -51,16 +54,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			}
 		}
 		page := fmt.Sprintf("🚨 *Incidente crítico #%d* de *%s* abierto por la Mesa de Ayuda (%s):\n%s\nVence %s.", t.ID, c.Name, mention(me), quote(text), dueWords)
-		paged, _, err := ticketing.PageList(ctx, tx, c, b.dir.agents)
-		if err != nil {
-			return err
-		}
-		for _, who := range paged {
-			if err := b.dm(ctx, tx, t.ID, who, page); err != nil {
-				return err
-			}
-		}
-		if err := b.alertDesk(ctx, tx, t.ID, page); err != nil {
+		if err := b.pageCritical(ctx, tx, c, t, page); err != nil {
 			return err
 		}
 		fx.Then(func() { b.observer.TicketOpened(t) })
@@ -70,4 +64,19 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, wording.When(t.DueAt, now, c.Location)), nil
+}
+
+// pageCritical tells whoever answers for the client (the focal point, or
+// the backups and agents when away) and the service desk channel.
+func (b *Bot) pageCritical(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, page string) error {
+	paged, _, err := ticketing.PageList(ctx, tx, c, b.dir.agents)
+	if err != nil {
+		return err
+	}
+	for _, who := range paged {
+		if err := b.dm(ctx, tx, t.ID, who, page); err != nil {
+			return err
+		}
+	}
+	return b.alertDesk(ctx, tx, t.ID, page)
 }

@@ -100,7 +100,7 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 		}
 	}
 	cl.Kind, cl.Priority = ticketing.KindIncidenteCritico, ticketing.PriorityCritica
-	return true, b.refuseCritical(ctx, tx, fx, o, cl, nil)
+	return true, b.refuseCritical(ctx, tx, fx, o, cl, nil, q)
 }
 
 // handleCriticalButton answers a press of the question's buttons; only the

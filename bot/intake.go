@@ -54,7 +54,7 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 	}
 	cl := b.classifyCase(o.caseText(), o.media)
 	if cl.Kind == ticketing.KindIncidenteCritico {
-		return b.refuseCritical(ctx, tx, fx, o, cl, nil)
+		return b.refuseCritical(ctx, tx, fx, o, cl, nil, nil)
 	}
 	if cl.DoubtfulCritical {
 		return b.askCritical(ctx, tx, o, cl)
@@ -65,27 +65,47 @@ func (b *Bot) intake(ctx context.Context, tx ticketing.Tx, fx *effects, o origin
 // openTicket files a classified message as a ticket with its deadline,
 // counted from when the client wrote.
 func (b *Bot) openTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification) error {
+	_, err := b.fileTicket(ctx, tx, fx, o, cl)
+	return err
+}
+
+// fileTicket is openTicket for a caller that goes on with the ticket.
+func (b *Bot) fileTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification) (*ticketing.Ticket, error) {
+	t, err := b.createTicket(ctx, tx, fx, o, cl)
+	if err != nil {
+		return nil, err
+	}
+	return t, b.answerOpened(ctx, tx, o, t)
+}
+
+func (b *Bot) createTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification) (*ticketing.Ticket, error) {
 	c := o.client
 	t := b.newTicket(o, cl)
 	if err := tx.CreateTicket(ctx, t); err != nil {
-		return err
+		return nil, err
 	}
 	if err := b.addEarlier(ctx, tx, t.ID, o.earlier); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
 		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, Files: o.files, At: o.at}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {
-		return err
+		return nil, err
 	}
 	if o.apart() {
 		if err := b.mirrorRoot(ctx, tx, c, t, o); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	fx.Then(func() { b.observer.TicketOpened(t) })
+	return t, nil
+}
+
+// answerOpened tells the client their message became ticket t.
+func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ticketing.Ticket) error {
+	c := o.client
 	now := b.clock.Now()
 	switch {
 	// A client apart answers in words (no buttons come back from their
@@ -158,12 +178,19 @@ const criticalRepeat = 30 * time.Minute
 // refuseCritical sends the client to the Service Desk phones and tells the
 // focal point and the service desk a call may come. For a new message (t
 // nil) no ticket is opened; for a follow-up, t is the ticket it was stored on.
-func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification, t *ticketing.Ticket) error {
+func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, cl Classification, t *ticketing.Ticket, q *ticketing.CriticalQuestion) error {
 	c := o.client
 	var ticketID int64
 	where := ""
+	var buttons []ticketing.Button
 	if t != nil {
 		ticketID, where = t.ID, fmt.Sprintf(" en el *ticket #%d*", t.ID)
+	} else {
+		held, err := b.holdRefused(ctx, tx, o, cl, q)
+		if err != nil {
+			return err
+		}
+		buttons = append(buttons, overruleButton(held))
 	}
 	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(t)); err != nil {
 		return err
@@ -175,13 +202,19 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	} else if o.authorName != "" {
 		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
-	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s)%s. Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrir el ticket: `/soporte critico %s <descripción>`",
-		c.Name, o.where.Platform, who, where, quote(o.text), c.ID)
-	if err := b.alertDesk(ctx, tx, ticketID, alert); err != nil {
+	how := fmt.Sprintf("`/soporte critico %s <descripción>`", c.ID)
+	if t != nil {
+		how = fmt.Sprintf("`/soporte critico #%d`", t.ID)
+	}
+	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s)%s. Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrirlo como crítico: %s",
+		c.Name, o.where.Platform, who, where, quote(o.text), how)
+	if err := b.post(ctx, tx, ticketID, onDesk(b.desk.Channel, ""), alert, buttons...); err != nil {
 		return err
 	}
-	if err := b.dm(ctx, tx, ticketID, c.FocalPoint, alert); err != nil {
-		return err
+	if c.FocalPoint != "" {
+		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: onDesk(c.FocalPoint, ""), Mode: ticketing.ModeDirect, Text: alert, TicketID: ticketID, Buttons: buttons}); err != nil {
+			return err
+		}
 	}
 	fx.Then(func() { b.observer.CriticalRefused(c.ID) })
 	return b.audit(ctx, tx, o.author, c.ID, ticketID, ticketing.AuditCriticalRefused, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
@@ -208,7 +241,7 @@ func (b *Bot) criticalFollowUp(ctx context.Context, tx ticketing.Tx, fx *effects
 			return nil
 		}
 	}
-	return b.refuseCritical(ctx, tx, fx, o, cl, t)
+	return b.refuseCritical(ctx, tx, fx, o, cl, t, nil)
 }
 
 // isDuplicate turns the store's duplicate signal into "already handled".

@@ -18,12 +18,13 @@ func TestCorrectedReadings(t *testing.T) {
 		ticketing.AuditEntry{At: utc(11, 2, 14), ClientID: "acme", TicketID: 1, Action: ticketing.AuditKindChanged},
 		ticketing.AuditEntry{At: utc(11, 2, 15), ClientID: "acme", TicketID: 1, Action: ticketing.AuditPriorityChanged},
 		ticketing.AuditEntry{At: utc(11, 3, 14), ClientID: "acme", TicketID: 2, Action: ticketing.AuditKindChosen},
-		ticketing.AuditEntry{At: utc(11, 3, 14), ClientID: "acme", TicketID: 3, Action: ticketing.AuditTaken},      // not a correction
+		ticketing.AuditEntry{At: utc(11, 3, 14), ClientID: "acme", TicketID: 3, Action: ticketing.AuditTaken}, // not a correction
+		ticketing.AuditEntry{At: utc(11, 4, 14), ClientID: "acme", TicketID: 4, Action: ticketing.AuditCriticalOverruled},
 		ticketing.AuditEntry{At: utc(11, 1, 3), ClientID: "acme", TicketID: 8, Action: ticketing.AuditKindChanged}, // an October ticket
 		ticketing.AuditEntry{At: utc(11, 16, 15), ClientID: "andes", TicketID: 10, Action: ticketing.AuditKindChanged},
 	)
 	r := report.Build(in)
-	want := map[string]int{"acme": 2, "andes": 1}
+	want := map[string]int{"acme": 3, "andes": 1}
 	for _, c := range r.Clients {
 		if c.Corrected != want[c.Client.ID] {
 			t.Errorf("%s: corrected %d of %d, want %d", c.Client.ID, c.Corrected, c.Total.Tickets, want[c.Client.ID])
@@ -40,7 +41,7 @@ func TestCorrectedReadings(t *testing.T) {
 		t.Fatal(err)
 	}
 	line := report.CorrectedLine(r.Clients[0])
-	if !strings.HasPrefix(line, "Lecturas del bot corregidas: 2 de ") {
+	if !strings.HasPrefix(line, "Lecturas del bot corregidas: 3 de ") {
 		t.Errorf("line = %q", line)
 	}
 	for name, out := range map[string]string{"text": text.String(), "html": html.String()} {
@@ -67,7 +68,7 @@ func TestCorrectedReadings(t *testing.T) {
 			t.Errorf("%s line carries corrected_readings %q", rec[0], rec[col])
 		}
 	}
-	if got["acme"] != "2" || got["andes"] != "1" {
-		t.Errorf("csv corrected_readings = %v, want acme 2, andes 1", got)
+	if got["acme"] != "3" || got["andes"] != "1" {
+		t.Errorf("csv corrected_readings = %v, want acme 3, andes 1", got)
 	}
 }

@@ -31,8 +31,9 @@ var AutoCloseReasons = []ticketing.CloseReason{ticketing.CloseReasonNoReply, tic
 
 // CorrectionActions are the audit actions of a correction of the bot's
 // reading of a ticket: staff re-filed its kind or priority, or the client
-// picked its kind. The router keeps each as a labelled example too.
-var CorrectionActions = []ticketing.AuditAction{ticketing.AuditKindChanged, ticketing.AuditPriorityChanged, ticketing.AuditKindChosen}
+// picked its kind, or the desk opened the ticket of a message the bot had
+// sent to the phone. The router keeps each as a labelled example too.
+var CorrectionActions = []ticketing.AuditAction{ticketing.AuditKindChanged, ticketing.AuditPriorityChanged, ticketing.AuditKindChosen, ticketing.AuditCriticalOverruled}
 
 // AuditActions are the audit actions Build reads; load only these.
 var AuditActions = append([]ticketing.AuditAction{CriticalRefusedAction}, CorrectionActions...)

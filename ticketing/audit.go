@@ -32,6 +32,9 @@ const (
 	// is down, and answered (si, no) or not (sin_respuesta).
 	AuditCriticalAsked    AuditAction = "critical_asked"
 	AuditCriticalAnswered AuditAction = "critical_answered"
+	// The desk said a message sent to the phone was not critical and opened
+	// its ticket.
+	AuditCriticalOverruled AuditAction = "critical_overruled"
 )
 
 // Written by the scheduler.

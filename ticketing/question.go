@@ -12,6 +12,9 @@ const (
 	QuestionYes      = "si"
 	QuestionNo       = "no"
 	QuestionTimedOut = "sin_respuesta"
+	// QuestionRefused is a certain critical sent to the phone: held as a
+	// settled question so the desk can still say it was not critical.
+	QuestionRefused = "rechazado"
 )
 
 // CriticalQuestion is a client's first message that may be a critical
@@ -48,6 +51,10 @@ const (
 	CorrectionKind     CorrectionSource = "tipo"      // /soporte tipo
 	CorrectionPriority CorrectionSource = "prioridad" // /soporte prioridad
 	CorrectionChoice   CorrectionSource = "cliente"   // the client picked a kind
+	// The desk said a message sent to the phone was not critical, or took
+	// as critical (/soporte critico #N) one filed as an ordinary ticket.
+	CorrectionNotCritical CorrectionSource = "no_critico"
+	CorrectionCritical    CorrectionSource = "critico"
 )
 
 // Correction is a labelled example the desk made by correcting the bot:
