@@ -10,17 +10,18 @@ import (
 
 // The Home tab's words, in one place for the message catalogs to take over.
 const (
-	homeMineTitle       = "Mis tickets"
-	homeMineEmpty       = "No tenés tickets asignados abiertos."
-	homeQueueTitle      = "Sin asignar y en riesgo"
-	homeQueueEmpty      = "Nada sin asignar ni en riesgo en tus clientes."
-	homeDeskTitle       = "Clientes"
-	homeClientTitle     = "Tus tickets abiertos"
-	homeClientEmpty     = "Tu empresa no tiene tickets abiertos."
-	homeHelpTitle       = "¿Cómo pedir ayuda?"
-	homeThreadLabel     = "ver hilo"
-	homeAnswered        = "respondido"
-	homeWaitingOnClient = "esperando tu respuesta"
+	homeMineTitle        = "Mis tickets"
+	homeMineEmpty        = "No tenés tickets asignados abiertos."
+	homeQueueTitle       = "Sin asignar y en riesgo"
+	homeQueueEmpty       = "Nada sin asignar ni en riesgo en tus clientes."
+	homeDeskTitle        = "Clientes"
+	homeClientTitle      = "Tus tickets abiertos"
+	homeClientEmpty      = "Tu empresa no tiene tickets abiertos."
+	homeHelpTitle        = "¿Cómo pedir ayuda?"
+	homeThreadLabel      = "ver hilo"
+	homeAnswered         = "respondido"
+	homeWaitingOnClient  = "esperando tu respuesta"
+	homeWaitingForClient = "esperando al cliente"
 )
 
 // homeHelpText tells anyone how to ask for help; phones are the Service
@@ -46,19 +47,24 @@ func homeDeskLine(name string, open, breached int, capped bool) string {
 }
 
 // homeDeadline is when a ticket must next be answered, on its client's
-// clock, or what it waits for when nothing is due.
-func homeDeadline(t *ticketing.Ticket, now time.Time, c *ticketing.Client) string {
+// clock, or what it waits for when nothing is due; staff and the client
+// read a wait on the client each from their side.
+func homeDeadline(t *ticketing.Ticket, now time.Time, c *ticketing.Client, staff bool) string {
 	due, ok := nextDeadline(t)
 	switch {
+	case !ok && t.Status.WaitingOnClient() && staff:
+		return homeWaitingForClient
 	case !ok && t.Status.WaitingOnClient():
 		return homeWaitingOnClient
 	case !ok:
 		return homeAnswered
-	case !due.After(now):
-		return "⚠️ venció " + wording.When(due, now, locOf(c))
+	}
+	verb := "vence "
+	if !due.After(now) {
+		verb = "⚠️ venció "
 	}
 	if c == nil {
-		return "vence " + wording.When(due, now, time.UTC) + " (UTC)"
+		return verb + wording.When(due, now, time.UTC) + " (UTC)"
 	}
-	return fmt.Sprintf("vence %s (%s)", wording.When(due, now, c.Location), zoneName(c))
+	return fmt.Sprintf("%s%s (%s)", verb, wording.When(due, now, c.Location), zoneName(c))
 }

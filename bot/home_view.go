@@ -178,7 +178,7 @@ func homeLine(in homeInput, t *ticketing.Ticket, staff bool) channels.HomeBlock 
 		}
 		fmt.Fprintf(&s, " · %s", name)
 	}
-	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(t), t.Status.Label(), homeDeadline(t, in.now, c))
+	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(t), t.Status.Label(), homeDeadline(t, in.now, c, staff))
 	if t.Subject != "" {
 		s.WriteString("\n" + clientText(capSubject(t.Subject)))
 	}
