@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
+
 	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
@@ -114,6 +116,16 @@ func TestHomeTabForStaff(t *testing.T) {
 			}
 		}
 	}
+	// Past both deadlines, unanswered: breached this month, and shown so.
+	r.clock.Set(e2eStart.Add(5 * time.Hour))
+	for user, want := range map[string]string{
+		deskAgent: "*ACME Cobranzas*: 1 abiertos · 1 incumplidos este mes",
+		focalAR:   "⚠️ venció hoy a las 14:00 (hora de Buenos Aires)",
+	} {
+		if got := openHome(t, f, r, user); !strings.Contains(got, want) {
+			t.Errorf("home of %s after the deadline lacks %q:\n%s", user, want, got)
+		}
+	}
 }
 
 // A client user sees their own client's tickets only, and how to ask for
@@ -185,5 +197,38 @@ func TestHomeTabRefreshesWhenTaken(t *testing.T) {
 	}
 	if !thread {
 		t.Errorf("the thread was not told #2 was taken:\n%s", f.Dump())
+	}
+}
+
+// Over Socket Mode, app_home_opened is acknowledged and the view published
+// the same way.
+func TestHomeTabOverSocketMode(t *testing.T) {
+	f := newFakeSlack(t)
+	r := startBot(t, slackConfig(t, f, "socket"), ticketing.NewManualClock(e2eStart))
+	var conn *websocket.Conn
+	select {
+	case conn = <-f.conns:
+	case <-time.After(e2eWait):
+		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
+	}
+	for _, m := range []any{
+		map[string]any{"type": "hello", "num_connections": 1},
+		map[string]any{"type": "events_api", "envelope_id": "env-home", "retry_attempt": 0,
+			"payload": json.RawMessage(slackfake.HomeOpened("EvHomeSocket", stranger, time.Now()))},
+	} {
+		if err := conn.WriteJSON(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(e2eWait))
+	var ack struct {
+		EnvelopeID string `json:"envelope_id"`
+	}
+	if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != "env-home" {
+		t.Fatalf("ack = %+v, %v; want env-home", ack, err)
+	}
+	f.waitFor("the home view", func() bool { return len(f.Views(stranger)) == 1 })
+	if got := viewText(t, f.Views(stranger)[0]); !strings.Contains(got, "¿Cómo pedir ayuda?") || strings.Contains(got, "#") {
+		t.Errorf("stranger's home over socket mode:\n%s", got)
 	}
 }
