@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"sync"
 	"time"
@@ -105,31 +106,41 @@ func (h *Home) touch(render homeRender, users ...string) {
 // Every ago, and says how long until the next owed one may go (zero when
 // none is owed).
 func (h *Home) Flush(ctx context.Context) time.Duration {
-	now := h.clock.Now()
 	type job struct {
 		user   string
 		render homeRender
 	}
 	var due []job
-	var wait time.Duration
+	now := h.clock.Now()
 	h.mu.Lock()
 	for u, v := range h.viewers {
-		if !v.pending {
-			continue
+		if v.pending && (v.last.IsZero() || !v.last.Add(h.every).After(now)) {
+			// Stamped before the call: a failing Slack is not asked again at once.
+			v.pending, v.last = false, now
+			due = append(due, job{u, v.render})
 		}
-		if left := v.last.Add(h.every).Sub(now); !v.last.IsZero() && left > 0 {
-			if wait == 0 || left < wait {
-				wait = left
-			}
-			continue
-		}
-		// Stamped before the call: a failing Slack is not asked again at once.
-		v.pending, v.last = false, now
-		due = append(due, job{u, v.render})
 	}
 	h.mu.Unlock()
 	for _, j := range due {
 		h.publish(ctx, j.user, j.render)
+	}
+	return h.nextWait(now)
+}
+
+// nextWait is how long after now the next owed view may go; zero when none
+// is owed.
+func (h *Home) nextWait(now time.Time) time.Duration {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var wait time.Duration
+	for _, v := range h.viewers {
+		if !v.pending {
+			continue
+		}
+		left := max(v.last.Add(h.every).Sub(now), time.Nanosecond)
+		if wait == 0 || left < wait {
+			wait = left
+		}
 	}
 	return wait
 }
@@ -145,8 +156,19 @@ func (h *Home) publish(ctx context.Context, userID string, render homeRender) {
 		h.log.Error("home view not built", "user", userID, "err", err)
 		return
 	}
-	if err := h.pub.PublishHome(ctx, userID, view); err != nil {
-		h.log.Warn("home view not published", "user", userID, "err", err)
+	err = h.pub.PublishHome(ctx, userID, view)
+	if err == nil {
+		return
+	}
+	h.log.Warn("home view not published", "user", userID, "err", err)
+	if rl, ok := errors.AsType[*channels.RateLimitError](err); ok {
+		// Owed still: published again once Slack's wait is over.
+		h.mu.Lock()
+		if v := h.viewers[userID]; v != nil {
+			v.pending, v.render = true, render
+			v.last = h.clock.Now().Add(max(rl.RetryAfter, time.Second) - h.every)
+		}
+		h.mu.Unlock()
 	}
 }
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
 	"sync"
@@ -13,14 +14,19 @@ import (
 )
 
 type recordingHome struct {
-	mu    sync.Mutex
-	users []string
+	mu      sync.Mutex
+	users   []string
+	limited int // answer this many publishes with a rate limit of 30 s
 }
 
 func (r *recordingHome) PublishHome(_ context.Context, userID string, _ channels.HomeView) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.users = append(r.users, userID)
+	if r.limited > 0 {
+		r.limited--
+		return &channels.RateLimitError{RetryAfter: 30 * time.Second, Err: errors.New("ratelimited")}
+	}
 	return nil
 }
 
@@ -56,6 +62,8 @@ func TestHomeCoalescesPublishes(t *testing.T) {
 		{"once the spacing is over, one publish", 5 * time.Second, func() {}, []string{"UF"}, 0},
 		{"nothing owed, nothing published", 20 * time.Second, func() {}, nil, 0},
 		{"a change after a quiet spell goes at once", 30 * time.Second, func() { h.touch(render, "UF") }, []string{"UF"}, 0},
+		{"rate limited: tried, and owed until Slack's wait ends", 60 * time.Second, func() { pub.limited = 1; h.touch(render, "UF") }, []string{"UF"}, 30},
+		{"after Slack's wait, published", 90 * time.Second, func() {}, []string{"UF"}, 0},
 	}
 	for _, s := range steps {
 		clock.Set(start.Add(s.at))
