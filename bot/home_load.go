@@ -27,6 +27,8 @@ func (b *Bot) renderHome(ctx context.Context, userID string) (channels.HomeView,
 	return homeView(in), nil
 }
 
+// loadHome fills in what userID's view shows; it starts afresh, as a store
+// may run a transaction's function more than once.
 func (b *Bot) loadHome(ctx context.Context, tx ticketing.Tx, in *homeInput) error {
 	*in = homeInput{now: in.now, viewer: in.viewer, clients: in.clients, link: in.link, phones: in.phones}
 	if s, ok := b.dir.staffMember(in.viewer); ok {
