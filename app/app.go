@@ -45,15 +45,18 @@ type App struct {
 	engine    *schedules.Engine
 
 	slackClient *slack.Client
-	slackHTTP   http.Handler               // events mode
-	socket      *slackchannel.SocketRunner // socket mode
-	slackReady  func() bool
-	whatsapp    *whatsappchannel.Adapter // nil when disabled
-	jobs        *schedules.Jobs
-	live        *liveJobs // what cron ticks; reload swaps its parts
-	front       *frontBot // what the transports call; reload swaps the bot behind it
-	jobsLog     *slog.Logger
-	metrics     *metrics.Metrics
+	// slackURL is the workspace's address, from auth.test.
+	slackURL   string
+	home       *bot.Home
+	slackHTTP  http.Handler               // events mode
+	socket     *slackchannel.SocketRunner // socket mode
+	slackReady func() bool
+	whatsapp   *whatsappchannel.Adapter // nil when disabled
+	jobs       *schedules.Jobs
+	live       *liveJobs // what cron ticks; reload swaps its parts
+	front      *frontBot // what the transports call; reload swaps the bot behind it
+	jobsLog    *slog.Logger
+	metrics    *metrics.Metrics
 
 	// election is nil on SQLite, whose one process always leads.
 	election *election
@@ -113,6 +116,7 @@ func (a *App) build(ctx context.Context) error {
 	a.setRole(a.election == nil)
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
+	a.home = bot.NewHome(bot.HomeConfig{Publisher: slackHome{a}, Clock: clock, Log: log.With("component", "home")})
 	b, err := bot.New(a.botConfig(cfg, a.engine, cfg.TicketingClients(), wake))
 	if err != nil {
 		return err
@@ -184,6 +188,7 @@ func (a *App) connectSlack(ctx context.Context) error {
 		}
 		return fmt.Errorf("%w (check slack.bot_token, slack.api_url and the network)", err)
 	}
+	a.slackURL = id.URL
 	origin := a.slackOrigin(ctx, id)
 	log := a.log.With("component", "slack")
 	switch cfg.Mode {

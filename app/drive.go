@@ -22,6 +22,10 @@ func (a *App) WhatsApp() *whatsappchannel.Adapter { return a.whatsapp }
 // Tick runs the scheduled jobs, and the router's, once.
 func (a *App) Tick(ctx context.Context) error { return a.ticks().Tick(ctx) }
 
+// PublishHomes publishes the Home views owed now, as the running bot's
+// Home worker would.
+func (a *App) PublishHomes(ctx context.Context) { a.home.Flush(ctx) }
+
 // DeliverDue sends what the outbox owes now and says how many went out.
 func (a *App) DeliverDue(ctx context.Context) (int, error) { return a.deliverer.DeliverDue(ctx) }
 

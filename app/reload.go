@@ -69,6 +69,8 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		Observer:    wakeOnCommit{Observer: a.metrics, wake: wake},
 		Report:      a.monthlyReport,
 		GroupWindow: cfg.Intake.Window(),
+		Home:        a.home,
+		ThreadLink:  a.threadLink,
 	}
 }
 

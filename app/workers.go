@@ -68,6 +68,11 @@ func (a *App) start(ctx context.Context) *workers {
 			}
 		})
 	}
+	if a.slackClient != nil {
+		// Every replica publishes the Home views of the people whose
+		// events it took.
+		w.slack.Go(func() { a.home.Run(slackCtx) })
+	}
 	if a.election == nil {
 		w.becomeLeader()
 	} else {

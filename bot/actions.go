@@ -82,13 +82,22 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 	if reply != "" {
 		b.ephemeral(ctx, in, reply)
 	}
+	if in.Channel == "" {
+		// Pressed on the Home tab, which shows the outcome.
+		b.home.touch(b.renderHome, in.UserID)
+	}
 	return channels.Reply{Text: reply}, nil
 }
 
-// ephemeral tells only the person who pressed a button.
+// ephemeral tells only the person who pressed a button; a button on the
+// Home tab is in no channel, so its answer goes to them directly.
 func (b *Bot) ephemeral(ctx context.Context, in channels.Inbound, text string) {
+	item := ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: in.Channel}, Mode: ticketing.ModeEphemeral, UserID: in.UserID, Text: text}
+	if in.Channel == "" {
+		item = ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: in.UserID}, Mode: ticketing.ModeDirect, Text: text}
+	}
 	err := b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
-		return b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: in.Channel}, Mode: ticketing.ModeEphemeral, UserID: in.UserID, Text: text})
+		return b.enqueue(ctx, tx, item)
 	})
 	if err != nil {
 		b.log.Error("queue ephemeral", "err", err)

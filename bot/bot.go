@@ -80,6 +80,10 @@ type Config struct {
 	// GroupWindow is intake.group_window: a person's top-level messages
 	// closer together than this are one case. Zero means DefaultGroupWindow.
 	GroupWindow time.Duration
+	// Home, if set, publishes the Home tab; it outlives reloads.
+	Home *Home
+	// ThreadLink, if set, gives a Slack thread's permalink for the Home tab.
+	ThreadLink func(ticketing.Conversation) string
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -99,6 +103,8 @@ type Bot struct {
 	observer   Observer
 	report     MonthlyReport
 	window     time.Duration
+	home       *Home
+	links      func(ticketing.Conversation) string
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -138,7 +144,7 @@ func New(cfg Config) (*Bot, error) {
 		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
-		window: cfg.GroupWindow,
+		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
 	}, nil
 }
 
@@ -155,6 +161,9 @@ func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, 
 	case in.Platform == channels.WhatsApp && in.Kind == channels.KindMessage:
 		return channels.Reply{}, b.handleWhatsApp(ctx, in)
 	case in.Platform != channels.Slack:
+		return channels.Reply{}, nil
+	case in.Kind == channels.KindHomeOpened:
+		b.homeOpened(in)
 		return channels.Reply{}, nil
 	case in.Kind == channels.KindMessage:
 		return channels.Reply{}, b.handleSlackMessage(ctx, in)
@@ -174,10 +183,18 @@ type effects = ticketing.AfterCommit
 // update runs fn in one transaction, then the effects it collected, then
 // wakes the outbox.
 func (b *Bot) update(ctx context.Context, fn func(tx ticketing.Tx, fx *effects) error) error {
-	if err := ticketing.UpdateThen(ctx, b.store, fn); err != nil {
+	var owners []string
+	err := ticketing.UpdateThen(ctx, b.store, func(tx ticketing.Tx, fx *effects) error {
+		w := &homeWatch{Tx: tx, dir: b.dir}
+		err := fn(w, fx)
+		owners = w.owners
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	b.observer.Committed()
+	b.home.touch(b.renderHome, owners...)
 	return nil
 }
 

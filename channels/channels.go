@@ -40,6 +40,9 @@ const (
 	// KindDelete is a person deleting (revoking) a message they sent:
 	// MessageID is the deleted message's id.
 	KindDelete InboundKind = "delete"
+	// KindHomeOpened is a person opening the bot's Home tab: UserID is who,
+	// and the bot owes them a fresh view (HomePublisher).
+	KindHomeOpened InboundKind = "home_opened"
 )
 
 // Inbound is one event from a chat platform in the bot's own terms.

@@ -59,7 +59,7 @@ func (d *desk) breach(c ticketing.Client, t *ticketing.Ticket) Breach {
 		Late:       attended(d.in.Hours, c, t.Kind, t.DueAt, end),
 		FocalPoint: c.FocalPoint, FocalName: focalLabel(d.in.Names, c.FocalPoint),
 		FirstResponder: t.FirstResponder,
-		Link:           threadLink(d.in.SlackURL, t.Desk.Address, t.Desk.Thread),
+		Link:           ThreadLink(d.in.SlackURL, t.Desk.Address, t.Desk.Thread),
 	}
 	if t.Responded() {
 		b.FirstResponse = t.FirstResponseAt.In(loc)
@@ -78,11 +78,11 @@ var (
 	slackTS = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
 )
 
-// threadLink is the thread's address in the form chat.getPermalink returns,
+// ThreadLink is the thread's address in the form chat.getPermalink returns,
 // <base>/archives/<channel>/p<ts without its dot>, so no API call is needed
 // per breach. Stored ids that do not look like Slack's give no link rather
 // than a broken one.
-func threadLink(base, channel, ts string) string {
+func ThreadLink(base, channel, ts string) string {
 	if !slackID.MatchString(channel) || !slackTS.MatchString(ts) {
 		return ""
 	}

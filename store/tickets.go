@@ -175,6 +175,10 @@ func ticketWhere(f ticketing.TicketFilter) (string, []any) {
 		where = append(where, "assignee = ?")
 		args = append(args, f.Assignee)
 	}
+	if f.OpenedBy != "" {
+		where = append(where, "opened_by = ?")
+		args = append(args, f.OpenedBy)
+	}
 	if !f.OpenedFrom.IsZero() {
 		where = append(where, "received_at >= ?")
 		args = append(args, stampOf(f.OpenedFrom))

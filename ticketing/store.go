@@ -53,6 +53,9 @@ type TicketFilter struct {
 	// OnlyOpen keeps tickets whose Status.Open.
 	OnlyOpen bool
 	Assignee string
+	// OpenedBy selects tickets a person opened (a Slack user id, a
+	// WhatsApp number).
+	OpenedBy string
 	// OpenedFrom and OpenedTo select tickets received in [OpenedFrom, OpenedTo).
 	OpenedFrom time.Time
 	OpenedTo   time.Time

@@ -67,6 +67,8 @@ func (p *demoPlayer) step(ctx context.Context, st demoStep) error {
 		return p.command(st.Command)
 	case st.React != nil:
 		return p.react(ctx, st.React)
+	case st.Home != nil:
+		return p.home(ctx, st.Home)
 	case st.Summary:
 		return p.summary(ctx)
 	}
@@ -166,6 +168,18 @@ func (p *demoPlayer) react(ctx context.Context, r *demoReact) error {
 	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", ":"+emoji+":")
 	return p.postEvent(map[string]any{"type": "reaction_added", "user": r.User, "reaction": emoji,
 		"item": map[string]any{"type": "message", "channel": t.Desk.Address, "ts": t.Desk.Thread}, "event_ts": p.nextTS()})
+}
+
+// home opens a person's Home tab; the transcript shows the view published.
+func (p *demoPlayer) home(ctx context.Context, h *demoHome) error {
+	p.tr.line(p.style(h.User), "🏠 "+p.tr.name(h.User)+":", "abre la pestaña Inicio del bot")
+	p.seq++
+	body := slackfake.HomeOpened(fmt.Sprintf("EvDemo%06d", p.seq), h.User, p.clock.Now())
+	if status, _ := p.signed("/slack/events", "application/json", body); status != http.StatusOK {
+		return fmt.Errorf("app_home_opened answered %d", status)
+	}
+	p.a.PublishHomes(ctx)
+	return nil
 }
 
 func (p *demoPlayer) ticket(ctx context.Context, id int64) (*ticketing.Ticket, error) {

@@ -33,6 +33,7 @@ type demoStep struct {
 	WhatsApp *demoWhatsApp `yaml:"whatsapp"`
 	Command  *demoCommand  `yaml:"command"`
 	React    *demoReact    `yaml:"react"`
+	Home     *demoHome     `yaml:"home"`
 	Summary  bool          `yaml:"summary"`
 
 	wait time.Duration
@@ -72,6 +73,11 @@ type demoCommand struct {
 	Client string `yaml:"client"`
 	User   string `yaml:"user"`
 	Text   string `yaml:"text"`
+}
+
+// demoHome is a person opening the bot's Home tab.
+type demoHome struct {
+	User string `yaml:"user"`
 }
 
 type demoReact struct {
@@ -122,13 +128,13 @@ func ParseScript(raw []byte) (*Script, error) {
 func (st *demoStep) check() error {
 	n := 0
 	for _, set := range []bool{st.Say != "", st.At != nil, st.Wait != "", st.Slack != nil, st.Reply != nil,
-		st.WhatsApp != nil, st.Command != nil, st.React != nil, st.Summary} {
+		st.WhatsApp != nil, st.Command != nil, st.React != nil, st.Home != nil, st.Summary} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return fmt.Errorf("want exactly one of say, at, wait, slack, reply, whatsapp, command, react, summary; got %d", n)
+		return fmt.Errorf("want exactly one of say, at, wait, slack, reply, whatsapp, command, react, home, summary; got %d", n)
 	}
 	switch {
 	case st.Wait != "":
@@ -149,6 +155,8 @@ func (st *demoStep) check() error {
 		return errors.New("command: needs user and text")
 	case st.React != nil && (st.React.Ticket <= 0 || st.React.User == ""):
 		return errors.New("react: needs ticket and user")
+	case st.Home != nil && st.Home.User == "":
+		return errors.New("home: needs user")
 	}
 	return nil
 }

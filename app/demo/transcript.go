@@ -116,7 +116,59 @@ func (t *transcript) slackCall(c slackfake.Call) {
 		t.line(style, "🤖 ✎ "+where+":", text)
 	case "files.completeUploadExternal":
 		t.line(style, "🤖 📎 → "+where+":", strings.TrimSpace(c.Form.Get("initial_comment")+"\n"+uploadedNames(c.Form.Get("files"))))
+	case "views.publish":
+		t.line(styleBot, "🤖 🏠 Inicio de "+t.name(c.Form.Get("user_id"))+":", homeText(c.Form.Get("view")))
 	}
+}
+
+var slackLink = regexp.MustCompile(`<(https?://[^|>]+)\|([^>]+)>`)
+
+// homeText renders a published Home view as lines: titles in bold, a rule
+// between sections, links by their label and buttons as "[Tomar]".
+func homeText(view string) string {
+	var v struct {
+		Blocks []struct {
+			Type string `json:"type"`
+			Text *struct {
+				Text string `json:"text"`
+			} `json:"text"`
+			Elements []struct {
+				Type string          `json:"type"`
+				Text json.RawMessage `json:"text"`
+			} `json:"elements"`
+		} `json:"blocks"`
+	}
+	if json.Unmarshal([]byte(view), &v) != nil {
+		return view
+	}
+	var out []string
+	for _, b := range v.Blocks {
+		switch b.Type {
+		case "header":
+			out = append(out, "*"+b.Text.Text+"*")
+		case "divider":
+			out = append(out, "──")
+		case "section":
+			out = append(out, slackLink.ReplaceAllString(b.Text.Text, "[$2]"))
+		case "context", "actions":
+			var parts []string
+			for _, e := range b.Elements {
+				var text string
+				var obj struct {
+					Text string `json:"text"`
+				}
+				if json.Unmarshal(e.Text, &text) != nil && json.Unmarshal(e.Text, &obj) == nil {
+					text = obj.Text
+				}
+				if e.Type == "button" {
+					text = "[" + text + "]"
+				}
+				parts = append(parts, text)
+			}
+			out = append(out, strings.Join(parts, " "))
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // buttonLabels renders the buttons of a message's blocks as "[Tomar]".

@@ -36,6 +36,9 @@ type Identity struct {
 	// organization, if any) the token is installed in.
 	TeamID       string
 	EnterpriseID string
+	// URL is the workspace's address (https://acme.slack.com/), which
+	// thread permalinks start with.
+	URL string
 }
 
 // BotIdentity asks Slack (auth.test) who the bot token belongs to.
@@ -44,7 +47,7 @@ func BotIdentity(ctx context.Context, client *slack.Client) (Identity, error) {
 	if err != nil {
 		return Identity{}, fmt.Errorf("slack auth.test: %w", err)
 	}
-	return Identity{UserID: resp.UserID, BotID: resp.BotID, TeamID: resp.TeamID, EnterpriseID: resp.EnterpriseID}, nil
+	return Identity{UserID: resp.UserID, BotID: resp.BotID, TeamID: resp.TeamID, EnterpriseID: resp.EnterpriseID, URL: resp.URL}, nil
 }
 
 // AppOfBot asks Slack (bots.info) which app a bot belongs to.

@@ -73,6 +73,13 @@ func FromEvent(ev slackevents.EventsAPIEvent, botUserID string) (channels.Inboun
 		return fromReaction(*e, eventID, eventTime, botUserID)
 	case slackevents.ReactionAddedEvent:
 		return fromReaction(e, eventID, eventTime, botUserID)
+	case *slackevents.AppHomeOpenedEvent:
+		if e == nil {
+			return channels.Inbound{}, false
+		}
+		return fromHomeOpened(*e, eventID, eventTime)
+	case slackevents.AppHomeOpenedEvent:
+		return fromHomeOpened(e, eventID, eventTime)
 	}
 	return channels.Inbound{}, false
 }

@@ -200,6 +200,12 @@ func TestFromEventParsed(t *testing.T) {
 			"reaction":"+1","item":{"type":"message","channel":"CACME","ts":"1712340000.000100"},"event_ts":"1712345678.123456"}}`,
 			channels.Inbound{Platform: channels.Slack, Kind: channels.KindReaction, EventID: "Ev11", MessageID: "1712340000.000100",
 				Channel: "CACME", ThreadTS: "1712340000.000100", UserID: "UCLIENT", Reaction: "+1", At: tsTime}, true},
+		{"home tab opened", `{"type":"event_callback","event_id":"Ev18","event":{"type":"app_home_opened","user":"UFOCAL",
+			"channel":"DFOCAL","tab":"home","event_ts":"1712345678.123456"}}`,
+			channels.Inbound{Platform: channels.Slack, Kind: channels.KindHomeOpened, EventID: "Ev18", UserID: "UFOCAL", At: tsTime}, true},
+		{"messages tab opened", `{"type":"event_callback","event_id":"Ev19","event":{"type":"app_home_opened","user":"UFOCAL",
+			"channel":"DFOCAL","tab":"messages","event_ts":"1712345678.123456"}}`,
+			channels.Inbound{}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

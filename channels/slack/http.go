@@ -132,6 +132,7 @@ var wantedEvents = map[string]bool{
 	string(slackevents.Message):       true,
 	string(slackevents.AppMention):    true,
 	string(slackevents.ReactionAdded): true,
+	string(slackevents.AppHomeOpened): true,
 }
 
 func (h *httpHandler) events(w http.ResponseWriter, r *http.Request, body []byte) {

@@ -34,6 +34,10 @@ func TestDemoTranscript(t *testing.T) {
 		"13:41 🤖 → DM a Lucía Fernández: ⏰ quedan 24 min para responder #3",
 		"14:05 🤖 → DM a Diego Sosa: 🔴 #3 de ACME Cobranzas (ALTA) acaba de vencer",
 		"14:05 🤖 → #mesa-de-ayuda: 🔴 *SLA incumplido*: #3",
+		// The focal point's Home tab, as text.
+		"14:45 🤖 🏠 Inicio de Lucía Fernández: *Mis tickets*\n      *#1* · ACME Cobranzas · Consulta · resuelto · esperando al cliente",
+		"*Sin asignar y en riesgo*\n      *#3* · ACME Cobranzas · Incidente · prioridad ALTA · nuevo · ⚠️ venció hoy a las 14:05 (hora de Buenos Aires)\n" +
+			"      Los reportes de la campaña de cobranzas no cargan desde esta mañana · [ver hilo]\n      [Tomar] [Resolver]",
 		"El ticket se cerrará el lunes 30/11 a las 08:00 si no recibimos respuesta.",
 		"── lun 30/11/2026 ──",
 		"08:00 🤖 → #acme (hilo): 🔒 Ticket #1 cerrado por falta de respuesta",
@@ -69,6 +73,7 @@ func TestDemoScriptErrors(t *testing.T) {
 		{"bad duration", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - wait: mañana\n", "steps[0]: wait: want a positive duration"},
 		{"unknown key", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - shout: hola\n", "field shout not found"},
 		{"no start", "steps:\n  - say: hola\n", "start: want a time"},
+		{"home without a user", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - home: {}\n", "steps[0]: home: needs user"},
 		{"unknown client", "start: 2026-11-26T09:00:00-03:00\nsteps:\n  - slack: {client: nadie, user: U1, text: hola}\n", `unknown client "nadie"`},
 	}
 	for _, tt := range tests {

@@ -17,6 +17,9 @@ func TestSlackAppManifest(t *testing.T) {
 	}
 	var m struct {
 		Features struct {
+			AppHome struct {
+				HomeTab bool `yaml:"home_tab_enabled"`
+			} `yaml:"app_home"`
 			SlashCommands []struct {
 				Command string `yaml:"command"`
 			} `yaml:"slash_commands"`
@@ -44,10 +47,13 @@ func TestSlackAppManifest(t *testing.T) {
 			t.Errorf("manifest lacks bot scope %s", scope)
 		}
 	}
-	for _, ev := range []string{"message.groups", "app_mention", "reaction_added"} {
+	for _, ev := range []string{"message.groups", "app_mention", "reaction_added", "app_home_opened"} {
 		if !slices.Contains(m.Settings.Events.BotEvents, ev) {
 			t.Errorf("manifest lacks event %s", ev)
 		}
+	}
+	if !m.Features.AppHome.HomeTab {
+		t.Error("manifest leaves the Home tab off; the bot publishes views there")
 	}
 	if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != "/soporte" {
 		t.Errorf("slash commands = %+v, want /soporte", m.Features.SlashCommands)

@@ -280,6 +280,7 @@ func testFindTickets(t *testing.T, s ticketing.Store) {
 	closed := mk(acme, 2*h, 10*h, "UF", ticketing.StatusCerrado)
 	betaTk := mk(beta, 3*h, 20*h, "UG", ticketing.StatusNuevo)
 	tie := mk(acme, 4*h, 5*h, "UG", ticketing.StatusResuelto)
+	betaTk.OpenedBy = "UB"
 	create(t, s, late, early, closed, betaTk, tie)
 
 	tests := []struct {
@@ -292,6 +293,8 @@ func testFindTickets(t *testing.T, s ticketing.Store) {
 		{"unknown client", ticketing.TicketFilter{ClientID: "nobody"}, nil},
 		{"only open", ticketing.TicketFilter{OnlyOpen: true}, []*ticketing.Ticket{early, tie, betaTk, late}},
 		{"assignee", ticketing.TicketFilter{Assignee: "UF"}, []*ticketing.Ticket{closed, late}},
+		{"opened by", ticketing.TicketFilter{OpenedBy: "UB"}, []*ticketing.Ticket{betaTk}},
+		{"opened by nobody known", ticketing.TicketFilter{OpenedBy: "UX"}, nil},
 		{"opened from (inclusive)", ticketing.TicketFilter{OpenedFrom: t0.Add(2 * h)}, []*ticketing.Ticket{tie, closed, betaTk}},
 		{"opened to (exclusive)", ticketing.TicketFilter{OpenedTo: t0.Add(2 * h)}, []*ticketing.Ticket{early, late}},
 		{"due from (inclusive)", ticketing.TicketFilter{DueFrom: t0.Add(10 * h)}, []*ticketing.Ticket{closed, betaTk, late}},

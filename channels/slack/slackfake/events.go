@@ -82,3 +82,10 @@ func RandomSecret() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// HomeOpened is the Events API callback of user opening the app's Home tab.
+func HomeOpened(eventID, user string, at time.Time) []byte {
+	ts := fmt.Sprintf("%d.%06d", at.Unix(), at.Nanosecond()/1000)
+	return EventBody(eventID, at.Unix(), map[string]any{"type": "app_home_opened", "user": user, "channel": "D" + user,
+		"tab": "home", "event_ts": ts})
+}

@@ -105,6 +105,7 @@ func New(extra map[string]http.HandlerFunc) *Server {
 			v := s.record("conversations.history", r)
 			WriteJSON(w, map[string]any{"ok": true, "has_more": false, "messages": s.history(v.Get("channel"), "")})
 		},
+		"/views.publish": s.publishView,
 		"/conversations.open": func(w http.ResponseWriter, r *http.Request) {
 			v := s.record("conversations.open", r)
 			WriteJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}})
@@ -260,6 +261,42 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	WriteJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": ts})
+}
+
+// publishView records a views.publish, which slack-go sends as JSON: the
+// call's form holds user_id and the view as JSON text.
+func (s *Server) publishView(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		UserID string          `json:"user_id"`
+		View   json.RawMessage `json:"view"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.UserID == "" {
+		WriteJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	call := Call{Method: "views.publish", Form: url.Values{"user_id": {req.UserID}, "view": {string(req.View)}}}
+	s.mu.Lock()
+	if !s.discard {
+		s.calls = append(s.calls, call)
+	}
+	onCall := s.onCall
+	s.mu.Unlock()
+	if onCall != nil {
+		onCall(call)
+	}
+	s.poke()
+	WriteJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V" + req.UserID, "type": "home"}})
+}
+
+// Views lists the Home views published for user, oldest first, as JSON.
+func (s *Server) Views(user string) []string {
+	var out []string
+	for _, c := range s.CallsOf("views.publish") {
+		if c.Form.Get("user_id") == user {
+			out = append(out, c.Form.Get("view"))
+		}
+	}
+	return out
 }
 
 // history lists the messages of a channel, or of one thread in it.
