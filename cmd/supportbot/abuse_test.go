@@ -39,7 +39,7 @@ func TestAbuseOfTheSlackEndpoints(t *testing.T) {
 			"type": "block_actions", "trigger_id": "1337.42." + user, "user": map[string]any{"id": user},
 			"team": map[string]any{"id": slackfake.Team}, "api_app_id": slackfake.App, "channel": map[string]any{"id": channel},
 			"container": map[string]any{"type": "message", "channel_id": channel, "message_ts": tsAt(1)},
-			"actions":   []map[string]any{{"action_id": "ticket_resolve", "value": value, "type": "button", "action_ts": "1.2"}},
+			"actions":   []map[string]any{{"action_id": "ticket_resolve", "block_id": "b1", "value": value, "type": "button", "action_ts": "1.2"}},
 		})
 		return []byte(url.Values{"payload": {string(payload)}}.Encode())
 	}
