@@ -32,6 +32,11 @@ const (
 	// is down, and answered (si, no) or not (sin_respuesta).
 	AuditCriticalAsked    AuditAction = "critical_asked"
 	AuditCriticalAnswered AuditAction = "critical_answered"
+	// Satisfaction: the client was asked to rate a closed ticket, rated it
+	// (1–5) and may have added a comment.
+	AuditCSATAsked     AuditAction = "csat_asked"
+	AuditCSATRated     AuditAction = "csat_rated"
+	AuditCSATCommented AuditAction = "csat_commented"
 )
 
 // Written by the scheduler.
