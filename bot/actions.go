@@ -24,8 +24,11 @@ var checkReactions = map[string]bool{"white_check_mark": true, "heavy_check_mark
 // whose channel holds the button, so a forged payload can't reach another
 // client's ticket.
 func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.Reply, error) {
-	if in.ActionID == actionCritical {
+	switch in.ActionID {
+	case actionCritical:
 		return b.handleCriticalButton(ctx, in)
+	case actionCSAT:
+		return b.handleCSATButton(ctx, in)
 	}
 	idPart, arg, _ := strings.Cut(in.ActionValue, ":")
 	n, err := strconv.ParseInt(idPart, 10, 64)

@@ -80,6 +80,10 @@ type Config struct {
 	// GroupWindow is intake.group_window: a person's top-level messages
 	// closer together than this are one case. Zero means DefaultGroupWindow.
 	GroupWindow time.Duration
+	// CSAT is csat.enabled: a client who confirms a ticket is solved is
+	// asked to rate the help; CSATOnAutoClose (csat.on_autoclose) asks on
+	// the scheduler's closes too.
+	CSAT, CSATOnAutoClose bool
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -99,6 +103,9 @@ type Bot struct {
 	observer   Observer
 	report     MonthlyReport
 	window     time.Duration
+	csat       bool
+	// csatOnAutoClose is read by AskCSATOnAutoClose.
+	csatOnAutoClose bool
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -138,7 +145,7 @@ func New(cfg Config) (*Bot, error) {
 		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
-		window: cfg.GroupWindow,
+		window: cfg.GroupWindow, csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
 	}, nil
 }
 
