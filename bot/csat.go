@@ -97,7 +97,8 @@ func (b *Bot) handleCSATButton(ctx context.Context, in channels.Inbound) (channe
 		c, inClient := b.dir.clientOfChannel(in.Channel)
 		if b.dir.isStaff(in.UserID) || !inClient || c.ID != t.ClientID {
 			reply = csatNotYoursText()
-			return b.audit(ctx, tx, in.UserID, t.ClientID, t.ID, ticketing.AuditCSATRated, "refused: not the ticket's client")
+			b.log.Info("csat button refused: not the ticket's client", "ticket", t.ID, "user", in.UserID, "channel", in.Channel)
+			return nil
 		}
 		ok, err := b.rate(ctx, tx, t, in.UserID, rating)
 		if err != nil || !ok {
