@@ -50,7 +50,7 @@ func (b *Bot) askCSAT(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket)
 	if err != nil {
 		return err
 	}
-	return b.audit(ctx, tx, "", t.ClientID, t.ID, ticketing.AuditCSATAsked, string(q.Where.Platform))
+	return b.audit(ctx, tx, "supportbot", t.ClientID, t.ID, ticketing.AuditCSATAsked, string(q.Where.Platform))
 }
 
 // AskCSATOnAutoClose asks for the rating of a ticket the scheduler closed,
