@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"supportbot/bot"
+	"supportbot/channels"
 	"supportbot/ticketing"
 )
 
@@ -170,6 +171,66 @@ func TestCSATOnAutoClose(t *testing.T) {
 		}
 		if on && (len(slack) != 1 || len(slack[0].Buttons) != 5 || slack[0].To.Thread != "100.1") {
 			t.Errorf("question = %+v, want five buttons in the ticket's thread", slack)
+		}
+	}
+}
+
+// Every path of the client's conformity asks once; staff closing does not.
+func TestEveryConformityPathAsks(t *testing.T) {
+	react := channels.Inbound{Platform: channels.Slack, Kind: channels.KindReaction, EventID: "react-1",
+		Channel: "CACME", UserID: "UCLIENT", Reaction: "white_check_mark", ThreadTS: "100.1"}
+	tests := []struct {
+		name  string
+		close channels.Inbound
+		want  int
+	}{
+		{"/soporte conforme", command("CACME", "UCLIENT", "conforme #1"), 1},
+		{"a check mark on the thread", react, 1},
+		{"staff closing", command("CACME", "UFOCAL", "mover #1 cerrado"), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarnessWith(t, withCSAT)
+			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+			h.handle(command("CACME", "UFOCAL", "resolver #1 reiniciamos el servicio"))
+			h.flush()
+			h.handle(tt.close)
+			h.handle(command("CACME", "UCLIENT", "conforme #1")) // closed already: no (second) question
+			slack, _ := h.flush()
+			var questions []ticketing.OutboxItem
+			for _, it := range slack {
+				if strings.Contains(it.Text, "calificarías") {
+					questions = append(questions, it)
+				}
+			}
+			if len(questions) != tt.want {
+				t.Fatalf("%d questions, want %d:\n%s", len(questions), tt.want, texts(slack))
+			}
+			if tt.want == 1 && (questions[0].To.Thread != "100.1" || len(questions[0].Buttons) != 5) {
+				t.Errorf("question = %+v, want five buttons in the ticket's thread", questions[0])
+			}
+		})
+	}
+}
+
+// After the rating, the client's thread message is the comment; thanks
+// alone are kept quietly, not answered as a message on a closed ticket.
+func TestSlackThreadComment(t *testing.T) {
+	for _, tt := range []struct {
+		text, comment string
+	}{{"gracias", ""}, {"muy claros con la explicación", "muy claros con la explicación"}} {
+		h := newHarnessWith(t, withCSAT)
+		h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+		h.handle(command("CACME", "UCLIENT", "conforme #1"))
+		h.handle(channelsAction("CACME", "UCLIENT", "ticket_csat", "1:4"))
+		h.flush()
+		h.handle(threadReply("CACME", "UCLIENT", "100.1", "300.1", tt.text))
+		if got := h.csat(1); got.Rating != 4 || got.Comment != tt.comment {
+			t.Errorf("%q: rating %d comment %q, want 4 and %q", tt.text, got.Rating, got.Comment, tt.comment)
+		}
+		slack, _ := h.flush()
+		if strings.Contains(texts(slack), "ya está cerrado") {
+			t.Errorf("%q answered as a message on a closed ticket:\n%s", tt.text, texts(slack))
 		}
 	}
 }
