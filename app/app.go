@@ -157,7 +157,7 @@ func (a *App) build(ctx context.Context) error {
 	a.deliverer = deliverer
 
 	a.jobsLog = log.With("component", "jobs")
-	jobs, err := schedules.NewJobs(a.jobsConfig(cfg, a.engine, cfg.TicketingClients(), wake))
+	jobs, err := schedules.NewJobs(a.jobsConfig(cfg, a.engine, cfg.TicketingClients(), wake, b))
 	if err != nil {
 		return fmt.Errorf("scheduled jobs: %w", err)
 	}

@@ -71,18 +71,20 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		GroupWindow: cfg.Intake.Window(),
 		Home:        a.home,
 		ThreadLink:  a.threadLink,
+		CSAT:        cfg.CSAT.Asks(), CSATOnAutoClose: cfg.CSAT.AsksOnAutoClose(),
 	}
 }
 
 // jobsConfig is the scheduled jobs' configuration from cfg.
-func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients []ticketing.Client, wake func()) schedules.JobsConfig {
+// b asks for the rating of what the jobs auto-close (csat.on_autoclose).
+func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients []ticketing.Client, wake func(), b *bot.Bot) schedules.JobsConfig {
 	return schedules.JobsConfig{
 		Store: a.db, Engine: engine, Clock: a.clock, Log: a.jobsLog,
 		Clients: clients, Staff: cfg.TicketingStaff(), WarnAt: cfg.SLA.WarnAt,
 		Desk:             ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
 		SendEmptyDigests: !cfg.Digest.SkipsEmpty(),
 		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
-		OnQueued: wake, Observer: a.metrics,
+		OnQueued: wake, Observer: a.metrics, OnAutoClosed: b.AskCSATOnAutoClose,
 	}
 }
 
@@ -106,7 +108,7 @@ func (a *App) Reload(ctx context.Context, next *config.Config) error {
 	if err != nil {
 		return fmt.Errorf("config reload: %w", err)
 	}
-	jobs, err := schedules.NewJobs(a.jobsConfig(next, engine, clients, wake))
+	jobs, err := schedules.NewJobs(a.jobsConfig(next, engine, clients, wake, b))
 	if err != nil {
 		return fmt.Errorf("config reload: %w", err)
 	}

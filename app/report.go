@@ -132,7 +132,7 @@ func loadScopedReport(ctx context.Context, db *store.DB, scope reportScope, hour
 		return report.Report{}, fmt.Errorf("report: %w", err)
 	}
 	return report.Build(report.Input{
-		Month: month, Clients: scope.clients, Tickets: rows.Tickets, FirstBotReply: rows.FirstBotReply,
+		Month: month, Clients: scope.clients, Tickets: rows.Tickets, FirstBotReply: rows.FirstBotReply, Ratings: rows.Ratings,
 		Audit: rows.Audit, Hours: hours, Now: now, Names: scope.names, SlackURL: scope.slackURL, Zone: scope.zone,
 	}), nil
 }

@@ -29,6 +29,8 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		return b.handleCriticalButton(ctx, in)
 	case actionOverrule:
 		return b.handleOverrule(ctx, in)
+	case actionCSAT:
+		return b.handleCSATButton(ctx, in)
 	}
 	idPart, arg, _ := strings.Cut(in.ActionValue, ":")
 	n, err := strconv.ParseInt(idPart, 10, 64)

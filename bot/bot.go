@@ -84,6 +84,10 @@ type Config struct {
 	Home *Home
 	// ThreadLink, if set, gives a Slack thread's permalink for the Home tab.
 	ThreadLink func(ticketing.Conversation) string
+	// CSAT is csat.enabled: a client who confirms a ticket is solved is
+	// asked to rate the help; CSATOnAutoClose (csat.on_autoclose) asks on
+	// the scheduler's closes too.
+	CSAT, CSATOnAutoClose bool
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -105,6 +109,9 @@ type Bot struct {
 	window     time.Duration
 	home       *Home
 	links      func(ticketing.Conversation) string
+	csat       bool
+	// csatOnAutoClose is read by AskCSATOnAutoClose.
+	csatOnAutoClose bool
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -145,6 +152,7 @@ func New(cfg Config) (*Bot, error) {
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
+		csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
 	}, nil
 }
 

@@ -92,5 +92,8 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
 		return "", err
 	}
-	return msg, b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditClosed, reason.Text())
+	if err := b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditClosed, reason.Text()); err != nil {
+		return "", err
+	}
+	return msg, b.askCSAT(ctx, tx, t)
 }

@@ -145,6 +145,11 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 		if err := addMessage(ctx, tx, msg); err != nil {
 			return err
 		}
+		if t.Status == ticketing.StatusCerrado {
+			if took, err := b.csatCommentInThread(ctx, tx, c, t, in.UserID, in.Text); took || err != nil {
+				return err
+			}
+		}
 		thread := onDesk(in.Channel, in.ThreadTS)
 		o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, at: in.At, where: thread, desk: thread,
 			externalID: msg.ExternalID}

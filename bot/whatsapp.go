@@ -31,6 +31,9 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 		if handled, err := b.whatsAppCommand(ctx, tx, c, phone, in.Text); handled || err != nil {
 			return err
 		}
+		if handled, err := b.csatFromChat(ctx, tx, c, in); handled || err != nil {
+			return err
+		}
 		t, err := tx.OpenTicketByContact(ctx, phone)
 		if isNotFound(err) {
 			if asked, err := b.answerCriticalChat(ctx, tx, fx, in); asked || err != nil {

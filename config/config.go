@@ -24,6 +24,7 @@ type Config struct {
 	Classifier  Classifier  `yaml:"classifier"`
 	Digest      Digest      `yaml:"digest"`
 	Intake      Intake      `yaml:"intake"`
+	CSAT        CSAT        `yaml:"csat"`
 	Retention   Retention   `yaml:"retention"`
 	HA          HA          `yaml:"ha"`
 
@@ -161,6 +162,22 @@ type Digest struct {
 
 // SkipsEmpty reports whether empty digests are left unsent.
 func (d Digest) SkipsEmpty() bool { return d.SkipEmpty == nil || *d.SkipEmpty }
+
+// CSAT is the satisfaction question asked when a ticket closes.
+type CSAT struct {
+	// Enabled, unset or true, asks the client to rate the help (1–5) when
+	// they confirm a ticket is solved.
+	Enabled *bool `yaml:"enabled"`
+	// OnAutoClose also asks when the scheduler closes a ticket after
+	// notice; off by default, as the client did not take part in the close.
+	OnAutoClose *bool `yaml:"on_autoclose"`
+}
+
+// Asks reports whether csat.enabled is on.
+func (c CSAT) Asks() bool { return c.Enabled == nil || *c.Enabled }
+
+// AsksOnAutoClose reports whether csat.on_autoclose is on.
+func (c CSAT) AsksOnAutoClose() bool { return c.Asks() && c.OnAutoClose != nil && *c.OnAutoClose }
 
 type Classifier struct {
 	// MinConfidence: below it the bot asks the client what kind of case it is.

@@ -74,6 +74,8 @@ func TestDefaults(t *testing.T) {
 		{"intake.group_window", cfg.Intake.Window(), 2 * time.Minute},
 		{"ha.failover", cfg.HA.FailoverAfter(), 15 * time.Second},
 		{"digest.skip_empty", cfg.Digest.SkipsEmpty(), true},
+		{"csat.enabled", cfg.CSAT.Asks(), true},
+		{"csat.on_autoclose", cfg.CSAT.AsksOnAutoClose(), false},
 		{"min_confidence", cfg.Classifier.Threshold(), DefaultMinConfidence},
 	}
 	for _, c := range checks {
@@ -103,6 +105,8 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"bad country", strings.Replace(base, "country: CL", "country: UY", 1), "clients[1].country", "AR or CL"},
 		{"bad role", strings.Replace(base, "role: agent", "role: boss", 1), "staff[1].role", "boss"},
 		{"bad slack mode", base + "slack: {mode: rtm}\n", "slack.mode", "rtm"},
+		{"csat on auto-close while off", base + "csat: {enabled: false, on_autoclose: true}\n", "csat.on_autoclose", "needs csat.enabled"},
+		{"csat not a bool", base + "csat: {enabled: maybe}\n", "csat.enabled", ""},
 		{"socket without tokens", base + "slack: {mode: socket}\n", "slack.app_token", "xapp-"},
 		{"events without secret", base + "slack: {mode: events, bot_token: xoxb-1}\n", "slack.signing_secret", "signing secret"},
 		{"no service desk phone", strings.Replace(base, `phones: ["+54 9 5276-9999"]`, "phones: []", 1), "service_desk.phones", "at least one"},

@@ -29,6 +29,9 @@ func (c *Config) validate() []string {
 	c.validateSlack(&v)
 	c.validateWhatsApp(&v)
 	c.validateIntake(&v)
+	if c.CSAT.OnAutoClose != nil && *c.CSAT.OnAutoClose && !c.CSAT.Asks() {
+		v.add("csat.on_autoclose", "needs csat.enabled: true (nothing is asked while csat is off)")
+	}
 	c.validateHA(&v)
 	c.validateServiceDesk(&v)
 	staffByID := c.validateStaff(&v)

@@ -18,7 +18,9 @@ import (
 // column), per client and for the desk. Service factor columns are filled
 // on total and desk lines only, as they are per client; corrected_readings
 // (tickets whose kind or priority the bot read was corrected) on a client's
-// total line only.
+// total line only. csat is the share of satisfaction answers of 4 or 5
+// (whole, rounded down), beside csat_answers and csat_average, on every
+// line; empty with no answers.
 var csvHeader = []string{
 	"row_kind", "month", "client_id", "client_name", "priority", "group", "group_name", "tickets",
 	"within_target", "within_target_pct", "breaches", "pending", "closed_without_response",
@@ -27,6 +29,7 @@ var csvHeader = []string{
 	"bot_within_40s", "bot_tickets", "bot_factor_pct",
 	"people_within_target", "people_tickets", "people_factor_pct",
 	"corrected_readings",
+	"csat_answers", "csat", "csat_average",
 }
 
 // CSV is how a spreadsheet reads the file. The zero value is plain
@@ -80,7 +83,7 @@ func (o CSV) Write(w io.Writer, r Report) error {
 		if len(extra) == 7 { // no corrected_readings on this line
 			extra = append(extra, "")
 		}
-		cw.Write(append(rec, extra...)) // cw keeps the first error for flush
+		cw.Write(append(append(rec, extra...), o.csat(row.CSAT)...)) // cw keeps the first error for flush
 
 	}
 	for _, c := range r.Clients {
@@ -185,8 +188,21 @@ func (o CSV) row(r Row) []string {
 	}
 }
 
-func (o CSV) hours(d time.Duration) string {
-	s := strconv.FormatFloat(d.Hours(), 'f', 2, 64)
+// csat are the last three columns: answers, score and average rating.
+func (o CSV) csat(c CSAT) []string {
+	pct, ok := c.Share()
+	avg := ""
+	if a, ok := c.Average(); ok {
+		avg = o.decimal(a)
+	}
+	return []string{strconv.Itoa(c.Answers), csvPct(pct, ok), avg}
+}
+
+func (o CSV) hours(d time.Duration) string { return o.decimal(d.Hours()) }
+
+// decimal has two decimals, with the separator of the file's locale.
+func (o CSV) decimal(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
 	if o.DecimalComma {
 		s = strings.Replace(s, ".", ",", 1)
 	}

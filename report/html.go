@@ -31,6 +31,9 @@ var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	},
 	"botForm":   func(f Factor) string { return factorForm(f, botWindowSeconds) },
 	"corrected": CorrectedLine,
+	"csatLine":  CSATLine,
+	"csatPct":   csatPctText,
+	"csatAvg":   averageText,
 	"pct": func(f Factor) string {
 		pct, ok := f.Share()
 		return pctText(pct, ok)

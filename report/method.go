@@ -13,6 +13,7 @@ var method = []string{
 	"Mediana y P90 por rango más cercano: con los tiempos ordenados, la mediana es el valor en la posición ⌈n/2⌉ (con un número par, el menor de los dos centrales) y el P90 el de la posición ⌈0,9·n⌉, así cada cifra es un tiempo que algún ticket tuvo.",
 	"Los tiempos son horas de atención del calendario de cada ticket (días hábiles y horario del plan), desde el mensaje del cliente.",
 	"Los porcentajes se redondean hacia abajo: 79,8 % se muestra 79 % y no alcanza la meta del 80 %. El % en objetivo es sobre los tickets decididos (en objetivo más incumplidos).",
+	"Satisfacción (CSAT): al cerrar un ticket con su conformidad, el cliente califica la ayuda de 1 a 5; el CSAT es la parte de las calificaciones con 4 o 5, redondeada hacia abajo como los demás porcentajes, y se muestra junto al promedio y al número de calificaciones. Cada calificación cuenta en el mes en que llegó su ticket, con su cliente y su punto focal.",
 	"Las cifras pendientes son provisorias: cada pendiente pasará a en objetivo o a incumplido cuando se responda o venza su plazo.",
 }
 

@@ -65,6 +65,9 @@ type Input struct {
 	FirstBotReply map[int64]time.Time
 	// Audit lines of the month; only AuditActions are read.
 	Audit []ticketing.AuditEntry
+	// Ratings are the clients' satisfaction answers (1–5) by ticket id;
+	// each counts in its ticket's month, client and focal point.
+	Ratings map[int64]int
 	// Hours counts attended time; nil counts wall-clock time.
 	Hours Hours
 	// Now is when the report is made: an unanswered ticket whose deadline is
@@ -160,6 +163,8 @@ type Row struct {
 	CriticalRefusals int
 	// AutoClosed counts tickets the scheduler closed (AutoCloseReasons).
 	AutoClosed int
+	// CSAT is the clients' rating of the help on these tickets.
+	CSAT CSAT
 }
 
 // MetShare is the share of decided first responses that met the target.
@@ -225,8 +230,9 @@ type acc struct {
 }
 
 // add counts a ticket with its outcome and, when answered, its wait.
-func (a *acc) add(t *ticketing.Ticket, o outcome, wait time.Duration) {
+func (a *acc) add(t *ticketing.Ticket, o outcome, wait time.Duration, rating int) {
 	a.row.Tickets++
+	a.row.CSAT.add(rating)
 	if t.CloseReason.Auto() {
 		a.row.AutoClosed++
 	}
@@ -323,14 +329,15 @@ func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, refusals 
 		if t.Responded() {
 			wait = attended(in.Hours, c, t.Kind, t.ReceivedAt, t.FirstResponseAt)
 		}
-		trend[i].add(t, o, wait)
-		d.trend[i].add(t, o, wait)
+		rating := in.Ratings[t.ID]
+		trend[i].add(t, o, wait, rating)
+		d.trend[i].add(t, o, wait, rating)
 		if i != cur {
 			continue
 		}
 		for _, a := range []*acc{rowOf(t.Priority), &d.total,
 			d.focal.of(focalKey), d.kinds.of(string(t.Kind)), d.channels.of(string(t.Source))} {
-			a.add(t, o, wait)
+			a.add(t, o, wait, rating)
 		}
 		if t.Responded() && t.FirstResponder != focalKey {
 			d.byOthers[focalKey]++

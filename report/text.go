@@ -29,6 +29,7 @@ var legend = []string{
 	"Cerr.: cerrados antes del plazo sin respuesta. Deriv.: incidentes críticos",
 	"derivados a la Mesa de Ayuda. Autoc.: cerrados tras aviso sin respuesta del",
 	"cliente. Otros: primeras respuestas de alguien que no es el punto focal.",
+	"CSAT: calificaciones de 4 o 5 sobre el total de calificaciones (1 a 5).",
 	"Tickets = En obj. + Incump. + Pend. + Cerr. en cada fila.",
 }
 
@@ -55,6 +56,7 @@ func WriteText(w io.Writer, r Report) error {
 		fmt.Fprintln(bw, fit("  "+botLine(c.Bot)))
 		fmt.Fprintln(bw, fit("  "+peopleLine(c.People)))
 		fmt.Fprintln(bw, fit("  "+CorrectedLine(c)))
+		fmt.Fprintln(bw, fit("  "+CSATLine(c.Total.CSAT)))
 		writeTextBreaches(bw, c.Breaches)
 		writeTextTrend(bw, c.Trend)
 	}
@@ -93,6 +95,7 @@ func writeTextDesk(w io.Writer, r Report) {
 	writeTextRow(w, "Total", r.Desk.Total)
 	fmt.Fprintln(w, fit("  "+botLine(r.Desk.Bot)))
 	fmt.Fprintln(w, fit("  "+peopleLine(r.Desk.People)))
+	fmt.Fprintln(w, fit("  "+CSATLine(r.Desk.Total.CSAT)))
 	if r.Desk.Total.Pending > 0 {
 		fmt.Fprintf(w, "  %d pendientes: cifras provisorias hasta que se respondan o venzan.\n", r.Desk.Total.Pending)
 	}
@@ -117,6 +120,19 @@ func writeTextDesk(w io.Writer, r Report) {
 			groupLine(w, clip(plain(g.Label), 22), itoa(g.Row.Tickets), itoa(g.Row.Met), pctText(pct, ok),
 				waitText(g.Row, g.Row.Median), itoa(g.Row.Breaches), itoa(g.Row.Pending), itoa(g.Row.ClosedNoResponse), others)
 		}
+	}
+	writeTextCSAT(w, r.FocalPoints)
+}
+
+// csatFormat lays out satisfaction per focal point.
+const csatFormat = "%-22s %12s %7s %9s\n"
+
+func writeTextCSAT(w io.Writer, focal []Group) {
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, csatFormat, "Satisfacción por p.f.", "Calificac.", "CSAT", "Promedio")
+	for _, g := range focal {
+		c := g.Row.CSAT
+		fmt.Fprintf(w, csatFormat, clip(plain(g.Label), 22), itoa(c.Answers), csatPctText(c), averageText(c))
 	}
 }
 
@@ -154,6 +170,7 @@ func writeTextTrend(w io.Writer, trend []TrendPoint) {
 		return pctText(pct, ok)
 	})...)...)
 	fmt.Fprintf(w, trendFormat, append([]any{"Incumplidos"}, cells(func(p TrendPoint) string { return itoa(p.Row.Breaches) })...)...)
+	fmt.Fprintf(w, trendFormat, append([]any{"CSAT"}, cells(func(p TrendPoint) string { return csatPctText(p.Row.CSAT) })...)...)
 }
 
 // breachTime is short enough for three facts on one line; the year is the

@@ -48,6 +48,10 @@ type JobsConfig struct {
 	OnQueued func()
 	// Observer hears what the jobs did; nil means nobody listens.
 	Observer JobsObserver
+	// OnAutoClosed runs in the transaction that auto-closed a ticket, after
+	// the client was told; the router asks for a rating there when so
+	// configured. Its error rolls the close back, to be retried.
+	OnAutoClosed func(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) error
 }
 
 // Jobs are the scheduler's state-driven jobs: the deadline watch, the
@@ -69,6 +73,7 @@ type Jobs struct {
 	close    time.Duration
 	onQueued func()
 	observer JobsObserver
+	onClosed func(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) error
 	digests  []*digestGroup
 	// sendEmpty sends digests that would list nothing.
 	sendEmpty bool
@@ -121,7 +126,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 		store: cfg.Store, engine: cfg.Engine, clock: cfg.Clock, log: cfg.Log,
 		clients: map[string]*ticketing.Client{}, staff: map[string]ticketing.Staff{},
 		warnAt: warnAt, desk: cfg.Desk, notice: cfg.NoticeAfter, close: cfg.CloseAfter,
-		onQueued: cfg.OnQueued, observer: cfg.Observer, digestDone: map[string]ticketing.Date{},
+		onQueued: cfg.OnQueued, observer: cfg.Observer, onClosed: cfg.OnAutoClosed, digestDone: map[string]ticketing.Date{},
 	}
 	for i := range cfg.Clients {
 		c := cfg.Clients[i]

@@ -84,6 +84,12 @@ func (s *step) autoClose(event string, reason ticketing.CloseReason, text string
 	if err := s.audit(ticketing.AuditAutoClosed, fmt.Sprintf("%s → %s: %s", from, t.Status, reason.Text())); err != nil {
 		return time.Time{}, err
 	}
+	if s.j.onClosed != nil {
+		if err := s.j.onClosed(s.ctx, s.tx, t); err != nil {
+			return time.Time{}, err
+		}
+		s.queued = true // it may have queued the question
+	}
 	s.j.log.Info("ticket closed automatically", "ticket", t.ID, "client", s.c.ID, "reason", reason)
 	snapshot := *t
 	s.after.Then(func() { s.j.observer.AutoClosed(&snapshot) })

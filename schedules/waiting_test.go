@@ -1,6 +1,8 @@
 package schedules
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -167,5 +169,40 @@ func TestWaitingForInformationCountsFromTheWait(t *testing.T) {
 	if len(client) != 1 || !client[0].CreatedAt.Equal(ts("2026-04-13T08:00:00-03:00")) ||
 		!strings.Contains(client[0].Text, "seguimos esperando tu respuesta") {
 		t.Errorf("client messages = %+v, want one notice on Monday 08:00 (72 h from Thursday 15:00 is Sunday)", client)
+	}
+}
+
+// The close runs OnAutoClosed in its transaction, once, with the closed
+// ticket; its failure rolls the close back for the next tick.
+func TestAutoCloseRunsOnAutoClosed(t *testing.T) {
+	var seen []ticketing.Status
+	fail := true
+	r := newRig(t, wed10, func(c *JobsConfig) {
+		c.OnAutoClosed = func(_ context.Context, _ ticketing.Tx, t *ticketing.Ticket) error {
+			seen = append(seen, t.Status)
+			if fail {
+				fail = false
+				return errors.New("store busy")
+			}
+			return nil
+		}
+	})
+	tk := r.open("acme", ticketing.KindConsulta, ticketing.PriorityMedia, wed10)
+	r.resolve(tk.ID, at("11:00"))
+	closeAt := ts("2026-04-15T08:00:00-03:00")
+	r.tickEvery(at("11:00"), closeAt.Add(-30*time.Minute), 30*time.Minute)
+	r.clock.Set(closeAt)
+	if err := r.jobs.Tick(context.Background()); err == nil {
+		t.Fatal("tick with a failing hook succeeded")
+	}
+	if got := r.ticket(tk.ID).Status; got == ticketing.StatusCerrado {
+		t.Error("the close was kept although the hook failed")
+	}
+	r.tickEvery(closeAt, closeAt.Add(2*time.Hour), 30*time.Minute)
+	if want := []ticketing.Status{ticketing.StatusCerrado, ticketing.StatusCerrado}; !slices.Equal(seen, want) {
+		t.Errorf("hook saw %v, want the closed ticket twice (failed, then kept)", seen)
+	}
+	if got := r.ticket(tk.ID).Status; got != ticketing.StatusCerrado {
+		t.Errorf("status = %s, want cerrado", got)
 	}
 }

@@ -15,7 +15,7 @@ import (
 var copyTables = []string{
 	"clients", "staff", "whatsapp_contacts", "whatsapp_invitations",
 	"tickets", "ticket_messages", "inbound_events", "outbox", "notifications",
-	"audit_log", "digests", "heartbeat", "unknown_contacts", "ticket_files", "message_revisions", "bursts", "critical_questions", "corrections",
+	"audit_log", "digests", "heartbeat", "unknown_contacts", "ticket_files", "message_revisions", "bursts", "critical_questions", "corrections", "csat",
 }
 
 // TableCount is how many rows of one table a copy moved.

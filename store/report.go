@@ -18,6 +18,9 @@ type ReportRows struct {
 	FirstBotReply map[int64]time.Time
 	// Audit lines logged in the range, oldest first.
 	Audit []ticketing.AuditEntry
+	// Ratings are the satisfaction answers (1–5) of Tickets, by ticket id;
+	// tickets never rated are absent.
+	Ratings map[int64]int
 }
 
 // ReportRows loads the report's rows for tickets received in [from, to),
@@ -40,6 +43,9 @@ func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string
 		return ReportRows{}, err
 	}
 	if rows.Audit, err = t.auditBetween(ctx, from, to, clientID, auditActions); err != nil {
+		return ReportRows{}, err
+	}
+	if rows.Ratings, err = t.csatRatings(ctx, from, to, clientID); err != nil {
 		return ReportRows{}, err
 	}
 	return rows, nil

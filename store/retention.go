@@ -32,6 +32,9 @@ func (d *DB) PurgeMessages(ctx context.Context, before, now time.Time, actor str
 			SELECT id FROM ticket_messages WHERE at < ? AND (text <> '' OR media <> '') LIMIT ?)`},
 		{&res.Outbox, `UPDATE outbox SET text = '', buttons = '' WHERE id IN (
 			SELECT id FROM outbox WHERE created_at < ? AND (sent_at IS NOT NULL OR dead_at IS NOT NULL) AND (text <> '' OR buttons <> '') LIMIT ?)`},
+		// A satisfaction comment is a client's message too; the rating stays.
+		{&res.Messages, `UPDATE csat SET comment = '' WHERE ticket_id IN (
+			SELECT ticket_id FROM csat WHERE commented_at < ? AND comment <> '' LIMIT ?)`},
 	}
 	for _, s := range steps {
 		for {

@@ -35,6 +35,11 @@ const (
 	// The desk said a message sent to the phone was not critical and opened
 	// its ticket.
 	AuditCriticalOverruled AuditAction = "critical_overruled"
+	// Satisfaction: the client was asked to rate a closed ticket, rated it
+	// (1–5) and may have added a comment.
+	AuditCSATAsked     AuditAction = "csat_asked"
+	AuditCSATRated     AuditAction = "csat_rated"
+	AuditCSATCommented AuditAction = "csat_commented"
 )
 
 // Written by the scheduler.

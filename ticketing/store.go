@@ -244,4 +244,22 @@ type Tx interface {
 	// Corrections lists the corrections made at or after since (every
 	// client's when clientID is empty), oldest first.
 	Corrections(ctx context.Context, clientID string, since time.Time) ([]Correction, error)
+
+	// AskCSAT stores the satisfaction question of a ticket; a ticket asked
+	// already is ErrDuplicate (one question, one answer per ticket).
+	AskCSAT(ctx context.Context, s *CSAT) error
+	// CSAT reads a ticket's question and answer; ErrNotFound if never asked.
+	CSAT(ctx context.Context, ticketID int64) (*CSAT, error)
+	// PendingCSAT finds the newest question in a conversation (platform
+	// and address) that at still takes a rating by message or a comment.
+	PendingCSAT(ctx context.Context, where Conversation, at time.Time) (*CSAT, error)
+	// RateCSAT records the rating once; false means it was rated already
+	// and nothing changed. The comment is taken until commentUntil.
+	RateCSAT(ctx context.Context, ticketID int64, rating int, by string, at, commentUntil time.Time) (bool, error)
+	// CommentCSAT records the comment of a rated question whose comment
+	// window is open at at; false means none was awaited.
+	CommentCSAT(ctx context.Context, ticketID int64, comment string, at time.Time) (bool, error)
+	// EndCSATPrompt stops a conversation's question from taking a rating
+	// or comment by message from at on (the client wrote something else).
+	EndCSATPrompt(ctx context.Context, ticketID int64, at time.Time) error
 }

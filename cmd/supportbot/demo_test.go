@@ -28,6 +28,12 @@ func TestDemoTranscript(t *testing.T) {
 		"llamá ahora al +54 9 5276-9999 o al +56 2-2928-8900",
 		"🤖 → #mesa-de-ayuda: 🚨 Posible *incidente crítico* de *ACME Cobranzas*",
 		"Ticket #2 cerrado con tu conformidad",
+		// The contact who confirmed rates the help and comments.
+		"🤖 → WhatsApp +5491155550101: ⭐ ¿Cómo calificarías la ayuda que recibiste en el ticket #2? Respondé con un número del 1 al 5",
+		"15:06 📱 WhatsApp +5491155550101 · Pedro Ruiz: 5\n",
+		"🤖 → WhatsApp +5491155550101: ¡Gracias! Registramos tu calificación: 5 de 5.",
+		"🤖 → DM a Lucía Fernández: ⭐ *ACME Cobranzas* calificó la ayuda del *ticket #2* con *5 de 5*.",
+		"🤖 → DM a Lucía Fernández: 💬 Comentario de *ACME Cobranzas* sobre el *ticket #2*:\n      > Muy rápidos con el softphone",
 		"*ticket #4* · Incidente · prioridad ALTA.\n      Respuesta comprometida: vence el lunes 30/11 a las 11:30",
 		"12:05 🤖 → DM a Lucía Fernández: ⏰ quedan 2 h para responder #3 de ACME Cobranzas (ALTA)",
 		"13:05 🤖 → DM a Lucía Fernández: ⏰ queda 1 h para responder #3",
@@ -56,6 +62,10 @@ func TestDemoTranscript(t *testing.T) {
 	}
 	if strings.Contains(got, "*ticket #6*") {
 		t.Error("the burst's detail opened a ticket of its own")
+	}
+	// The rating and the comment open no ticket: the burst is still #5.
+	if n := strings.Count(got, "calificarías"); n != 2 {
+		t.Errorf("the rating question appears %d times, want twice (to the contact and its thread copy)", n)
 	}
 	if t.Failed() {
 		t.Logf("transcript:\n%s", got)

@@ -59,6 +59,14 @@ func seedReportStore(t *testing.T, configPath string) {
 				return err
 			}
 		}
+		// ACME's client rated the help 4 when the ticket closed.
+		rated := acme.FirstResponseAt.Add(time.Hour)
+		if err := tx.AskCSAT(ctx, &ticketing.CSAT{TicketID: acme.ID, ClientID: "acme", Where: acme.Desk, AskedAt: rated}); err != nil {
+			return err
+		}
+		if _, err := tx.RateCSAT(ctx, acme.ID, 4, "UCLIENT", rated, time.Time{}); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, ticketing.AuditEntry{At: andes.ReceivedAt.Add(time.Hour), Actor: "UCLIENT2", ClientID: "andes", Action: "critical_refused"})
 	})
 	if err != nil {
@@ -103,6 +111,11 @@ func TestReportCSV(t *testing.T) {
 		{"andes", "bot_within_40s", "0"},
 		{"andes", "bot_tickets", "1"},
 		{"andes", "people_factor_pct", "0"},
+		{"acme", "csat_answers", "1"},
+		{"acme", "csat", "100"},
+		{"acme", "csat_average", "4.00"},
+		{"andes", "csat_answers", "0"},
+		{"andes", "csat", ""},
 	}
 	for _, tt := range tests {
 		if got := totals[tt.client][tt.column]; got != tt.want {
@@ -162,12 +175,13 @@ func TestReportCSVForSpreadsheets(t *testing.T) {
 		bom           bool
 		sep           rune
 		median        string // acme's total
+		csatAvg       string // acme's total
 		wantKinds     []string
 		wantBreachURL string
 	}{
-		{args: []string{"-locale", "es-AR", "-bom"}, bom: true, sep: ';', median: "2,00"},
-		{args: []string{"-csv-sep", ";"}, sep: ';', median: "2.00"},
-		{args: []string{"-csv-sep", "tab", "-locale", "es-CL"}, sep: '\t', median: "2,00"},
+		{args: []string{"-locale", "es-AR", "-bom"}, bom: true, sep: ';', median: "2,00", csatAvg: "4,00"},
+		{args: []string{"-csv-sep", ";"}, sep: ';', median: "2.00", csatAvg: "4.00"},
+		{args: []string{"-csv-sep", "tab", "-locale", "es-CL"}, sep: '\t', median: "2,00", csatAvg: "4,00"},
 		{args: []string{"-breaches", "-bom"}, bom: true, sep: ',', wantBreachURL: "https://slack.com/archives/C0ANDES/p1763470800000200"},
 	}
 	for _, tt := range tests {
@@ -205,6 +219,9 @@ func TestReportCSVForSpreadsheets(t *testing.T) {
 		for _, rec := range records[1:] {
 			if col(rec, "row_kind") == "total" && col(rec, "client_id") == "acme" && col(rec, "median_attended_hours") != tt.median {
 				t.Errorf("%v: acme median = %q, want %q", tt.args, col(rec, "median_attended_hours"), tt.median)
+			}
+			if col(rec, "row_kind") == "total" && col(rec, "client_id") == "acme" && col(rec, "csat_average") != tt.csatAvg {
+				t.Errorf("%v: acme csat_average = %q, want %q", tt.args, col(rec, "csat_average"), tt.csatAvg)
 			}
 		}
 	}

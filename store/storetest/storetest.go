@@ -35,6 +35,7 @@ func Run(t *testing.T, open Open) {
 		{"records", recordCases},
 		{"people", peopleCases},
 		{"questions", questionCases},
+		{"csat", csatCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {
