@@ -274,19 +274,36 @@ type step struct {
 // run does what is due and returns the ticket's next real event.
 func (s *step) run() (time.Time, error) {
 	t := s.t
-	switch {
-	case t.Status == ticketing.StatusCerrado:
+	if t.Status == ticketing.StatusCerrado {
 		return time.Time{}, nil
-	case !t.Responded():
-		return s.watch()
-	case t.Status.WaitingOnClient():
-		return s.waitOnClient()
-	case t.Kind == ticketing.KindRequerimiento && t.Status == ticketing.StatusEntregado:
-		return s.testingPeriod()
 	}
-	// A wait on the client that ended by a path that did not clear it.
-	t.WaitingSince = time.Time{}
-	return time.Time{}, nil
+	if !t.Responded() {
+		return s.watch()
+	}
+	var next time.Time
+	var err error
+	switch {
+	case t.Status.WaitingOnClient():
+		next, err = s.waitOnClient()
+	case t.Kind == ticketing.KindRequerimiento && t.Status == ticketing.StatusEntregado:
+		next, err = s.testingPeriod()
+	default:
+		// A wait on the client that ended by a path that did not clear it.
+		t.WaitingSince = time.Time{}
+	}
+	if err != nil || !t.AwaitingAnswer() || !t.Status.Open() {
+		return next, err
+	}
+	answer, err := s.watchDeadline(s.nextDeadline())
+	return earliest(next, answer), err
+}
+
+// earliest is the sooner of two instants, a zero one meaning none.
+func earliest(a, b time.Time) time.Time {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
 }
 
 // closeGrace lets work that fell due in the last minutes of a working day
