@@ -98,7 +98,7 @@ func (a *App) Reload(ctx context.Context, next *config.Config) error {
 		a.log.Warn("config reload: these keys take effect only after a restart", "keys", strings.Join(keys, ", "))
 	}
 	clients := withRemoved(next.TicketingClients(), a.live.clients())
-	engine := schedules.NewEngine(next.SLA.TargetMap())
+	engine := engineOf(next)
 	wake := func() { a.deliverer.Wake() }
 	b, err := bot.New(a.botConfig(next, engine, clients, wake))
 	if err != nil {

@@ -29,6 +29,10 @@ var csvHeader = []string{
 	"corrected_readings",
 }
 
+// csvColumns is the header with the next-response and resolution columns
+// last, so the earlier columns keep their places.
+var csvColumns = append(append([]string(nil), csvHeader...), csvClocksHeader...)
+
 // CSV is how a spreadsheet reads the file. The zero value is plain
 // RFC 4180: comma separated, dot decimals, no byte-order mark.
 type CSV struct {
@@ -69,7 +73,7 @@ func (o CSV) Write(w io.Writer, r Report) error {
 	if err != nil {
 		return fmt.Errorf("write csv report: %w", err)
 	}
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(csvColumns); err != nil {
 		return fmt.Errorf("write csv report: %w", err)
 	}
 	line := func(kind string, m Month, id, name, prio, key, label string, row Row, extra ...string) {
@@ -80,7 +84,7 @@ func (o CSV) Write(w io.Writer, r Report) error {
 		if len(extra) == 7 { // no corrected_readings on this line
 			extra = append(extra, "")
 		}
-		cw.Write(append(rec, extra...)) // cw keeps the first error for flush
+		cw.Write(append(append(rec, extra...), o.clocks(row)...)) // cw keeps the first error for flush
 
 	}
 	for _, c := range r.Clients {

@@ -13,6 +13,7 @@ var method = []string{
 	"Mediana y P90 por rango más cercano: con los tiempos ordenados, la mediana es el valor en la posición ⌈n/2⌉ (con un número par, el menor de los dos centrales) y el P90 el de la posición ⌈0,9·n⌉, así cada cifra es un tiempo que algún ticket tuvo.",
 	"Los tiempos son horas de atención del calendario de cada ticket (días hábiles y horario del plan), desde el mensaje del cliente.",
 	"Los porcentajes se redondean hacia abajo: 79,8 % se muestra 79 % y no alcanza la meta del 80 %. El % en objetivo es sobre los tickets decididos (en objetivo más incumplidos).",
+	"El tiempo de resolución son horas de atención desde el inicio del reloj del ticket hasta que se marca resuelto, sin contar el tiempo en que esperó al cliente (resuelto a la espera de su conformidad, o esperando_cliente); si el cliente lo reabre, cuenta la última resolución. La respuesta siguiente se mide como la primera, desde el primer mensaje del cliente que quedó sin respuesta.",
 	"Las cifras pendientes son provisorias: cada pendiente pasará a en objetivo o a incumplido cuando se responda o venza su plazo.",
 }
 

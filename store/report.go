@@ -18,6 +18,8 @@ type ReportRows struct {
 	FirstBotReply map[int64]time.Time
 	// Audit lines logged in the range, oldest first.
 	Audit []ticketing.AuditEntry
+	// NextResponses are the next-response clocks started in the range.
+	NextResponses []ticketing.NextResponse
 }
 
 // ReportRows loads the report's rows for tickets received in [from, to),
@@ -40,6 +42,9 @@ func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string
 		return ReportRows{}, err
 	}
 	if rows.Audit, err = t.auditBetween(ctx, from, to, clientID, auditActions); err != nil {
+		return ReportRows{}, err
+	}
+	if rows.NextResponses, err = t.NextResponses(ctx, clientID, from, to); err != nil {
 		return ReportRows{}, err
 	}
 	return rows, nil
