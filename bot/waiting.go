@@ -30,7 +30,7 @@ func (b *Bot) waitForClient(ctx context.Context, tx ticketing.Tx, fx *effects, t
 	}
 	now := b.clock.Now()
 	b.scheduleNext(t)
-	if err := b.toTicket(ctx, tx, t, waitingForClientText(t, b.fromSlack(text))); err != nil {
+	if err := b.toTicket(ctx, tx, t, waitingForClientText(t, clientText(text))); err != nil {
 		return "", err
 	}
 	if text != "" {

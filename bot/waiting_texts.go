@@ -7,7 +7,8 @@ import (
 )
 
 // waitingForClientText tells the client what the desk needs to go on;
-// what is client-safe already (Bot.fromSlack).
+// what is quoted already (clientText), so it reads as written and never
+// as markup.
 func waitingForClientText(t *ticketing.Ticket, what string) string {
 	if what == "" {
 		return fmt.Sprintf("⏸️ Ticket #%d: para avanzar necesitamos información tuya. Respondé cuando puedas y seguimos con el caso.", t.ID)

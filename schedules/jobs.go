@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -48,6 +49,9 @@ type JobsConfig struct {
 	OnQueued func()
 	// Observer hears what the jobs did; nil means nobody listens.
 	Observer JobsObserver
+	// ResolutionTargets flag, in the digest, open tickets past their
+	// priority's goal to resolution (sla.resolution_targets); nil flags none.
+	ResolutionTargets map[ticketing.Priority]time.Duration
 }
 
 // Jobs are the scheduler's state-driven jobs: the deadline watch, the
@@ -72,6 +76,8 @@ type Jobs struct {
 	digests  []*digestGroup
 	// sendEmpty sends digests that would list nothing.
 	sendEmpty bool
+	// resolution are the goals to resolution by priority.
+	resolution map[ticketing.Priority]time.Duration
 
 	// mu guards digestDone, a memo of digests known to be recorded so a
 	// tick skips the store for them; the store stays the truth.
@@ -136,6 +142,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 	j.agents = ticketing.AgentIDs(cfg.Staff)
 	j.digests = digestGroups(cfg.Clients, cfg.DigestAt)
 	j.sendEmpty = cfg.SendEmptyDigests
+	j.resolution = maps.Clone(cfg.ResolutionTargets)
 	return j, nil
 }
 
