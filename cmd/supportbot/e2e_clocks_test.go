@@ -204,3 +204,28 @@ func TestEventsAPIWaitingPausesResolution(t *testing.T) {
 		}
 	}
 }
+
+// A ticket set esperando that the client never answers still gets the
+// notice, then the close.
+func TestEventsAPIWaitingNoticeThenClose(t *testing.T) {
+	f := newFakeSlack(t)
+	cfg := slackConfig(t, f, "events")
+	clock := ticketing.NewManualClock(e2eStart)
+	r := startBot(t, cfg, clock)
+	clocksTicket(t, r, f)
+	clock.Set(e2eAt(600))
+	if status, body := r.command(acmeChannel, focalAR, "esperando #1 ¿Qué navegador usan?"); status != http.StatusOK {
+		t.Fatalf("esperando = %d %s", status, body)
+	}
+	r.stop()
+	clock.Set(e2eAt(600).Add(72*time.Hour + 5*time.Minute)) // Friday 10:15
+	r = startBot(t, cfg, clock)
+	f.waitFor("the notice", func() bool { return postsContaining(f.Posts(acmeChannel), "seguimos esperando tu respuesta") >= 1 })
+	r.stop()
+	clock.Set(time.Date(2026, 11, 30, 11, 5, 0, 0, time.UTC)) // Monday 08:05 in Buenos Aires
+	r = startBot(t, cfg, clock)
+	f.waitFor("the close", func() bool { return postsContaining(f.Posts(acmeChannel), "cerrado por falta de respuesta") >= 1 })
+	if tk := r.tickets("acme")[0]; tk.Status != ticketing.StatusCerrado || tk.CloseReason != ticketing.CloseReasonNoReply {
+		t.Errorf("ticket %s (%s), want closed for no reply", tk.Status, tk.CloseReason)
+	}
+}
