@@ -125,3 +125,15 @@ func TestClocksInEveryFormat(t *testing.T) {
 	}
 	t.Error("csv has no acme alta line")
 }
+
+func TestSummaryShowsClocks(t *testing.T) {
+	text, ok := report.Summary(report.Build(clocksInput()), "acme")
+	for _, want := range []string{
+		"Respuestas siguientes: 4 · 1 en objetivo (25%) · 3 incumplidas · 0 pendientes",
+		"Resolución (3 resueltos, sin el tiempo esperando al cliente): mediana 4h00m, p90 20h00m",
+	} {
+		if !ok || !strings.Contains(text, want) {
+			t.Errorf("summary lacks %q:\n%s", want, text)
+		}
+	}
+}
