@@ -93,7 +93,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{cfg: cfg, opts: opts, log: opts.Log, clock: opts.Clock, db: db, engine: schedules.NewEngine(cfg.SLA.TargetMap())}
+	a := &App{cfg: cfg, opts: opts, log: opts.Log, clock: opts.Clock, db: db, engine: engineOf(cfg)}
 	a.closers = append(a.closers, db)
 	if err := a.build(ctx); err != nil {
 		return nil, errors.Join(err, a.Close())

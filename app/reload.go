@@ -84,7 +84,7 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 		Desk:             ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
 		SendEmptyDigests: !cfg.Digest.SkipsEmpty(),
 		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
-		OnQueued: wake, Observer: a.metrics, OnAutoClosed: b.AskCSATOnAutoClose,
+		OnQueued: wake, Observer: a.metrics, OnAutoClosed: b.AskCSATOnAutoClose, ResolutionTargets: cfg.SLA.ResolutionTargetMap(),
 	}
 }
 
@@ -102,7 +102,7 @@ func (a *App) Reload(ctx context.Context, next *config.Config) error {
 		a.log.Warn("config reload: these keys take effect only after a restart", "keys", strings.Join(keys, ", "))
 	}
 	clients := withRemoved(next.TicketingClients(), a.live.clients())
-	engine := schedules.NewEngine(next.SLA.TargetMap())
+	engine := engineOf(next)
 	wake := func() { a.deliverer.Wake() }
 	b, err := bot.New(a.botConfig(next, engine, clients, wake))
 	if err != nil {

@@ -110,7 +110,8 @@ func MonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest) (
 	}
 	return loadScopedReport(ctx, db, reportScope{
 		clients: clients, names: staffNames(cfg.TicketingStaff()), slackURL: req.SlackURL, zone: time.Local,
-	}, schedules.NewEngine(cfg.SLA.TargetMap()), req.Month, req.ClientID, req.Now)
+		resolution: cfg.SLA.ResolutionTargetMap(),
+	}, engineOf(cfg), req.Month, req.ClientID, req.Now)
 }
 
 // reportScope is who a report covers and how it names and links them.
@@ -119,6 +120,8 @@ type reportScope struct {
 	names    map[string]string
 	slackURL string
 	zone     *time.Location
+	// resolution are the resolution targets that flag slow resolutions.
+	resolution map[ticketing.Priority]time.Duration
 }
 
 // loadScopedReport reads the month's rows and builds the report for the
@@ -134,13 +137,14 @@ func loadScopedReport(ctx context.Context, db *store.DB, scope reportScope, hour
 	return report.Build(report.Input{
 		Month: month, Clients: scope.clients, Tickets: rows.Tickets, FirstBotReply: rows.FirstBotReply, Ratings: rows.Ratings,
 		Audit: rows.Audit, Hours: hours, Now: now, Names: scope.names, SlackURL: scope.slackURL, Zone: scope.zone,
+		NextResponses: rows.NextResponses, ResolutionTargets: scope.resolution,
 	}), nil
 }
 
 // Report is the month's report of every configured client as the running
 // bot sees it; the demo prints it.
 func (a *App) Report(ctx context.Context, month report.Month) (report.Report, error) {
-	return loadScopedReport(ctx, a.db, reportScope{clients: a.cfg.TicketingClients()}, a.engine, month, "", a.clock.Now())
+	return loadScopedReport(ctx, a.db, reportScope{clients: a.cfg.TicketingClients(), resolution: a.cfg.SLA.ResolutionTargetMap()}, a.engine, month, "", a.clock.Now())
 }
 
 // staffNames are the configured staff's names by Slack user id.
@@ -173,7 +177,8 @@ func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string) (str
 			return "", fmt.Errorf("report: %w", err)
 		}
 	}
-	r, err := loadScopedReport(ctx, a.db, reportScope{clients: clients}, a.engine, month, clientID, now)
+	scope := reportScope{clients: clients, resolution: a.live.cfg.Load().SLA.ResolutionTargetMap()}
+	r, err := loadScopedReport(ctx, a.db, scope, a.engine, month, clientID, now)
 	if err != nil {
 		return "", err
 	}
@@ -210,4 +215,11 @@ func WriteMonthlyReport(ctx context.Context, cfg *config.Config, req ReportReque
 		return fmt.Errorf("report: %w", err)
 	}
 	return nil
+}
+
+// engineOf is the deadline engine of a configuration: its response
+// targets and its next-response policy.
+func engineOf(cfg *config.Config) *schedules.Engine {
+	off, next := cfg.SLA.NextResponsePolicy()
+	return schedules.NewEngine(cfg.SLA.TargetMap()).WithNextResponse(schedules.NextResponsePolicy{Off: off, Targets: next})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"supportbot/config"
+	"supportbot/ticketing"
 )
 
 // Summary prints what `supportbot check-config` shows of a valid
@@ -33,6 +34,34 @@ func Summary(w io.Writer, cfg *config.Config) {
 	targets := cfg.SLA.TargetMap()
 	fmt.Fprintf(w, "sla targets:  critica=%s alta=%s media=%s baja=%s; pings at %v\n",
 		targets["critica"], targets["alta"], targets["media"], targets["baja"], cfg.SLA.WarnAt)
+	next := "as the targets"
+	switch off, by := cfg.SLA.NextResponsePolicy(); {
+	case off:
+		next = "off"
+	case len(by) > 0:
+		next = priorityList(by)
+	}
+	resolution := "none"
+	if goals := cfg.SLA.ResolutionTargetMap(); len(goals) > 0 {
+		hours := map[ticketing.Priority]ticketing.Target{}
+		for p, d := range goals {
+			hours[p] = ticketing.Target{OpenTime: d}
+		}
+		resolution = priorityList(hours)
+	}
+	fmt.Fprintf(w, "sla next:     %s; resolution goals: %s\n", next, resolution)
+}
+
+// priorityList writes a value per priority, most urgent first, leaving out
+// the priorities without one.
+func priorityList(m map[ticketing.Priority]ticketing.Target) string {
+	var parts []string
+	for _, p := range ticketing.Priorities {
+		if v, ok := m[p]; ok {
+			parts = append(parts, string(p)+"="+v.String())
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func orNone(s string) string {

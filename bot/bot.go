@@ -44,6 +44,11 @@ type Calendar interface {
 	Deadline(c ticketing.Client, k ticketing.Kind, p ticketing.Priority, receivedAt time.Time) (clockStart, due time.Time)
 	IsOpen(c ticketing.Client, k ticketing.Kind, at time.Time) bool
 	NextOpening(c ticketing.Client, k ticketing.Kind, at time.Time) time.Time
+	// NextResponseDeadline is the clock of a client message after the first
+	// response; ok is false when next responses are not timed.
+	NextResponseDeadline(c ticketing.Client, k ticketing.Kind, p ticketing.Priority, at time.Time) (clockStart, due time.Time, ok bool)
+	// OpenTimeBetween is the attended time between two instants.
+	OpenTimeBetween(c ticketing.Client, k ticketing.Kind, from, to time.Time) time.Duration
 }
 
 // ServiceDesk is the phone path for critical incidents (from config).

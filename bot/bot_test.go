@@ -33,6 +33,12 @@ func (fakeCalendar) IsOpen(ticketing.Client, ticketing.Kind, time.Time) bool { r
 func (fakeCalendar) NextOpening(c ticketing.Client, k ticketing.Kind, at time.Time) time.Time {
 	return at
 }
+func (fakeCalendar) NextResponseDeadline(c ticketing.Client, k ticketing.Kind, p ticketing.Priority, at time.Time) (time.Time, time.Time, bool) {
+	return at, at.Add(4 * time.Hour), true
+}
+func (fakeCalendar) OpenTimeBetween(c ticketing.Client, k ticketing.Kind, from, to time.Time) time.Duration {
+	return max(to.Sub(from), 0)
+}
 
 // noCaseTexts open nothing on their own.
 var noCaseTexts = map[string]bool{"hola": true, "buen día": true, "gracias": true, "gracias!!": true, "ok": true, "👍": true}

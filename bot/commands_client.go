@@ -41,7 +41,7 @@ func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 			return "", err
 		}
 		return b.conform(ctx, c, n, cmd.in.UserID)
-	case "tomar", "resolver", "escalar", "prioridad", "tipo", "mover", "ausente", "presente", "critico", "whatsapp":
+	case "tomar", "resolver", "esperando", "escalar", "prioridad", "tipo", "mover", "ausente", "presente", "critico", "whatsapp":
 		return "", userErr("`%s` es un comando del equipo de soporte. Probá `/soporte ayuda`.", cmd.verb)
 	}
 	return "", userErr("No conozco el comando \"%s\".\n%s", clientText(cmd.verb), b.clientHelp(c))

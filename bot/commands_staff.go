@@ -12,6 +12,7 @@ import (
 const staffHelp = "*Comandos del equipo de soporte* (`/soporte …`):\n" +
 	"• `tomar #N` — asignarte el ticket\n" +
 	"• `resolver #N <texto>` — responder la solución y marcarlo resuelto\n" +
+	"• `esperando #N [texto]` — pedirle al cliente lo que falta; el reloj de resolución se pausa hasta que responda\n" +
 	"• `escalar #N n2|n3|infra|desarrollo` — escalar el caso\n" +
 	"• `prioridad #N alta|media|baja` — cambiar la prioridad (recalcula el vencimiento)\n" +
 	"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — cambiar el tipo\n" +
@@ -31,6 +32,8 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 		return b.cmdTake(ctx, cmd)
 	case "resolver":
 		return b.cmdResolve(ctx, cmd)
+	case "esperando":
+		return b.cmdWaiting(ctx, cmd)
 	case "escalar":
 		return b.cmdEscalate(ctx, cmd)
 	case "prioridad":

@@ -17,12 +17,26 @@ var zeroTime time.Time
 // It also keeps WaitingSince: set when the ticket starts waiting on the
 // client, kept while it waits, cleared when the wait ends, so every new wait
 // gets its own notice-then-close cycle.
+//
+// The wait's attended time goes to PausedFor when it ends with the ticket
+// still open (the client wrote again, staff took it up) and, for a wait for
+// information that ends in a resolution, up to the resolution: time to
+// resolution leaves out the time the ticket waited on the client.
+//
+// A client message still awaiting a staff answer keeps the scheduler's eye
+// on its next-response clock, whatever else is pending.
 func (b *Bot) scheduleNext(t *ticketing.Ticket) {
-	if t.Status.WaitingOnClient() {
-		if t.WaitingSince.IsZero() {
-			t.WaitingSince = b.clock.Now()
+	now := b.clock.Now()
+	switch {
+	case t.Status.WaitingOnClient() && t.WaitingSince.IsZero():
+		t.WaitingSince = now
+	case t.Status == ticketing.StatusResuelto && t.WaitingSince.Before(t.ResolvedAt):
+		b.pause(t, t.ResolvedAt)
+		t.WaitingSince = t.ResolvedAt
+	case !t.Status.WaitingOnClient():
+		if !t.WaitingSince.IsZero() && t.Status.Open() {
+			b.pause(t, now)
 		}
-	} else {
 		t.WaitingSince = zeroTime
 	}
 	switch {
@@ -38,4 +52,19 @@ func (b *Bot) scheduleNext(t *ticketing.Ticket) {
 	default:
 		t.NextActionAt = zeroTime
 	}
+	if t.AwaitingAnswer() && t.Status.Open() && t.Responded() {
+		if t.NextActionAt.IsZero() || t.NextClockStart.Before(t.NextActionAt) {
+			t.NextActionAt = t.NextClockStart
+		}
+	}
+}
+
+// pause adds the attended time from the start of the ticket's wait on the
+// client to end to the time it spent paused.
+func (b *Bot) pause(t *ticketing.Ticket, end time.Time) {
+	c, ok := b.dir.client(t.ClientID)
+	if !ok || !end.After(t.WaitingSince) {
+		return
+	}
+	t.PausedFor += b.calendar.OpenTimeBetween(*c, t.Kind, t.WaitingSince, end)
 }

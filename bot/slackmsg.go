@@ -215,6 +215,11 @@ func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t
 		snapshot := *t
 		fx.Then(func() { b.observer.FirstResponse(&snapshot, after) })
 		b.scheduleNext(t)
+	} else if t.AwaitingAnswer() {
+		if err := b.answerAwaiting(ctx, tx, t, staffID, at); err != nil {
+			return err
+		}
+		b.scheduleNext(t)
 	}
 	t.UpdatedAt = b.clock.Now()
 	return tx.UpdateTicket(ctx, t)
@@ -235,6 +240,9 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 		if err := b.toThread(ctx, tx, t, fmt.Sprintf("El ticket #%d ya está cerrado. Si el problema sigue, escribí un mensaje nuevo en el canal y abrimos otro caso.", t.ID)); err != nil {
 			return err
 		}
+	}
+	if err := b.awaitAnswer(ctx, tx, t, at); err != nil {
+		return err
 	}
 	b.scheduleNext(t)
 	t.UpdatedAt = b.clock.Now()

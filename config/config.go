@@ -4,8 +4,11 @@
 package config
 
 import (
+	"errors"
 	"path/filepath"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"supportbot/ticketing"
 )
@@ -127,9 +130,38 @@ type SLA struct {
 	DefaultPriority string            `yaml:"default_priority"`
 	WarnAt          []float64         `yaml:"warn_at"`
 	AutoClose       AutoClose         `yaml:"autoclose"`
+	// NextResponse times a client message after the first response: unset
+	// uses Targets, "off" times none, one duration applies to every
+	// priority, durations by priority override Targets for those named.
+	NextResponse NextResponse `yaml:"next_response"`
+	// ResolutionTargets are optional attended-time goals to resolution by
+	// priority (time waiting on the client excluded); none by default.
+	ResolutionTargets map[string]string `yaml:"resolution_targets"`
 
-	targets         map[ticketing.Priority]ticketing.Target
-	defaultPriority ticketing.Priority
+	targets           map[ticketing.Priority]ticketing.Target
+	defaultPriority   ticketing.Priority
+	nextOff           bool
+	nextTargets       map[ticketing.Priority]ticketing.Target
+	resolutionTargets map[ticketing.Priority]time.Duration
+}
+
+// NextResponse is sla.next_response as written: one value ("off", "2h")
+// or a duration per priority.
+type NextResponse struct {
+	Every      string
+	ByPriority map[string]string
+}
+
+// UnmarshalYAML reads either form; the config's shape check reports its
+// error under the key.
+func (n *NextResponse) UnmarshalYAML(node *yaml.Node) error {
+	switch node.Kind {
+	case yaml.ScalarNode:
+		return node.Decode(&n.Every)
+	case yaml.MappingNode:
+		return node.Decode(&n.ByPriority)
+	}
+	return errors.New("want off, one duration such as 2h, or a duration per priority (critica: 1h, alta: 2h …)")
 }
 
 // AutoClose: a ticket waiting on the client gets a notice after NoticeAfter
@@ -198,6 +230,16 @@ func (c *Config) TicketingStaff() []ticketing.Staff { return c.staff }
 
 // Targets are the validated response targets by priority.
 func (s *SLA) TargetMap() map[ticketing.Priority]ticketing.Target { return s.targets }
+
+// NextResponsePolicy is the validated sla.next_response: off, or the
+// targets by priority that override the response targets (none: use them).
+func (s *SLA) NextResponsePolicy() (off bool, targets map[ticketing.Priority]ticketing.Target) {
+	return s.nextOff, s.nextTargets
+}
+
+// ResolutionTargetMap is the validated sla.resolution_targets; empty when
+// none is set.
+func (s *SLA) ResolutionTargetMap() map[ticketing.Priority]time.Duration { return s.resolutionTargets }
 
 // Default is the priority given to kinds that carry none of their own.
 func (s *SLA) Default() ticketing.Priority { return s.defaultPriority }

@@ -48,6 +48,15 @@ func (s *shape) check(n *yaml.Node, t reflect.Type, path string) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	// A type that reads itself (a key with more than one form) is the judge
+	// of its own shape.
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		if err := n.Decode(reflect.New(t).Interface()); err != nil {
+			s.bad = append(s.bad, path)
+			s.add(path, n.Line, "%v", err)
+		}
+		return
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if !s.want(n, yaml.MappingNode, t, path) {
@@ -91,6 +100,8 @@ func (s *shape) check(n *yaml.Node, t reflect.Type, path string) {
 		}
 	}
 }
+
+var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
 // want reports whether n is of the kind t is read from, else records why not.
 func (s *shape) want(n *yaml.Node, kind yaml.Kind, t reflect.Type, path string) bool {

@@ -357,12 +357,64 @@ func (c *Config) validateSLA(v *validator) {
 			v.add(fmt.Sprintf("sla.warn_at[%d]", i), "thresholds must increase, %v follows %v", w, s.WarnAt[i-1])
 		}
 	}
+	c.validateNextResponse(v)
+	s.resolutionTargets = map[ticketing.Priority]time.Duration{}
+	for _, key := range slices.Sorted(maps.Keys(s.ResolutionTargets)) {
+		p, err := ticketing.ParsePriority(key)
+		if err != nil {
+			v.add("sla.resolution_targets."+key, "unknown priority (want critica, alta, media or baja)")
+			continue
+		}
+		d, err := time.ParseDuration(strings.TrimSpace(s.ResolutionTargets[key]))
+		if err != nil || d <= 0 {
+			v.add("sla.resolution_targets."+key, "bad duration %q: want attended hours such as 8h or 90m", s.ResolutionTargets[key])
+			continue
+		}
+		s.resolutionTargets[p] = d
+	}
 	var ok bool
 	if s.AutoClose.noticeAfter, ok = calendarDuration(s.AutoClose.NoticeAfter); !ok {
 		v.add("sla.autoclose.notice_after", "bad duration %q: want e.g. 72h or 3d", s.AutoClose.NoticeAfter)
 	}
 	if s.AutoClose.closeAfter, ok = calendarDuration(s.AutoClose.CloseAfter); !ok {
 		v.add("sla.autoclose.close_after", "bad duration %q: want e.g. 48h or 2d", s.AutoClose.CloseAfter)
+	}
+}
+
+// validateNextResponse reads sla.next_response's two forms.
+func (c *Config) validateNextResponse(v *validator) {
+	s := &c.SLA
+	s.nextOff, s.nextTargets = false, nil
+	n := s.NextResponse
+	switch every := strings.TrimSpace(n.Every); {
+	case every == "off":
+		s.nextOff = true
+	case every != "":
+		t, err := ticketing.ParseTarget(every)
+		if err != nil {
+			v.add("sla.next_response", "%v, or off", err)
+			return
+		}
+		s.nextTargets = map[ticketing.Priority]ticketing.Target{}
+		for _, p := range ticketing.Priorities {
+			s.nextTargets[p] = t
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(n.ByPriority)) {
+		p, err := ticketing.ParsePriority(key)
+		if err != nil {
+			v.add("sla.next_response."+key, "unknown priority (want critica, alta, media or baja)")
+			continue
+		}
+		t, err := ticketing.ParseTarget(n.ByPriority[key])
+		if err != nil {
+			v.add("sla.next_response."+key, "%v", err)
+			continue
+		}
+		if s.nextTargets == nil {
+			s.nextTargets = map[ticketing.Priority]ticketing.Target{}
+		}
+		s.nextTargets[p] = t
 	}
 }
 

@@ -32,6 +32,10 @@ var csvHeader = []string{
 	"csat_answers", "csat", "csat_average",
 }
 
+// csvColumns is the header with the next-response and resolution columns
+// last, so the earlier columns keep their places.
+var csvColumns = append(append([]string(nil), csvHeader...), csvClocksHeader...)
+
 // CSV is how a spreadsheet reads the file. The zero value is plain
 // RFC 4180: comma separated, dot decimals, no byte-order mark.
 type CSV struct {
@@ -72,7 +76,7 @@ func (o CSV) Write(w io.Writer, r Report) error {
 	if err != nil {
 		return fmt.Errorf("write csv report: %w", err)
 	}
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(csvColumns); err != nil {
 		return fmt.Errorf("write csv report: %w", err)
 	}
 	line := func(kind string, m Month, id, name, prio, key, label string, row Row, extra ...string) {
@@ -83,7 +87,7 @@ func (o CSV) Write(w io.Writer, r Report) error {
 		if len(extra) == 7 { // no corrected_readings on this line
 			extra = append(extra, "")
 		}
-		cw.Write(append(append(rec, extra...), o.csat(row.CSAT)...)) // cw keeps the first error for flush
+		cw.Write(append(append(append(rec, extra...), o.csat(row.CSAT)...), o.clocks(row)...)) // cw keeps the first error for flush
 
 	}
 	for _, c := range r.Clients {

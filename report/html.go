@@ -15,12 +15,17 @@ var htmlTemplate string
 // file, and must look the same with no network. html/template escapes
 // every value, so a client's subject or name stays text.
 var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
-	"priority": priorityLabel,
-	"kind":     kindLabel,
-	"channel":  channelLabel,
-	"wait":     waitText,
-	"hm":       hoursMinutes,
-	"when":     func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+	"priority":   priorityLabel,
+	"kind":       kindLabel,
+	"channel":    channelLabel,
+	"wait":       waitText,
+	"resolution": resolutionText,
+	"nextPct": func(r Row) string {
+		pct, ok := r.NextMetShare()
+		return pctText(pct, ok)
+	},
+	"hm":   hoursMinutes,
+	"when": func(t time.Time) string { return t.Format("2006-01-02 15:04") },
 	"metPct": func(r Row) string {
 		pct, ok := r.MetShare()
 		return pctText(pct, ok)

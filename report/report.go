@@ -82,6 +82,13 @@ type Input struct {
 	SlackURL string
 	// Zone is the reader's time zone, shown beside UTC; nil is UTC.
 	Zone *time.Location
+	// NextResponses are the next-response clocks started in (at least) the
+	// month: client messages after the first response that waited for a
+	// staff answer.
+	NextResponses []ticketing.NextResponse
+	// ResolutionTargets are the optional goals to resolution by priority
+	// (sla.resolution_targets); a priority without one flags nothing.
+	ResolutionTargets map[ticketing.Priority]time.Duration
 }
 
 // Report is the month's figures for every client.
@@ -165,7 +172,23 @@ type Row struct {
 	AutoClosed int
 	// CSAT is the clients' rating of the help on these tickets.
 	CSAT CSAT
+
+	// NextResponses counts the clocks of client messages after the first
+	// response, by the month they started in: NextMet answered by their
+	// deadline, NextBreaches answered late or overdue, NextPending not
+	// answered with the deadline still ahead.
+	NextResponses, NextMet, NextBreaches, NextPending int
+	// Resolved counts resolved tickets; ResolutionMedian and ResolutionP90
+	// are their attended time from clock start to resolution, the time they
+	// waited on the client left out. OverResolution counts those over their
+	// priority's resolution target.
+	Resolved                        int
+	ResolutionMedian, ResolutionP90 time.Duration
+	OverResolution                  int
 }
+
+// NextMetShare is the share of decided next responses that met the target.
+func (r Row) NextMetShare() (int, bool) { return Share(r.NextMet, r.NextMet+r.NextBreaches) }
 
 // MetShare is the share of decided first responses that met the target.
 func (r Row) MetShare() (int, bool) { return Share(r.Met, r.Met+r.Breaches) }
@@ -209,6 +232,10 @@ func Build(in Input) Report {
 		}
 		byClient[t.ClientID] = append(byClient[t.ClientID], t)
 	}
+	next := map[string][]ticketing.NextResponse{}
+	for _, n := range in.NextResponses {
+		next[n.ClientID] = append(next[n.ClientID], n)
+	}
 	refusals := map[string][]time.Time{}
 	for _, e := range in.Audit {
 		if e.Action == CriticalRefusedAction {
@@ -217,7 +244,7 @@ func Build(in Input) Report {
 	}
 	d := newDesk(in)
 	for _, c := range in.Clients {
-		r.Clients = append(r.Clients, d.client(c, byClient[c.ID], refusals[c.ID]))
+		r.Clients = append(r.Clients, d.client(c, byClient[c.ID], next[c.ID], refusals[c.ID]))
 	}
 	d.finish(&r)
 	return r
@@ -225,8 +252,33 @@ func Build(in Input) Report {
 
 // acc gathers one row's figures and response times.
 type acc struct {
-	row   Row
-	waits []time.Duration
+	row         Row
+	waits       []time.Duration
+	resolutions []time.Duration
+}
+
+// resolution counts a resolved ticket's time to resolution.
+func (a *acc) resolution(r resolved) {
+	if !r.ok {
+		return
+	}
+	a.resolutions = append(a.resolutions, r.d)
+	if r.over {
+		a.row.OverResolution++
+	}
+}
+
+// next counts one next-response clock by its outcome.
+func (a *acc) next(o outcome) {
+	a.row.NextResponses++
+	switch o {
+	case met:
+		a.row.NextMet++
+	case pending:
+		a.row.NextPending++
+	default:
+		a.row.NextBreaches++
+	}
 }
 
 // add counts a ticket with its outcome and, when answered, its wait.
@@ -254,6 +306,8 @@ func (a *acc) add(t *ticketing.Ticket, o outcome, wait time.Duration, rating int
 func (a *acc) done() Row {
 	a.row.Responded = len(a.waits)
 	a.row.Median, a.row.P90 = summarize(a.waits)
+	a.row.Resolved = len(a.resolutions)
+	a.row.ResolutionMedian, a.row.ResolutionP90 = summarize(a.resolutions)
 	return a.row
 }
 
@@ -283,7 +337,7 @@ func newDesk(in Input) *desk {
 	return d
 }
 
-func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, refusals []time.Time) ClientReport {
+func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, next []ticketing.NextResponse, refusals []time.Time) ClientReport {
 	in := d.in
 	cur := len(d.months) - 1
 	// monthOf is the trend index of t in the client's zone, -1 outside.
@@ -330,14 +384,18 @@ func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, refusals 
 			wait = attended(in.Hours, c, t.Kind, t.ReceivedAt, t.FirstResponseAt)
 		}
 		rating := in.Ratings[t.ID]
-		trend[i].add(t, o, wait, rating)
-		d.trend[i].add(t, o, wait, rating)
+		res := d.resolutionOf(c, t)
+		for _, a := range []*acc{&trend[i], &d.trend[i]} {
+			a.add(t, o, wait, rating)
+			a.resolution(res)
+		}
 		if i != cur {
 			continue
 		}
 		for _, a := range []*acc{rowOf(t.Priority), &d.total,
 			d.focal.of(focalKey), d.kinds.of(string(t.Kind)), d.channels.of(string(t.Source))} {
 			a.add(t, o, wait, rating)
+			a.resolution(res)
 		}
 		if t.Responded() && t.FirstResponder != focalKey {
 			d.byOthers[focalKey]++
@@ -353,6 +411,19 @@ func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, refusals 
 			if at, ok := in.FirstBotReply[t.ID]; ok && at.Sub(t.ReceivedAt) <= BotWindow {
 				cr.Bot.Within++
 			}
+		}
+	}
+	for _, n := range next {
+		i := monthOf(n.Since)
+		if i < 0 {
+			continue
+		}
+		o := nextOutcome(n, in.Now)
+		trend[i].next(o)
+		d.trend[i].next(o)
+		if i == cur {
+			rowOf(n.Priority).next(o)
+			d.total.next(o)
 		}
 	}
 	for _, at := range refusals {
@@ -420,6 +491,35 @@ func outcomeOf(t *ticketing.Ticket, now time.Time) outcome {
 		return pending
 	}
 	return breached
+}
+
+// nextOutcome is how a next-response clock stands at now.
+func nextOutcome(n ticketing.NextResponse, now time.Time) outcome {
+	switch {
+	case n.Met():
+		return met
+	case n.Answered():
+		return breached
+	case n.DueAt.After(now):
+		return pending
+	}
+	return breached
+}
+
+// resolved is one ticket's time to resolution, if it was resolved, and
+// whether it went over its priority's resolution target.
+type resolved struct {
+	d        time.Duration
+	ok, over bool
+}
+
+func (d *desk) resolutionOf(c ticketing.Client, t *ticketing.Ticket) resolved {
+	res, ok := t.Resolution(func(from, to time.Time) time.Duration { return attended(d.in.Hours, c, t.Kind, from, to) })
+	if !ok {
+		return resolved{}
+	}
+	target, set := d.in.ResolutionTargets[t.Priority]
+	return resolved{d: res, ok: true, over: set && res > target}
 }
 
 func attended(h Hours, c ticketing.Client, k ticketing.Kind, from, to time.Time) time.Duration {

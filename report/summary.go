@@ -36,6 +36,15 @@ func clientSummary(r Report, c ClientReport) string {
 		fmt.Fprintf(&b, "• %s: %d tickets, %d en objetivo (%s), mediana %s, p90 %s\n",
 			priorityLabel(row.Priority), row.Tickets, row.Met, pctText(pct, ok), waitText(row, row.Median), waitText(row, row.P90))
 	}
+	if t.NextResponses > 0 {
+		pct, ok := t.NextMetShare()
+		fmt.Fprintf(&b, "Respuestas siguientes: %d · %d en objetivo (%s) · %d incumplidas · %d pendientes\n",
+			t.NextResponses, t.NextMet, pctText(pct, ok), t.NextBreaches, t.NextPending)
+	}
+	if t.Resolved > 0 {
+		fmt.Fprintf(&b, "Resolución (%d resueltos, sin el tiempo esperando al cliente): mediana %s, p90 %s\n",
+			t.Resolved, resolutionText(t, t.ResolutionMedian), resolutionText(t, t.ResolutionP90))
+	}
 	fmt.Fprintf(&b, "Críticos derivados a la Mesa de Ayuda: %d · cierres automáticos: %d\n", t.CriticalRefusals, t.AutoClosed)
 	fmt.Fprintf(&b, "%s\n%s", botLine(c.Bot), peopleLine(c.People))
 	return b.String()

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -53,6 +54,7 @@ func WriteText(w io.Writer, r Report) error {
 			writeTextRow(bw, priorityLabel(row.Priority), row)
 		}
 		writeTextRow(bw, "Total", c.Total)
+		writeTextClocks(bw, c.Rows, c.Total)
 		fmt.Fprintln(bw, fit("  "+botLine(c.Bot)))
 		fmt.Fprintln(bw, fit("  "+peopleLine(c.People)))
 		fmt.Fprintln(bw, fit("  "+CorrectedLine(c)))
@@ -64,7 +66,7 @@ func WriteText(w io.Writer, r Report) error {
 		fmt.Fprintf(bw, "\n%d tickets de clientes que ya no están en la configuración no se incluyen.\n", r.Ignored)
 	}
 	fmt.Fprintln(bw)
-	for _, l := range legend {
+	for _, l := range append(slices.Clone(legend), clocksLegend...) {
 		fmt.Fprintln(bw, l)
 	}
 	fmt.Fprintln(bw)
@@ -93,6 +95,7 @@ func writeTextDesk(w io.Writer, r Report) {
 	fmt.Fprintf(w, "Toda la mesa · %d clientes\n", len(r.Clients))
 	writeTextHeader(w)
 	writeTextRow(w, "Total", r.Desk.Total)
+	writeTextClocks(w, nil, r.Desk.Total)
 	fmt.Fprintln(w, fit("  "+botLine(r.Desk.Bot)))
 	fmt.Fprintln(w, fit("  "+peopleLine(r.Desk.People)))
 	fmt.Fprintln(w, fit("  "+CSATLine(r.Desk.Total.CSAT)))

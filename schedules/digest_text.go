@@ -81,6 +81,22 @@ func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, 
 			return "respondido con " + wording.Duration(e.t.FirstResponseAt.Sub(e.t.DueAt)) + " de atraso"
 		})
 	}
+	var awaiting []digestEntry
+	for _, e := range open.entries {
+		if e.t.Responded() && e.t.AwaitingAnswer() {
+			awaiting = append(awaiting, e)
+		}
+	}
+	slices.SortStableFunc(awaiting, func(a, b digestEntry) int { return a.t.NextDueAt.Compare(b.t.NextDueAt) })
+	if len(awaiting) > 0 {
+		fmt.Fprintf(&s, "\n*Mensajes del cliente sin responder después de la primera respuesta (%d):*\n", len(awaiting))
+		writeEntries(&s, awaiting, func(e digestEntry) string {
+			if !e.t.NextDueAt.After(now) {
+				return "⚠️ venció " + wording.When(e.t.NextDueAt, now, g.loc)
+			}
+			return "vence " + wording.When(e.t.NextDueAt, now, g.loc)
+		})
+	}
 	switch {
 	case len(open.entries) == 0:
 		s.WriteString("\nNo tenés tickets abiertos.")
@@ -88,6 +104,9 @@ func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, 
 		fmt.Fprintf(&s, "\n*Tus tickets abiertos (%s), por vencimiento:*\n", open.count())
 		writeEntries(&s, open.entries, func(e digestEntry) string {
 			status := e.t.Status.Label()
+			if j.overResolution(e, now) {
+				status += " · ⏱️ sobre el objetivo de resolución"
+			}
 			if e.t.Responded() {
 				return status
 			}

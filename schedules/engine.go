@@ -11,6 +11,42 @@ import (
 // safe for concurrent use.
 type Engine struct {
 	targets map[ticketing.Priority]ticketing.Target
+	// next are the next-response targets; nil uses targets, and nextOff
+	// starts no next-response clock at all.
+	next    map[ticketing.Priority]ticketing.Target
+	nextOff bool
+}
+
+// NextResponsePolicy is config's sla.next_response: Off starts no clock;
+// Targets override the response targets for the priorities they name.
+type NextResponsePolicy struct {
+	Off     bool
+	Targets map[ticketing.Priority]ticketing.Target
+}
+
+// WithNextResponse is a copy of e timing next responses by p.
+func (e *Engine) WithNextResponse(p NextResponsePolicy) *Engine {
+	c := &Engine{targets: e.targets, nextOff: p.Off}
+	if len(p.Targets) > 0 {
+		c.next = maps.Clone(e.targets)
+		maps.Copy(c.next, p.Targets)
+	}
+	return c
+}
+
+// NextResponseDeadline is the next-response clock of a client message
+// received at: the same deadline engine as the first response, with the
+// next-response target. ok is false when next responses are off.
+func (e *Engine) NextResponseDeadline(client ticketing.Client, kind ticketing.Kind, priority ticketing.Priority, at time.Time) (clockStart, due time.Time, ok bool) {
+	if e.nextOff {
+		return time.Time{}, time.Time{}, false
+	}
+	next := e
+	if e.next != nil {
+		next = &Engine{targets: e.next}
+	}
+	clockStart, due = next.deadline(CalendarFor(client, kind), kind, priority, at)
+	return clockStart, due, !clockStart.IsZero()
 }
 
 // NewEngine uses targets over ticketing.DefaultTargets(): a priority missing

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -52,6 +53,9 @@ type JobsConfig struct {
 	// the client was told; the router asks for a rating there when so
 	// configured. Its error rolls the close back, to be retried.
 	OnAutoClosed func(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) error
+	// ResolutionTargets flag, in the digest, open tickets past their
+	// priority's goal to resolution (sla.resolution_targets); nil flags none.
+	ResolutionTargets map[ticketing.Priority]time.Duration
 }
 
 // Jobs are the scheduler's state-driven jobs: the deadline watch, the
@@ -77,6 +81,8 @@ type Jobs struct {
 	digests  []*digestGroup
 	// sendEmpty sends digests that would list nothing.
 	sendEmpty bool
+	// resolution are the goals to resolution by priority.
+	resolution map[ticketing.Priority]time.Duration
 
 	// mu guards digestDone, a memo of digests known to be recorded so a
 	// tick skips the store for them; the store stays the truth.
@@ -141,6 +147,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 	j.agents = ticketing.AgentIDs(cfg.Staff)
 	j.digests = digestGroups(cfg.Clients, cfg.DigestAt)
 	j.sendEmpty = cfg.SendEmptyDigests
+	j.resolution = maps.Clone(cfg.ResolutionTargets)
 	return j, nil
 }
 
@@ -279,19 +286,36 @@ type step struct {
 // run does what is due and returns the ticket's next real event.
 func (s *step) run() (time.Time, error) {
 	t := s.t
-	switch {
-	case t.Status == ticketing.StatusCerrado:
+	if t.Status == ticketing.StatusCerrado {
 		return time.Time{}, nil
-	case !t.Responded():
-		return s.watch()
-	case t.Status.WaitingOnClient():
-		return s.waitOnClient()
-	case t.Kind == ticketing.KindRequerimiento && t.Status == ticketing.StatusEntregado:
-		return s.testingPeriod()
 	}
-	// A wait on the client that ended by a path that did not clear it.
-	t.WaitingSince = time.Time{}
-	return time.Time{}, nil
+	if !t.Responded() {
+		return s.watch()
+	}
+	var next time.Time
+	var err error
+	switch {
+	case t.Status.WaitingOnClient():
+		next, err = s.waitOnClient()
+	case t.Kind == ticketing.KindRequerimiento && t.Status == ticketing.StatusEntregado:
+		next, err = s.testingPeriod()
+	default:
+		// A wait on the client that ended by a path that did not clear it.
+		t.WaitingSince = time.Time{}
+	}
+	if err != nil || !t.AwaitingAnswer() || !t.Status.Open() {
+		return next, err
+	}
+	answer, err := s.watchDeadline(s.nextDeadline())
+	return earliest(next, answer), err
+}
+
+// earliest is the sooner of two instants, a zero one meaning none.
+func earliest(a, b time.Time) time.Time {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
 }
 
 // closeGrace lets work that fell due in the last minutes of a working day

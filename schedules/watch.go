@@ -11,32 +11,58 @@ import (
 const (
 	kindWarn   = "warn"
 	kindBreach = "breach"
+	// A next response's, suffixed with the waiting message's time.
+	kindNextWarn   = "next_warn"
+	kindNextBreach = "next_breach"
 )
 
+// deadline is one response clock the watch follows: the first response's,
+// or a next response's (a client message after the first response).
+type deadline struct {
+	start, due time.Time
+	// warn and breach are the notification kinds recorded, unique per
+	// clock, so each ping and the breach go out once per waiting message.
+	warn, breach string
+	next         bool
+}
+
+func (s *step) firstDeadline() deadline {
+	return deadline{start: s.t.ClockStart, due: s.t.DueAt, warn: kindWarn, breach: kindBreach}
+}
+
+// nextDeadline keys its records by the waiting message's time, so every
+// new wait for an answer gets its own pings and breach.
+func (s *step) nextDeadline() deadline {
+	key := fmt.Sprintf(":%d", s.t.AwaitingSince.UnixMilli())
+	return deadline{start: s.t.NextClockStart, due: s.t.NextDueAt, warn: kindNextWarn + key, breach: kindNextBreach + key, next: true}
+}
+
 // watch is the deadline watch for a ticket still without a first response.
-// Each warning threshold and the breach is recorded once, with what it
+func (s *step) watch() (time.Time, error) { return s.watchDeadline(s.firstDeadline()) }
+
+// watchDeadline pings at each warning threshold of d and escalates its
+// breach. Each threshold and the breach is recorded once, with what it
 // queues; a tick that finds several crossed at once (after downtime)
 // records them all but pings once, for the highest, with the true time
 // left, and the breach always gets its full treatment.
-func (s *step) watch() (time.Time, error) {
-	t := s.t
-	if t.DueAt.IsZero() {
+func (s *step) watchDeadline(d deadline) (time.Time, error) {
+	if d.due.IsZero() {
 		return time.Time{}, nil
 	}
-	total := s.cal.OpenTimeBetween(t.ClockStart, t.DueAt)
+	total := s.cal.OpenTimeBetween(d.start, d.due)
 	var crossed []float64
 	var next time.Time
 	for _, w := range s.j.warnAt {
-		at := s.thresholdAt(w, total)
+		at := s.thresholdAt(d.start, w, total)
 		if at.After(s.now) {
 			next = at
 			break
 		}
 		crossed = append(crossed, w)
 	}
-	breached := !t.DueAt.After(s.now)
+	breached := !d.due.After(s.now)
 	if next.IsZero() && !breached {
-		next = t.DueAt
+		next = d.due
 	}
 	if len(crossed) == 0 && !breached {
 		return next, nil
@@ -46,7 +72,7 @@ func (s *step) watch() (time.Time, error) {
 	}
 	var fresh []float64
 	for _, w := range crossed {
-		first, err := s.record(kindWarn, w)
+		first, err := s.record(d.warn, w)
 		if err != nil {
 			return time.Time{}, err
 		}
@@ -55,14 +81,14 @@ func (s *step) watch() (time.Time, error) {
 		}
 	}
 	if breached {
-		first, err := s.record(kindBreach, 1)
+		first, err := s.record(d.breach, 1)
 		if err != nil || !first {
 			return time.Time{}, err
 		}
-		return time.Time{}, s.breach()
+		return time.Time{}, s.breach(d)
 	}
 	if len(fresh) > 0 {
-		if err := s.ping(fresh[len(fresh)-1]); err != nil {
+		if err := s.ping(d, fresh[len(fresh)-1]); err != nil {
 			return time.Time{}, err
 		}
 	}
@@ -72,19 +98,23 @@ func (s *step) watch() (time.Time, error) {
 // thresholdAt is when fraction w of the target is used: w of the open time
 // between clock start and due, counted in open time from the clock start.
 // Whole seconds keep the instant stable from one tick to the next.
-func (s *step) thresholdAt(w float64, total time.Duration) time.Time {
-	return s.cal.Add(s.t.ClockStart, time.Duration(w*float64(total)).Round(time.Second))
+func (s *step) thresholdAt(start time.Time, w float64, total time.Duration) time.Time {
+	return s.cal.Add(start, time.Duration(w*float64(total)).Round(time.Second))
 }
 
 // ping warns whoever answers for the ticket, by DM and in its thread.
-func (s *step) ping(w float64) error {
+func (s *step) ping(d deadline, w float64) error {
 	who, away, err := s.pageList()
 	if err != nil {
 		return err
 	}
-	left := s.cal.OpenTimeBetween(s.now, s.t.DueAt)
-	event := fmt.Sprintf("%s%g", kindWarn, w)
-	dm := pingText(s.t, s.c, left, s.now)
+	left := s.cal.OpenTimeBetween(s.now, d.due)
+	event := fmt.Sprintf("%s%g", d.warn, w)
+	text := pingText(s.t, s.c, left, s.now)
+	if d.next {
+		text = nextPingText(s.t, s.c, left, s.now)
+	}
+	dm := text
 	if away {
 		dm += fmt.Sprintf("\nEl focal point %s está ausente: te llega a vos como respaldo.", mention(s.c.FocalPoint))
 	}
@@ -93,19 +123,21 @@ func (s *step) ping(w float64) error {
 			return err
 		}
 	}
-	if err := s.toThread(event, mentions(who)+pingText(s.t, s.c, left, s.now)); err != nil {
+	if err := s.toThread(event, mentions(who)+text); err != nil {
 		return err
 	}
-	s.j.log.Info("deadline ping queued", "ticket", s.t.ID, "client", s.c.ID, "threshold", w, "left", left, "to", who)
-	snapshot := *s.t
-	s.after.Then(func() { s.j.observer.PingSent(&snapshot, w) })
+	s.j.log.Info("deadline ping queued", "ticket", s.t.ID, "client", s.c.ID, "threshold", w, "left", left, "to", who, "next_response", d.next)
+	if !d.next {
+		snapshot := *s.t
+		s.after.Then(func() { s.j.observer.PingSent(&snapshot, w) })
+	}
 	return nil
 }
 
-// breach escalates a ticket whose deadline passed without a first
-// response: its thread, the service desk channel, and by DM the focal point
-// (if present) and its stand-ins.
-func (s *step) breach() error {
+// breach escalates a ticket whose deadline passed without a response: its
+// thread, the service desk channel, and by DM the focal point (if present)
+// and its stand-ins.
+func (s *step) breach(d deadline) error {
 	page, _, err := s.pageList()
 	if err != nil {
 		return err
@@ -115,24 +147,32 @@ func (s *step) breach() error {
 		return err
 	}
 	all := append(append([]string(nil), page...), standIns...)
-	overdue := s.now.Sub(s.t.DueAt)
+	overdue := s.now.Sub(d.due)
+	dm, thread, desk := breachDMText(s.t, s.c, overdue), breachThreadText(s.t, s.c, page, standIns, s.now), breachDeskText(s.t, s.c, standIns, overdue, s.now)
+	action := ticketing.AuditSLABreached
+	if d.next {
+		dm, thread, desk = nextBreachDMText(s.t, s.c, overdue), nextBreachThreadText(s.t, s.c, page, standIns, s.now), nextBreachDeskText(s.t, s.c, standIns, overdue, s.now)
+		action = ticketing.AuditNextBreached
+	}
 	for _, id := range dedupe(all) {
-		if err := s.dm(kindBreach, id, breachDMText(s.t, s.c, overdue)); err != nil {
+		if err := s.dm(d.breach, id, dm); err != nil {
 			return err
 		}
 	}
-	if err := s.toThread(kindBreach, breachThreadText(s.t, s.c, page, standIns, s.now)); err != nil {
+	if err := s.toThread(d.breach, thread); err != nil {
 		return err
 	}
-	if err := s.toDesk(kindBreach, breachDeskText(s.t, s.c, standIns, overdue, s.now)); err != nil {
+	if err := s.toDesk(d.breach, desk); err != nil {
 		return err
 	}
-	if err := s.audit(ticketing.AuditSLABreached, fmt.Sprintf("due %s, escalated to %v", s.t.DueAt.UTC().Format("2006-01-02T15:04Z"), standIns)); err != nil {
+	if err := s.audit(action, fmt.Sprintf("due %s, escalated to %v", d.due.UTC().Format("2006-01-02T15:04Z"), standIns)); err != nil {
 		return err
 	}
-	s.j.log.Warn("response deadline breached; escalated", "ticket", s.t.ID, "client", s.c.ID, "overdue", overdue, "to", all)
-	snapshot := *s.t
-	s.after.Then(func() { s.j.observer.Breached(&snapshot) })
+	s.j.log.Warn("response deadline breached; escalated", "ticket", s.t.ID, "client", s.c.ID, "overdue", overdue, "to", all, "next_response", d.next)
+	if !d.next {
+		snapshot := *s.t
+		s.after.Then(func() { s.j.observer.Breached(&snapshot) })
+	}
 	return nil
 }
 

@@ -21,6 +21,8 @@ type ReportRows struct {
 	// Ratings are the satisfaction answers (1–5) of Tickets, by ticket id;
 	// tickets never rated are absent.
 	Ratings map[int64]int
+	// NextResponses are the next-response clocks started in the range.
+	NextResponses []ticketing.NextResponse
 }
 
 // ReportRows loads the report's rows for tickets received in [from, to),
@@ -46,6 +48,9 @@ func (d *DB) ReportRows(ctx context.Context, from, to time.Time, clientID string
 		return ReportRows{}, err
 	}
 	if rows.Ratings, err = t.csatRatings(ctx, from, to, clientID); err != nil {
+		return ReportRows{}, err
+	}
+	if rows.NextResponses, err = t.NextResponses(ctx, clientID, from, to); err != nil {
 		return ReportRows{}, err
 	}
 	return rows, nil

@@ -18,7 +18,8 @@ const ticketColumns = `id, client_id, kind, priority, status, source, desk_platf
 	client_platform, whatsapp_contact, client_thread,
 	opened_by, subject, confidence, cues, awaiting_choice, received_at, clock_start, due_at, first_response_at,
 	first_responder, assignee, escalation, next_action_at, last_client_message_at, resolved_at, delivered_at,
-	closed_at, close_reason, created_at, updated_at, waiting_since`
+	closed_at, close_reason, created_at, updated_at, waiting_since,
+	awaiting_since, next_clock_start, next_due_at, paused_ms`
 
 // ticketArgs lists a ticket's values in ticketColumns order, without the id.
 func ticketArgs(t *ticketing.Ticket) []any {
@@ -31,6 +32,7 @@ func ticketArgs(t *ticketing.Ticket) []any {
 		nullStamp(t.NextActionAt), nullStamp(t.LastClientMessageAt), nullStamp(t.ResolvedAt),
 		nullStamp(t.DeliveredAt), nullStamp(t.ClosedAt), t.CloseReason, stampOf(t.CreatedAt), stampOf(t.UpdatedAt),
 		nullStamp(t.WaitingSince),
+		nullStamp(t.AwaitingSince), nullStamp(t.NextClockStart), nullStamp(t.NextDueAt), t.PausedFor.Milliseconds(),
 	}
 }
 
@@ -44,7 +46,7 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	}
 	cols := strings.SplitN(ticketColumns, ",", 2)[1]
 	err := t.guarded(ctx, func() error {
-		return t.queryRow(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(32)+`) RETURNING id`, ticketArgs(tk)...).Scan(&tk.ID)
+		return t.queryRow(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(36)+`) RETURNING id`, ticketArgs(tk)...).Scan(&tk.ID)
 	})
 	if err != nil {
 		// ErrDuplicate: the Slack thread has a ticket, or the contact has an open one.
@@ -235,17 +237,20 @@ type scanner interface{ Scan(dest ...any) error }
 func scanTicket(s scanner) (*ticketing.Ticket, error) {
 	var tk ticketing.Ticket
 	var kind, prio, status, source, cues, deskPlatform, clientPlatform string
+	var pausedMS int64
 	err := s.Scan(&tk.ID, &tk.ClientID, &kind, &prio, &status, &source, &deskPlatform, &tk.Desk.Address, &tk.Desk.Thread,
 		&clientPlatform, &tk.Client.Address, &tk.Client.Thread, &tk.OpenedBy, &tk.Subject, &tk.Confidence, &cues, &tk.AwaitingChoice,
 		instant{&tk.ReceivedAt}, instant{&tk.ClockStart}, instant{&tk.DueAt}, instant{&tk.FirstResponseAt},
 		&tk.FirstResponder, &tk.Assignee, &tk.Escalation, instant{&tk.NextActionAt}, instant{&tk.LastClientMessageAt},
 		instant{&tk.ResolvedAt}, instant{&tk.DeliveredAt}, instant{&tk.ClosedAt}, &tk.CloseReason,
-		instant{&tk.CreatedAt}, instant{&tk.UpdatedAt}, instant{&tk.WaitingSince})
+		instant{&tk.CreatedAt}, instant{&tk.UpdatedAt}, instant{&tk.WaitingSince},
+		instant{&tk.AwaitingSince}, instant{&tk.NextClockStart}, instant{&tk.NextDueAt}, &pausedMS)
 	if err != nil {
 		return nil, err
 	}
 	tk.Kind, tk.Priority, tk.Status, tk.Source = ticketing.Kind(kind), ticketing.Priority(prio), ticketing.Status(status), ticketing.Source(source)
 	tk.Desk.Platform, tk.Client.Platform = ticketing.Platform(deskPlatform), ticketing.Platform(clientPlatform)
 	tk.Cues = splitCues(cues)
+	tk.PausedFor = time.Duration(pausedMS) * time.Millisecond
 	return &tk, nil
 }

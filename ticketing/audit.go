@@ -40,6 +40,10 @@ const (
 	AuditCSATAsked     AuditAction = "csat_asked"
 	AuditCSATRated     AuditAction = "csat_rated"
 	AuditCSATCommented AuditAction = "csat_commented"
+	// A staff answer to a client message that waited after the first
+	// response, and a ticket set to wait on the client (/soporte esperando).
+	AuditNextResponse AuditAction = "next_response"
+	AuditWaiting      AuditAction = "waiting_on_client"
 )
 
 // Written by the scheduler.
@@ -48,6 +52,8 @@ const (
 	AuditAutoClosed      AuditAction = "auto_closed"
 	AuditTestingReminder AuditAction = "testing_reminder"
 	AuditSLABreached     AuditAction = "sla_breached"
+	// A next-response deadline passed without a staff answer.
+	AuditNextBreached AuditAction = "next_response_breached"
 )
 
 // Written by maintenance: personal-data erasure, retention and reloads.

@@ -197,6 +197,15 @@ type Tx interface {
 	// Notification is when a recorded notification was queued; ErrNotFound
 	// if it never was. The auto-close counts its quiet period from it.
 	Notification(ctx context.Context, ticketID int64, kind string, threshold float64) (time.Time, error)
+	// StartNextResponse stores a next-response clock; ErrDuplicate when the
+	// ticket already has one unanswered (the first message's clock holds).
+	StartNextResponse(ctx context.Context, n NextResponse) error
+	// AnswerNextResponse marks the ticket's unanswered next-response clock
+	// answered; none unanswered is no error.
+	AnswerNextResponse(ctx context.Context, ticketID int64, at time.Time, by string) error
+	// NextResponses lists the next-response clocks started in [from, to)
+	// (every client's when clientID is empty), oldest first.
+	NextResponses(ctx context.Context, clientID string, from, to time.Time) ([]NextResponse, error)
 	// RecordDigest stores that a staff member's daily digest for a local date
 	// (in zone) was queued; false means it had been already.
 	RecordDigest(ctx context.Context, staffID, zone string, date Date, at time.Time) (bool, error)

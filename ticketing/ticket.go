@@ -56,6 +56,17 @@ type Ticket struct {
 	// notice-then-close cycle, so each new wait gets its own notice.
 	WaitingSince time.Time
 
+	// AwaitingSince is when the oldest client message still waiting for a
+	// staff answer arrived, once the first response is done; zero when the
+	// client is not waiting. NextClockStart and NextDueAt are its
+	// next-response clock, on the ticket's attended hours.
+	AwaitingSince  time.Time
+	NextClockStart time.Time
+	NextDueAt      time.Time
+	// PausedFor is the attended time the ticket spent waiting on the client
+	// before its resolution; time to resolution leaves it out.
+	PausedFor time.Duration
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -77,6 +88,10 @@ func (t *Ticket) Responded() bool { return !t.FirstResponseAt.IsZero() }
 
 // SLAMet reports whether the first response came by the due time.
 func (t *Ticket) SLAMet() bool { return t.Responded() && !t.FirstResponseAt.After(t.DueAt) }
+
+// AwaitingAnswer reports whether a client message after the first
+// response still waits for a staff answer.
+func (t *Ticket) AwaitingAnswer() bool { return !t.AwaitingSince.IsZero() }
 
 // AuthorKind says who wrote a ticket message.
 type AuthorKind string

@@ -36,6 +36,7 @@ func Run(t *testing.T, open Open) {
 		{"people", peopleCases},
 		{"questions", questionCases},
 		{"csat", csatCases},
+		{"next responses", nextResponseCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {
@@ -174,7 +175,7 @@ func sameTicket(t *testing.T, what string, got, want *ticketing.Ticket) {
 func normalized(tk *ticketing.Ticket) ticketing.Ticket {
 	c := *tk
 	for _, p := range []*time.Time{&c.ReceivedAt, &c.ClockStart, &c.DueAt, &c.FirstResponseAt, &c.NextActionAt,
-		&c.LastClientMessageAt, &c.ResolvedAt, &c.DeliveredAt, &c.ClosedAt, &c.WaitingSince, &c.CreatedAt, &c.UpdatedAt} {
+		&c.LastClientMessageAt, &c.ResolvedAt, &c.DeliveredAt, &c.ClosedAt, &c.WaitingSince, &c.AwaitingSince, &c.NextClockStart, &c.NextDueAt, &c.CreatedAt, &c.UpdatedAt} {
 		*p = p.Round(0).UTC()
 	}
 	if len(c.Cues) == 0 {

@@ -31,6 +31,8 @@ func testTicketRoundTrip(t *testing.T, s ticketing.Store) {
 	tk.FirstResponseAt, tk.FirstResponder, tk.Assignee, tk.Escalation = t0.Add(time.Minute), "UF", "UF", "n2"
 	tk.LastClientMessageAt, tk.ResolvedAt, tk.DeliveredAt = t0.Add(2*time.Minute), t0.Add(3*time.Minute), t0.Add(4*time.Minute)
 	tk.WaitingSince, tk.CloseReason = t0.Add(5*time.Minute), "motivo"
+	tk.AwaitingSince, tk.NextClockStart, tk.NextDueAt = t0.Add(6*time.Minute), t0.Add(7*time.Minute), t0.Add(8*time.Minute)
+	tk.PausedFor = 90*time.Minute + 250*time.Millisecond
 	tk.ReceivedAt = t0.Add(123 * time.Millisecond)
 	create(t, s, tk)
 	if tk.ID <= 0 {

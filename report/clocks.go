@@ -1,0 +1,67 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+)
+
+// clocksFormat lays out next responses and resolution in 80 columns.
+const clocksFormat = "%-9s %6s %7s %4s %7s %5s %9s %7s %7s %6s\n"
+
+var clocksLegend = []string{
+	"Sig.: mensajes del cliente después de la primera respuesta que esperaron",
+	"respuesta (en obj., incump. y pend. como arriba). Resueltos: mediana y P90",
+	"de horas de atención hasta resuelto, sin el tiempo esperando al cliente.",
+	"Fuera: resueltos por encima del objetivo de resolución de su prioridad.",
+}
+
+func writeTextClocksHeader(w io.Writer) {
+	fmt.Fprintf(w, clocksFormat, "", "Sig.", "En obj.", "%", "Incump.", "Pend.", "Resueltos", "Mediana", "P90", "Fuera")
+}
+
+func writeTextClocksRow(w io.Writer, label string, r Row) {
+	pct, ok := r.NextMetShare()
+	fmt.Fprintf(w, clocksFormat, clip(label, 9), itoa(r.NextResponses), itoa(r.NextMet), pctText(pct, ok), itoa(r.NextBreaches),
+		itoa(r.NextPending), itoa(r.Resolved), resolutionText(r, r.ResolutionMedian), resolutionText(r, r.ResolutionP90), itoa(r.OverResolution))
+}
+
+// writeTextClocks is a client's (or the desk's) next responses and time to
+// resolution, per priority then in total.
+func writeTextClocks(w io.Writer, rows []Row, total Row) {
+	fmt.Fprintln(w, "  Respuesta siguiente y resolución")
+	writeTextClocksHeader(w)
+	for _, row := range rows {
+		writeTextClocksRow(w, priorityLabel(row.Priority), row)
+	}
+	writeTextClocksRow(w, "Total", total)
+}
+
+// resolutionText is a row's resolution median or P90, or a dash when
+// nothing was resolved.
+func resolutionText(r Row, d time.Duration) string {
+	if r.Resolved == 0 {
+		return "—"
+	}
+	return hoursMinutes(d)
+}
+
+// csvClocksHeader are the CSV's last columns, on every line.
+var csvClocksHeader = []string{
+	"next_responses", "next_within_target", "next_breaches", "next_pending",
+	"resolved", "resolution_median_attended_hours", "resolution_p90_attended_hours", "over_resolution_target",
+}
+
+func (o CSV) clocks(r Row) []string {
+	hours := func(d time.Duration) string {
+		if r.Resolved == 0 {
+			return ""
+		}
+		return o.hours(d)
+	}
+	return []string{
+		strconv.Itoa(r.NextResponses), strconv.Itoa(r.NextMet), strconv.Itoa(r.NextBreaches), strconv.Itoa(r.NextPending),
+		strconv.Itoa(r.Resolved), hours(r.ResolutionMedian), hours(r.ResolutionP90), strconv.Itoa(r.OverResolution),
+	}
+}
