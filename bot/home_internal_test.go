@@ -91,20 +91,24 @@ func TestByNextDeadline(t *testing.T) {
 		mk(3, -time.Hour, false, ticketing.StatusNuevo),
 		mk(4, 3*time.Hour, false, ticketing.StatusEnCurso),
 		mk(5, 2*time.Hour, false, ticketing.StatusCerrado),
+		mk(6, -3*time.Hour, true, ticketing.StatusEnCurso),
 	}
+	// 6 was answered, and the client wrote again: its next response is due
+	// in 30 minutes.
+	list[5].AwaitingSince, list[5].NextDueAt = at.Add(-time.Hour), at.Add(30*time.Minute)
 	slices.SortStableFunc(list, byNextDeadline)
 	var got []int64
 	for _, tk := range list {
 		got = append(got, tk.ID)
 	}
-	if want := []int64{3, 4, 1, 2, 5}; !slices.Equal(got, want) {
+	if want := []int64{3, 6, 4, 1, 2, 5}; !slices.Equal(got, want) {
 		t.Errorf("order = %v, want %v", got, want)
 	}
 	risk := map[int64]bool{}
 	for _, tk := range list {
 		risk[tk.ID] = atRisk(tk, at)
 	}
-	if want := map[int64]bool{1: false, 2: false, 3: true, 4: false, 5: false}; !maps.Equal(risk, want) {
+	if want := map[int64]bool{1: false, 2: false, 3: true, 4: false, 5: false, 6: true}; !maps.Equal(risk, want) {
 		t.Errorf("at risk = %v, want %v", risk, want)
 	}
 }

@@ -65,12 +65,18 @@ type homeInput struct {
 }
 
 // nextDeadline is when a ticket must next be answered: the first response
-// while none came. Every deadline the Home tab orders by comes from here.
+// while none came, then the next response while a client message waits.
+// Every deadline the Home tab orders by comes from here.
 func nextDeadline(t *ticketing.Ticket) (time.Time, bool) {
-	if !t.Status.Open() || t.Responded() || t.DueAt.IsZero() {
+	switch {
+	case !t.Status.Open():
 		return time.Time{}, false
+	case !t.Responded():
+		return t.DueAt, !t.DueAt.IsZero()
+	case !t.AwaitingSince.IsZero():
+		return t.NextDueAt, !t.NextDueAt.IsZero()
 	}
-	return t.DueAt, true
+	return time.Time{}, false
 }
 
 // byNextDeadline orders tickets by time to breach; those with nothing due
