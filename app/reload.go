@@ -66,9 +66,10 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
 		// The deliverer exists before any event can arrive: transports
 		// start only in run.
-		Observer:    wakeOnCommit{Observer: a.metrics, wake: wake},
-		Report:      a.monthlyReport,
-		GroupWindow: cfg.Intake.Window(),
+		Observer:     wakeOnCommit{Observer: a.metrics, wake: wake},
+		Report:       a.monthlyReport,
+		GroupWindow:  cfg.Intake.Window(),
+		DeskLanguage: cfg.Desk.Lang(),
 	}
 }
 
@@ -255,7 +256,7 @@ func describeChange(prev, next *config.Config) string {
 	for _, s := range []struct {
 		name string
 		a, b any
-	}{{"sla", prev.SLA, next.SLA}, {"service_desk", prev.ServiceDesk, next.ServiceDesk}, {"classifier", prev.Classifier, next.Classifier},
+	}{{"sla", prev.SLA, next.SLA}, {"service_desk", prev.ServiceDesk, next.ServiceDesk}, {"desk", prev.Desk, next.Desk}, {"classifier", prev.Classifier, next.Classifier},
 		{"retention", prev.Retention, next.Retention}, {"whatsapp.mirror_channel", prev.WhatsApp.MirrorChannel, next.WhatsApp.MirrorChannel}} {
 		if !reflect.DeepEqual(s.a, s.b) {
 			parts = append(parts, s.name+" changed")

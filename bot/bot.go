@@ -12,6 +12,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // Classification is what the classifier says of a client message.
@@ -80,6 +81,9 @@ type Config struct {
 	// GroupWindow is intake.group_window: a person's top-level messages
 	// closer together than this are one case. Zero means DefaultGroupWindow.
 	GroupWindow time.Duration
+	// DeskLanguage is desk.language, what staff read and what a number
+	// nobody invited is answered in; zero is es-AR.
+	DeskLanguage wording.Language
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -99,6 +103,7 @@ type Bot struct {
 	observer   Observer
 	report     MonthlyReport
 	window     time.Duration
+	deskLang   wording.Language
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -138,7 +143,7 @@ func New(cfg Config) (*Bot, error) {
 		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
-		window: cfg.GroupWindow,
+		window: cfg.GroupWindow, deskLang: cfg.DeskLanguage,
 	}, nil
 }
 

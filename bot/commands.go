@@ -100,11 +100,13 @@ func (b *Bot) loadTicket(ctx context.Context, tx ticketing.Tx, scope *ticketing.
 }
 
 // listTickets renders open tickets, soonest due first.
-func (b *Bot) listTickets(ctx context.Context, clientID string) (string, error) {
+// l is the reader's language: the client's for their own listing, the
+// desk's for staff.
+func (b *Bot) listTickets(ctx context.Context, clientID string, l wording.Language) (string, error) {
 	var list string
 	err := b.store.View(ctx, func(tx ticketing.Tx) error {
 		var err error
-		list, err = b.listTicketsTx(ctx, tx, clientID)
+		list, err = b.listTicketsTx(ctx, tx, clientID, l)
 		return err
 	})
 	return list, err
@@ -113,14 +115,14 @@ func (b *Bot) listTickets(ctx context.Context, clientID string) (string, error) 
 // listLines bounds a ticket listing; the rest is only counted.
 const listLines = 50
 
-func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string) (string, error) {
+func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string, l wording.Language) (string, error) {
 	f := ticketing.TicketFilter{ClientID: clientID, OnlyOpen: true, Limit: listLines}
 	ts, err := tx.FindTickets(ctx, f)
 	if err != nil {
 		return "", err
 	}
 	if len(ts) == 0 {
-		return "No hay tickets abiertos.", nil
+		return l.Say("list.none"), nil
 	}
 	total := len(ts)
 	if total == listLines {
@@ -130,21 +132,21 @@ func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID strin
 	}
 	now := b.clock.Now()
 	var s strings.Builder
-	fmt.Fprintf(&s, "Tickets abiertos (%d):\n", total)
+	s.WriteString(l.Say("list.head", total) + "\n")
 	for _, t := range ts {
 		c, _ := b.dir.client(t.ClientID)
 		loc, name := (*ticketing.Client)(nil), t.ClientID
 		if c != nil {
 			loc, name = c, c.Name
 		}
-		due := "respondido"
+		due := l.Say("list.answered")
 		if !t.Responded() {
-			due = "vence " + wording.When(t.DueAt, now, locOf(loc))
+			due = l.Say("list.due", l.When(t.DueAt, now, locOf(loc)))
 		}
-		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(t), t.Status.Label(), due, clientText(t.Subject))
+		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(l, t), statusLabel(l, t.Status), due, clientText(t.Subject))
 	}
 	if more := total - len(ts); more > 0 {
-		fmt.Fprintf(&s, "_y %d más._\n", more)
+		s.WriteString(l.Say("list.more", more) + "\n")
 	}
 	return s.String(), nil
 }

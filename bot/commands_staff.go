@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"supportbot/ticketing"
-	"supportbot/ticketing/wording"
 )
 
 const staffHelp = "*Comandos del equipo de soporte* (`/soporte …`):\n" +
@@ -51,7 +50,7 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 			}
 			clientID = c.ID
 		}
-		return b.listTickets(ctx, clientID)
+		return b.listTickets(ctx, clientID, b.deskLang)
 	case "reporte", "informe":
 		return b.cmdReport(ctx, cmd)
 	case "ausente", "presente":
@@ -117,7 +116,7 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toThread(ctx, tx, t, fmt.Sprintf("🙋 %s tomó el ticket #%d.", mention(me), t.ID)); err != nil {
+	if err := b.toThread(ctx, tx, t, say(b.clientOf(t), "ticket.taken", mention(me), t.ID)); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("Tomaste el ticket #%d.", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditTaken, "")
@@ -143,11 +142,10 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 	}
 	now := b.clock.Now()
 	t.ResolvedAt = now
-	msg := fmt.Sprintf("✅ *Ticket #%d resuelto* por %s:\n%s\n¿Quedó solucionado? Confirmalo con `/soporte conforme #%d` (o reaccioná con ✅). Si no recibimos respuesta, lo cerraremos después de un aviso previo.",
-		t.ID, b.dir.staffName(me), text, t.ID)
+	c := b.clientOf(t)
+	msg := say(c, "resolved.slack", t.ID, b.dir.staffName(me), text, t.ID)
 	if t.Source == ticketing.SourceWhatsApp {
-		msg = fmt.Sprintf("✅ Ticket #%d resuelto por %s:\n%s\n¿Quedó solucionado? Respondé *conforme %d*. Si no recibimos respuesta, lo cerraremos después de un aviso previo.",
-			t.ID, b.dir.staffName(me), text, t.ID)
+		msg = say(c, "resolved.apart", t.ID, b.dir.staffName(me), text, t.ID)
 	}
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
 		return "", err
@@ -193,7 +191,7 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, level.Label())); err != nil {
+	if err := b.toTicket(ctx, tx, t, say(b.clientOf(t), "escalated", t.ID, say(b.clientOf(t), "escalation."+string(level)))); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, level.Label()), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))
@@ -273,9 +271,10 @@ func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Tick
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	note := fmt.Sprintf("🔁 Ticket #%d: ahora es %s. Respuesta comprometida: vence %s (%s).", t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c))
+	l := langOf(c)
+	note := l.Say("redeadline", t.ID, kindPriority(l, t), when(c, t.DueAt, b.clock.Now()), zoneName(c))
 	if t.Responded() {
-		note = fmt.Sprintf("🔁 Ticket #%d: ahora es %s.", t.ID, kindPriority(t))
+		note = l.Say("redeadline.kind", t.ID, kindPriority(l, t))
 	}
 	if err := b.toThread(ctx, tx, t, note); err != nil {
 		return "", err
@@ -312,14 +311,13 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 		if err := tx.UpdateTicket(ctx, t); err != nil {
 			return "", err
 		}
-		note := fmt.Sprintf("📌 Ticket #%d: %s.", t.ID, t.Status.Label())
+		c := b.clientOf(t)
+		note := say(c, "moved", t.ID, statusLabel(langOf(c), t.Status))
 		switch to {
 		case ticketing.StatusEntregado:
-			c, _ := b.dir.client(t.ClientID)
-			note = fmt.Sprintf("📦 Ticket #%d entregado. Tenés 30 días para probarlo (hasta %s); avisanos cualquier observación en este hilo.",
-				t.ID, wording.When(now.In(locOf(c)).AddDate(0, 0, 30), now, locOf(c)))
+			note = say(c, "moved.delivered", t.ID, when(c, now.In(locOf(c)).AddDate(0, 0, 30), now))
 		case ticketing.StatusDerivado:
-			note = fmt.Sprintf("💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", t.ID)
+			note = say(c, "moved.product", t.ID)
 		}
 		if err := b.toTicket(ctx, tx, t, note); err != nil {
 			return "", err

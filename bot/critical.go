@@ -14,7 +14,7 @@ import (
 func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	if s, _ := b.dir.staffMember(me); s.Role != ticketing.RoleServiceDesk {
-		return "", userErr("Solo la Mesa de Ayuda abre incidentes críticos (los recibe por teléfono). Si un cliente reporta uno, pedile que llame al %s.", b.phonesText())
+		return "", userErr("Solo la Mesa de Ayuda abre incidentes críticos (los recibe por teléfono). Si un cliente reporta uno, pedile que llame al %s.", b.phonesText(b.deskLang))
 	}
 	if len(cmd.args) < 2 {
 		return "", userErr("Uso: `/soporte critico <cliente> <descripción>`.")
@@ -42,8 +42,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			return err
 		}
 		dueWords := wording.When(t.DueAt, now, c.Location)
-		root := fmt.Sprintf("📞 La Mesa de Ayuda registró un *incidente crítico*: *ticket #%d* · prioridad CRÍTICA.\n%s\nRespuesta comprometida: vence %s (%s). Focal point: %s. Las novedades se publican en este hilo.",
-			t.ID, quote(text), dueWords, zoneName(c), mention(c.FocalPoint))
+		root := say(c, "critical.opened", t.ID, quote(text), when(c, t.DueAt, now), zoneName(c), b.named(c.FocalPoint))
 		if c.Channel != "" {
 			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
 				TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {

@@ -50,8 +50,9 @@ func (b *Bot) relayToContact(ctx context.Context, tx ticketing.Tx, t *ticketing.
 	for _, f := range files {
 		d := channels.DeliveryOn(t.Client.Platform, f)
 		if d.Kind == "" {
-			if err := b.post(ctx, tx, t.ID, t.Client, fmt.Sprintf("Soporte te quiso enviar %s (%s), pero supera el tamaño que se puede enviar por acá (%s). Te lo harán llegar por otro medio.",
-				fileLabel(f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
+			c := b.clientOf(t)
+			if err := b.post(ctx, tx, t.ID, t.Client, say(c, "file.too_big_in",
+				say(c, "file.label", clientText(f.Name)), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
 				return carried, err
 			}
 			if err := b.toThread(ctx, tx, t, fmt.Sprintf("⚠️ %s (%s) no se envió al contacto: supera el límite de %s. Compartilo por otro medio (por ejemplo, un enlace).",

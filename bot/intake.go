@@ -93,14 +93,14 @@ func (b *Bot) openTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o or
 	case t.AwaitingChoice && o.apart():
 		// A voice note is relayed for staff to hear; only its kind is asked.
 		if o.media != "" && o.text == "" && !spokenOnly(o.text, o.files) {
-			return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
+			return b.answer(ctx, tx, o, t.ID, mediaText(c, o.media, t))
 		}
-		return b.answer(ctx, tx, o, t.ID, askKindMenu(t))
+		return b.answer(ctx, tx, o, t.ID, askKindMenu(c, t))
 	case t.AwaitingChoice:
-		return b.answer(ctx, tx, o, t.ID, askKindText(t), kindButtons(t)...)
+		return b.answer(ctx, tx, o, t.ID, askKindText(c, t), kindButtons(c, t)...)
 	}
 	if o.media != "" && o.text == "" {
-		return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
+		return b.answer(ctx, tx, o, t.ID, mediaText(c, o.media, t))
 	}
 	// Staff act with buttons in the desk thread; a mirror root carries them.
 	var buttons []ticketing.Button
@@ -110,8 +110,8 @@ func (b *Bot) openTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o or
 	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
 }
 
-func mediaText(media string, t *ticketing.Ticket) string {
-	return fmt.Sprintf("Recibimos tu archivo (%s) y lo sumamos al ticket #%d. Para ayudarte mejor, ¿podés contarnos en un texto breve qué pasa?", media, t.ID)
+func mediaText(c *ticketing.Client, media string, t *ticketing.Ticket) string {
+	return say(c, "media.ask_text", media, t.ID)
 }
 
 // newTicket builds the ticket for a classified message, with its deadline.
@@ -165,7 +165,7 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	if t != nil {
 		ticketID, where = t.ID, fmt.Sprintf(" en el *ticket #%d*", t.ID)
 	}
-	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(t)); err != nil {
+	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(c, t)); err != nil {
 		return err
 	}
 	// A client on the desk's platform can be mentioned; one apart is named.

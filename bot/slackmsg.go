@@ -227,7 +227,7 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 		t.Status = ticketing.StatusEnCurso
 		t.ResolvedAt = zeroTime
 	case ticketing.StatusCerrado:
-		if err := b.toThread(ctx, tx, t, fmt.Sprintf("El ticket #%d ya está cerrado. Si el problema sigue, escribí un mensaje nuevo en el canal y abrimos otro caso.", t.ID)); err != nil {
+		if err := b.toThread(ctx, tx, t, say(b.clientOf(t), "closed.write_new", t.ID)); err != nil {
 			return err
 		}
 	}

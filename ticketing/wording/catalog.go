@@ -3,7 +3,6 @@ package wording
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/message"
@@ -95,18 +94,18 @@ func (l Language) Say(key string, args ...any) string {
 	return printers[l.orDefault()].Sprintf(key, args...)
 }
 
-// digits prints an integer the way fmt does, without the locale's digit
-// grouping.
-type digits string
+// digits prints an integer the way fmt does, flags and width included,
+// without the locale's digit grouping.
+type digits int64
 
-func (d digits) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(d)) }
+func (d digits) Format(f fmt.State, verb rune) { fmt.Fprintf(f, fmt.FormatString(f, verb), int64(d)) }
 
 func plain(a any) any {
 	switch v := a.(type) {
 	case int:
-		return digits(strconv.Itoa(v))
+		return digits(v)
 	case int64:
-		return digits(strconv.FormatInt(v, 10))
+		return digits(v)
 	}
 	return a
 }

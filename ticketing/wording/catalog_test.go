@@ -134,3 +134,12 @@ func TestParseLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestSayKeepsWidthAndFlags(t *testing.T) {
+	want := map[Language]string{SpanishAR: "4.096", SpanishCL: "4.096", English: "4,096"}
+	for _, l := range Languages {
+		if got := l.Say("truncated", 4, 96); !strings.Contains(got, want[l]) {
+			t.Errorf("%s: %q, want %s", l, got, want[l])
+		}
+	}
+}
