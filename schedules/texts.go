@@ -105,26 +105,26 @@ func breachDeskText(t *ticketing.Ticket, c *ticketing.Client, standIns []string,
 
 // noticeText warns the client that a ticket waiting on them will close.
 func noticeText(t *ticketing.Ticket, c *ticketing.Client, closeAt, now time.Time) string {
-	when := wording.When(closeAt, now, c.Location)
+	l := c.Language
+	when := l.When(closeAt, now, c.Location)
 	whatsapp := t.ClientApart()
 	switch {
 	case t.Status == ticketing.StatusResuelto && whatsapp:
-		return fmt.Sprintf("⏳ Ticket #%d: no tuvimos noticias tuyas sobre la solución. Si quedó resuelto respondé *conforme %d*; si no, contanos qué pasa. El ticket se cerrará %s si no recibimos respuesta.", t.ID, t.ID, when)
+		return l.Say("notice.resolved.apart", t.ID, t.ID, when)
 	case t.Status == ticketing.StatusResuelto:
-		return fmt.Sprintf("⏳ Ticket #%d: no tuvimos noticias tuyas sobre la solución. Si quedó resuelto confirmalo con `/soporte conforme #%d` (o reaccioná con ✅); si no, contanos qué pasa en este hilo. El ticket se cerrará %s si no recibimos respuesta.", t.ID, t.ID, when)
+		return l.Say("notice.resolved.slack", t.ID, t.ID, when)
 	}
-	return fmt.Sprintf("⏳ Ticket #%d: seguimos esperando tu respuesta para avanzar. El ticket se cerrará %s si no recibimos respuesta.", t.ID, when)
+	return l.Say("notice.waiting", t.ID, when)
 }
 
-func autoClosedText(t *ticketing.Ticket) string {
-	return fmt.Sprintf("🔒 Ticket #%d cerrado por falta de respuesta, como te avisamos. Si el problema sigue, escribí un mensaje nuevo y abrimos otro caso.", t.ID)
+func autoClosedText(t *ticketing.Ticket, c *ticketing.Client) string {
+	return c.Language.Say("notice.auto_closed", t.ID)
 }
 
 func testingReminderText(t *ticketing.Ticket, c *ticketing.Client, end, now time.Time) string {
-	return fmt.Sprintf("📦 Recordatorio: el período de prueba de 30 días del ticket #%d termina %s. Si encontraste observaciones, contanos; si no, daremos el desarrollo por aceptado.",
-		t.ID, wording.When(end, now, c.Location))
+	return c.Language.Say("testing.reminder", t.ID, c.Language.When(end, now, c.Location))
 }
 
-func testingAcceptedText(t *ticketing.Ticket) string {
-	return fmt.Sprintf("✅ Ticket #%d: terminó el período de prueba de 30 días sin observaciones, así que damos el desarrollo por aceptado y cerramos el ticket. ¡Gracias!", t.ID)
+func testingAcceptedText(t *ticketing.Ticket, c *ticketing.Client) string {
+	return c.Language.Say("testing.accepted", t.ID)
 }
