@@ -94,7 +94,11 @@ func (b *Bot) loadTicket(ctx context.Context, tx ticketing.Tx, scope *ticketing.
 	}
 	t, err := tx.Ticket(ctx, clientID, n)
 	if isNotFound(err) {
-		return nil, userErr("No encontramos el ticket #%d.", n)
+		l := b.deskLang
+		if scope != nil {
+			l = scope.Language
+		}
+		return nil, userErr("%s", l.Say("ticket.not_found", n))
 	}
 	return t, err
 }

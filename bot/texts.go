@@ -62,12 +62,16 @@ func planHours(c *ticketing.Client) string {
 	return say(c, "plan.estandar")
 }
 
-func zoneName(c *ticketing.Client) string {
+// zoneName names c's clock for its people ("hora de Santiago").
+func zoneName(c *ticketing.Client) string { return zoneIn(langOf(c), c) }
+
+// zoneIn names c's clock in l, for staff reading about c.
+func zoneIn(l wording.Language, c *ticketing.Client) string {
 	name := c.TimeZone()
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}
-	return say(c, "zone", strings.ReplaceAll(name, "_", " "))
+	return l.Say("zone", strings.ReplaceAll(name, "_", " "))
 }
 
 // when is an instant in c's words, on c's clock.

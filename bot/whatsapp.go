@@ -112,7 +112,7 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	}
 	body = quotedLine(o.quoted) + body
 	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
-		who, c.Name, body, t.ID, kindPriority(b.deskLang, t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
+		who, c.Name, body, t.ID, kindPriority(wording.SpanishAR, t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(wording.SpanishAR, c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
 		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
 		return err

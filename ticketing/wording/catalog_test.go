@@ -100,6 +100,8 @@ func TestVoiceCatchesVoseo(t *testing.T) {
 		{English, "Registramos tu caso: ticket #12", true},
 		{English, "We opened it; podés escribir.", true},
 		{English, "Due mañana.", true},
+		{English, "Resolved by Lucía.", false},
+		{English, "¿Which kind?", true},
 	}
 	for _, tt := range tests {
 		if got := len(Voice(tt.l, tt.s)) > 0; got != tt.want {
