@@ -40,6 +40,9 @@ func TestDemoTranscript(t *testing.T) {
 		"☀️ *Resumen diario*",
 		"» Resumen de SLA",
 		"Personas: 4 de 5 en objetivo",
+		// Andes reads Chilean Spanish, with tú.
+		"🤖 → #andes (hilo): 🚨 Esto parece un *incidente crítico*", "*: llama ahora al +54 9 5276-9999",
+		"🤖 → #andes, solo para Camila Soto (Andes): *Soporte para Andes Contact Center*\n      • Escribe tu consulta",
 		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
 	} {
 		if !strings.Contains(got, want) {
