@@ -57,6 +57,10 @@ func (b *Bot) handleCommand(ctx context.Context, in channels.Inbound) (channels.
 	}
 	var reply string
 	var err error
+	reader := b.deskLang
+	if !b.dir.isStaff(in.UserID) && cmd.scope != nil {
+		reader = cmd.scope.Language
+	}
 	if b.dir.isStaff(in.UserID) {
 		reply, err = b.staffCommand(ctx, cmd)
 	} else {
@@ -68,19 +72,19 @@ func (b *Bot) handleCommand(ctx context.Context, in channels.Inbound) (channels.
 	}
 	if err != nil {
 		b.log.Error("command failed", "verb", cmd.verb, "user", in.UserID, "err", err)
-		return channels.Reply{Text: "No pudimos procesar el comando por un error interno; probá de nuevo en un momento."}, err
+		return channels.Reply{Text: reader.Say("command.failed")}, err
 	}
 	return channels.Reply{Text: reply}, nil
 }
 
-// ticketNumber reads "#123" or "123".
-func ticketNumber(args []string, usage string) (int64, error) {
+// ticketNumber reads "#123" or "123"; l is the language of who typed it.
+func ticketNumber(l wording.Language, args []string, usage string) (int64, error) {
 	if len(args) == 0 {
-		return 0, userErr("Falta el número de ticket. Uso: `%s`", usage)
+		return 0, userErr("%s", l.Say("ticket.number.missing", usage))
 	}
 	n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, userErr("\"%s\" no es un número de ticket. Uso: `%s`", clientText(args[0]), usage)
+		return 0, userErr("%s", l.Say("ticket.number.bad", clientText(args[0]), usage))
 	}
 	return n, nil
 }

@@ -28,7 +28,8 @@ func (b *Bot) clientHelp(c *ticketing.Client) string {
 func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 	c := cmd.scope
 	if c == nil {
-		return "", userErr("Usá `/soporte` desde el canal de Slack de tu empresa con el equipo de soporte.")
+		// Nobody knows whose person this is: they read the desk's language.
+		return "", userErr("%s", b.deskLang.Say("command.outside"))
 	}
 	switch cmd.verb {
 	case "ayuda", "help":
@@ -36,7 +37,7 @@ func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 	case "estado":
 		return b.listTickets(ctx, c.ID, langOf(c))
 	case "conforme":
-		n, err := ticketNumber(cmd.args, "conforme #N")
+		n, err := ticketNumber(langOf(c), cmd.args, "conforme #N")
 		if err != nil {
 			return "", err
 		}

@@ -67,7 +67,7 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 
 // withTicket runs fn on the command's ticket inside one transaction.
 func (b *Bot) withTicket(ctx context.Context, cmd command, usage string, fn func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error)) (string, error) {
-	n, err := ticketNumber(cmd.args, usage)
+	n, err := ticketNumber(b.deskLang, cmd.args, usage)
 	if err != nil {
 		return "", err
 	}

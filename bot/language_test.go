@@ -78,7 +78,7 @@ func TestClientsReadTheirLanguage(t *testing.T) {
 			}
 			collect()
 			// Client commands on Slack.
-			for _, c := range []string{"ayuda", "estado", "conforme #1", "conforme #77", "tomar #2", "nada"} {
+			for _, c := range []string{"ayuda", "estado", "conforme #1", "conforme #77", "conforme", "conforme #abc", "tomar #2", "nada"} {
 				reply(h.handle(command("CACME", "UCLIENT", c)).Text)
 			}
 			h.handle(threadReply("CACME", "UCLIENT", h.ticket(1).Desk.Thread, "100.6", "one more thing"))

@@ -214,7 +214,7 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 	case "ayuda":
 		return true, b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c))
 	case "conforme":
-		n, err := ticketNumber(fields[1:], "conforme N")
+		n, err := ticketNumber(langOf(c), fields[1:], "conforme N")
 		if err != nil {
 			return true, b.post(ctx, tx, 0, chatWith(phone), say(c, "whatsapp.conforme"))
 		}
