@@ -81,7 +81,7 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 		Desk:             ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
 		SendEmptyDigests: !cfg.Digest.SkipsEmpty(),
 		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
-		OnQueued: wake, Observer: a.metrics,
+		OnQueued: wake, Observer: a.metrics, DeskLanguage: cfg.Desk.Lang(),
 	}
 }
 

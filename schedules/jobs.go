@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // DefaultWarnAt are the fractions of a response target at which the focal
@@ -48,6 +49,8 @@ type JobsConfig struct {
 	OnQueued func()
 	// Observer hears what the jobs did; nil means nobody listens.
 	Observer JobsObserver
+	// DeskLanguage is desk.language, what staff read; zero is es-AR.
+	DeskLanguage wording.Language
 }
 
 // Jobs are the scheduler's state-driven jobs: the deadline watch, the
@@ -70,6 +73,7 @@ type Jobs struct {
 	onQueued func()
 	observer JobsObserver
 	digests  []*digestGroup
+	deskLang wording.Language
 	// sendEmpty sends digests that would list nothing.
 	sendEmpty bool
 
@@ -122,6 +126,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 		clients: map[string]*ticketing.Client{}, staff: map[string]ticketing.Staff{},
 		warnAt: warnAt, desk: cfg.Desk, notice: cfg.NoticeAfter, close: cfg.CloseAfter,
 		onQueued: cfg.OnQueued, observer: cfg.Observer, digestDone: map[string]ticketing.Date{},
+		deskLang: cfg.DeskLanguage,
 	}
 	for i := range cfg.Clients {
 		c := cfg.Clients[i]

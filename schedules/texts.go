@@ -1,7 +1,6 @@
 package schedules
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -40,65 +39,67 @@ func mentionList(ids []string) string {
 
 // ticketRef names a ticket for staff: "#123 de ACME (ALTA)", with the kind
 // when it is not an incident ("#7 de ACME (Consulta, MEDIA)").
-func ticketRef(t *ticketing.Ticket, c *ticketing.Client) string {
-	p := EffectivePriority(t.Kind, t.Priority).Label()
+func ticketRef(l wording.Language, t *ticketing.Ticket, c *ticketing.Client) string {
+	p := l.Say("priority." + string(EffectivePriority(t.Kind, t.Priority)))
 	if !t.Kind.IsIncident() {
-		p = t.Kind.Label() + ", " + p
+		p = l.Say("ref.kind_priority", l.Say("kind."+string(t.Kind)), p)
 	}
-	return fmt.Sprintf("#%d de %s (%s)", t.ID, c.Name, p)
+	return l.Say("ref.ticket", t.ID, c.Name, p)
 }
 
-func zoneName(c *ticketing.Client) string {
+// zoneName names c's clock in l ("hora de Buenos Aires").
+func zoneName(l wording.Language, c *ticketing.Client) string {
 	name := c.TimeZone()
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}
-	return "hora de " + strings.ReplaceAll(name, "_", " ")
+	return l.Say("zone", strings.ReplaceAll(name, "_", " "))
 }
 
 // leftWords is "quedan 35 min" or "queda 1 h": time left in attended hours.
-func leftWords(left time.Duration) string {
+func leftWords(l wording.Language, left time.Duration) string {
 	if left < time.Minute {
-		return "queda menos de 1 min"
+		return l.Say("left.under_minute")
 	}
-	d := wording.Duration(left)
-	if d == "1 h" || d == "1 min" || d == "1 día" {
-		return "queda " + d
+	d := l.Duration(left)
+	for _, one := range []time.Duration{time.Hour, time.Minute, 24 * time.Hour} {
+		if d == l.Duration(one) {
+			return l.Say("left.one", d)
+		}
 	}
-	return "quedan " + d
+	return l.Say("left.many", d)
 }
 
 // overdueWords is "venció hace 20 min", or "acaba de vencer".
-func overdueWords(overdue time.Duration) string {
+func overdueWords(l wording.Language, overdue time.Duration) string {
 	if overdue < time.Minute {
-		return "acaba de vencer"
+		return l.Say("overdue.just")
 	}
-	return "venció hace " + wording.Duration(overdue)
+	return l.Say("overdue.ago", l.Duration(overdue))
 }
 
 // pingText: "⏰ quedan 35 min para responder #123 de ACME (ALTA): vence hoy
 // a las 11:30 (hora de Buenos Aires)."
-func pingText(t *ticketing.Ticket, c *ticketing.Client, left time.Duration, now time.Time) string {
-	return fmt.Sprintf("⏰ %s para responder %s: vence %s (%s).", leftWords(left), ticketRef(t, c), wording.When(t.DueAt, now, c.Location), zoneName(c))
+func pingText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, left time.Duration, now time.Time) string {
+	return l.Say("ping", leftWords(l, left), ticketRef(l, t, c), l.When(t.DueAt, now, c.Location), zoneName(l, c))
 }
 
-func breachDMText(t *ticketing.Ticket, c *ticketing.Client, overdue time.Duration) string {
-	return fmt.Sprintf("🔴 %s %s sin primera respuesta. Respondé en su hilo: cualquier agente de soporte puede tomarlo.", ticketRef(t, c), overdueWords(overdue))
+func breachDMText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, overdue time.Duration) string {
+	return l.Say("breach.dm", ticketRef(l, t, c), overdueWords(l, overdue))
 }
 
-func breachThreadText(t *ticketing.Ticket, c *ticketing.Client, page, standIns []string, now time.Time) string {
-	s := fmt.Sprintf("🔴 %sel plazo de primera respuesta de %s venció (%s).", mentions(page), ticketRef(t, c), wording.When(t.DueAt, now, c.Location))
+func breachThreadText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, page, standIns []string, now time.Time) string {
+	s := l.Say("breach.thread", mentions(page), ticketRef(l, t, c), l.When(t.DueAt, now, c.Location))
 	if len(standIns) > 0 {
-		s += " Escalado a " + mentionList(standIns) + "."
+		s += l.Say("escalated.to", mentionList(standIns))
 	}
 	return s
 }
 
-func breachDeskText(t *ticketing.Ticket, c *ticketing.Client, standIns []string, overdue time.Duration, now time.Time) string {
-	s := fmt.Sprintf("🔴 *SLA incumplido*: %s %s sin primera respuesta (vencía %s, %s). Focal point: %s.",
-		ticketRef(t, c), overdueWords(overdue), wording.When(t.DueAt, now, c.Location), zoneName(c), mention(c.FocalPoint))
+func breachDeskText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, standIns []string, overdue time.Duration, now time.Time) string {
+	s := l.Say("breach.desk", ticketRef(l, t, c), overdueWords(l, overdue), l.When(t.DueAt, now, c.Location), zoneName(l, c), mention(c.FocalPoint))
 	if len(standIns) > 0 {
-		s += " Escalado a " + mentionList(standIns) + "."
+		s += l.Say("escalated.to", mentionList(standIns))
 	}
 	return s
 }

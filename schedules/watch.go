@@ -84,16 +84,17 @@ func (s *step) ping(w float64) error {
 	}
 	left := s.cal.OpenTimeBetween(s.now, s.t.DueAt)
 	event := fmt.Sprintf("%s%g", kindWarn, w)
-	dm := pingText(s.t, s.c, left, s.now)
+	l := s.j.deskLang
+	dm := pingText(l, s.t, s.c, left, s.now)
 	if away {
-		dm += fmt.Sprintf("\nEl focal point %s está ausente: te llega a vos como respaldo.", mention(s.c.FocalPoint))
+		dm += "\n" + l.Say("ping.absent", mention(s.c.FocalPoint))
 	}
 	for _, id := range who {
 		if err := s.dm(event, id, dm); err != nil {
 			return err
 		}
 	}
-	if err := s.toThread(event, mentions(who)+pingText(s.t, s.c, left, s.now)); err != nil {
+	if err := s.toThread(event, mentions(who)+pingText(l, s.t, s.c, left, s.now)); err != nil {
 		return err
 	}
 	s.j.log.Info("deadline ping queued", "ticket", s.t.ID, "client", s.c.ID, "threshold", w, "left", left, "to", who)
@@ -117,14 +118,14 @@ func (s *step) breach() error {
 	all := append(append([]string(nil), page...), standIns...)
 	overdue := s.now.Sub(s.t.DueAt)
 	for _, id := range dedupe(all) {
-		if err := s.dm(kindBreach, id, breachDMText(s.t, s.c, overdue)); err != nil {
+		if err := s.dm(kindBreach, id, breachDMText(s.j.deskLang, s.t, s.c, overdue)); err != nil {
 			return err
 		}
 	}
-	if err := s.toThread(kindBreach, breachThreadText(s.t, s.c, page, standIns, s.now)); err != nil {
+	if err := s.toThread(kindBreach, breachThreadText(s.j.deskLang, s.t, s.c, page, standIns, s.now)); err != nil {
 		return err
 	}
-	if err := s.toDesk(kindBreach, breachDeskText(s.t, s.c, standIns, overdue, s.now)); err != nil {
+	if err := s.toDesk(kindBreach, breachDeskText(s.j.deskLang, s.t, s.c, standIns, overdue, s.now)); err != nil {
 		return err
 	}
 	if err := s.audit(ticketing.AuditSLABreached, fmt.Sprintf("due %s, escalated to %v", s.t.DueAt.UTC().Format("2006-01-02T15:04Z"), standIns)); err != nil {
