@@ -74,13 +74,13 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	case ticketing.Transition(t.Kind, t.Status, ticketing.StatusCerrado) != nil:
 		// The client says it is solved before support marked it so: record
 		// the resolution on the way to closing.
-		if err := move(t, ticketing.StatusResuelto); err != nil {
+		if err := move(langOf(b.clientOf(t)), t, ticketing.StatusResuelto); err != nil {
 			l := langOf(b.clientOf(t))
 			return "", userErr("%s", l.Say("close.not_yet", t.ID, kindLabel(l, t.Kind), statusLabel(l, t.Status)))
 		}
 		t.ResolvedAt = b.clock.Now()
 	}
-	if err := move(t, ticketing.StatusCerrado); err != nil {
+	if err := move(langOf(b.clientOf(t)), t, ticketing.StatusCerrado); err != nil {
 		return "", err
 	}
 	now := b.clock.Now()
