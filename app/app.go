@@ -148,7 +148,7 @@ func (a *App) build(ctx context.Context) error {
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{
 		Store: db, Clock: clock, Senders: map[ticketing.Platform]channels.Sender{channels.Slack: slackSender, channels.WhatsApp: waSender}, Log: log.With("component", "outbox"),
-		Observer: a.metrics,
+		Observer: a.metrics, DeskLanguage: cfg.Desk.Lang(),
 	})
 	a.deliverer = deliverer
 

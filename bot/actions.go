@@ -135,7 +135,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	}
 	var buttons []ticketing.Button
 	if t.Source != ticketing.SourceWhatsApp {
-		buttons = staffButtons(t)
+		buttons = b.staffButtons(t)
 	}
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
 		return "", err

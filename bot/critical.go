@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"supportbot/ticketing"
-	"supportbot/ticketing/wording"
 )
 
 // cmdCritical is the Service Desk path: the only way a critical incident
@@ -14,14 +13,14 @@ import (
 func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	if s, _ := b.dir.staffMember(me); s.Role != ticketing.RoleServiceDesk {
-		return "", userErr("Solo la Mesa de Ayuda abre incidentes críticos (los recibe por teléfono). Si un cliente reporta uno, pedile que llame al %s.", b.phonesText(b.deskLang))
+		return "", b.staffErr("critical.staff_only", b.phonesText(b.deskLang))
 	}
 	if len(cmd.args) < 2 {
-		return "", userErr("Uso: `/soporte critico <cliente> <descripción>`.")
+		return "", b.staffErr("critical.usage")
 	}
 	c, ok := b.dir.client(cmd.args[0])
 	if !ok || (cmd.scope != nil && cmd.scope.ID != c.ID) {
-		return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+		return "", b.staffErr("staff.unknown_client", cmd.args[0])
 	}
 	text := strings.Join(cmd.args[1:], " ")
 	now := b.clock.Now()
@@ -41,15 +40,15 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			AuthorKind: ticketing.AuthorStaff, Channel: ticketing.SourceServiceDesk, Text: text, At: now}); err != nil {
 			return err
 		}
-		dueWords := wording.When(t.DueAt, now, c.Location)
+		dueWords := b.deskLang.When(t.DueAt, now, c.Location)
 		root := say(c, "critical.opened", t.ID, quote(text), when(c, t.DueAt, now), zoneName(c), b.named(c.FocalPoint))
 		if c.Channel != "" {
 			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
-				TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
+				TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
 				return err
 			}
 		}
-		page := fmt.Sprintf("🚨 *Incidente crítico #%d* de *%s* abierto por la Mesa de Ayuda (%s):\n%s\nVence %s.", t.ID, c.Name, mention(me), quote(text), dueWords)
+		page := b.tell("critical.page", t.ID, c.Name, mention(me), quote(text), dueWords)
 		paged, _, err := ticketing.PageList(ctx, tx, c, b.dir.agents)
 		if err != nil {
 			return err
@@ -68,5 +67,5 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, wording.When(t.DueAt, now, c.Location)), nil
+	return b.tell("critical.opened.reply", t.ID, c.Name, b.deskLang.When(t.DueAt, now, c.Location)), nil
 }

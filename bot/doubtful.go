@@ -85,8 +85,7 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 		return true, b.openTicket(ctx, tx, fx, o, cl)
 	}
 	if outcome == ticketing.QuestionTimedOut {
-		alert := fmt.Sprintf("⏱️ *%s* no respondió en %d minutos si está detenida toda la operación: se lo trató como *incidente crítico* (se le indicó llamar).",
-			o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))
+		alert := b.tell("critical.timeout", o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))
 		if err := b.alertDesk(ctx, tx, 0, alert); err != nil {
 			return false, err
 		}

@@ -105,7 +105,7 @@ func (b *Bot) openTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o or
 	// Staff act with buttons in the desk thread; a mirror root carries them.
 	var buttons []ticketing.Button
 	if !o.apart() {
-		buttons = staffButtons(t)
+		buttons = b.staffButtons(t)
 	}
 	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
 }
@@ -144,7 +144,7 @@ func (b *Bot) refuseContract(ctx context.Context, tx ticketing.Tx, o origin) err
 	if err := b.answer(ctx, tx, o, 0, b.contractRefusalText(c)); err != nil {
 		return err
 	}
-	if err := b.dm(ctx, tx, 0, c.FocalPoint, fmt.Sprintf("%s (contrato %s) escribió por %s y no se abrió ticket:\n%s", c.Name, c.Contract, o.where.Platform, quote(o.text))); err != nil {
+	if err := b.dm(ctx, tx, 0, c.FocalPoint, b.tell("contract.dm", c.Name, string(c.Contract), string(o.where.Platform), quote(o.text))); err != nil {
 		return err
 	}
 	return b.audit(ctx, tx, o.author, c.ID, 0, ticketing.AuditContractRefused, string(c.Contract))
@@ -163,7 +163,7 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	var ticketID int64
 	where := ""
 	if t != nil {
-		ticketID, where = t.ID, fmt.Sprintf(" en el *ticket #%d*", t.ID)
+		ticketID, where = t.ID, b.tell("critical.alert.on_ticket", t.ID)
 	}
 	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(c, t)); err != nil {
 		return err
@@ -175,8 +175,7 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	} else if o.authorName != "" {
 		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
-	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s)%s. Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrir el ticket: `/soporte critico %s <descripción>`",
-		c.Name, o.where.Platform, who, where, quote(o.text), c.ID)
+	alert := b.tell("critical.alert", c.Name, string(o.where.Platform), who, where, quote(o.text), c.ID)
 	if err := b.alertDesk(ctx, tx, ticketID, alert); err != nil {
 		return err
 	}

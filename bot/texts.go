@@ -152,12 +152,12 @@ func kindButtons(c *ticketing.Client, t *ticketing.Ticket) []ticketing.Button {
 	return out
 }
 
-func staffButtons(t *ticketing.Ticket) []ticketing.Button {
+func (b *Bot) staffButtons(t *ticketing.Ticket) []ticketing.Button {
 	id := fmt.Sprint(t.ID)
 	return []ticketing.Button{
-		{ActionID: actionTake, Label: "Tomar", Value: id, Style: "primary"},
-		{ActionID: actionResolve, Label: "Resolver", Value: id},
-		{ActionID: actionEscalate, Label: "Escalar", Value: id, Style: "danger"},
+		{ActionID: actionTake, Label: b.tell("button.take"), Value: id, Style: "primary"},
+		{ActionID: actionResolve, Label: b.tell("button.resolve"), Value: id},
+		{ActionID: actionEscalate, Label: b.tell("button.escalate"), Value: id, Style: "danger"},
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
-	"supportbot/ticketing/wording"
 )
 
 // handleWhatsApp routes a message from a WhatsApp number: only approved
@@ -110,11 +109,11 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.caseText() == "" {
 		body = "_(" + o.media + ")_"
 	}
-	body = quotedLine(o.quoted) + body
-	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
-		who, c.Name, body, t.ID, kindPriority(wording.SpanishAR, t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(wording.SpanishAR, c), mention(c.FocalPoint))
+	body = b.quotedLine(o.quoted) + body
+	l := b.deskLang
+	text := l.Say("mirror.root", who, c.Name, body, t.ID, kindPriority(l, t), l.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(l, c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
-		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
+		TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
 		return err
 	}
 	_, err := b.relayToDesk(ctx, tx, t, o.files, "")
@@ -138,7 +137,7 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 		body = "_(" + in.Media + ")_"
 	}
 	if in.Quote != "" {
-		body = "\n" + quotedLine(in.Quote) + body
+		body = "\n" + b.quotedLine(in.Quote) + body
 	}
 	line := fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)
 	carried, err := b.relayToDesk(ctx, tx, t, in.Files, line)
@@ -169,11 +168,11 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 }
 
 // quotedLine shows, above a message, the earlier one it quotes.
-func quotedLine(q string) string {
+func (b *Bot) quotedLine(q string) string {
 	if q == "" {
 		return ""
 	}
-	return "_En respuesta a:_\n" + quote(q) + "\n"
+	return b.tell("mirror.in_reply") + "\n" + quote(q) + "\n"
 }
 
 func nameOr(name, fallback string) string {

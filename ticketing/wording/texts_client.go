@@ -137,7 +137,8 @@ var clientTexts = map[string]Text{
 	"moved.delivered":    {"📦 Ticket #%d entregado. Tenés 30 días para probarlo (hasta %s); avisanos cualquier observación en este hilo.", "📦 Ticket #%d entregado. Tienes 30 días para probarlo (hasta %s); avísanos cualquier observación en este hilo.", "📦 Ticket #%d delivered. You have 30 days to test it (until %s); tell us about any issue in this thread."},
 	"moved.product":      {"💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", "💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", "💡 Ticket #%d: your proposal went to the Product team, who will assess its feasibility with Development."},
 
-	// Files.
+	// Files and relays.
+	"relay.staff":     {"*%s (Soporte):* %s", "*%s (Soporte):* %s", "*%s (Support):* %s"},
 	"file.label":      {"el archivo «%s»", "el archivo «%s»", "the file «%s»"},
 	"file.too_big_in": {"Soporte te quiso enviar %s (%s), pero supera el tamaño que se puede enviar por acá (%s). Te lo harán llegar por otro medio.", "Soporte te quiso enviar %s (%s), pero supera el tamaño que se puede enviar por aquí (%s). Te lo harán llegar por otro medio.", "Support tried to send you %s (%s), but it is larger than what can be sent here (%s). You will get it another way."},
 
