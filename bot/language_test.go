@@ -170,3 +170,43 @@ func TestCodeNamesOnlyKnownKeys(t *testing.T) {
 		t.Errorf("found only %d keys in code; the pattern lost its way", found)
 	}
 }
+
+// With desk.language: en, what staff read (alerts, DMs, the WhatsApp
+// mirror, their commands' replies) is English while the client still
+// reads their own language.
+func TestStaffReadDeskLanguage(t *testing.T) {
+	h := newHarnessWith(t, func(cfg *bot.Config) { cfg.DeskLanguage = wording.English })
+	var staff, client []string
+	collect := func() {
+		slack, wa := h.flush()
+		for _, it := range append(slack, wa...) {
+			switch {
+			case it.To.Address == "CDESK" || it.Route() == slackDM || strings.HasPrefix(it.Text, "📱"):
+				staff = append(staff, it.Text)
+				for _, b := range it.Buttons {
+					staff = append(staff, b.Label)
+				}
+			case strings.HasPrefix(it.To.Address, "+") || it.To.Address == "CACME":
+				client = append(client, it.Text)
+			}
+		}
+	}
+	h.handle(waMsg("+5491155550101", "WA1", "the dialer no anda"))
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "todo caído"))
+	collect()
+	for _, c := range []string{"ayuda", "tomar #1", "prioridad #1 urgente", "mover #1 cotizacion", "resolver #1 Restarted it", "whatsapp lista acme", "critico", "nada"} {
+		staff = append(staff, h.handle(command("CINTERNAL", "UFOCAL", c)).Text)
+	}
+	collect()
+	if len(staff) < 10 || len(client) < 2 {
+		t.Fatalf("staff read %d texts, the client %d; the walk lost its way:\n%s", len(staff), len(client), strings.Join(append(staff, client...), "\n"))
+	}
+	for _, s := range staff {
+		if bad := wording.Voice(wording.English, s); len(bad) > 0 {
+			t.Errorf("staff read %v in %q", bad, s)
+		}
+	}
+	if all := strings.Join(client, "\n"); !strings.Contains(all, "Registramos tu caso") || !strings.Contains(all, "llamá ahora") {
+		t.Errorf("the client's texts left es-AR:\n%s", all)
+	}
+}
