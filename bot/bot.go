@@ -147,6 +147,9 @@ func New(cfg Config) (*Bot, error) {
 	}, nil
 }
 
+// DeskLanguage is desk.language, for the service's own alerts to staff.
+func (b *Bot) DeskLanguage() wording.Language { return b.deskLang }
+
 // Handle routes one inbound. Everything it decides is committed before it
 // returns, so the caller may acknowledge the platform right after.
 func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, error) {

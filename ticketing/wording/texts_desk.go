@@ -138,4 +138,11 @@ var deskTexts = map[string]Text{
 	"wa.list":            {"Contactos de WhatsApp de %s:", "Contactos de WhatsApp de %s:", "WhatsApp contacts of %s:"},
 	"wa.enabled_by":      {"habilitado por %s el %s", "habilitado por %s el %s", "enabled by %s on %s"},
 	"wa.revoked_by":      {"revocado por %s el %s", "revocado por %s el %s", "revoked by %s on %s"},
+
+	// The service's own alerts to the Service Desk.
+	"alert.whatsapp_lost":  {":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", ":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", ":warning: The WhatsApp link was lost (%s: %s). WhatsApp contacts get no answer until the number is linked again with `supportbot whatsapp pair`."},
+	"alert.phone_offline":  {":warning: El teléfono del número de WhatsApp del bot no se conecta desde %s. WhatsApp desvincula el número a los 14 días: encender el teléfono y abrir WhatsApp con internet.", ":warning: El teléfono del número de WhatsApp del bot no se conecta desde %s. WhatsApp desvincula el número a los 14 días: encender el teléfono y abrir WhatsApp con internet.", ":warning: The phone of the bot's WhatsApp number has not connected since %s. WhatsApp unlinks the number after 14 days: switch the phone on and open WhatsApp with an internet connection."},
+	"alert.reload_refused": {"No se aplicó la nueva configuración; sigue la anterior. %s", "No se aplicó la nueva configuración; sigue la anterior. %s", "The new configuration was not applied; the previous one stays. %s"},
+	"alert.reload_see_log": {"Ver el registro del servicio.", "Ver el registro del servicio.", "See the service log."},
+	"alert.reload_check":   {"Revisar: %s.", "Revisar: %s.", "Check: %s."},
 }
