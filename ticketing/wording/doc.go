@@ -19,8 +19,8 @@
 //     in the same order.
 //  4. Render it with Language.Say(key, args...).
 //
-// The package's tests fail when a column is empty, when the columns'
-// verbs differ, when a client text in es-CL or en uses a voseo form or an
-// English one reads as Spanish, and (in bot and schedules) when code names
-// a key no table has.
+// The package's tests fail when a column is empty, when the columns' verbs
+// differ, when a text in es-CL or en uses a voseo form or an English one
+// reads as Spanish; bot's tests fail when code in bot, schedules or app names
+// a key no table has, and walk a client through the bot in each language.
 package wording
