@@ -152,7 +152,7 @@ func (a *App) build(ctx context.Context) error {
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{
 		Store: db, Clock: clock, Senders: map[ticketing.Platform]channels.Sender{channels.Slack: slackSender, channels.WhatsApp: waSender}, Log: log.With("component", "outbox"),
-		Observer: a.metrics,
+		Observer: a.metrics, DeskLanguage: cfg.Desk.Lang(),
 	})
 	a.deliverer = deliverer
 
@@ -227,7 +227,7 @@ func whatsmeowLink(cfg *config.Config, log *slog.Logger, keep func(io.Closer)) W
 func (a *App) whatsAppLost(ctx context.Context) func(whatsappchannel.Status, string) {
 	return func(status whatsappchannel.Status, detail string) {
 		a.log.Error("whatsapp link lost", "status", status, "detail", detail)
-		text := fmt.Sprintf(":warning: Se perdió el enlace de WhatsApp (%s: %s). Los contactos de WhatsApp no reciben respuesta hasta volver a vincular el número con `supportbot whatsapp pair`.", status, detail)
+		text := a.currentBot().DeskLanguage().Say("alert.whatsapp_lost", string(status), detail)
 		if err := a.currentBot().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditChatLinkLost, text); err != nil {
 			a.log.Error("could not alert the service desk", "err", err)
 		}

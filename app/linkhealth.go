@@ -51,7 +51,7 @@ func (a *App) checkWhatsAppLink(ctx context.Context) error {
 		}
 	}
 	if alert {
-		text := fmt.Sprintf(":warning: El teléfono del número de WhatsApp del bot no se conecta desde %s. WhatsApp desvincula el número a los 14 días: encender el teléfono y abrir WhatsApp con internet.", since)
+		text := a.currentBot().DeskLanguage().Say("alert.phone_offline", since)
 		if err := a.currentBot().AlertDesk(ctx, ticketing.AuditChatLinkAlert, text); err != nil {
 			return fmt.Errorf("whatsapp link: %w", err)
 		}

@@ -18,6 +18,7 @@ import (
 	"supportbot/config"
 	"supportbot/schedules"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // frontBot is the handler the transports hold: a reload builds a new bot
@@ -72,6 +73,7 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		Home:        a.home,
 		ThreadLink:  a.threadLink,
 		CSAT:        cfg.CSAT.Asks(), CSATOnAutoClose: cfg.CSAT.AsksOnAutoClose(),
+		DeskLanguage: cfg.Desk.Lang(),
 	}
 }
 
@@ -85,6 +87,7 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 		SendEmptyDigests: !cfg.Digest.SkipsEmpty(),
 		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
 		OnQueued: wake, Observer: a.metrics, OnAutoClosed: b.AskCSATOnAutoClose, ResolutionTargets: cfg.SLA.ResolutionTargetMap(),
+		DeskLanguage: cfg.Desk.Lang(),
 	}
 }
 
@@ -168,7 +171,8 @@ func (a *App) reloadFrom(ctx context.Context, load func() (*config.Config, error
 		return
 	}
 	a.log.Error("config reload refused; the running configuration stays", "err", err)
-	text := "No se aplicó la nueva configuración; sigue la anterior. " + reloadProblem(err)
+	l := a.currentBot().DeskLanguage()
+	text := l.Say("alert.reload_refused", reloadProblem(l, err))
 	if aerr := a.currentBot().AlertDesk(context.WithoutCancel(ctx), ticketing.AuditConfigRejected, text); aerr != nil {
 		a.log.Error("config reload: alert the service desk", "err", aerr)
 	}
@@ -176,17 +180,17 @@ func (a *App) reloadFrom(ctx context.Context, load func() (*config.Config, error
 
 // reloadProblem names the keys at fault, without quoting values (a
 // token or a URL with a password may be among them).
-func reloadProblem(err error) string {
+func reloadProblem(l wording.Language, err error) string {
 	var cerr *config.Error
 	if !errors.As(err, &cerr) {
-		return "Ver el registro del servicio."
+		return l.Say("alert.reload_see_log")
 	}
 	keys := make([]string, 0, len(cerr.Problems))
 	for _, p := range cerr.Problems {
 		key, _, _ := strings.Cut(p, ": ")
 		keys = append(keys, key)
 	}
-	return "Revisar: " + strings.Join(slices.Compact(keys), ", ") + "."
+	return l.Say("alert.reload_check", strings.Join(slices.Compact(keys), ", "))
 }
 
 // restartOnly lists the keys whose change a reload cannot apply, and puts
@@ -259,7 +263,7 @@ func describeChange(prev, next *config.Config) string {
 	for _, s := range []struct {
 		name string
 		a, b any
-	}{{"sla", prev.SLA, next.SLA}, {"service_desk", prev.ServiceDesk, next.ServiceDesk}, {"classifier", prev.Classifier, next.Classifier},
+	}{{"sla", prev.SLA, next.SLA}, {"service_desk", prev.ServiceDesk, next.ServiceDesk}, {"desk", prev.Desk, next.Desk}, {"classifier", prev.Classifier, next.Classifier},
 		{"retention", prev.Retention, next.Retention}, {"whatsapp.mirror_channel", prev.WhatsApp.MirrorChannel, next.WhatsApp.MirrorChannel}} {
 		if !reflect.DeepEqual(s.a, s.b) {
 			parts = append(parts, s.name+" changed")

@@ -62,11 +62,11 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		case in.ActionID == actionKind:
 			reply, err = b.chooseKind(ctx, tx, fx, t, in, arg)
 		case !staff:
-			reply = "Ese botón es para el equipo de soporte."
+			reply = say(b.clientOf(t), "button.staff_only")
 		case in.ActionID == actionTake:
 			reply, err = b.take(ctx, tx, t, in.UserID)
 		case in.ActionID == actionResolve:
-			reply, err = b.resolve(ctx, tx, fx, t, in.UserID, "El equipo de soporte dio el caso por solucionado.")
+			reply, err = b.resolve(ctx, tx, fx, t, in.UserID, say(b.clientOf(t), "resolved.by_button"))
 		case in.ActionID == actionEscalate:
 			reply, err = b.escalate(ctx, tx, t, in.UserID, ticketing.EscalationN2)
 		default:
@@ -110,11 +110,12 @@ func (b *Bot) ephemeral(ctx context.Context, in channels.Inbound, text string) {
 // client picked, and answers as for any new ticket.
 func (b *Bot) chooseKind(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, in channels.Inbound, arg string) (string, error) {
 	if !t.AwaitingChoice {
-		return fmt.Sprintf("El ticket #%d ya es %s.", t.ID, t.Kind.Label()), nil
+		l := langOf(b.clientOf(t))
+		return l.Say("kind.already", t.ID, kindLabel(l, t.Kind)), nil
 	}
 	k, err := ticketing.ParseKind(arg)
 	if err != nil || k == ticketing.KindIncidenteCritico {
-		return "", userErr("Opción no válida.")
+		return "", userErr("%s", say(b.clientOf(t), "option.invalid"))
 	}
 	return b.applyChoice(ctx, tx, fx, t, in.UserID, k, in.MessageID)
 }
@@ -142,13 +143,13 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	}
 	if questionTS != "" && t.Source != ticketing.SourceWhatsApp {
 		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: t.Desk.Address}, Mode: ticketing.ModeUpdate, EditRef: questionTS,
-			TicketID: t.ID, Text: fmt.Sprintf("Ticket #%d: elegiste *%s*.", t.ID, k.Label())}); err != nil {
+			TicketID: t.ID, Text: say(c, "kind.chosen", t.ID, kindLabel(langOf(c), k))}); err != nil {
 			return "", err
 		}
 	}
 	var buttons []ticketing.Button
 	if t.Source != ticketing.SourceWhatsApp {
-		buttons = staffButtons(t)
+		buttons = b.staffButtons(t)
 	}
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
 		return "", err

@@ -12,6 +12,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // Classification is what the classifier says of a client message.
@@ -93,6 +94,9 @@ type Config struct {
 	// asked to rate the help; CSATOnAutoClose (csat.on_autoclose) asks on
 	// the scheduler's closes too.
 	CSAT, CSATOnAutoClose bool
+	// DeskLanguage is desk.language, what staff read and what a number
+	// nobody invited is answered in; zero is es-AR.
+	DeskLanguage wording.Language
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -117,6 +121,7 @@ type Bot struct {
 	csat       bool
 	// csatOnAutoClose is read by AskCSATOnAutoClose.
 	csatOnAutoClose bool
+	deskLang        wording.Language
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -158,8 +163,12 @@ func New(cfg Config) (*Bot, error) {
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
 		csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
+		deskLang: cfg.DeskLanguage,
 	}, nil
 }
+
+// DeskLanguage is desk.language, for the service's own alerts to staff.
+func (b *Bot) DeskLanguage() wording.Language { return b.deskLang }
 
 // Handle routes one inbound. Everything it decides is committed before it
 // returns, so the caller may acknowledge the platform right after.

@@ -14,10 +14,6 @@ import (
 // top-level messages closer together than this are one case.
 const DefaultGroupWindow = 2 * time.Minute
 
-// greetingAnswer is what a lone greeting, thanks or "ok" gets once the
-// window passes without a case.
-const greetingAnswer = "¿En qué te podemos ayudar?"
-
 // burstKey names one person in one conversation: a Slack client channel's
 // member, a WhatsApp contact.
 func burstKey(where ticketing.Conversation, author string) string {
@@ -259,7 +255,10 @@ func (b *Bot) tickBursts(ctx context.Context) error {
 			if bu.AnswerAt.IsZero() || bu.AnswerAt.After(now) || bu.TicketID != 0 {
 				return nil
 			}
-			if err := b.post(ctx, tx, 0, bu.Where, greetingAnswer); err != nil {
+			// A lone greeting, thanks or "ok" gets this once the window
+			// passes without a case.
+			c, _ := b.dir.client(bu.ClientID)
+			if err := b.post(ctx, tx, 0, bu.Where, say(c, "greeting.answer")); err != nil {
 				return err
 			}
 			// The person's answer to the question still joins what they wrote.

@@ -57,6 +57,10 @@ func (b *Bot) handleCommand(ctx context.Context, in channels.Inbound) (channels.
 	}
 	var reply string
 	var err error
+	reader := b.deskLang
+	if !b.dir.isStaff(in.UserID) && cmd.scope != nil {
+		reader = cmd.scope.Language
+	}
 	if b.dir.isStaff(in.UserID) {
 		reply, err = b.staffCommand(ctx, cmd)
 	} else {
@@ -68,19 +72,19 @@ func (b *Bot) handleCommand(ctx context.Context, in channels.Inbound) (channels.
 	}
 	if err != nil {
 		b.log.Error("command failed", "verb", cmd.verb, "user", in.UserID, "err", err)
-		return channels.Reply{Text: "No pudimos procesar el comando por un error interno; probá de nuevo en un momento."}, err
+		return channels.Reply{Text: reader.Say("command.failed")}, err
 	}
 	return channels.Reply{Text: reply}, nil
 }
 
-// ticketNumber reads "#123" or "123".
-func ticketNumber(args []string, usage string) (int64, error) {
+// ticketNumber reads "#123" or "123"; l is the language of who typed it.
+func ticketNumber(l wording.Language, args []string, usage string) (int64, error) {
 	if len(args) == 0 {
-		return 0, userErr("Falta el número de ticket. Uso: `%s`", usage)
+		return 0, userErr("%s", l.Say("ticket.number.missing", usage))
 	}
 	n, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, userErr("\"%s\" no es un número de ticket. Uso: `%s`", clientText(args[0]), usage)
+		return 0, userErr("%s", l.Say("ticket.number.bad", clientText(args[0]), usage))
 	}
 	return n, nil
 }
@@ -94,17 +98,23 @@ func (b *Bot) loadTicket(ctx context.Context, tx ticketing.Tx, scope *ticketing.
 	}
 	t, err := tx.Ticket(ctx, clientID, n)
 	if isNotFound(err) {
-		return nil, userErr("No encontramos el ticket #%d.", n)
+		l := b.deskLang
+		if scope != nil {
+			l = scope.Language
+		}
+		return nil, userErr("%s", l.Say("ticket.not_found", n))
 	}
 	return t, err
 }
 
 // listTickets renders open tickets, soonest due first.
-func (b *Bot) listTickets(ctx context.Context, clientID string) (string, error) {
+// l is the reader's language: the client's for their own listing, the
+// desk's for staff.
+func (b *Bot) listTickets(ctx context.Context, clientID string, l wording.Language) (string, error) {
 	var list string
 	err := b.store.View(ctx, func(tx ticketing.Tx) error {
 		var err error
-		list, err = b.listTicketsTx(ctx, tx, clientID)
+		list, err = b.listTicketsTx(ctx, tx, clientID, l)
 		return err
 	})
 	return list, err
@@ -113,14 +123,14 @@ func (b *Bot) listTickets(ctx context.Context, clientID string) (string, error) 
 // listLines bounds a ticket listing; the rest is only counted.
 const listLines = 50
 
-func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string) (string, error) {
+func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string, l wording.Language) (string, error) {
 	f := ticketing.TicketFilter{ClientID: clientID, OnlyOpen: true, Limit: listLines}
 	ts, err := tx.FindTickets(ctx, f)
 	if err != nil {
 		return "", err
 	}
 	if len(ts) == 0 {
-		return "No hay tickets abiertos.", nil
+		return l.Say("list.none"), nil
 	}
 	total := len(ts)
 	if total == listLines {
@@ -130,21 +140,21 @@ func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID strin
 	}
 	now := b.clock.Now()
 	var s strings.Builder
-	fmt.Fprintf(&s, "Tickets abiertos (%d):\n", total)
+	s.WriteString(l.Say("list.head", total) + "\n")
 	for _, t := range ts {
 		c, _ := b.dir.client(t.ClientID)
 		loc, name := (*ticketing.Client)(nil), t.ClientID
 		if c != nil {
 			loc, name = c, c.Name
 		}
-		due := "respondido"
+		due := l.Say("list.answered")
 		if !t.Responded() {
-			due = "vence " + wording.When(t.DueAt, now, locOf(loc))
+			due = l.Say("list.due", l.When(t.DueAt, now, locOf(loc)))
 		}
-		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(t), t.Status.Label(), due, clientText(t.Subject))
+		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(l, t), statusLabel(l, t.Status), due, clientText(t.Subject))
 	}
 	if more := total - len(ts); more > 0 {
-		fmt.Fprintf(&s, "_y %d más._\n", more)
+		s.WriteString(l.Say("list.more", more) + "\n")
 	}
 	return s.String(), nil
 }

@@ -2,49 +2,50 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"supportbot/ticketing"
 )
 
 func (b *Bot) clientHelp(c *ticketing.Client) string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "*Soporte para %s*\n", c.Name)
-	s.WriteString("• Escribí tu consulta o incidente en este canal: cada mensaje nuevo abre un ticket y te respondemos en su hilo.\n")
-	s.WriteString("• `/soporte estado` — tus tickets abiertos\n• `/soporte conforme #N` — confirmar que un caso quedó resuelto\n")
-	fmt.Fprintf(&s, "• Horario: %s.\n", planHours(c))
-	fmt.Fprintf(&s, "• *Incidentes críticos: solo por teléfono con la Mesa de Ayuda*, %s.\n", b.phonesText())
+	lines := []string{
+		say(c, "help.title", c.Name),
+		say(c, "help.write"),
+		say(c, "help.commands"),
+		say(c, "help.hours", planHours(c)),
+		say(c, "help.critical", b.phonesText(langOf(c))),
+	}
 	if b.desk.Website != "" {
-		fmt.Fprintf(&s, "• Sitio: %s\n", b.desk.Website)
+		lines = append(lines, say(c, "help.site", b.desk.Website))
 	}
 	if b.desk.ELearningURL != "" {
-		fmt.Fprintf(&s, "• E-learning (24x7): %s\n", b.desk.ELearningURL)
+		lines = append(lines, say(c, "help.elearning", b.desk.ELearningURL))
 	}
-	s.WriteString("• Para usar WhatsApp, pedile la invitación a tu focal point.")
-	return s.String()
+	lines = append(lines, say(c, "help.whatsapp"))
+	return strings.Join(lines, "\n")
 }
 
 func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 	c := cmd.scope
 	if c == nil {
-		return "", userErr("Usá `/soporte` desde el canal de Slack de tu empresa con el equipo de soporte.")
+		// Nobody knows whose person this is: they read the desk's language.
+		return "", userErr("%s", b.deskLang.Say("command.outside"))
 	}
 	switch cmd.verb {
 	case "ayuda", "help":
 		return b.clientHelp(c), nil
 	case "estado":
-		return b.listTickets(ctx, c.ID)
+		return b.listTickets(ctx, c.ID, langOf(c))
 	case "conforme":
-		n, err := ticketNumber(cmd.args, "conforme #N")
+		n, err := ticketNumber(langOf(c), cmd.args, "conforme #N")
 		if err != nil {
 			return "", err
 		}
 		return b.conform(ctx, c, n, cmd.in.UserID)
 	case "tomar", "resolver", "esperando", "escalar", "prioridad", "tipo", "mover", "ausente", "presente", "critico", "whatsapp":
-		return "", userErr("`%s` es un comando del equipo de soporte. Probá `/soporte ayuda`.", cmd.verb)
+		return "", userErr("%s", say(c, "command.staff_only", cmd.verb))
 	}
-	return "", userErr("No conozco el comando \"%s\".\n%s", clientText(cmd.verb), b.clientHelp(c))
+	return "", userErr("%s", say(c, "command.unknown", clientText(cmd.verb), b.clientHelp(c)))
 }
 
 // conform closes a ticket on the client's word (the seed: an incident is
@@ -64,7 +65,7 @@ func (b *Bot) conform(ctx context.Context, c *ticketing.Client, n int64, author 
 
 func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, author string) (string, error) {
 	if !t.Status.Open() {
-		return fmt.Sprintf("El ticket #%d ya estaba cerrado.", t.ID), nil
+		return say(b.clientOf(t), "close.already", t.ID), nil
 	}
 	reason := ticketing.CloseReasonClientConformity
 	switch {
@@ -73,12 +74,13 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	case ticketing.Transition(t.Kind, t.Status, ticketing.StatusCerrado) != nil:
 		// The client says it is solved before support marked it so: record
 		// the resolution on the way to closing.
-		if err := move(t, ticketing.StatusResuelto); err != nil {
-			return "", userErr("El ticket #%d (%s) todavía no puede cerrarse: está %s.", t.ID, t.Kind.Label(), t.Status.Label())
+		if err := move(langOf(b.clientOf(t)), t, ticketing.StatusResuelto); err != nil {
+			l := langOf(b.clientOf(t))
+			return "", userErr("%s", l.Say("close.not_yet", t.ID, kindLabel(l, t.Kind), statusLabel(l, t.Status)))
 		}
 		t.ResolvedAt = b.clock.Now()
 	}
-	if err := move(t, ticketing.StatusCerrado); err != nil {
+	if err := move(langOf(b.clientOf(t)), t, ticketing.StatusCerrado); err != nil {
 		return "", err
 	}
 	now := b.clock.Now()
@@ -88,7 +90,7 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	msg := fmt.Sprintf("🎉 Ticket #%d cerrado con tu conformidad. ¡Gracias!", t.ID)
+	msg := say(b.clientOf(t), "close.conformity", t.ID)
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
 		return "", err
 	}

@@ -17,21 +17,21 @@ var monthArg = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
 // cmdReport posts a client's monthly summary in the channel the command was
 // typed in, so the team can discuss it there.
 func (b *Bot) cmdReport(ctx context.Context, cmd command) (string, error) {
-	const usage = "Uso: `/soporte reporte <cliente> [AAAA-MM]`."
+	usage := b.tell("report.usage")
 	if b.report == nil {
-		return "", userErr("Los informes no están disponibles en este despliegue.")
+		return "", b.staffErr("report.unavailable")
 	}
 	if len(cmd.args) == 0 {
-		return "", userErr("¿De qué cliente? %s", usage)
+		return "", b.staffErr("report.which", usage)
 	}
 	c, ok := b.dir.client(cmd.args[0])
 	if !ok || (cmd.scope != nil && c.ID != cmd.scope.ID) {
-		return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+		return "", b.staffErr("staff.unknown_client", cmd.args[0])
 	}
 	month := ""
 	if len(cmd.args) > 1 {
 		if month = cmd.args[1]; !monthArg.MatchString(month) {
-			return "", userErr("%q no es un mes. %s", month, usage)
+			return "", b.staffErr("report.bad_month", month, usage)
 		}
 	}
 	text, err := b.report(ctx, c.ID, month)
@@ -44,5 +44,5 @@ func (b *Bot) cmdReport(ctx context.Context, cmd command) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "Publiqué el informe de " + c.Name + " en este canal.", nil
+	return b.tell("report.posted", c.Name), nil
 }

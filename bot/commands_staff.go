@@ -9,25 +9,16 @@ import (
 	"supportbot/ticketing/wording"
 )
 
-const staffHelp = "*Comandos del equipo de soporte* (`/soporte …`):\n" +
-	"• `tomar #N` — asignarte el ticket\n" +
-	"• `resolver #N <texto>` — responder la solución y marcarlo resuelto\n" +
-	"• `esperando #N [texto]` — pedirle al cliente lo que falta; el reloj de resolución se pausa hasta que responda\n" +
-	"• `escalar #N n2|n3|infra|desarrollo` — escalar el caso\n" +
-	"• `prioridad #N alta|media|baja` — cambiar la prioridad (recalcula el vencimiento)\n" +
-	"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — cambiar el tipo\n" +
-	"• `mover #N <estado>` — avanzar un requerimiento (relevamiento, cotizacion, aceptado, en_desarrollo, entregado) o derivar una funcionalidad (derivado_producto)\n" +
-	"• `estado [cliente]` — tickets abiertos\n" +
-	"• `reporte <cliente> [AAAA-MM]` — publicar el informe de SLA del mes en el canal\n" +
-	"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
-	"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono\n" +
-	"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
-	"• `ayuda`"
+// tell is a staff text in desk.language.
+func (b *Bot) tell(key string, args ...any) string { return b.deskLang.Say(key, args...) }
+
+// staffErr is a staff command's polite refusal, in desk.language.
+func (b *Bot) staffErr(key string, args ...any) error { return userErr("%s", b.tell(key, args...)) }
 
 func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 	switch cmd.verb {
 	case "ayuda", "help":
-		return staffHelp, nil
+		return b.tell("staff.help"), nil
 	case "tomar":
 		return b.cmdTake(ctx, cmd)
 	case "resolver":
@@ -50,11 +41,11 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 		if len(cmd.args) > 0 {
 			c, ok := b.dir.client(cmd.args[0])
 			if !ok || (cmd.scope != nil && c.ID != cmd.scope.ID) {
-				return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+				return "", b.staffErr("staff.unknown_client", cmd.args[0])
 			}
 			clientID = c.ID
 		}
-		return b.listTickets(ctx, clientID)
+		return b.listTickets(ctx, clientID, b.deskLang)
 	case "reporte", "informe":
 		return b.cmdReport(ctx, cmd)
 	case "ausente", "presente":
@@ -64,14 +55,14 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 	case "whatsapp":
 		return b.cmdWhatsApp(ctx, cmd)
 	case "conforme":
-		return "", userErr("`conforme` lo usa el cliente para confirmar la solución.")
+		return "", b.staffErr("staff.conforme")
 	}
-	return "", userErr("No conozco el comando %q.\n%s", cmd.verb, staffHelp)
+	return "", b.staffErr("staff.unknown_command", cmd.verb, b.tell("staff.help"))
 }
 
 // withTicket runs fn on the command's ticket inside one transaction.
 func (b *Bot) withTicket(ctx context.Context, cmd command, usage string, fn func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error)) (string, error) {
-	n, err := ticketNumber(cmd.args, usage)
+	n, err := ticketNumber(b.deskLang, cmd.args, usage)
 	if err != nil {
 		return "", err
 	}
@@ -87,15 +78,14 @@ func (b *Bot) withTicket(ctx context.Context, cmd command, usage string, fn func
 	return reply, err
 }
 
-// move applies a status change or explains which moves are legal.
-func move(t *ticketing.Ticket, to ticketing.Status) error {
+// move applies a status change or explains which moves are legal, in l.
+func move(l wording.Language, t *ticketing.Ticket, to ticketing.Status) error {
 	if err := ticketing.Transition(t.Kind, t.Status, to); err != nil {
 		var legal []string
 		for _, s := range ticketing.NextStatuses(t.Kind, t.Status) {
 			legal = append(legal, string(s))
 		}
-		return userErr("El ticket #%d (%s) está %s y no puede pasar a %s. Desde ahí puede pasar a: %s.",
-			t.ID, t.Kind.Label(), t.Status.Label(), to.Label(), strings.Join(legal, ", "))
+		return userErr("%s", l.Say("staff.bad_move", t.ID, kindLabel(l, t.Kind), statusLabel(l, t.Status), statusLabel(l, to), strings.Join(legal, ", ")))
 	}
 	t.Status = to
 	return nil
@@ -110,7 +100,7 @@ func (b *Bot) cmdTake(ctx context.Context, cmd command) (string, error) {
 
 func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me string) (string, error) {
 	if !t.Status.Open() {
-		return "", userErr("El ticket #%d ya está cerrado.", t.ID)
+		return "", b.staffErr("staff.closed", t.ID)
 	}
 	t.Assignee = me
 	if t.Status == ticketing.StatusNuevo {
@@ -120,10 +110,10 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toThread(ctx, tx, t, fmt.Sprintf("🙋 %s tomó el ticket #%d.", mention(me), t.ID)); err != nil {
+	if err := b.toThread(ctx, tx, t, say(b.clientOf(t), "ticket.taken", mention(me), t.ID)); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Tomaste el ticket #%d.", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditTaken, "")
+	return b.tell("staff.taken", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditTaken, "")
 }
 
 func (b *Bot) cmdResolve(ctx context.Context, cmd command) (string, error) {
@@ -134,23 +124,22 @@ func (b *Bot) cmdResolve(ctx context.Context, cmd command) (string, error) {
 	}
 	return b.withTicket(ctx, cmd, "resolver #N <texto>", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		if text == "" {
-			return "", userErr("Contale al cliente la solución: `/soporte resolver #%d <texto>`.", t.ID)
+			return "", b.staffErr("staff.resolve_usage", t.ID)
 		}
 		return b.resolve(ctx, tx, fx, t, me, text)
 	})
 }
 
 func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, me, text string) (string, error) {
-	if err := move(t, ticketing.StatusResuelto); err != nil {
+	if err := move(b.deskLang, t, ticketing.StatusResuelto); err != nil {
 		return "", err
 	}
 	now := b.clock.Now()
 	t.ResolvedAt = now
-	msg := fmt.Sprintf("✅ *Ticket #%d resuelto* por %s:\n%s\n¿Quedó solucionado? Confirmalo con `/soporte conforme #%d` (o reaccioná con ✅). Si no recibimos respuesta, lo cerraremos después de un aviso previo.",
-		t.ID, b.dir.staffName(me), text, t.ID)
+	c := b.clientOf(t)
+	msg := say(c, "resolved.slack", t.ID, b.dir.staffName(me), text, t.ID)
 	if t.Source == ticketing.SourceWhatsApp {
-		msg = fmt.Sprintf("✅ Ticket #%d resuelto por %s:\n%s\n¿Quedó solucionado? Respondé *conforme %d*. Si no recibimos respuesta, lo cerraremos después de un aviso previo.",
-			t.ID, b.dir.staffName(me), text, t.ID)
+		msg = say(c, "resolved.apart", t.ID, b.dir.staffName(me), text, t.ID)
 	}
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
 		return "", err
@@ -166,7 +155,7 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 	if err := b.staffAnswered(ctx, tx, fx, t, me, text, now, false); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Marcaste el ticket #%d como resuelto; el cliente fue notificado.", t.ID), nil
+	return b.tell("staff.resolved", t.ID), nil
 }
 
 func (b *Bot) cmdEscalate(ctx context.Context, cmd command) (string, error) {
@@ -178,14 +167,14 @@ func (b *Bot) cmdEscalate(ctx context.Context, cmd command) (string, error) {
 	return b.withTicket(ctx, cmd, "escalar #N n2|n3|infra|desarrollo", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		level, err := ticketing.ParseEscalation(arg)
 		if err != nil {
-			return "", userErr("¿A quién escalamos? Uso: `/soporte escalar #%d n2|n3|infra|desarrollo`.", t.ID)
+			return "", b.staffErr("staff.escalate_usage", t.ID)
 		}
 		return b.escalate(ctx, tx, t, me, level)
 	})
 }
 
 func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me string, level ticketing.Escalation) (string, error) {
-	if err := move(t, ticketing.StatusEscalado); err != nil {
+	if err := move(b.deskLang, t, ticketing.StatusEscalado); err != nil {
 		return "", err
 	}
 	t.Escalation = level
@@ -196,24 +185,24 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toTicket(ctx, tx, t, fmt.Sprintf("⬆️ El ticket #%d fue escalado a %s; te avisamos apenas tengamos novedades.", t.ID, level.Label())); err != nil {
+	if err := b.toTicket(ctx, tx, t, say(b.clientOf(t), "escalated", t.ID, say(b.clientOf(t), "escalation."+string(level)))); err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Escalaste el ticket #%d a %s.", t.ID, level.Label()), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))
+	return b.tell("staff.escalated", t.ID, b.tell("escalation."+string(level))), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))
 }
 
 func (b *Bot) cmdPriority(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	return b.withTicket(ctx, cmd, "prioridad #N alta|media|baja", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		if len(cmd.args) < 2 {
-			return "", userErr("Uso: `/soporte prioridad #%d alta|media|baja`.", t.ID)
+			return "", b.staffErr("staff.priority_usage", t.ID)
 		}
 		p, err := ticketing.ParsePriority(fold(cmd.args[1]))
 		if err != nil || p == ticketing.PriorityCritica {
-			return "", userErr("Prioridad %q no válida: alta, media o baja (los críticos se abren con `/soporte critico`).", cmd.args[1])
+			return "", b.staffErr("staff.priority_bad", cmd.args[1])
 		}
 		if !t.Kind.IsIncident() || t.Kind == ticketing.KindIncidenteCritico {
-			return "", userErr("Solo los incidentes tienen prioridad elegible; el ticket #%d es %s.", t.ID, t.Kind.Label())
+			return "", b.staffErr("staff.priority_not_incident", t.ID, kindLabel(b.deskLang, t.Kind))
 		}
 		old := t.Priority
 		t.Priority = p
@@ -229,11 +218,11 @@ func (b *Bot) cmdKind(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	return b.withTicket(ctx, cmd, "tipo #N consulta|incidente|requerimiento|funcionalidad", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		if len(cmd.args) < 2 {
-			return "", userErr("Uso: `/soporte tipo #%d consulta|incidente|requerimiento|funcionalidad`.", t.ID)
+			return "", b.staffErr("staff.kind_usage", t.ID)
 		}
 		k, err := ticketing.ParseKind(fold(cmd.args[1]))
 		if err != nil || k == ticketing.KindIncidenteCritico {
-			return "", userErr("Tipo %q no válido: consulta, incidente, requerimiento o funcionalidad (los críticos se abren con `/soporte critico`).", cmd.args[1])
+			return "", b.staffErr("staff.kind_bad", cmd.args[1])
 		}
 		note, err := b.changeKind(ctx, tx, t, me, k, "")
 		if err != nil {
@@ -276,9 +265,10 @@ func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Tick
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	note := fmt.Sprintf("🔁 Ticket #%d: ahora es %s. Respuesta comprometida: vence %s (%s).", t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c))
+	l := langOf(c)
+	note := l.Say("redeadline", t.ID, kindPriority(l, t), when(c, t.DueAt, b.clock.Now()), zoneName(c))
 	if t.Responded() {
-		note = fmt.Sprintf("🔁 Ticket #%d: ahora es %s.", t.ID, kindPriority(t))
+		note = l.Say("redeadline.kind", t.ID, kindPriority(l, t))
 	}
 	if err := b.toThread(ctx, tx, t, note); err != nil {
 		return "", err
@@ -290,17 +280,17 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	return b.withTicket(ctx, cmd, "mover #N <estado>", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		if len(cmd.args) < 2 {
-			return "", userErr("Uso: `/soporte mover #%d <estado>`.", t.ID)
+			return "", b.staffErr("staff.move_usage", t.ID)
 		}
 		to, err := ticketing.ParseStatus(fold(cmd.args[1]))
 		if err != nil {
-			return "", userErr("Estado %q desconocido.", cmd.args[1])
+			return "", b.staffErr("staff.status_unknown", cmd.args[1])
 		}
 		if to == ticketing.StatusResuelto || to == ticketing.StatusEscalado {
-			return "", userErr("Para eso usá `/soporte resolver` o `/soporte escalar`.")
+			return "", b.staffErr("staff.move_use_verbs")
 		}
 		from := t.Status
-		if err := move(t, to); err != nil {
+		if err := move(b.deskLang, t, to); err != nil {
 			return "", err
 		}
 		now := b.clock.Now()
@@ -315,14 +305,13 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 		if err := tx.UpdateTicket(ctx, t); err != nil {
 			return "", err
 		}
-		note := fmt.Sprintf("📌 Ticket #%d: %s.", t.ID, t.Status.Label())
+		c := b.clientOf(t)
+		note := say(c, "moved", t.ID, statusLabel(langOf(c), t.Status))
 		switch to {
 		case ticketing.StatusEntregado:
-			c, _ := b.dir.client(t.ClientID)
-			note = fmt.Sprintf("📦 Ticket #%d entregado. Tenés 30 días para probarlo (hasta %s); avisanos cualquier observación en este hilo.",
-				t.ID, wording.When(now.In(locOf(c)).AddDate(0, 0, 30), now, locOf(c)))
+			note = say(c, "moved.delivered", t.ID, when(c, now.In(locOf(c)).AddDate(0, 0, 30), now))
 		case ticketing.StatusDerivado:
-			note = fmt.Sprintf("💡 Ticket #%d: tu propuesta fue elevada al área de Producto, que evaluará su viabilidad junto con Desarrollo.", t.ID)
+			note = say(c, "moved.product", t.ID)
 		}
 		if err := b.toTicket(ctx, tx, t, note); err != nil {
 			return "", err
@@ -347,7 +336,7 @@ func (b *Bot) cmdPresence(ctx context.Context, cmd command) (string, error) {
 		return "", err
 	}
 	if absent {
-		return "Quedaste *ausente*: los avisos de vencimiento de tus clientes van a tus backups (o a cualquier agente).", nil
+		return b.tell("staff.absent"), nil
 	}
-	return "Quedaste *presente*: vuelven a llegarte los avisos de tus clientes.", nil
+	return b.tell("staff.present"), nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"supportbot/ticketing"
-	"supportbot/ticketing/wording"
 )
 
 // cmdCritical is the Service Desk path: the only way a critical incident
@@ -14,17 +13,17 @@ import (
 func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	if s, _ := b.dir.staffMember(me); s.Role != ticketing.RoleServiceDesk {
-		return "", userErr("Solo la Mesa de Ayuda abre incidentes críticos (los recibe por teléfono). Si un cliente reporta uno, pedile que llame al %s.", b.phonesText())
+		return "", b.staffErr("critical.staff_only", b.phonesText(b.deskLang))
 	}
 	if len(cmd.args) > 0 && strings.HasPrefix(cmd.args[0], "#") {
 		return b.refileCritical(ctx, cmd)
 	}
 	if len(cmd.args) < 2 {
-		return "", userErr("Uso: `/soporte critico <cliente> <descripción>`, o `/soporte critico #N` para un ticket que ya existe.")
+		return "", b.staffErr("critical.usage")
 	}
 	c, ok := b.dir.client(cmd.args[0])
 	if !ok || (cmd.scope != nil && cmd.scope.ID != c.ID) {
-		return "", userErr("No conocemos el cliente %q.", cmd.args[0])
+		return "", b.staffErr("staff.unknown_client", cmd.args[0])
 	}
 	text := strings.Join(cmd.args[1:], " ")
 	now := b.clock.Now()
@@ -44,16 +43,15 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 			AuthorKind: ticketing.AuthorStaff, Channel: ticketing.SourceServiceDesk, Text: text, At: now}); err != nil {
 			return err
 		}
-		dueWords := wording.When(t.DueAt, now, c.Location)
-		root := fmt.Sprintf("📞 La Mesa de Ayuda registró un *incidente crítico*: *ticket #%d* · prioridad CRÍTICA.\n%s\nRespuesta comprometida: vence %s (%s). Focal point: %s. Las novedades se publican en este hilo.",
-			t.ID, quote(text), dueWords, zoneName(c), mention(c.FocalPoint))
+		dueWords := b.deskLang.When(t.DueAt, now, c.Location)
+		root := say(c, "critical.opened", t.ID, quote(text), when(c, t.DueAt, now), zoneName(c), b.named(c.FocalPoint))
 		if c.Channel != "" {
 			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
-				TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
+				TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
 				return err
 			}
 		}
-		page := fmt.Sprintf("🚨 *Incidente crítico #%d* de *%s* abierto por la Mesa de Ayuda (%s):\n%s\nVence %s.", t.ID, c.Name, mention(me), quote(text), dueWords)
+		page := b.tell("critical.page", t.ID, c.Name, mention(me), quote(text), dueWords)
 		if err := b.pageCritical(ctx, tx, c, t, page); err != nil {
 			return err
 		}
@@ -63,7 +61,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("Abriste el incidente crítico #%d de %s; vence %s. Se avisó al focal point.", t.ID, c.Name, wording.When(t.DueAt, now, c.Location)), nil
+	return b.tell("critical.opened.reply", t.ID, c.Name, b.deskLang.When(t.DueAt, now, c.Location)), nil
 }
 
 // pageCritical tells whoever answers for the client (the focal point, or

@@ -8,7 +8,6 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
-	"supportbot/ticketing/wording"
 )
 
 // actionOverrule is the desk's "it was not critical" button on the alert
@@ -20,8 +19,8 @@ const actionOverrule = "critical_overrule"
 // /soporte prioridad.
 const overrulePriority = ticketing.PriorityAlta
 
-func overruleButton(questionID int64) ticketing.Button {
-	return ticketing.Button{ActionID: actionOverrule, Label: "No era crítico: abrir ticket ALTA", Value: strconv.FormatInt(questionID, 10)}
+func (b *Bot) overruleButton(questionID int64) ticketing.Button {
+	return ticketing.Button{ActionID: actionOverrule, Label: b.tell("critical.overrule.button"), Value: strconv.FormatInt(questionID, 10)}
 }
 
 // holdRefused keeps a new message sent to the phone as a settled question,
@@ -55,7 +54,7 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 		return channels.Reply{}, nil
 	}
 	if !b.dir.isStaff(in.UserID) {
-		return b.replied(ctx, in, "Ese botón es para el equipo de soporte.")
+		return b.replied(ctx, in, b.tell("critical.overrule.staff_only"))
 	}
 	reply := ""
 	err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
@@ -72,7 +71,7 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 		}
 		if first, err := firstTime(ctx, tx, fmt.Sprintf("overrule:%d", q.ID), in.At); err != nil || !first {
 			if err == nil {
-				reply = "Ese mensaje ya tiene su ticket."
+				reply = b.tell("critical.overrule.done")
 			}
 			return err
 		}
@@ -83,7 +82,7 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 		cl := Classification{Kind: ticketing.KindIncidente, Priority: overrulePriority, Confidence: 1, Cues: []string{"mesa:no_critico"}}
 		t, err := b.fileTicket(ctx, tx, fx, o, cl)
 		if isDuplicate(err) {
-			reply = "Ese contacto ya tiene un ticket abierto: sumá el caso ahí."
+			reply = b.tell("critical.overrule.open")
 			return nil
 		}
 		if err != nil {
@@ -92,7 +91,7 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 		if err := b.recordCorrection(ctx, tx, t, in.UserID, ticketing.CorrectionNotCritical); err != nil {
 			return err
 		}
-		reply = fmt.Sprintf("Abriste el ticket #%d de %s (%s); vence %s.", t.ID, o.client.Name, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), o.client.Location))
+		reply = b.tell("critical.overrule.reply", t.ID, o.client.Name, kindPriority(b.deskLang, t), b.deskLang.When(t.DueAt, b.clock.Now(), o.client.Location))
 		return b.audit(ctx, tx, in.UserID, q.ClientID, t.ID, ticketing.AuditCriticalOverruled, subjectOf(q.Text))
 	})
 	if err != nil {
@@ -115,10 +114,10 @@ func (b *Bot) refileCritical(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
 	return b.withTicket(ctx, cmd, "critico #N [descripción]", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		if t.Kind == ticketing.KindIncidenteCritico {
-			return "", userErr("El ticket #%d ya es un incidente crítico.", t.ID)
+			return "", b.staffErr("critical.refile.already", t.ID)
 		}
 		if !t.Status.Open() {
-			return "", userErr("El ticket #%d está cerrado; abrí uno nuevo con `/soporte critico <cliente> <descripción>`.", t.ID)
+			return "", b.staffErr("critical.refile.closed", t.ID)
 		}
 		c, ok := b.dir.client(t.ClientID)
 		if !ok {
@@ -142,13 +141,13 @@ func (b *Bot) refileCritical(ctx context.Context, cmd command) (string, error) {
 		if len(cmd.args) > 1 {
 			said = "\n" + quote(strings.Join(cmd.args[1:], " "))
 		}
-		dueWords := wording.When(t.DueAt, now, c.Location)
-		note := fmt.Sprintf("🚨 La Mesa de Ayuda (%s) toma este caso como *incidente crítico*: ticket #%d · prioridad CRÍTICA.%s\nRespuesta comprometida: vence %s (%s).",
-			mention(me), t.ID, said, dueWords, zoneName(c))
+		// The thread is read by the client too: its note is in their language.
+		note := say(c, "critical.refile.note", mention(me), t.ID, said, when(c, t.DueAt, now), zoneName(c))
 		if err := b.toThread(ctx, tx, t, note); err != nil {
 			return "", err
 		}
-		page := fmt.Sprintf("🚨 *Incidente crítico #%d* de *%s*: la Mesa de Ayuda (%s) tomó como crítico un ticket ya abierto.%s\nVence %s.", t.ID, c.Name, mention(me), said, dueWords)
+		dueWords := b.deskLang.When(t.DueAt, now, c.Location)
+		page := b.tell("critical.refile.page", t.ID, c.Name, mention(me), said, dueWords)
 		if err := b.pageCritical(ctx, tx, c, t, page); err != nil {
 			return "", err
 		}
@@ -158,6 +157,6 @@ func (b *Bot) refileCritical(ctx context.Context, cmd command) (string, error) {
 		if err := b.recordCorrection(ctx, tx, t, me, ticketing.CorrectionCritical); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("El ticket #%d de %s ahora es un incidente crítico; vence %s. Se avisó al focal point.", t.ID, c.Name, dueWords), nil
+		return b.tell("critical.refile.reply", t.ID, c.Name, dueWords), nil
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // actionCSAT is the id of the 1–5 buttons; the value is "ticket:rating".
@@ -43,9 +44,9 @@ func (b *Bot) askCSAT(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket)
 		return err
 	}
 	if t.ClientApart() {
-		err = b.toTicket(ctx, tx, t, csatQuestionChat(t))
+		err = b.toTicket(ctx, tx, t, csatQuestionChat(b.clientOf(t), t))
 	} else {
-		err = b.toThread(ctx, tx, t, csatQuestionText(t), csatButtons(t)...)
+		err = b.toThread(ctx, tx, t, csatQuestionText(b.clientOf(t), t), csatButtons(t)...)
 	}
 	if err != nil {
 		return err
@@ -88,7 +89,7 @@ func (b *Bot) handleCSATButton(ctx context.Context, in channels.Inbound) (channe
 		}
 		t, err := tx.Ticket(ctx, "", n)
 		if isNotFound(err) {
-			reply = csatNotYoursText()
+			reply = csatNotYoursText(b.presserLang(in))
 			return nil
 		}
 		if err != nil {
@@ -96,21 +97,21 @@ func (b *Bot) handleCSATButton(ctx context.Context, in channels.Inbound) (channe
 		}
 		c, inClient := b.dir.clientOfChannel(in.Channel)
 		if b.dir.isStaff(in.UserID) || !inClient || c.ID != t.ClientID {
-			reply = csatNotYoursText()
+			reply = csatNotYoursText(b.presserLang(in))
 			b.log.Info("csat button refused: not the ticket's client", "ticket", t.ID, "user", in.UserID, "channel", in.Channel)
 			return nil
 		}
 		ok, err := b.rate(ctx, tx, t, in.UserID, rating)
 		if err != nil || !ok {
-			reply = csatAlreadyText(t)
+			reply = csatAlreadyText(b.clientOf(t), t)
 			return err
 		}
 		if in.MessageID != "" {
 			// The answered question loses its buttons.
 			return b.enqueue(ctx, tx, ticketing.OutboxItem{To: onDesk(in.Channel, ""), Mode: ticketing.ModeUpdate, EditRef: in.MessageID,
-				TicketID: t.ID, Text: csatRatedText(t, rating)})
+				TicketID: t.ID, Text: csatRatedText(b.clientOf(t), t, rating)})
 		}
-		return b.toThread(ctx, tx, t, csatRatedText(t, rating))
+		return b.toThread(ctx, tx, t, csatRatedText(b.clientOf(t), t, rating))
 	})
 	if err != nil {
 		return channels.Reply{}, err
@@ -131,7 +132,7 @@ func (b *Bot) rate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, by
 	}
 	c, known := b.dir.client(t.ClientID)
 	if known {
-		if err := b.tellFocal(ctx, tx, c, t, csatRatedNotice(c, t, rating)); err != nil {
+		if err := b.tellFocal(ctx, tx, c, t, b.csatRatedNotice(c, t, rating)); err != nil {
 			return false, err
 		}
 	}
@@ -157,10 +158,10 @@ func (b *Bot) comment(ctx context.Context, tx ticketing.Tx, c *ticketing.Client,
 	if err != nil || !ok {
 		return false, err
 	}
-	if err := b.post(ctx, tx, t.ID, t.ClientConversation(), csatCommentThanksText()); err != nil {
+	if err := b.post(ctx, tx, t.ID, t.ClientConversation(), csatCommentThanksText(c)); err != nil {
 		return false, err
 	}
-	if err := b.tellFocal(ctx, tx, c, t, csatCommentNotice(c, t, text)); err != nil {
+	if err := b.tellFocal(ctx, tx, c, t, b.csatCommentNotice(c, t, text)); err != nil {
 		return false, err
 	}
 	return true, b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditCSATCommented, subjectOf(text))
@@ -204,9 +205,9 @@ func (b *Bot) csatFromChat(ctx context.Context, tx ticketing.Tx, c *ticketing.Cl
 			if err != nil {
 				return false, err
 			}
-			text := csatRatedChat(rating)
+			text := csatRatedChat(b.clientOf(t), rating)
 			if !ok {
-				text = csatAlreadyText(t)
+				text = csatAlreadyText(b.clientOf(t), t)
 			}
 			return true, b.post(ctx, tx, t.ID, chatWith(phone), text)
 		case b.isThanks(in.Text):
@@ -284,4 +285,13 @@ func parseRating(text string) (int, bool) {
 		}
 	}
 	return n, true
+}
+
+// presserLang is the language of whoever pressed a button: their client's
+// when they pressed it in a client's channel, the desk's otherwise.
+func (b *Bot) presserLang(in channels.Inbound) wording.Language {
+	if c, ok := b.dir.clientOfChannel(in.Channel); ok && !b.dir.isStaff(in.UserID) {
+		return langOf(c)
+	}
+	return b.deskLang
 }

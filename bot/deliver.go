@@ -10,6 +10,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // errThreadNotStarted is why a reply to a ticket's thread is given up when
@@ -64,6 +65,7 @@ type Deliverer struct {
 	sendTimeout time.Duration
 	parallel    int
 	wake        chan struct{}
+	deskLang    wording.Language
 }
 
 // DelivererConfig wires a Deliverer.
@@ -81,6 +83,9 @@ type DelivererConfig struct {
 	SendTimeout time.Duration
 	// Parallel is how many conversations are delivered at once (8 when zero).
 	Parallel int
+	// DeskLanguage is desk.language, for the notes staff get about a file
+	// that did not get through; zero is es-AR. It takes a restart to change.
+	DeskLanguage wording.Language
 }
 
 func NewDeliverer(cfg DelivererConfig) *Deliverer {
@@ -100,7 +105,8 @@ func NewDeliverer(cfg DelivererConfig) *Deliverer {
 		cfg.Parallel = defaultParallel
 	}
 	return &Deliverer{store: cfg.Store, clock: cfg.Clock, senders: maps.Clone(cfg.Senders), log: cfg.Log,
-		observer: cfg.Observer, sendTimeout: cfg.SendTimeout, parallel: cfg.Parallel, wake: make(chan struct{}, 1)}
+		observer: cfg.Observer, sendTimeout: cfg.SendTimeout, parallel: cfg.Parallel, wake: make(chan struct{}, 1),
+		deskLang: cfg.DeskLanguage}
 }
 
 // Wake asks for a delivery pass now; it never blocks.
@@ -360,13 +366,14 @@ func (d *Deliverer) tellFileLost(ctx context.Context, tx ticketing.Tx, it ticket
 	if err != nil {
 		return err
 	}
-	why := "no se pudo descargar o el destino lo rechazó"
+	l := d.deskLang
+	why := l.Say("file.undelivered.fetch")
 	if errors.Is(cause, channels.ErrFileTooLarge) {
-		why = "supera el tamaño que se puede enviar"
+		why = l.Say("file.undelivered.size")
 	}
 	now := d.clock.Now()
 	note := ticketing.OutboxItem{To: t.Desk, Mode: ticketing.ModePost, InDeskThread: t.Desk.Thread == "", TicketID: t.ID,
-		Text:      fmt.Sprintf("⚠️ %s no llegó a destino: %s. Compartilo por otro medio.", fileLabel(*it.File), why),
+		Text:      l.Say("file.undelivered", fileLabel(l, *it.File), why),
 		CreatedAt: now, NextAttemptAt: now}
 	if err := tx.Enqueue(ctx, &note); err != nil && !errors.Is(err, ticketing.ErrDuplicate) {
 		return err

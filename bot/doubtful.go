@@ -29,27 +29,19 @@ func (b *Bot) askCritical(ctx context.Context, tx ticketing.Tx, o origin, cl Cla
 	}
 	// A client apart answers in words: no buttons come back from their chat.
 	if o.apart() {
-		if err := b.answer(ctx, tx, o, 0, criticalQuestionMenu); err != nil {
+		if err := b.answer(ctx, tx, o, 0, say(o.client, "critical.question.menu")); err != nil {
 			return err
 		}
-	} else if err := b.answer(ctx, tx, o, 0, criticalQuestionText, criticalButtons(q.ID)...); err != nil {
+	} else if err := b.answer(ctx, tx, o, 0, say(o.client, "critical.question.text"), criticalButtons(o.client, q.ID)...); err != nil {
 		return err
 	}
 	return b.audit(ctx, tx, o.author, q.ClientID, 0, ticketing.AuditCriticalAsked, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
 }
 
-const (
-	criticalQuestionLead = "⚠️ Antes de abrir el caso, una pregunta rápida: ¿está detenida *toda la operación*?"
-	criticalQuestionText = criticalQuestionLead + "\nSi no nos respondés en 5 minutos lo tratamos como crítico."
-	criticalQuestionMenu = criticalQuestionLead + "\nRespondé *1* Sí / *2* No (es parcial).\nSi no nos respondés en 5 minutos lo tratamos como crítico."
-	criticalYesLabel     = "Sí, está detenida toda la operación"
-	criticalNoLabel      = "No, es parcial"
-)
-
-func criticalButtons(id int64) []ticketing.Button {
+func criticalButtons(c *ticketing.Client, id int64) []ticketing.Button {
 	return []ticketing.Button{
-		{ActionID: actionCritical, Label: criticalYesLabel, Value: fmt.Sprintf("%d:%s", id, ticketing.QuestionYes), Style: "danger"},
-		{ActionID: actionCritical, Label: criticalNoLabel, Value: fmt.Sprintf("%d:%s", id, ticketing.QuestionNo)},
+		{ActionID: actionCritical, Label: say(c, "critical.question.yes"), Value: fmt.Sprintf("%d:%s", id, ticketing.QuestionYes), Style: "danger"},
+		{ActionID: actionCritical, Label: say(c, "critical.question.no"), Value: fmt.Sprintf("%d:%s", id, ticketing.QuestionNo)},
 	}
 }
 
@@ -76,12 +68,12 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 		return false, err
 	}
 	if questionRef != "" && q.Where.Platform == ticketing.PlatformSlack {
-		label := criticalNoLabel
+		label := say(o.client, "critical.question.no")
 		if outcome == ticketing.QuestionYes {
-			label = criticalYesLabel
+			label = say(o.client, "critical.question.yes")
 		}
 		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: q.Where.TopLevel(), Mode: ticketing.ModeUpdate, EditRef: questionRef,
-			Text: fmt.Sprintf("¿Está detenida toda la operación? Respondiste: *%s*.", label)}); err != nil {
+			Text: say(o.client, "critical.question.answered", label)}); err != nil {
 			return false, err
 		}
 	}
@@ -93,8 +85,7 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 		return true, b.openTicket(ctx, tx, fx, o, cl)
 	}
 	if outcome == ticketing.QuestionTimedOut {
-		alert := fmt.Sprintf("⏱️ *%s* no respondió en %d minutos si está detenida toda la operación: se lo trató como *incidente crítico* (se le indicó llamar).",
-			o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))
+		alert := b.tell("critical.timeout", o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))
 		if err := b.alertDesk(ctx, tx, 0, alert); err != nil {
 			return false, err
 		}
@@ -131,7 +122,7 @@ func (b *Bot) handleCriticalButton(ctx context.Context, in channels.Inbound) (ch
 		}
 		done, err := b.settleCritical(ctx, tx, fx, q, outcome, in.UserID, in.MessageID)
 		if err == nil && !done {
-			reply = "Ya registramos la respuesta a esa pregunta."
+			reply = say(scope, "critical.question.already")
 		}
 		return err
 	})
@@ -156,17 +147,19 @@ func (b *Bot) answerCriticalChat(ctx context.Context, tx ticketing.Tx, fx *effec
 	}
 	outcome, ok := yesNo(in.Text)
 	if !ok {
-		return true, b.post(ctx, tx, 0, q.Where, "Para seguir necesitamos saber si está detenida toda la operación: respondé *1* Sí / *2* No (es parcial).")
+		c, _ := b.dir.client(q.ClientID)
+		return true, b.post(ctx, tx, 0, q.Where, say(c, "critical.question.again"))
 	}
 	_, err = b.settleCritical(ctx, tx, fx, q, outcome, in.UserID, "")
 	return true, err
 }
 
-// yesNo reads "1", "2", "sí", "no" (and "1 sí", "no, es parcial").
+// yesNo reads "1", "2", "sí", "no" (and "1 sí", "no, es parcial"), and an
+// English client's "yes".
 func yesNo(text string) (string, bool) {
 	first, _, _ := strings.Cut(fold(strings.TrimSpace(text)), " ")
 	switch strings.Trim(first, ".,;:!)-") {
-	case "1", "si":
+	case "1", "si", "yes":
 		return ticketing.QuestionYes, true
 	case "2", "no":
 		return ticketing.QuestionNo, true

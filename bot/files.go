@@ -2,10 +2,10 @@ package bot
 
 import (
 	"context"
-	"fmt"
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // Files cross between a client who talks apart and the desk through the
@@ -22,8 +22,7 @@ func (b *Bot) relayToDesk(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 	carried := false
 	for _, f := range files {
 		if channels.DeliveryOn(t.Desk.Platform, f).Kind == "" {
-			if err := b.toThread(ctx, tx, t, fmt.Sprintf("⚠️ El contacto envió %s (%s), que supera lo que se puede subir aquí; pedile que lo comparta por otro medio.",
-				fileLabel(f), channels.SizeText(f.Size))); err != nil {
+			if err := b.toThread(ctx, tx, t, b.tell("file.too_big_desk", fileLabel(b.deskLang, f), channels.SizeText(f.Size))); err != nil {
 				return carried, err
 			}
 			continue
@@ -50,12 +49,12 @@ func (b *Bot) relayToContact(ctx context.Context, tx ticketing.Tx, t *ticketing.
 	for _, f := range files {
 		d := channels.DeliveryOn(t.Client.Platform, f)
 		if d.Kind == "" {
-			if err := b.post(ctx, tx, t.ID, t.Client, fmt.Sprintf("Soporte te quiso enviar %s (%s), pero supera el tamaño que se puede enviar por acá (%s). Te lo harán llegar por otro medio.",
-				fileLabel(f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
+			c := b.clientOf(t)
+			if err := b.post(ctx, tx, t.ID, t.Client, say(c, "file.too_big_in",
+				fileLabel(langOf(c), f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
 				return carried, err
 			}
-			if err := b.toThread(ctx, tx, t, fmt.Sprintf("⚠️ %s (%s) no se envió al contacto: supera el límite de %s. Compartilo por otro medio (por ejemplo, un enlace).",
-				fileLabel(f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
+			if err := b.toThread(ctx, tx, t, b.tell("file.not_sent", fileLabel(b.deskLang, f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
 				return carried, err
 			}
 			continue
@@ -72,9 +71,10 @@ func (b *Bot) relayToContact(ctx context.Context, tx ticketing.Tx, t *ticketing.
 	return carried, nil
 }
 
-// fileLabel names a file in the bot's own words; its name is the sender's.
-func fileLabel(f ticketing.Attachment) string {
-	return fmt.Sprintf("el archivo «%s»", clientText(f.Name))
+// fileLabel names a file in the bot's own words, in l; its name is the
+// sender's.
+func fileLabel(l wording.Language, f ticketing.Attachment) string {
+	return l.Say("file.label", clientText(f.Name))
 }
 
 // spokenOnly reports whether a message is only a voice note or an audio:

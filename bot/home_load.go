@@ -20,17 +20,18 @@ func (b *Bot) homeOpened(in channels.Inbound) {
 
 // renderHome builds userID's Home view from the store as it is now.
 func (b *Bot) renderHome(ctx context.Context, userID string) (channels.HomeView, error) {
-	in := homeInput{now: b.clock.Now(), viewer: userID, clients: b.dir.client, link: b.threadLink, phones: b.phonesText()}
+	in := homeInput{now: b.clock.Now(), viewer: userID, clients: b.dir.client, link: b.threadLink, buttons: b.staffButtons}
 	if err := b.store.View(ctx, func(tx ticketing.Tx) error { return b.loadHome(ctx, tx, &in) }); err != nil {
 		return channels.HomeView{}, err
 	}
+	in.phones = b.phonesText(in.lang)
 	return homeView(in), nil
 }
 
 // loadHome fills in what userID's view shows; it starts afresh, as a store
 // may run a transaction's function more than once.
 func (b *Bot) loadHome(ctx context.Context, tx ticketing.Tx, in *homeInput) error {
-	*in = homeInput{now: in.now, viewer: in.viewer, clients: in.clients, link: in.link, phones: in.phones}
+	*in = homeInput{now: in.now, viewer: in.viewer, clients: in.clients, link: in.link, buttons: in.buttons, lang: b.deskLang}
 	if s, ok := b.dir.staffMember(in.viewer); ok {
 		return b.loadStaffHome(ctx, tx, s, in)
 	}
@@ -38,7 +39,7 @@ func (b *Bot) loadHome(ctx context.Context, tx ticketing.Tx, in *homeInput) erro
 	if err != nil || c == nil {
 		return err
 	}
-	in.kind, in.client = homeClientStaff, c
+	in.kind, in.client, in.lang = homeClientStaff, c, langOf(c)
 	in.open, err = tx.FindTickets(ctx, ticketing.TicketFilter{ClientID: c.ID, OnlyOpen: true, Limit: homeLoad})
 	return err
 }

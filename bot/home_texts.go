@@ -1,70 +1,54 @@
 package bot
 
 import (
-	"fmt"
 	"time"
 
 	"supportbot/ticketing"
 	"supportbot/ticketing/wording"
 )
 
-// The Home tab's words, in one place for the message catalogs to take over.
-const (
-	homeMineTitle        = "Mis tickets"
-	homeMineEmpty        = "No tenés tickets asignados abiertos."
-	homeQueueTitle       = "Sin asignar y en riesgo"
-	homeQueueEmpty       = "Nada sin asignar ni en riesgo en tus clientes."
-	homeDeskTitle        = "Clientes"
-	homeClientTitle      = "Tus tickets abiertos"
-	homeClientEmpty      = "Tu empresa no tiene tickets abiertos."
-	homeHelpTitle        = "¿Cómo pedir ayuda?"
-	homeThreadLabel      = "ver hilo"
-	homeAnswered         = "respondido"
-	homeWaitingOnClient  = "esperando tu respuesta"
-	homeWaitingForClient = "esperando al cliente"
-)
+// The Home tab's words: staff read desk.language, a client's people their
+// client's language (homeInput.lang).
 
 // homeHelpText tells anyone how to ask for help; phones are the Service
 // Desk's, from config.
-func homeHelpText(phones string) string {
-	s := "• Escribí en el canal de soporte de tu empresa: el bot registra el caso, te dice cuándo vence la respuesta y avisa a tu focal point.\n" +
-		"• `/soporte ayuda` muestra los comandos (por ejemplo `/soporte estado` para ver tus tickets)."
+func homeHelpText(l wording.Language, phones string) string {
+	s := l.Say("home.help")
 	if phones != "" {
-		s += "\n• *Incidente crítico* (toda la operación detenida): llamá a la Mesa de Ayuda al " + phones + "."
+		s += "\n" + l.Say("home.help.critical", phones)
 	}
 	return s
 }
 
-func homeMore(n int) string { return fmt.Sprintf("_y %d más._", n) }
+func homeMore(l wording.Language, n int) string { return l.Say("home.more", n) }
 
 // homeDeskLine is one client's counts for the service desk.
-func homeDeskLine(name string, open, breached int, capped bool) string {
-	more := ""
+func homeDeskLine(l wording.Language, name string, open, breached int, capped bool) string {
 	if capped {
-		more = " o más"
+		return l.Say("home.desk.line.capped", name, open, breached)
 	}
-	return fmt.Sprintf("• *%s*: %d abiertos · %d%s incumplidos este mes", name, open, breached, more)
+	return l.Say("home.desk.line", name, open, breached)
 }
 
 // homeDeadline is when a ticket must next be answered, on its client's
 // clock, or what it waits for when nothing is due; staff and the client
 // read a wait on the client each from their side.
-func homeDeadline(t *ticketing.Ticket, now time.Time, c *ticketing.Client, staff bool) string {
+func homeDeadline(l wording.Language, t *ticketing.Ticket, now time.Time, c *ticketing.Client, staff bool) string {
 	due, ok := nextDeadline(t)
 	switch {
 	case !ok && t.Status.WaitingOnClient() && staff:
-		return homeWaitingForClient
+		return l.Say("home.waiting.for_client")
 	case !ok && t.Status.WaitingOnClient():
-		return homeWaitingOnClient
+		return l.Say("home.waiting.on_you")
 	case !ok:
-		return homeAnswered
+		return l.Say("home.answered")
 	}
-	verb := "vence "
+	key := "home.due"
 	if !due.After(now) {
-		verb = "⚠️ venció "
+		key = "home.overdue"
 	}
 	if c == nil {
-		return verb + wording.When(due, now, time.UTC) + " (UTC)"
+		return l.Say(key, l.When(due, now, time.UTC), "UTC")
 	}
-	return fmt.Sprintf("%s%s (%s)", verb, wording.When(due, now, c.Location), zoneName(c))
+	return l.Say(key, l.When(due, now, c.Location), zoneIn(l, c))
 }

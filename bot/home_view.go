@@ -10,6 +10,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // homeLines bounds each list of the Home tab (Slack takes at most 100
@@ -62,6 +63,11 @@ type homeInput struct {
 	clients func(id string) (*ticketing.Client, bool)
 	link    func(ticketing.Conversation) string
 	phones  string
+	// lang is what the viewer reads: desk.language for staff (and someone
+	// of no known client), their client's language for a client's people.
+	lang wording.Language
+	// buttons are a ticket's staff buttons, labelled in desk.language.
+	buttons func(*ticketing.Ticket) []ticketing.Button
 }
 
 // nextDeadline is when a ticket must next be answered: the first response
@@ -107,31 +113,32 @@ func atRisk(t *ticketing.Ticket, now time.Time) bool {
 // alone, which the loader fills with their own client's tickets only.
 func homeView(in homeInput) channels.HomeView {
 	var v homeBuilder
+	l := in.lang
 	switch in.kind {
 	case homeStaff:
-		v.header(homeMineTitle)
-		v.tickets(in, in.mine, true, homeMineEmpty)
+		v.header(l.Say("home.mine.title"))
+		v.tickets(in, in.mine, true, l.Say("home.mine.empty"))
 		v.divider()
-		v.header(homeQueueTitle)
-		v.tickets(in, in.queue, true, homeQueueEmpty)
+		v.header(l.Say("home.queue.title"))
+		v.tickets(in, in.queue, true, l.Say("home.queue.empty"))
 		if in.desk {
 			v.divider()
-			v.header(homeDeskTitle)
+			v.header(l.Say("home.desk.title"))
 			var lines []string
 			for _, c := range in.counts {
-				lines = append(lines, homeDeskLine(c.client.Name, c.open, c.breached, c.capped))
+				lines = append(lines, homeDeskLine(l, c.client.Name, c.open, c.breached, c.capped))
 			}
 			v.section(strings.Join(lines, "\n"))
 		}
 	case homeClientStaff:
-		v.header(homeClientTitle + " · " + in.client.Name)
-		v.tickets(in, in.open, false, homeClientEmpty)
+		v.header(l.Say("home.client.title", in.client.Name))
+		v.tickets(in, in.open, false, l.Say("home.client.empty"))
 		v.divider()
-		v.header(homeHelpTitle)
-		v.section(homeHelpText(in.phones))
+		v.header(l.Say("home.help.title"))
+		v.section(homeHelpText(l, in.phones))
 	default:
-		v.header(homeHelpTitle)
-		v.section(homeHelpText(in.phones))
+		v.header(l.Say("home.help.title"))
+		v.section(homeHelpText(l, in.phones))
 	}
 	return channels.HomeView{Blocks: v.blocks}
 }
@@ -163,7 +170,7 @@ func (v *homeBuilder) tickets(in homeInput, list []*ticketing.Ticket, staff bool
 	slices.SortStableFunc(list, byNextDeadline)
 	for i, t := range list {
 		if i == homeLines {
-			v.blocks = append(v.blocks, channels.HomeBlock{Kind: channels.HomeContext, Text: homeMore(len(list) - homeLines)})
+			v.blocks = append(v.blocks, channels.HomeBlock{Kind: channels.HomeContext, Text: homeMore(in.lang, len(list)-homeLines)})
 			return
 		}
 		v.blocks = append(v.blocks, homeLine(in, t, staff))
@@ -184,7 +191,7 @@ func homeLine(in homeInput, t *ticketing.Ticket, staff bool) channels.HomeBlock 
 		}
 		fmt.Fprintf(&s, " · %s", name)
 	}
-	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(t), t.Status.Label(), homeDeadline(t, in.now, c, staff))
+	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(in.lang, t), statusLabel(in.lang, t.Status), homeDeadline(in.lang, t, in.now, c, staff))
 	if t.Subject != "" {
 		s.WriteString("\n" + clientText(capSubject(t.Subject)))
 	}
@@ -192,21 +199,24 @@ func homeLine(in homeInput, t *ticketing.Ticket, staff bool) channels.HomeBlock 
 	// A client sees a link only to a thread in their own channel (a
 	// mirrored WhatsApp ticket's thread may be in the desk's).
 	if in.link != nil && t.Desk.Thread != "" && (staff || (c != nil && t.Desk.Address == c.Channel)) {
-		b.Link, b.LinkLabel = in.link(t.Desk), homeThreadLabel
+		b.Link, b.LinkLabel = in.link(t.Desk), in.lang.Say("home.thread")
 	}
 	if staff {
-		b.Buttons = homeButtons(t, in.viewer)
+		b.Buttons = homeButtons(in, t)
 	}
 	return b
 }
 
 // homeButtons are the thread's Tomar and Resolver buttons, where pressing
 // them can do something.
-func homeButtons(t *ticketing.Ticket, viewer string) []ticketing.Button {
+func homeButtons(in homeInput, t *ticketing.Ticket) []ticketing.Button {
+	if in.buttons == nil {
+		return nil
+	}
 	var out []ticketing.Button
-	for _, btn := range staffButtons(t) {
+	for _, btn := range in.buttons(t) {
 		switch {
-		case btn.ActionID == actionTake && t.Assignee != viewer:
+		case btn.ActionID == actionTake && t.Assignee != in.viewer:
 		case btn.ActionID == actionResolve && ticketing.Transition(t.Kind, t.Status, ticketing.StatusResuelto) == nil:
 		default:
 			continue

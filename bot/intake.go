@@ -113,25 +113,25 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 	case t.AwaitingChoice && o.apart():
 		// A voice note is relayed for staff to hear; only its kind is asked.
 		if o.media != "" && o.text == "" && !spokenOnly(o.text, o.files) {
-			return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
+			return b.answer(ctx, tx, o, t.ID, mediaText(c, o.media, t))
 		}
-		return b.answer(ctx, tx, o, t.ID, askKindMenu(t))
+		return b.answer(ctx, tx, o, t.ID, askKindMenu(c, t))
 	case t.AwaitingChoice:
-		return b.answer(ctx, tx, o, t.ID, askKindText(t), kindButtons(t)...)
+		return b.answer(ctx, tx, o, t.ID, askKindText(c, t), kindButtons(c, t)...)
 	}
 	if o.media != "" && o.text == "" {
-		return b.answer(ctx, tx, o, t.ID, mediaText(o.media, t))
+		return b.answer(ctx, tx, o, t.ID, mediaText(c, o.media, t))
 	}
 	// Staff act with buttons in the desk thread; a mirror root carries them.
 	var buttons []ticketing.Button
 	if !o.apart() {
-		buttons = staffButtons(t)
+		buttons = b.staffButtons(t)
 	}
 	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
 }
 
-func mediaText(media string, t *ticketing.Ticket) string {
-	return fmt.Sprintf("Recibimos tu archivo (%s) y lo sumamos al ticket #%d. Para ayudarte mejor, ¿podés contarnos en un texto breve qué pasa?", media, t.ID)
+func mediaText(c *ticketing.Client, media string, t *ticketing.Ticket) string {
+	return say(c, "media.ask_text", media, t.ID)
 }
 
 // newTicket builds the ticket for a classified message, with its deadline.
@@ -164,7 +164,7 @@ func (b *Bot) refuseContract(ctx context.Context, tx ticketing.Tx, o origin) err
 	if err := b.answer(ctx, tx, o, 0, b.contractRefusalText(c)); err != nil {
 		return err
 	}
-	if err := b.dm(ctx, tx, 0, c.FocalPoint, fmt.Sprintf("%s (contrato %s) escribió por %s y no se abrió ticket:\n%s", c.Name, c.Contract, o.where.Platform, quote(o.text))); err != nil {
+	if err := b.dm(ctx, tx, 0, c.FocalPoint, b.tell("contract.dm", c.Name, string(c.Contract), string(o.where.Platform), quote(o.text))); err != nil {
 		return err
 	}
 	return b.audit(ctx, tx, o.author, c.ID, 0, ticketing.AuditContractRefused, string(c.Contract))
@@ -184,15 +184,15 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	where := ""
 	var buttons []ticketing.Button
 	if t != nil {
-		ticketID, where = t.ID, fmt.Sprintf(" en el *ticket #%d*", t.ID)
+		ticketID, where = t.ID, b.tell("critical.alert.on_ticket", t.ID)
 	} else {
 		held, err := b.holdRefused(ctx, tx, o, cl, q)
 		if err != nil {
 			return err
 		}
-		buttons = append(buttons, overruleButton(held))
+		buttons = append(buttons, b.overruleButton(held))
 	}
-	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(t)); err != nil {
+	if err := b.answer(ctx, tx, o, ticketID, b.criticalRefusalText(c, t)); err != nil {
 		return err
 	}
 	// A client on the desk's platform can be mentioned; one apart is named.
@@ -202,12 +202,11 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	} else if o.authorName != "" {
 		who = fmt.Sprintf("%s (%s)", clientText(o.authorName), clientText(o.author))
 	}
-	how := fmt.Sprintf("`/soporte critico %s <descripción>`", c.ID)
+	how := b.tell("critical.alert.open_new", c.ID)
 	if t != nil {
-		how = fmt.Sprintf("`/soporte critico #%d`", t.ID)
+		how = b.tell("critical.alert.open_ticket", t.ID)
 	}
-	alert := fmt.Sprintf("🚨 Posible *incidente crítico* de *%s* (%s, %s)%s. Se le indicó llamar a la Mesa de Ayuda:\n%s\nPara abrirlo como crítico: %s",
-		c.Name, o.where.Platform, who, where, quote(o.text), how)
+	alert := b.tell("critical.alert", c.Name, string(o.where.Platform), who, where, quote(o.text), how)
 	if err := b.post(ctx, tx, ticketID, onDesk(b.desk.Channel, ""), alert, buttons...); err != nil {
 		return err
 	}

@@ -62,15 +62,9 @@ func (b *Bot) toTicket(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 		if err := b.post(ctx, tx, t.ID, t.Client, text); err != nil {
 			return err
 		}
-		return b.toThread(ctx, tx, t, sentApartText(t, text), buttons...)
+		return b.toThread(ctx, tx, t, b.tell("sent.apart", t.Client.Platform.Label(), text), buttons...)
 	}
 	return b.toThread(ctx, tx, t, text, buttons...)
-}
-
-// sentApartText is the desk thread's copy of what a client who talks apart
-// was told.
-func sentApartText(t *ticketing.Ticket, text string) string {
-	return "🤖 Respuesta enviada por " + t.Client.Platform.Label() + ":\n" + text
 }
 
 // toThread posts only in the ticket's desk thread (staff-facing notes);

@@ -124,7 +124,7 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 			if t.ClientApart() && len(in.Files) > 0 {
 				caption := ""
 				if text != "" {
-					caption = b.staffLine(in.UserID, text)
+					caption = b.staffLine(t, in.UserID, text)
 				}
 				carried, err := b.relayToContact(ctx, tx, t, in.Files, caption)
 				if err != nil {
@@ -192,7 +192,7 @@ func addMessage(ctx context.Context, tx ticketing.Tx, m *ticketing.Message) erro
 // (a client who talks apart) gets it relayed when relay is set.
 func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, staffID, text string, at time.Time, relay bool) error {
 	if relay && t.ClientApart() && text != "" {
-		if err := b.post(ctx, tx, t.ID, t.Client, b.staffLine(staffID, text)); err != nil {
+		if err := b.post(ctx, tx, t.ID, t.Client, b.staffLine(t, staffID, text)); err != nil {
 			return err
 		}
 	}
@@ -237,7 +237,7 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 		t.Status = ticketing.StatusEnCurso
 		t.ResolvedAt = zeroTime
 	case ticketing.StatusCerrado:
-		if err := b.toThread(ctx, tx, t, fmt.Sprintf("El ticket #%d ya está cerrado. Si el problema sigue, escribí un mensaje nuevo en el canal y abrimos otro caso.", t.ID)); err != nil {
+		if err := b.toThread(ctx, tx, t, say(b.clientOf(t), "closed.write_new", t.ID)); err != nil {
 			return err
 		}
 	}
@@ -249,7 +249,7 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 	return tx.UpdateTicket(ctx, t)
 }
 
-// staffLine is a staff answer as the contact reads it.
-func (b *Bot) staffLine(staffID, text string) string {
-	return fmt.Sprintf("*%s (Soporte):* %s", b.dir.staffName(staffID), b.fromSlack(text))
+// staffLine is a staff answer as the contact reads it, in their language.
+func (b *Bot) staffLine(t *ticketing.Ticket, staffID, text string) string {
+	return say(b.clientOf(t), "relay.staff", b.dir.staffName(staffID), b.fromSlack(text))
 }

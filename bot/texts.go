@@ -9,50 +9,86 @@ import (
 	"supportbot/ticketing/wording"
 )
 
+// say renders a client text in the language the client reads.
+func say(c *ticketing.Client, key string, args ...any) string {
+	return langOf(c).Say(key, args...)
+}
+
+// langOf is the language c's people read; no client reads the desk's
+// default, es-AR.
+func langOf(c *ticketing.Client) wording.Language {
+	if c == nil {
+		return wording.SpanishAR
+	}
+	return c.Language
+}
+
+// clientOf is the ticket's client, for its language and clock; a client
+// gone from the configuration is a zero one.
+func (b *Bot) clientOf(t *ticketing.Ticket) *ticketing.Client {
+	if c, ok := b.dir.client(t.ClientID); ok {
+		return c
+	}
+	return &ticketing.Client{ID: t.ClientID, Name: t.ClientID, Language: b.deskLang}
+}
+
+func kindLabel(l wording.Language, k ticketing.Kind) string {
+	return l.Say("kind." + string(k))
+}
+
+func statusLabel(l wording.Language, s ticketing.Status) string {
+	return l.Say("status." + string(s))
+}
+
 // attendedHours describes in words when a ticket of this kind is attended:
 // outside commercial hours only unavailabilities are (the seed), so only a
 // critical incident follows the plan's wider hours.
 func attendedHours(c *ticketing.Client, k ticketing.Kind) string {
 	if k == ticketing.KindIncidenteCritico {
 		switch c.Plan {
-		case ticketing.PlanExtendido:
-			return "lunes a sábado de 05:00 a 21:00, sin feriados"
-		case ticketing.Plan7x24:
-			return "todos los días, las 24 horas"
+		case ticketing.PlanExtendido, ticketing.Plan7x24:
+			return say(c, "hours."+string(c.Plan))
 		}
 	}
-	return "lunes a viernes de 08:00 a 19:00, sin feriados"
+	return say(c, "hours.standard")
 }
 
 // planHours describes the client's contracted coverage.
 func planHours(c *ticketing.Client) string {
 	switch c.Plan {
-	case ticketing.PlanExtendido:
-		return "Soporte extendido: lunes a sábado de 05:00 a 21:00 (fuera del horario comercial, solo indisponibilidades)"
-	case ticketing.Plan7x24:
-		return "Soporte 7x24: todos los días, las 24 horas (fuera del horario comercial, solo indisponibilidades)"
+	case ticketing.PlanExtendido, ticketing.Plan7x24:
+		return say(c, "plan."+string(c.Plan))
 	}
-	return "Soporte estándar: lunes a viernes de 08:00 a 19:00, sin feriados"
+	return say(c, "plan.estandar")
 }
 
-func zoneName(c *ticketing.Client) string {
+// zoneName names c's clock for its people ("hora de Santiago").
+func zoneName(c *ticketing.Client) string { return zoneIn(langOf(c), c) }
+
+// zoneIn names c's clock in l, for staff reading about c.
+func zoneIn(l wording.Language, c *ticketing.Client) string {
 	name := c.TimeZone()
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}
-	return "hora de " + strings.ReplaceAll(name, "_", " ")
+	return l.Say("zone", strings.ReplaceAll(name, "_", " "))
 }
 
-func kindPriority(t *ticketing.Ticket) string {
+// when is an instant in c's words, on c's clock.
+func when(c *ticketing.Client, at, now time.Time) string {
+	return langOf(c).When(at, now, locOf(c))
+}
+
+func kindPriority(l wording.Language, t *ticketing.Ticket) string {
 	if t.Kind.IsIncident() {
-		return fmt.Sprintf("%s · prioridad %s", t.Kind.Label(), t.Priority.Label())
+		return l.Say("kind.priority", kindLabel(l, t.Kind), l.Say("priority."+string(t.Priority)))
 	}
-	return t.Kind.Label()
+	return kindLabel(l, t.Kind)
 }
 
 func mention(userID string) string {
 	if userID == "" {
-		return "el equipo de soporte"
+		return wording.SpanishAR.Say("support.team")
 	}
 	return ticketing.Mention(userID, "")
 }
@@ -68,82 +104,85 @@ func (b *Bot) named(userID string) string {
 
 // ticketOpenedText is the first answer to a new ticket.
 func (b *Bot) ticketOpenedText(c *ticketing.Client, t *ticketing.Ticket, now time.Time) string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "Registramos tu caso: *ticket #%d* · %s.\n", t.ID, kindPriority(t))
-	fmt.Fprintf(&s, "Respuesta comprometida: vence %s (%s).\n", wording.When(t.DueAt, now, c.Location), zoneName(c))
+	l := langOf(c)
+	lines := []string{
+		l.Say("ticket.opened.head", t.ID, kindPriority(l, t)),
+		l.Say("ticket.opened.due", when(c, t.DueAt, now), zoneName(c)),
+	}
 	if t.ClockStart.After(t.ReceivedAt) {
-		fmt.Fprintf(&s, "Tu mensaje llegó fuera del horario de atención (%s): el equipo lo toma %s.\n",
-			attendedHours(c, t.Kind), wording.When(t.ClockStart, now, c.Location))
+		lines = append(lines, l.Say("ticket.opened.after_hours", attendedHours(c, t.Kind), when(c, t.ClockStart, now)))
 	}
 	switch t.Kind {
 	case ticketing.KindFuncionalidad:
-		s.WriteString("Es una propuesta de mejora de la plataforma: tu focal point la eleva al área de Producto, que evalúa su viabilidad con Desarrollo.\n")
+		lines = append(lines, l.Say("ticket.opened.feature"))
 	case ticketing.KindRequerimiento:
-		s.WriteString("Es un nuevo requerimiento: tu focal point coordina una reunión de relevamiento y luego te envía una cotización formal.\n")
+		lines = append(lines, l.Say("ticket.opened.requirement"))
 	}
-	where := "en este hilo"
+	where := l.Say("where.thread")
 	if t.ClientApart() {
-		where = "por acá"
+		where = l.Say("where.apart")
 	}
-	fmt.Fprintf(&s, "Tu focal point es %s. Escribí %s para sumar información.", b.named(c.FocalPoint), where)
-	return s.String()
+	focal := l.Say("support.team")
+	if c.FocalPoint != "" {
+		focal = b.named(c.FocalPoint)
+	}
+	lines = append(lines, l.Say("ticket.opened.focal", focal, where))
+	return strings.Join(lines, "\n")
 }
 
 // askKindText asks the client which kind of case it is.
-func askKindText(t *ticketing.Ticket) string {
-	return fmt.Sprintf("Registramos tu mensaje como *ticket #%d*. Para darle la prioridad correcta, ¿qué tipo de caso es? Elegí una opción.", t.ID)
+func askKindText(c *ticketing.Client, t *ticketing.Ticket) string {
+	return say(c, "kind.ask", t.ID)
 }
 
 // askKindMenu is the WhatsApp form of the same question.
-func askKindMenu(t *ticketing.Ticket) string {
-	return fmt.Sprintf("Registramos tu mensaje como ticket #%d. ¿Qué tipo de caso es? Respondé con un número:\n1 Consulta\n2 Incidente\n3 Requerimiento\n4 Funcionalidad", t.ID)
+func askKindMenu(c *ticketing.Client, t *ticketing.Ticket) string {
+	return say(c, "kind.menu", t.ID)
 }
 
 // menuKinds are the kinds a client can choose; a critical incident is never
 // offered because it is handled by phone.
 var menuKinds = []ticketing.Kind{ticketing.KindConsulta, ticketing.KindIncidente, ticketing.KindRequerimiento, ticketing.KindFuncionalidad}
 
-func kindButtons(t *ticketing.Ticket) []ticketing.Button {
+func kindButtons(c *ticketing.Client, t *ticketing.Ticket) []ticketing.Button {
 	var out []ticketing.Button
 	for _, k := range menuKinds {
-		out = append(out, ticketing.Button{ActionID: actionKind, Label: k.Label(), Value: fmt.Sprintf("%d:%s", t.ID, k)})
+		out = append(out, ticketing.Button{ActionID: actionKind, Label: kindLabel(langOf(c), k), Value: fmt.Sprintf("%d:%s", t.ID, k)})
 	}
 	return out
 }
 
-func staffButtons(t *ticketing.Ticket) []ticketing.Button {
+func (b *Bot) staffButtons(t *ticketing.Ticket) []ticketing.Button {
 	id := fmt.Sprint(t.ID)
 	return []ticketing.Button{
-		{ActionID: actionTake, Label: "Tomar", Value: id, Style: "primary"},
-		{ActionID: actionResolve, Label: "Resolver", Value: id},
-		{ActionID: actionEscalate, Label: "Escalar", Value: id, Style: "danger"},
+		{ActionID: actionTake, Label: b.tell("button.take"), Value: id, Style: "primary"},
+		{ActionID: actionResolve, Label: b.tell("button.resolve"), Value: id},
+		{ActionID: actionEscalate, Label: b.tell("button.escalate"), Value: id, Style: "danger"},
 	}
 }
 
-func (b *Bot) phonesText() string {
-	return strings.Join(b.desk.Phones, " o al ")
+// phonesText lists the Service Desk's phones in l ("+54 … o al +56 …").
+func (b *Bot) phonesText(l wording.Language) string {
+	return strings.Join(b.desk.Phones, l.Say("phones.or"))
 }
 
 // criticalRefusalText sends the client to the phone: the Service Desk is the
 // only channel for critical incidents (the seed). t is the ticket a
 // follow-up was added to, nil for a new message.
-func (b *Bot) criticalRefusalText(t *ticketing.Ticket) string {
-	done := "No abrimos un ticket por este canal"
+func (b *Bot) criticalRefusalText(c *ticketing.Client, t *ticketing.Ticket) string {
+	done := say(c, "critical.refusal.new")
 	if t != nil {
-		done = fmt.Sprintf("Sumamos tu mensaje al ticket #%d, pero por este canal no se atiende como crítico", t.ID)
+		done = say(c, "critical.refusal.followup", t.ID)
 	}
-	return fmt.Sprintf("🚨 Esto parece un *incidente crítico*. Por política de soporte, los incidentes críticos se atienden "+
-		"*únicamente por teléfono con la Mesa de Ayuda*: llamá ahora al %s.\n"+
-		"%s; ya avisamos a tu focal point y a la Mesa de Ayuda que vas a llamar.", b.phonesText(), done)
+	return say(c, "critical.refusal", b.phonesText(langOf(c)), done)
 }
 
 func (b *Bot) contractRefusalText(c *ticketing.Client) string {
-	state := "suspendido"
+	state := say(c, "contract.suspended")
 	if c.Contract == ticketing.ContractExpired {
-		state = "vencido"
+		state = say(c, "contract.expired")
 	}
-	return fmt.Sprintf("Tu contrato de soporte figura como *%s*, por eso no podemos abrir un ticket por este canal. "+
-		"Para regularizarlo comunicate con tu ejecutivo de cuenta o con la Mesa de Ayuda (%s). Ya le avisamos a tu focal point.", state, b.phonesText())
+	return say(c, "contract.refusal", state, b.phonesText(langOf(c)))
 }
 
 // clientText marks text a client wrote (or a name they chose) as quoted:

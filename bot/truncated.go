@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 
 	"supportbot/channels"
 	"supportbot/ticketing"
@@ -10,8 +9,9 @@ import (
 
 // truncatedText tells a client the end of their message did not arrive, so
 // they do not assume support read all of it.
-var truncatedText = fmt.Sprintf("Tu mensaje superaba los %d.%03d caracteres y lo recibimos recortado. Por favor, enviá el resto en otro mensaje.",
-	channels.MaxTextChars/1000, channels.MaxTextChars%1000)
+func truncatedText(c *ticketing.Client) string {
+	return say(c, "truncated", channels.MaxTextChars/1000, channels.MaxTextChars%1000)
+}
 
 // tellTruncated answers a client whose message was cut, where they wrote: in
 // the message's thread or their chat. It is called once per
@@ -26,5 +26,5 @@ func (b *Bot) tellTruncated(ctx context.Context, tx ticketing.Tx, c *ticketing.C
 		// On the desk's platform a message is answered in its own thread.
 		to.Thread = in.MessageID
 	}
-	return b.post(ctx, tx, ticketID, to, truncatedText)
+	return b.post(ctx, tx, ticketID, to, truncatedText(c))
 }

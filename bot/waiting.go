@@ -25,12 +25,12 @@ func (b *Bot) cmdWaiting(ctx context.Context, cmd command) (string, error) {
 }
 
 func (b *Bot) waitForClient(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, me, text string) (string, error) {
-	if err := move(t, ticketing.StatusEsperandoCliente); err != nil {
+	if err := move(b.deskLang, t, ticketing.StatusEsperandoCliente); err != nil {
 		return "", err
 	}
 	now := b.clock.Now()
 	b.scheduleNext(t)
-	if err := b.toTicket(ctx, tx, t, waitingForClientText(t, clientText(text))); err != nil {
+	if err := b.toTicket(ctx, tx, t, waitingForClientText(b.clientOf(t), t, clientText(text))); err != nil {
 		return "", err
 	}
 	if text != "" {
@@ -46,7 +46,7 @@ func (b *Bot) waitForClient(ctx context.Context, tx ticketing.Tx, fx *effects, t
 	if err := b.staffAnswered(ctx, tx, fx, t, me, text, now, false); err != nil {
 		return "", err
 	}
-	return waitingConfirmText(t), nil
+	return b.waitingConfirmText(t), nil
 }
 
 func waitingMessageID(t *ticketing.Ticket, at time.Time) string {

@@ -9,7 +9,6 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
-	"supportbot/ticketing/wording"
 )
 
 // handleWhatsApp routes a message from a WhatsApp number: only approved
@@ -90,9 +89,8 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	if err != nil || !first {
 		return err
 	}
-	text := "Hola. Este número de Soporte atiende solo a contactos habilitados por su focal point. " +
-		"Si trabajás con un cliente, pedile a tu focal point técnico la invitación para usar WhatsApp. " +
-		"Ante un incidente crítico llamá a la Mesa de Ayuda: " + b.phonesText() + "."
+	// Nobody knows whose this number is: it reads the desk's language.
+	text := b.deskLang.Say("unknown.number", b.phonesText(b.deskLang))
 	if err := b.post(ctx, tx, 0, chatWith(phone), text); err != nil {
 		return err
 	}
@@ -114,11 +112,11 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.caseText() == "" {
 		body = "_(" + o.media + ")_"
 	}
-	body = quotedLine(o.quoted) + body
-	text := fmt.Sprintf("📱 *WhatsApp* de *%s* · %s\n%s\n*Ticket #%d* · %s · vence %s (%s). Focal point: %s. Respondé en este hilo y se lo enviamos por WhatsApp.",
-		who, c.Name, body, t.ID, kindPriority(t), wording.When(t.DueAt, b.clock.Now(), c.Location), zoneName(c), mention(c.FocalPoint))
+	body = b.quotedLine(o.quoted) + body
+	l := b.deskLang
+	text := l.Say("mirror.root", who, c.Name, body, t.ID, kindPriority(l, t), l.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(l, c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
-		TicketID: t.ID, SetsThread: true, Buttons: staffButtons(t)}); err != nil {
+		TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
 		return err
 	}
 	_, err := b.relayToDesk(ctx, tx, t, o.files, "")
@@ -142,7 +140,7 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 		body = "_(" + in.Media + ")_"
 	}
 	if in.Quote != "" {
-		body = "\n" + quotedLine(in.Quote) + body
+		body = "\n" + b.quotedLine(in.Quote) + body
 	}
 	line := fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)
 	carried, err := b.relayToDesk(ctx, tx, t, in.Files, line)
@@ -157,7 +155,7 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 	// What staff can see or hear needs no retyping; a location or a
 	// contact card gets the request for words.
 	if in.Text == "" && in.Media != "" && len(in.Files) == 0 {
-		if err := b.post(ctx, tx, t.ID, t.Client, mediaText(in.Media, t)); err != nil {
+		if err := b.post(ctx, tx, t.ID, t.Client, mediaText(c, in.Media, t)); err != nil {
 			return err
 		}
 	}
@@ -173,11 +171,11 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 }
 
 // quotedLine shows, above a message, the earlier one it quotes.
-func quotedLine(q string) string {
+func (b *Bot) quotedLine(q string) string {
 	if q == "" {
 		return ""
 	}
-	return "_En respuesta a:_\n" + quote(q) + "\n"
+	return b.tell("mirror.in_reply") + "\n" + quote(q) + "\n"
 }
 
 func nameOr(name, fallback string) string {
@@ -210,7 +208,7 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 	}
 	switch fields[0] {
 	case "estado":
-		list, err := b.listTicketsTx(ctx, tx, c.ID)
+		list, err := b.listTicketsTx(ctx, tx, c.ID, langOf(c))
 		if err != nil {
 			return true, err
 		}
@@ -218,13 +216,13 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 	case "ayuda":
 		return true, b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c))
 	case "conforme":
-		n, err := ticketNumber(fields[1:], "conforme N")
+		n, err := ticketNumber(langOf(c), fields[1:], "conforme N")
 		if err != nil {
-			return true, b.post(ctx, tx, 0, chatWith(phone), "Para confirmar una solución escribí *conforme* y el número del ticket, por ejemplo: conforme 123")
+			return true, b.post(ctx, tx, 0, chatWith(phone), say(c, "whatsapp.conforme"))
 		}
 		t, err := b.loadTicket(ctx, tx, c, n)
 		if err != nil {
-			return true, b.post(ctx, tx, 0, chatWith(phone), fmt.Sprintf("No encontramos el ticket #%d.", n))
+			return true, b.post(ctx, tx, 0, chatWith(phone), say(c, "ticket.not_found", n))
 		}
 		_, err = b.closeByClient(ctx, tx, t, phone)
 		var ue *errUser
@@ -237,11 +235,11 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 }
 
 func (b *Bot) whatsAppWelcome(c *ticketing.Client) string {
-	var s strings.Builder
-	fmt.Fprintf(&s, "¡Hola! Este es el canal de WhatsApp de Soporte para %s.\n", c.Name)
-	fmt.Fprintf(&s, "Horario: %s.\n", planHours(c))
-	s.WriteString("Contanos tu consulta o incidente en un mensaje: abrimos un ticket, te decimos para cuándo tenés respuesta y tu focal point te contesta por acá.\n")
-	s.WriteString("Escribí *estado* para ver tus tickets abiertos y *conforme N* para confirmar que un caso quedó resuelto.\n")
-	fmt.Fprintf(&s, "Incidentes críticos: solo por teléfono con la Mesa de Ayuda, %s.", b.phonesText())
-	return s.String()
+	return strings.Join([]string{
+		say(c, "welcome.hello", c.Name),
+		say(c, "welcome.hours", planHours(c)),
+		say(c, "welcome.how"),
+		say(c, "welcome.commands"),
+		say(c, "welcome.critical", b.phonesText(langOf(c))),
+	}, "\n")
 }

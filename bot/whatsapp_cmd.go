@@ -10,19 +10,19 @@ import (
 
 // cmdWhatsApp manages the allowlist: only invited numbers may write.
 func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
-	const usage = "`/soporte whatsapp invitar <cliente> +549…` · `/soporte whatsapp revocar +549…` · `/soporte whatsapp lista <cliente>`"
+	usage := b.tell("wa.usage")
 	if len(cmd.args) == 0 {
-		return "", userErr("Uso: %s", usage)
+		return "", b.staffErr("wa.usage_is", usage)
 	}
 	me := cmd.in.UserID
 	sub, rest := fold(cmd.args[0]), cmd.args[1:]
 	clientArg := func() (*ticketing.Client, error) {
 		if len(rest) == 0 {
-			return nil, userErr("Falta el cliente. Uso: %s", usage)
+			return nil, b.staffErr("wa.missing_client", usage)
 		}
 		c, ok := b.dir.client(rest[0])
 		if !ok || (cmd.scope != nil && cmd.scope.ID != c.ID) {
-			return nil, userErr("No conocemos el cliente %q.", rest[0])
+			return nil, b.staffErr("staff.unknown_client", rest[0])
 		}
 		return c, nil
 	}
@@ -33,16 +33,16 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			return "", err
 		}
 		if len(rest) < 2 {
-			return "", userErr("Falta el número. Uso: %s", usage)
+			return "", b.staffErr("wa.missing_number", usage)
 		}
 		phone, err := ticketing.ParsePhone(strings.Join(rest[1:], ""))
 		if err != nil {
-			return "", userErr("%q no es un número válido; escribilo con código de país, por ejemplo +5491155550101.", strings.Join(rest[1:], " "))
+			return "", b.staffErr("wa.bad_number_hint", strings.Join(rest[1:], " "))
 		}
 		err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
 			err := tx.UpsertContact(ctx, ticketing.Contact{Phone: phone, ClientID: c.ID, InvitedBy: me, InvitedAt: b.clock.Now()})
 			if isDuplicate(err) {
-				return userErr("El número %s ya está habilitado para otro cliente: un número pertenece a un solo cliente. Revocalo primero.", phone)
+				return b.staffErr("wa.number_taken", phone)
 			}
 			if err != nil {
 				return err
@@ -55,19 +55,19 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Habilitaste %s para %s por WhatsApp; le enviamos la bienvenida.", phone, c.Name), nil
+		return b.tell("wa.invited", phone, c.Name), nil
 	case "revocar":
 		if len(rest) == 0 {
-			return "", userErr("Falta el número. Uso: %s", usage)
+			return "", b.staffErr("wa.missing_number", usage)
 		}
 		phone, err := ticketing.ParsePhone(strings.Join(rest, ""))
 		if err != nil {
-			return "", userErr("%q no es un número válido.", strings.Join(rest, " "))
+			return "", b.staffErr("wa.bad_number", strings.Join(rest, " "))
 		}
 		err = b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
 			ct, err := tx.Contact(ctx, phone)
 			if isNotFound(err) || (err == nil && cmd.scope != nil && ct.ClientID != cmd.scope.ID) {
-				return userErr("El número %s no está habilitado.", phone)
+				return b.staffErr("wa.not_enabled", phone)
 			}
 			if err != nil {
 				return err
@@ -80,7 +80,7 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Revocaste el acceso de %s por WhatsApp.", phone), nil
+		return b.tell("wa.revoked", phone), nil
 	case "lista":
 		c, err := clientArg()
 		if err != nil {
@@ -96,18 +96,18 @@ func (b *Bot) cmdWhatsApp(ctx context.Context, cmd command) (string, error) {
 			return "", err
 		}
 		if len(contacts) == 0 {
-			return fmt.Sprintf("%s no tiene contactos de WhatsApp habilitados.", c.Name), nil
+			return b.tell("wa.none", c.Name), nil
 		}
 		var s strings.Builder
-		fmt.Fprintf(&s, "Contactos de WhatsApp de %s:\n", c.Name)
+		s.WriteString(b.tell("wa.list", c.Name) + "\n")
 		for _, ct := range contacts {
-			state := fmt.Sprintf("habilitado por %s el %s", b.dir.staffName(ct.InvitedBy), ct.InvitedAt.In(locOf(c)).Format("02/01/2006"))
+			state := b.tell("wa.enabled_by", b.dir.staffName(ct.InvitedBy), ct.InvitedAt.In(locOf(c)).Format("02/01/2006"))
 			if !ct.Active() {
-				state = fmt.Sprintf("revocado por %s el %s", b.dir.staffName(ct.RevokedBy), ct.RevokedAt.In(locOf(c)).Format("02/01/2006"))
+				state = b.tell("wa.revoked_by", b.dir.staffName(ct.RevokedBy), ct.RevokedAt.In(locOf(c)).Format("02/01/2006"))
 			}
 			fmt.Fprintf(&s, "• %s %s — %s\n", ct.Phone, clientText(ct.Name), state)
 		}
 		return s.String(), nil
 	}
-	return "", userErr("Uso: %s", usage)
+	return "", b.staffErr("wa.usage_is", usage)
 }

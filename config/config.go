@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // Config is the whole file. Field tags are the documented key names; tools
@@ -21,6 +22,7 @@ type Config struct {
 	Slack       Slack       `yaml:"slack"`
 	WhatsApp    WhatsApp    `yaml:"whatsapp"`
 	ServiceDesk ServiceDesk `yaml:"service_desk"`
+	Desk        Desk        `yaml:"desk"`
 	Staff       []Staff     `yaml:"staff"`
 	Clients     []Client    `yaml:"clients"`
 	SLA         SLA         `yaml:"sla"`
@@ -105,6 +107,17 @@ type ServiceDesk struct {
 	Channel      string   `yaml:"channel"`
 }
 
+// Desk is how the bot speaks to staff.
+type Desk struct {
+	// Language of staff-facing texts: es-AR (the default), es-CL or en.
+	Language string `yaml:"language"`
+
+	language wording.Language
+}
+
+// Lang is the validated desk.language.
+func (d *Desk) Lang() wording.Language { return d.language }
+
 type Staff struct {
 	ID   string `yaml:"id"`
 	Name string `yaml:"name"`
@@ -123,6 +136,9 @@ type Client struct {
 	Backups          []string `yaml:"backups"`
 	ExtraHolidays    []string `yaml:"extra_holidays"`
 	WhatsAppContacts []string `yaml:"whatsapp_contacts"`
+	// Language the client's people read: es-AR, es-CL or en; empty: the
+	// country's (AR es-AR, CL es-CL).
+	Language string `yaml:"language"`
 }
 
 type SLA struct {

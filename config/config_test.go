@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 const base = `
@@ -77,11 +78,29 @@ func TestDefaults(t *testing.T) {
 		{"csat.enabled", cfg.CSAT.Asks(), true},
 		{"csat.on_autoclose", cfg.CSAT.AsksOnAutoClose(), false},
 		{"min_confidence", cfg.Classifier.Threshold(), DefaultMinConfidence},
+		{"desk.language", cfg.Desk.Lang(), wording.SpanishAR},
+		{"clients[0].language (AR)", cfg.TicketingClients()[0].Language, wording.SpanishAR},
+		{"clients[1].language (CL)", cfg.TicketingClients()[1].Language, wording.SpanishCL},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
 		}
+	}
+}
+
+// A client's own language wins over its country's; the desk's is its own.
+func TestLanguagesAsConfigured(t *testing.T) {
+	yaml := strings.Replace(base, "plan: extendido", "plan: extendido\n    language: en", 1) + "desk: {language: es-CL}\n"
+	cfg, err := Parse("test.yaml", []byte(yaml), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.TicketingClients()[1].Language; got != wording.English {
+		t.Errorf("clients[1].language = %q, want en", got)
+	}
+	if got := cfg.Desk.Lang(); got != wording.SpanishCL {
+		t.Errorf("desk.language = %q, want es-CL", got)
 	}
 }
 
@@ -103,6 +122,9 @@ func TestBadConfigNamesTheKey(t *testing.T) {
 		{"unknown priority target", base + "sla:\n  targets:\n    urgente: 1h\n", "sla.targets.urgente", "unknown priority"},
 		{"bad plan", strings.Replace(base, "plan: extendido", "plan: premium", 1), "clients[1].plan", "premium"},
 		{"bad country", strings.Replace(base, "country: CL", "country: UY", 1), "clients[1].country", "AR or CL"},
+		{"bad client language", strings.Replace(base, "plan: extendido", "plan: extendido\n    language: es", 1), "clients[1].language", `"es"`},
+		{"bad desk language", base + "desk: {language: pt-BR}\n", "desk.language", "es-AR, es-CL or en"},
+		{"misspelt desk key", base + "desk: {lang: en}\n", "desk.lang", "unknown key"},
 		{"bad role", strings.Replace(base, "role: agent", "role: boss", 1), "staff[1].role", "boss"},
 		{"bad slack mode", base + "slack: {mode: rtm}\n", "slack.mode", "rtm"},
 		{"csat on auto-close while off", base + "csat: {enabled: false, on_autoclose: true}\n", "csat.on_autoclose", "needs csat.enabled"},

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // validate fills defaults, checks every key and builds the domain values.
@@ -34,6 +35,11 @@ func (c *Config) validate() []string {
 	}
 	c.validateHA(&v)
 	c.validateServiceDesk(&v)
+	if l, err := wording.ParseLanguage(c.Desk.Language); err != nil {
+		v.add("desk.language", "must be es-AR, es-CL or en, got %q", c.Desk.Language)
+	} else {
+		c.Desk.language = l
+	}
 	staffByID := c.validateStaff(&v)
 	c.validateClients(&v, staffByID)
 	c.validateSLA(&v)
@@ -53,6 +59,9 @@ func (c *Config) defaults() {
 	}
 	if c.HTTP.Listen == "" {
 		c.HTTP.Listen = "127.0.0.1:8080"
+	}
+	if c.Desk.Language == "" {
+		c.Desk.Language = string(wording.SpanishAR)
 	}
 	if c.Slack.Mode == "" {
 		c.Slack.Mode = SlackOff
@@ -252,6 +261,14 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 			v.add(key+".country", "must be AR or CL, got %q", rc.Country)
 		} else {
 			cl.Country = country
+		}
+		cl.Language = cl.Country.Language()
+		if rc.Language != "" {
+			if l, err := wording.ParseLanguage(rc.Language); err != nil {
+				v.add(key+".language", "must be es-AR, es-CL or en, got %q", rc.Language)
+			} else {
+				cl.Language = l
+			}
 		}
 		if rc.Timezone == "" {
 			v.add(key+".timezone", "missing IANA time zone, e.g. America/Argentina/Buenos_Aires")

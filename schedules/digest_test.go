@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // mon is Monday 13 April 2026 in Buenos Aires at hh:mm.
@@ -123,43 +124,66 @@ func TestDigestOnEachZonesMorning(t *testing.T) {
 }
 
 func TestDigestContent(t *testing.T) {
-	r := newRig(t, ts("2026-04-09T10:00:00-03:00"))
-	// #1: MEDIA from Thursday 9 April 10:00, due Friday 10:00, answered
-	// Friday 12:00: Friday's breach, still open.
-	late := r.open("sola", ticketing.KindConsulta, ticketing.PriorityMedia, ts("2026-04-09T10:00:00-03:00"))
-	r.change(late.ID, func(t *ticketing.Ticket) {
-		t.FirstResponseAt, t.Status, t.NextActionAt = ts("2026-04-10T12:00:00-03:00"), ticketing.StatusEnCurso, time.Time{}
-	})
-	// #2: ALTA from Friday 17:00, due Monday 10:00, unanswered.
-	r.open("sola", incidente, alta, ts("2026-04-10T17:00:00-03:00"))
-	// #3: closed, not listed.
-	closed := r.open("sola", incidente, alta, ts("2026-04-09T11:00:00-03:00"))
-	r.change(closed.ID, func(t *ticketing.Ticket) {
-		t.FirstResponseAt, t.Status, t.ClosedAt, t.NextActionAt = ts("2026-04-09T11:30:00-03:00"), ticketing.StatusCerrado, ts("2026-04-09T12:00:00-03:00"), time.Time{}
-	})
-	// #4: another client's ticket, not UG's.
-	r.open("acme", incidente, alta, ts("2026-04-10T17:00:00-03:00"))
-
-	r.tick(mon("08:00"))
-	d := r.digests("UG")
-	if len(d) != 1 {
-		t.Fatalf("digests = %q, want one", texts(d))
+	tests := []struct {
+		l    wording.Language
+		want []string
+	}{
+		{wording.SpanishAR, []string{
+			"☀️ *Resumen diario* · lunes 13/04 (hora de Buenos Aires)",
+			"",
+			"*Vencen hoy sin respuesta (1):*",
+			"• #2 de Sola (ALTA) · vence hoy a las 10:00",
+			"",
+			"*Incumplidos el viernes 10/04 (1):*",
+			"• #1 de Sola (Consulta, MEDIA) · respondido con 2 h de atraso",
+			"",
+			"*Tus tickets abiertos (2), por vencimiento:*",
+			"• #1 de Sola (Consulta, MEDIA) · en curso",
+			"• #2 de Sola (ALTA) · nuevo · sin respuesta, vence hoy a las 10:00",
+		}},
+		// desk.language: en.
+		{wording.English, []string{
+			"☀️ *Daily digest* · Monday 13/04 (Buenos Aires time)",
+			"",
+			"*Due today with no answer (1):*",
+			"• #2 of Sola (HIGH) · due today at 10:00",
+			"",
+			"*Breached on Friday 10/04 (1):*",
+			"• #1 of Sola (Question, MEDIUM) · answered 2 h late",
+			"",
+			"*Your open tickets (2), by due time:*",
+			"• #1 of Sola (Question, MEDIUM) · in progress",
+			"• #2 of Sola (HIGH) · new · no answer, due today at 10:00",
+		}},
 	}
-	want := strings.Join([]string{
-		"☀️ *Resumen diario* · lunes 13/04 (hora de Buenos Aires)",
-		"",
-		"*Vencen hoy sin respuesta (1):*",
-		"• #2 de Sola (ALTA) · vence hoy a las 10:00",
-		"",
-		"*Incumplidos el viernes 10/04 (1):*",
-		"• #1 de Sola (Consulta, MEDIA) · respondido con 2 h de atraso",
-		"",
-		"*Tus tickets abiertos (2), por vencimiento:*",
-		"• #1 de Sola (Consulta, MEDIA) · en curso",
-		"• #2 de Sola (ALTA) · nuevo · sin respuesta, vence hoy a las 10:00",
-	}, "\n")
-	if got := d[0].Text; got != want {
-		t.Errorf("digest:\n%s\nwant:\n%s", got, want)
+	for _, tt := range tests {
+		t.Run(string(tt.l), func(t *testing.T) {
+			r := newRig(t, ts("2026-04-09T10:00:00-03:00"), func(c *JobsConfig) { c.DeskLanguage = tt.l })
+			// #1: MEDIA from Thursday 9 April 10:00, due Friday 10:00, answered
+			// Friday 12:00: Friday's breach, still open.
+			late := r.open("sola", ticketing.KindConsulta, ticketing.PriorityMedia, ts("2026-04-09T10:00:00-03:00"))
+			r.change(late.ID, func(t *ticketing.Ticket) {
+				t.FirstResponseAt, t.Status, t.NextActionAt = ts("2026-04-10T12:00:00-03:00"), ticketing.StatusEnCurso, time.Time{}
+			})
+			// #2: ALTA from Friday 17:00, due Monday 10:00, unanswered.
+			r.open("sola", incidente, alta, ts("2026-04-10T17:00:00-03:00"))
+			// #3: closed, not listed.
+			closed := r.open("sola", incidente, alta, ts("2026-04-09T11:00:00-03:00"))
+			r.change(closed.ID, func(t *ticketing.Ticket) {
+				t.FirstResponseAt, t.Status, t.ClosedAt, t.NextActionAt = ts("2026-04-09T11:30:00-03:00"), ticketing.StatusCerrado, ts("2026-04-09T12:00:00-03:00"), time.Time{}
+			})
+			// #4: another client's ticket, not UG's.
+			r.open("acme", incidente, alta, ts("2026-04-10T17:00:00-03:00"))
+
+			r.tick(mon("08:00"))
+			d := r.digests("UG")
+			if len(d) != 1 {
+				t.Fatalf("digests = %q, want one", texts(d))
+			}
+			if got, want := d[0].Text, strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("digest:\n%s\nwant:\n%s", got, want)
+			}
+		})
 	}
 }
 

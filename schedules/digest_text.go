@@ -19,8 +19,6 @@ const digestLines = 20
 // with a huge backlog costs bounded queries; the most urgent come first.
 const digestLoad = 500
 
-var weekdayNames = [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}
-
 type digestEntry struct {
 	t *ticketing.Ticket
 	c *ticketing.Client
@@ -58,27 +56,29 @@ func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, 
 		})
 	}
 
+	l := j.deskLang
+	weekday := func(t time.Time) string { return l.Say(fmt.Sprintf("weekday.%d", t.Weekday())) }
 	var s strings.Builder
 	local := dayStart.In(g.loc)
-	fmt.Fprintf(&s, "☀️ *Resumen diario* · %s %s (%s)\n", weekdayNames[local.Weekday()], local.Format("02/01"), zoneName(&g.clients[0]))
+	s.WriteString(l.Say("digest.title", weekday(local), local.Format("02/01"), zoneName(l, &g.clients[0])) + "\n")
 	if len(dueToday.entries) > 0 {
-		fmt.Fprintf(&s, "\n*Vencen hoy sin respuesta (%s):*\n", dueToday.count())
-		writeEntries(&s, dueToday.entries, func(e digestEntry) string {
-			return "vence " + wording.When(e.t.DueAt, now, g.loc)
+		s.WriteString("\n" + l.Say("digest.due_today", dueToday.count(l)) + "\n")
+		writeEntries(l, &s, dueToday.entries, func(e digestEntry) string {
+			return l.Say("digest.due", l.When(e.t.DueAt, now, g.loc))
 		})
 	}
 	if len(missed.entries) > 0 {
-		label := "ayer"
+		label := l.Say("digest.yesterday")
 		if prev != addDays(day, -1) {
 			p := wall(prev, 0, g.loc)
-			label = fmt.Sprintf("el %s %s", weekdayNames[p.Weekday()], p.Format("02/01"))
+			label = l.Say("digest.on_day", weekday(p), p.Format("02/01"))
 		}
-		fmt.Fprintf(&s, "\n*Incumplidos %s (%s):*\n", label, missed.count())
-		writeEntries(&s, missed.entries, func(e digestEntry) string {
+		s.WriteString("\n" + l.Say("digest.missed", label, missed.count(l)) + "\n")
+		writeEntries(l, &s, missed.entries, func(e digestEntry) string {
 			if !e.t.Responded() {
-				return "vencía " + wording.When(e.t.DueAt, now, g.loc) + " · sin respuesta"
+				return l.Say("digest.missed.unanswered", l.When(e.t.DueAt, now, g.loc))
 			}
-			return "respondido con " + wording.Duration(e.t.FirstResponseAt.Sub(e.t.DueAt)) + " de atraso"
+			return l.Say("digest.missed.late", l.Duration(e.t.FirstResponseAt.Sub(e.t.DueAt)))
 		})
 	}
 	var awaiting []digestEntry
@@ -89,32 +89,31 @@ func (j *Jobs) digestText(ctx context.Context, tx ticketing.Tx, g *digestGroup, 
 	}
 	slices.SortStableFunc(awaiting, func(a, b digestEntry) int { return a.t.NextDueAt.Compare(b.t.NextDueAt) })
 	if len(awaiting) > 0 {
-		fmt.Fprintf(&s, "\n*Mensajes del cliente sin responder después de la primera respuesta (%d):*\n", len(awaiting))
-		writeEntries(&s, awaiting, func(e digestEntry) string {
+		s.WriteString("\n" + l.Say("digest.awaiting", len(awaiting)) + "\n")
+		writeEntries(l, &s, awaiting, func(e digestEntry) string {
 			if !e.t.NextDueAt.After(now) {
-				return "⚠️ venció " + wording.When(e.t.NextDueAt, now, g.loc)
+				return l.Say("digest.awaiting.overdue", l.When(e.t.NextDueAt, now, g.loc))
 			}
-			return "vence " + wording.When(e.t.NextDueAt, now, g.loc)
+			return l.Say("digest.due", l.When(e.t.NextDueAt, now, g.loc))
 		})
 	}
 	switch {
 	case len(open.entries) == 0:
-		s.WriteString("\nNo tenés tickets abiertos.")
+		s.WriteString("\n" + l.Say("digest.none"))
 	default:
-		fmt.Fprintf(&s, "\n*Tus tickets abiertos (%s), por vencimiento:*\n", open.count())
-		writeEntries(&s, open.entries, func(e digestEntry) string {
-			status := e.t.Status.Label()
+		s.WriteString("\n" + l.Say("digest.open", open.count(l)) + "\n")
+		writeEntries(l, &s, open.entries, func(e digestEntry) string {
+			status := l.Say("status." + string(e.t.Status))
 			if j.overResolution(e, now) {
-				status += " · ⏱️ sobre el objetivo de resolución"
+				status += l.Say("digest.over_resolution")
 			}
 			if e.t.Responded() {
 				return status
 			}
-			verb := "vence "
 			if !e.t.DueAt.After(now) {
-				verb = "⚠️ venció "
+				return l.Say("digest.open.overdue", status, l.When(e.t.DueAt, now, g.loc))
 			}
-			return status + " · sin respuesta, " + verb + wording.When(e.t.DueAt, now, g.loc)
+			return l.Say("digest.open.unanswered", status, l.When(e.t.DueAt, now, g.loc))
 		})
 	}
 	empty = len(dueToday.entries) == 0 && len(missed.entries) == 0 && len(open.entries) == 0
@@ -146,19 +145,19 @@ func (l *digestList) load(ctx context.Context, tx ticketing.Tx, c *ticketing.Cli
 	return nil
 }
 
-func (l *digestList) count() string {
-	if l.capped {
-		return fmt.Sprintf("más de %d", len(l.entries))
+func (d *digestList) count(l wording.Language) string {
+	if d.capped {
+		return l.Say("digest.more_than", len(d.entries))
 	}
-	return fmt.Sprint(len(l.entries))
+	return fmt.Sprint(len(d.entries))
 }
 
-func writeEntries(s *strings.Builder, list []digestEntry, detail func(digestEntry) string) {
+func writeEntries(l wording.Language, s *strings.Builder, list []digestEntry, detail func(digestEntry) string) {
 	for i, e := range list {
 		if i == digestLines {
-			fmt.Fprintf(s, "_y %d más._\n", len(list)-digestLines)
+			s.WriteString(l.Say("digest.more", len(list)-digestLines) + "\n")
 			return
 		}
-		fmt.Fprintf(s, "• %s · %s\n", ticketRef(e.t, e.c), detail(e))
+		fmt.Fprintf(s, "• %s · %s\n", ticketRef(l, e.t, e.c), detail(e))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // DefaultWarnAt are the fractions of a response target at which the focal
@@ -56,6 +57,8 @@ type JobsConfig struct {
 	// ResolutionTargets flag, in the digest, open tickets past their
 	// priority's goal to resolution (sla.resolution_targets); nil flags none.
 	ResolutionTargets map[ticketing.Priority]time.Duration
+	// DeskLanguage is desk.language, what staff read; zero is es-AR.
+	DeskLanguage wording.Language
 }
 
 // Jobs are the scheduler's state-driven jobs: the deadline watch, the
@@ -79,6 +82,7 @@ type Jobs struct {
 	observer JobsObserver
 	onClosed func(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) error
 	digests  []*digestGroup
+	deskLang wording.Language
 	// sendEmpty sends digests that would list nothing.
 	sendEmpty bool
 	// resolution are the goals to resolution by priority.
@@ -133,6 +137,7 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 		clients: map[string]*ticketing.Client{}, staff: map[string]ticketing.Staff{},
 		warnAt: warnAt, desk: cfg.Desk, notice: cfg.NoticeAfter, close: cfg.CloseAfter,
 		onQueued: cfg.OnQueued, observer: cfg.Observer, onClosed: cfg.OnAutoClosed, digestDone: map[string]ticketing.Date{},
+		deskLang: cfg.DeskLanguage,
 	}
 	for i := range cfg.Clients {
 		c := cfg.Clients[i]

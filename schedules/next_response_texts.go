@@ -1,7 +1,6 @@
 package schedules
 
 import (
-	"fmt"
 	"time"
 
 	"supportbot/ticketing"
@@ -11,27 +10,26 @@ import (
 // Staff-facing texts of the next-response watch: the client wrote again
 // after the first response and waits for an answer.
 
-func nextPingText(t *ticketing.Ticket, c *ticketing.Client, left time.Duration, now time.Time) string {
-	return fmt.Sprintf("⏰ %s para responder el nuevo mensaje del cliente en %s: vence %s (%s).", leftWords(left), ticketRef(t, c), wording.When(t.NextDueAt, now, c.Location), zoneName(c))
+func nextPingText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, left time.Duration, now time.Time) string {
+	return l.Say("next.ping", leftWords(l, left), ticketRef(l, t, c), l.When(t.NextDueAt, now, c.Location), zoneName(l, c))
 }
 
-func nextBreachDMText(t *ticketing.Ticket, c *ticketing.Client, overdue time.Duration) string {
-	return fmt.Sprintf("🔴 %s: el nuevo mensaje del cliente %s sin respuesta. Respondé en su hilo: cualquier agente de soporte puede hacerlo.", ticketRef(t, c), overdueWords(overdue))
+func nextBreachDMText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, overdue time.Duration) string {
+	return l.Say("next.breach.dm", ticketRef(l, t, c), overdueWords(l, overdue))
 }
 
-func nextBreachThreadText(t *ticketing.Ticket, c *ticketing.Client, page, standIns []string, now time.Time) string {
-	s := fmt.Sprintf("🔴 %sel plazo para responder el nuevo mensaje del cliente en %s venció (%s).", mentions(page), ticketRef(t, c), wording.When(t.NextDueAt, now, c.Location))
+func nextBreachThreadText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, page, standIns []string, now time.Time) string {
+	s := l.Say("next.breach.thread", mentions(page), ticketRef(l, t, c), l.When(t.NextDueAt, now, c.Location))
 	if len(standIns) > 0 {
-		s += " Escalado a " + mentionList(standIns) + "."
+		s += l.Say("escalated.to", mentionList(standIns))
 	}
 	return s
 }
 
-func nextBreachDeskText(t *ticketing.Ticket, c *ticketing.Client, standIns []string, overdue time.Duration, now time.Time) string {
-	s := fmt.Sprintf("🔴 *SLA incumplido* (respuesta siguiente): %s, el nuevo mensaje del cliente %s sin respuesta (vencía %s, %s). Focal point: %s.",
-		ticketRef(t, c), overdueWords(overdue), wording.When(t.NextDueAt, now, c.Location), zoneName(c), mention(c.FocalPoint))
+func nextBreachDeskText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, standIns []string, overdue time.Duration, now time.Time) string {
+	s := l.Say("next.breach.desk", ticketRef(l, t, c), overdueWords(l, overdue), l.When(t.NextDueAt, now, c.Location), zoneName(l, c), mention(c.FocalPoint))
 	if len(standIns) > 0 {
-		s += " Escalado a " + mentionList(standIns) + "."
+		s += l.Say("escalated.to", mentionList(standIns))
 	}
 	return s
 }

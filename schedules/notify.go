@@ -57,7 +57,7 @@ func (s *step) toClient(event, text string) error {
 		if err := s.queue(event, ticketing.OutboxItem{To: s.t.Client, Mode: ticketing.ModePost, Text: text}); err != nil {
 			return err
 		}
-		return s.toThread(event, "🤖 Respuesta enviada por "+s.t.Client.Platform.Label()+":\n"+text)
+		return s.toThread(event, s.j.deskLang.Say("sent.apart", s.t.Client.Platform.Label(), text))
 	}
 	return s.toThread(event, text)
 }

@@ -30,7 +30,7 @@ func (s *step) testingPeriod() (time.Time, error) {
 	if !s.attended() {
 		return s.deferred(), nil
 	}
-	return s.autoClose(fmt.Sprintf("accepted:%d", delivered.UnixMilli()), ticketing.CloseReasonTestingAccepted, testingAcceptedText(s.t))
+	return s.autoClose(fmt.Sprintf("accepted:%d", delivered.UnixMilli()), ticketing.CloseReasonTestingAccepted, testingAcceptedText(s.t, s.c))
 }
 
 func (s *step) remindTesting(kind string, end time.Time) (time.Time, error) {

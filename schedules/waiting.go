@@ -39,7 +39,7 @@ func (s *step) waitOnClient() (time.Time, error) {
 	if !s.attended() {
 		return s.deferred(), nil
 	}
-	return s.autoClose(fmt.Sprintf("close:%d", start.UnixMilli()), ticketing.CloseReasonNoReply, autoClosedText(s.t))
+	return s.autoClose(fmt.Sprintf("close:%d", start.UnixMilli()), ticketing.CloseReasonNoReply, autoClosedText(s.t, s.c))
 }
 
 func (s *step) sendNotice(cycle string) (time.Time, error) {

@@ -110,13 +110,14 @@ func (s *step) ping(d deadline, w float64) error {
 	}
 	left := s.cal.OpenTimeBetween(s.now, d.due)
 	event := fmt.Sprintf("%s%g", d.warn, w)
-	text := pingText(s.t, s.c, left, s.now)
+	l := s.j.deskLang
+	text := pingText(l, s.t, s.c, left, s.now)
 	if d.next {
-		text = nextPingText(s.t, s.c, left, s.now)
+		text = nextPingText(l, s.t, s.c, left, s.now)
 	}
 	dm := text
 	if away {
-		dm += fmt.Sprintf("\nEl focal point %s está ausente: te llega a vos como respaldo.", mention(s.c.FocalPoint))
+		dm += "\n" + l.Say("ping.absent", mention(s.c.FocalPoint))
 	}
 	for _, id := range who {
 		if err := s.dm(event, id, dm); err != nil {
@@ -148,10 +149,11 @@ func (s *step) breach(d deadline) error {
 	}
 	all := append(append([]string(nil), page...), standIns...)
 	overdue := s.now.Sub(d.due)
-	dm, thread, desk := breachDMText(s.t, s.c, overdue), breachThreadText(s.t, s.c, page, standIns, s.now), breachDeskText(s.t, s.c, standIns, overdue, s.now)
+	l := s.j.deskLang
+	dm, thread, desk := breachDMText(l, s.t, s.c, overdue), breachThreadText(l, s.t, s.c, page, standIns, s.now), breachDeskText(l, s.t, s.c, standIns, overdue, s.now)
 	action := ticketing.AuditSLABreached
 	if d.next {
-		dm, thread, desk = nextBreachDMText(s.t, s.c, overdue), nextBreachThreadText(s.t, s.c, page, standIns, s.now), nextBreachDeskText(s.t, s.c, standIns, overdue, s.now)
+		dm, thread, desk = nextBreachDMText(l, s.t, s.c, overdue), nextBreachThreadText(l, s.t, s.c, page, standIns, s.now), nextBreachDeskText(l, s.t, s.c, standIns, overdue, s.now)
 		action = ticketing.AuditNextBreached
 	}
 	for _, id := range dedupe(all) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"supportbot/ticketing/wording"
 )
 
 // Country selects the built-in public holiday set.
@@ -23,6 +25,15 @@ func ParseCountry(s string) (Country, error) {
 		return c, nil
 	}
 	return "", fmt.Errorf("unknown country %q (want AR or CL)", s)
+}
+
+// Language is the language a country's clients read when their client
+// names none: voseo in Argentina, tú in Chile.
+func (c Country) Language() wording.Language {
+	if c == CountryCL {
+		return wording.SpanishCL
+	}
+	return wording.SpanishAR
 }
 
 // Plan is the coverage the client contracted (seed: "Coberturas de soporte").
@@ -103,6 +114,8 @@ type Client struct {
 	Backups       []string
 	ExtraHolidays []Date
 	Contacts      []string
+	// Language is what the client's people read from the bot.
+	Language wording.Language
 }
 
 // TimeZone is the IANA name of the client's zone.

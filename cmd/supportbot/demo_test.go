@@ -53,6 +53,9 @@ func TestDemoTranscript(t *testing.T) {
 		// A client message after the first response gets the next-response ladder.
 		"15:07 🤖 → DM a Lucía Fernández: ⏰ quedan 5 h 30 min para responder el nuevo mensaje del cliente en #5 de ACME Cobranzas (MEDIA)",
 		"15:18 🤖 → #acme (hilo): ⏸️ Ticket #5: para avanzar necesitamos lo siguiente:\n      «¿Nos pasás el número de una llamada que no se grabó?»",
+		// Andes reads Chilean Spanish, with tú.
+		"🤖 → #andes (hilo): 🚨 Esto parece un *incidente crítico*", "*: llama ahora al +54 9 5276-9999",
+		"🤖 → #andes, solo para Camila Soto (Andes): *Soporte para Andes Contact Center*\n      • Escribe tu consulta",
 		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
 	} {
 		if !strings.Contains(got, want) {

@@ -19,6 +19,7 @@ const zetaClient = `  - id: zeta
     plan: estandar
     slack_channel: C0ZETA
     focal_point: U0FOCALAR
+    language: en
   - id: andes
 `
 
@@ -83,6 +84,10 @@ func TestReloadAddsAClientAndRefusesABrokenFile(t *testing.T) {
 	f.waitFor("zeta's answer", func() bool { return len(f.Posts("C0ZETA")) >= 1 })
 	if got := len(r.tickets("zeta")); got != 1 {
 		t.Errorf("zeta tickets = %d, want 1\n%s", got, r.logs)
+	}
+	// The reloaded client reads the language the new file gives it.
+	if got := f.Posts("C0ZETA")[0].Form.Get("text"); !strings.Contains(got, "We registered your case") {
+		t.Errorf("zeta's answer = %q, want it in English", got)
 	}
 	var detail string
 	r.view(func(ctx context.Context, tx ticketing.Tx) error {

@@ -1,5 +1,3 @@
-// Package wording renders times and durations the way the desk writes them
-// to clients, in Spanish, on the client's clock.
 package wording
 
 import (
@@ -7,12 +5,19 @@ import (
 	"time"
 )
 
-var weekdays = [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}
+// When renders an instant on the client's clock the way people say it, in
+// the desk's Spanish: "el lunes 30/11 a las 12:00", or "hoy a las 12:00" /
+// "mañana sábado 28/11 a las 09:00" relative to now.
+func When(t, now time.Time, loc *time.Location) string { return SpanishAR.When(t, now, loc) }
 
-// When renders an instant on the client's clock the way people say it:
-// "el lunes 30/11 a las 12:00", or "hoy a las 12:00" / "mañana a las 09:00"
-// relative to now.
-func When(t, now time.Time, loc *time.Location) string {
+// Duration says how long is left in the desk's Spanish ("35 min",
+// "2 h 10 min", "1 día 3 h").
+func Duration(d time.Duration) string { return SpanishAR.Duration(d) }
+
+// When renders an instant on loc's clock in l: "el lunes 30/11 a las
+// 12:00" in Spanish, "Monday 30/11 at 12:00" in English, with today and
+// tomorrow named.
+func (l Language) When(t, now time.Time, loc *time.Location) string {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -22,17 +27,19 @@ func When(t, now time.Time, loc *time.Location) string {
 	ny, nm, nd := now.Date()
 	today := time.Date(ny, nm, nd, 0, 0, 0, 0, loc)
 	day := time.Date(ty, tm, td, 0, 0, 0, 0, loc)
+	weekday := l.Say(fmt.Sprintf("weekday.%d", t.Weekday()))
 	switch {
 	case day.Equal(today):
-		return "hoy a las " + clock
+		return l.Say("when.today", clock)
 	case day.Equal(today.AddDate(0, 0, 1)):
-		return fmt.Sprintf("mañana %s %s a las %s", weekdays[t.Weekday()], t.Format("02/01"), clock)
+		return l.Say("when.tomorrow", weekday, t.Format("02/01"), clock)
 	}
-	return fmt.Sprintf("el %s %s a las %s", weekdays[t.Weekday()], t.Format("02/01"), clock)
+	return l.Say("when.day", weekday, t.Format("02/01"), clock)
 }
 
-// Duration says how long is left ("35 min", "2 h 10 min", "1 día 3 h").
-func Duration(d time.Duration) string {
+// Duration says how long is left in l ("35 min", "2 h 10 min", "1 día 3 h",
+// "2 days").
+func (l Language) Duration(d time.Duration) string {
 	if d < 0 {
 		d = -d
 	}
@@ -42,20 +49,13 @@ func Duration(d time.Duration) string {
 	mins := int(d % time.Hour / time.Minute)
 	switch {
 	case days > 0 && hours > 0:
-		return fmt.Sprintf("%d %s %d h", days, plural(days, "día", "días"), hours)
+		return fmt.Sprintf("%s %d h", l.Say("duration.days", days), hours)
 	case days > 0:
-		return fmt.Sprintf("%d %s", days, plural(days, "día", "días"))
+		return l.Say("duration.days", days)
 	case hours > 0 && mins > 0:
 		return fmt.Sprintf("%d h %d min", hours, mins)
 	case hours > 0:
 		return fmt.Sprintf("%d h", hours)
 	}
 	return fmt.Sprintf("%d min", mins)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -1,0 +1,111 @@
+package wording
+
+import (
+	"fmt"
+	"slices"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Text is one message in the three languages.
+type Text struct{ ESAR, ESCL, EN string }
+
+func (t Text) in(l Language) string {
+	switch l.orDefault() {
+	case SpanishCL:
+		return t.ESCL
+	case English:
+		return t.EN
+	}
+	return t.ESAR
+}
+
+// Forms is a message whose wording depends on a count (the message's first
+// argument): its singular and its plural.
+type Forms struct{ One, Other string }
+
+// Plural is one counted message in the three languages.
+type Plural struct{ ESAR, ESCL, EN Forms }
+
+func (p Plural) in(l Language) Forms {
+	switch l.orDefault() {
+	case SpanishCL:
+		return p.ESCL
+	case English:
+		return p.EN
+	}
+	return p.ESAR
+}
+
+var (
+	printers = map[Language]*message.Printer{}
+	known    = map[string]bool{}
+	// buildErr is a table row the catalog refused; a test asserts none.
+	buildErr error
+)
+
+func init() {
+	b := catalog.NewBuilder(catalog.Fallback(SpanishAR.tag()))
+	for _, table := range []map[string]Text{clientTexts, deskTexts} {
+		for key, t := range table {
+			known[key] = true
+			for _, l := range Languages {
+				if err := b.SetString(l.tag(), key, t.in(l)); err != nil && buildErr == nil {
+					buildErr = fmt.Errorf("%s in %s: %w", key, l, err)
+				}
+			}
+		}
+	}
+	for key, p := range plurals {
+		known[key] = true
+		for _, l := range Languages {
+			f := p.in(l)
+			if err := b.Set(l.tag(), key, plural.Selectf(1, "%d", plural.One, f.One, plural.Other, f.Other)); err != nil && buildErr == nil {
+				buildErr = fmt.Errorf("%s in %s: %w", key, l, err)
+			}
+		}
+	}
+	for _, l := range Languages {
+		printers[l] = message.NewPrinter(l.tag(), message.Catalog(b))
+	}
+}
+
+// Known reports whether some table has key.
+func Known(key string) bool { return known[key] }
+
+// Say renders the text key in l with args. Integers print as plain digits
+// ("#1234", never "#1.234"): they are ticket numbers and counts people
+// type back. An unknown key renders as itself, which the tests catch.
+func (l Language) Say(key string, args ...any) string {
+	if !known[key] {
+		return key
+	}
+	// A counted text's count stays a number: the plural rule reads it.
+	args = slices.Clone(args)
+	first := 0
+	if _, counted := plurals[key]; counted {
+		first = 1
+	}
+	for i := first; i < len(args); i++ {
+		args[i] = plain(args[i])
+	}
+	return printers[l.orDefault()].Sprintf(key, args...)
+}
+
+// digits prints an integer the way fmt does, flags and width included,
+// without the locale's digit grouping.
+type digits int64
+
+func (d digits) Format(f fmt.State, verb rune) { fmt.Fprintf(f, fmt.FormatString(f, verb), int64(d)) }
+
+func plain(a any) any {
+	switch v := a.(type) {
+	case int:
+		return digits(v)
+	case int64:
+		return digits(v)
+	}
+	return a
+}
