@@ -85,6 +85,10 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	}
 	now := b.clock.Now()
 	t.ClosedAt, t.CloseReason = now, reason
+	// The client closing it answers their own last message.
+	if err := b.answerAwaiting(ctx, tx, t, "", now); err != nil {
+		return "", err
+	}
 	b.scheduleNext(t)
 	t.UpdatedAt = now
 	if err := tx.UpdateTicket(ctx, t); err != nil {

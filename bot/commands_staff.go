@@ -299,6 +299,11 @@ func (b *Bot) cmdMove(ctx context.Context, cmd command) (string, error) {
 		}
 		if to == ticketing.StatusCerrado {
 			t.ClosedAt, t.CloseReason = now, ticketing.CloseReasonStaff
+			// A closed ticket waits for nobody: its client's last message is
+			// settled by the close, not left to breach later.
+			if err := b.answerAwaiting(ctx, tx, t, me, now); err != nil {
+				return "", err
+			}
 		}
 		b.scheduleNext(t)
 		t.UpdatedAt = now

@@ -241,8 +241,11 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 			return err
 		}
 	}
-	if err := b.awaitAnswer(ctx, tx, t, at); err != nil {
-		return err
+	// "Gracias", "ok" or a greeting alone wait for no answer.
+	if !b.isThanks(text) {
+		if err := b.awaitAnswer(ctx, tx, t, at); err != nil {
+			return err
+		}
 	}
 	b.scheduleNext(t)
 	t.UpdatedAt = b.clock.Now()

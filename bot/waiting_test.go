@@ -90,3 +90,43 @@ func TestNextResponseClockStartsWithTheFirstMessage(t *testing.T) {
 		t.Errorf("after the answer: awaiting %v next action %v, %d audit lines; want settled, none, 1", tk.AwaitingAnswer(), tk.NextActionAt, len(h.audits(ticketing.AuditNextResponse)))
 	}
 }
+
+// What waits for a next response and what does not: thanks alone wait for
+// nothing, and a ticket the client closes waits for no one afterwards.
+func TestNextResponseWaitsOnlyForACase(t *testing.T) {
+	tests := []struct {
+		name         string
+		reply        string
+		closeAfter   bool
+		wantAwaiting bool
+		wantAudits   int
+	}{
+		{"a question waits", "¿novedades?", false, true, 0},
+		{"thanks alone waits for nothing", "gracias!!", false, false, 0},
+		{"an ok alone waits for nothing", "ok", false, false, 0},
+		{"the client's close settles it", "¿novedades?", true, false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+			h.handle(threadReply("CACME", "UFOCAL", "100.1", "101.1", "lo vemos"))
+			h.clock.Advance(10 * time.Minute)
+			h.handle(threadReply("CACME", "UCLIENT", "100.1", "102.1", tt.reply))
+			if tt.closeAfter {
+				h.clock.Advance(10 * time.Minute)
+				h.handle(command("CACME", "UCLIENT", "conforme #1"))
+				if st := h.ticket(1).Status; st != ticketing.StatusCerrado {
+					t.Fatalf("status %s after conforme, want cerrado", st)
+				}
+			}
+			tk := h.ticket(1)
+			if got := tk.AwaitingAnswer(); got != tt.wantAwaiting {
+				t.Errorf("awaiting an answer = %v, want %v", got, tt.wantAwaiting)
+			}
+			if got := len(h.audits(ticketing.AuditNextResponse)); got != tt.wantAudits {
+				t.Errorf("%d next-response audit lines, want %d", got, tt.wantAudits)
+			}
+		})
+	}
+}
