@@ -58,12 +58,12 @@ func TestStaffTextsInTheDesksLanguage(t *testing.T) {
 		got  string
 		want string
 	}{
-		{wording.SpanishAR, pingText(wording.SpanishAR, tk, c, 2*time.Hour, now), "⏰ quedan 2 h para responder #3 de ACME (ALTA): vence hoy a las 12:00 (hora de Buenos Aires)."},
-		{wording.SpanishAR, pingText(wording.SpanishAR, tk, c, time.Hour, now), "⏰ queda 1 h para responder #3 de ACME (ALTA): vence hoy a las 12:00 (hora de Buenos Aires)."},
-		{wording.English, pingText(wording.English, tk, c, 2*time.Hour, now), "⏰ 2 h left to answer #3 of ACME (HIGH): due today at 12:00 (Buenos Aires time)."},
-		{wording.SpanishAR, breachDMText(wording.SpanishAR, tk, c, 20*time.Minute), "🔴 #3 de ACME (ALTA) venció hace 20 min sin primera respuesta. Respondé en su hilo: cualquier agente de soporte puede tomarlo."},
-		{wording.SpanishCL, breachDMText(wording.SpanishCL, tk, c, 20*time.Minute), "🔴 #3 de ACME (ALTA) venció hace 20 min sin primera respuesta. Responde en su hilo: cualquier agente de soporte puede tomarlo."},
-		{wording.English, breachDMText(wording.English, tk, c, 49*time.Hour), "🔴 #3 of ACME (HIGH) went overdue 2 days 1 h ago with no first response. Answer in its thread: any support agent can take it."},
+		{wording.SpanishAR, firstResponseTexts.pingText(wording.SpanishAR, tk, c, tk.DueAt, 2*time.Hour, now), "⏰ quedan 2 h para responder #3 de ACME (ALTA): vence hoy a las 12:00 (hora de Buenos Aires)."},
+		{wording.SpanishAR, firstResponseTexts.pingText(wording.SpanishAR, tk, c, tk.DueAt, time.Hour, now), "⏰ queda 1 h para responder #3 de ACME (ALTA): vence hoy a las 12:00 (hora de Buenos Aires)."},
+		{wording.English, firstResponseTexts.pingText(wording.English, tk, c, tk.DueAt, 2*time.Hour, now), "⏰ 2 h left to answer #3 of ACME (HIGH): due today at 12:00 (Buenos Aires time)."},
+		{wording.SpanishAR, firstResponseTexts.breachDMText(wording.SpanishAR, tk, c, 20*time.Minute), "🔴 #3 de ACME (ALTA) venció hace 20 min sin primera respuesta. Respondé en su hilo: cualquier agente de soporte puede tomarlo."},
+		{wording.SpanishCL, firstResponseTexts.breachDMText(wording.SpanishCL, tk, c, 20*time.Minute), "🔴 #3 de ACME (ALTA) venció hace 20 min sin primera respuesta. Responde en su hilo: cualquier agente de soporte puede tomarlo."},
+		{wording.English, firstResponseTexts.breachDMText(wording.English, tk, c, 49*time.Hour), "🔴 #3 of ACME (HIGH) went overdue 2 days 1 h ago with no first response. Answer in its thread: any support agent can take it."},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

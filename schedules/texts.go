@@ -78,26 +78,36 @@ func overdueWords(l wording.Language, overdue time.Duration) string {
 	return l.Say("overdue.ago", l.Duration(overdue))
 }
 
+// clockTexts are the catalog keys of one response clock's ping and
+// breach texts: the first response's, or the next response's once the
+// client wrote again.
+type clockTexts struct{ ping, breachDM, breachThread, breachDesk string }
+
+var (
+	firstResponseTexts = clockTexts{"ping", "breach.dm", "breach.thread", "breach.desk"}
+	nextResponseTexts  = clockTexts{"next.ping", "next.breach.dm", "next.breach.thread", "next.breach.desk"}
+)
+
 // pingText: "⏰ quedan 35 min para responder #123 de ACME (ALTA): vence hoy
 // a las 11:30 (hora de Buenos Aires)."
-func pingText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, left time.Duration, now time.Time) string {
-	return l.Say("ping", leftWords(l, left), ticketRef(l, t, c), l.When(t.DueAt, now, c.Location), zoneName(l, c))
+func (k clockTexts) pingText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, due time.Time, left time.Duration, now time.Time) string {
+	return l.Say(k.ping, leftWords(l, left), ticketRef(l, t, c), l.When(due, now, c.Location), zoneName(l, c))
 }
 
-func breachDMText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, overdue time.Duration) string {
-	return l.Say("breach.dm", ticketRef(l, t, c), overdueWords(l, overdue))
+func (k clockTexts) breachDMText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, overdue time.Duration) string {
+	return l.Say(k.breachDM, ticketRef(l, t, c), overdueWords(l, overdue))
 }
 
-func breachThreadText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, page, standIns []string, now time.Time) string {
-	s := l.Say("breach.thread", mentions(page), ticketRef(l, t, c), l.When(t.DueAt, now, c.Location))
+func (k clockTexts) breachThreadText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, due time.Time, page, standIns []string, now time.Time) string {
+	s := l.Say(k.breachThread, mentions(page), ticketRef(l, t, c), l.When(due, now, c.Location))
 	if len(standIns) > 0 {
 		s += l.Say("escalated.to", mentionList(standIns))
 	}
 	return s
 }
 
-func breachDeskText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, standIns []string, overdue time.Duration, now time.Time) string {
-	s := l.Say("breach.desk", ticketRef(l, t, c), overdueWords(l, overdue), l.When(t.DueAt, now, c.Location), zoneName(l, c), mention(c.FocalPoint))
+func (k clockTexts) breachDeskText(l wording.Language, t *ticketing.Ticket, c *ticketing.Client, due time.Time, standIns []string, overdue time.Duration, now time.Time) string {
+	s := l.Say(k.breachDesk, ticketRef(l, t, c), overdueWords(l, overdue), l.When(due, now, c.Location), zoneName(l, c), mention(c.FocalPoint))
 	if len(standIns) > 0 {
 		s += l.Say("escalated.to", mentionList(standIns))
 	}

@@ -24,17 +24,18 @@ type deadline struct {
 	// clock, so each ping and the breach go out once per waiting message.
 	warn, breach string
 	next         bool
+	texts        clockTexts
 }
 
 func (s *step) firstDeadline() deadline {
-	return deadline{start: s.t.ClockStart, due: s.t.DueAt, warn: kindWarn, breach: kindBreach}
+	return deadline{start: s.t.ClockStart, due: s.t.DueAt, warn: kindWarn, breach: kindBreach, texts: firstResponseTexts}
 }
 
 // nextDeadline keys its records by the waiting message's time, so every
 // new wait for an answer gets its own pings and breach.
 func (s *step) nextDeadline() deadline {
 	key := fmt.Sprintf(":%d", s.t.AwaitingSince.UnixMilli())
-	return deadline{start: s.t.NextClockStart, due: s.t.NextDueAt, warn: kindNextWarn + key, breach: kindNextBreach + key, next: true}
+	return deadline{start: s.t.NextClockStart, due: s.t.NextDueAt, warn: kindNextWarn + key, breach: kindNextBreach + key, next: true, texts: nextResponseTexts}
 }
 
 // watch is the deadline watch for a ticket still without a first response.
@@ -111,10 +112,7 @@ func (s *step) ping(d deadline, w float64) error {
 	left := s.cal.OpenTimeBetween(s.now, d.due)
 	event := fmt.Sprintf("%s%g", d.warn, w)
 	l := s.j.deskLang
-	text := pingText(l, s.t, s.c, left, s.now)
-	if d.next {
-		text = nextPingText(l, s.t, s.c, left, s.now)
-	}
+	text := d.texts.pingText(l, s.t, s.c, d.due, left, s.now)
 	dm := text
 	if away {
 		dm += "\n" + l.Say("ping.absent", mention(s.c.FocalPoint))
@@ -150,10 +148,11 @@ func (s *step) breach(d deadline) error {
 	all := append(append([]string(nil), page...), standIns...)
 	overdue := s.now.Sub(d.due)
 	l := s.j.deskLang
-	dm, thread, desk := breachDMText(l, s.t, s.c, overdue), breachThreadText(l, s.t, s.c, page, standIns, s.now), breachDeskText(l, s.t, s.c, standIns, overdue, s.now)
+	dm := d.texts.breachDMText(l, s.t, s.c, overdue)
+	thread := d.texts.breachThreadText(l, s.t, s.c, d.due, page, standIns, s.now)
+	desk := d.texts.breachDeskText(l, s.t, s.c, d.due, standIns, overdue, s.now)
 	action := ticketing.AuditSLABreached
 	if d.next {
-		dm, thread, desk = nextBreachDMText(l, s.t, s.c, overdue), nextBreachThreadText(l, s.t, s.c, page, standIns, s.now), nextBreachDeskText(l, s.t, s.c, standIns, overdue, s.now)
 		action = ticketing.AuditNextBreached
 	}
 	for _, id := range dedupe(all) {
