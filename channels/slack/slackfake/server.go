@@ -208,7 +208,12 @@ func (s *Server) StampWith(now func() time.Time) {
 
 func (s *Server) record(method string, r *http.Request) url.Values {
 	_ = r.ParseForm()
-	call := Call{method, r.PostForm}
+	s.note(Call{method, r.PostForm})
+	return r.PostForm
+}
+
+// note keeps a call and tells whoever watches calls.
+func (s *Server) note(call Call) {
 	s.mu.Lock()
 	if !s.discard {
 		s.calls = append(s.calls, call)
@@ -219,7 +224,6 @@ func (s *Server) record(method string, r *http.Request) url.Values {
 		onCall(call)
 	}
 	s.poke()
-	return r.PostForm
 }
 
 // poke tells a waiter to recheck.
@@ -274,17 +278,7 @@ func (s *Server) publishView(w http.ResponseWriter, r *http.Request) {
 		WriteJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
 		return
 	}
-	call := Call{Method: "views.publish", Form: url.Values{"user_id": {req.UserID}, "view": {string(req.View)}}}
-	s.mu.Lock()
-	if !s.discard {
-		s.calls = append(s.calls, call)
-	}
-	onCall := s.onCall
-	s.mu.Unlock()
-	if onCall != nil {
-		onCall(call)
-	}
-	s.poke()
+	s.note(Call{Method: "views.publish", Form: url.Values{"user_id": {req.UserID}, "view": {string(req.View)}}})
 	WriteJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V" + req.UserID, "type": "home"}})
 }
 
