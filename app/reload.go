@@ -86,7 +86,7 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 		Desk:             ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.ServiceDesk.Channel},
 		SendEmptyDigests: !cfg.Digest.SkipsEmpty(),
 		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
-		OnQueued: wake, Observer: a.metrics, OnAutoClosed: b.AskCSATOnAutoClose, ResolutionTargets: cfg.SLA.ResolutionTargetMap(),
+		OnQueued: wake, Observer: homeOnJobs{JobsObserver: a.metrics, bot: b}, OnAutoClosed: b.AskCSATOnAutoClose, ResolutionTargets: cfg.SLA.ResolutionTargetMap(),
 		DeskLanguage: cfg.Desk.Lang(),
 	}
 }

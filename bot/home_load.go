@@ -166,3 +166,11 @@ func (w *homeWatch) UpdateTicket(ctx context.Context, t *ticketing.Ticket) error
 	w.note(t)
 	return nil
 }
+
+// TicketChangedElsewhere owes a fresh Home to whoever a change made outside
+// the router (the scheduled jobs' breaches and auto-closes) touches.
+func (b *Bot) TicketChangedElsewhere(t *ticketing.Ticket) {
+	w := &homeWatch{dir: b.dir}
+	w.note(t)
+	b.home.touch(b.renderHome, w.owners...)
+}
