@@ -42,12 +42,18 @@ func TestRunJobsTicksAtOnceAndStopsOnCancel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var logs strings.Builder
 			var logMu sync.Mutex
-			log := slog.New(slog.NewTextHandler(lockedWriter{&logMu, &logs}, nil))
+			wrote := make(chan struct{}, 1)
+			log := slog.New(slog.NewTextHandler(lockedWriter{&logMu, &logs, wrote}, nil))
 			tk := &countingTicker{err: tt.err, first: make(chan struct{})}
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
 			go func() { done <- runJobs(ctx, tk, log) }()
 			<-tk.first
+			// A failed tick is logged after Tick returns: cancelling before
+			// that would (rightly) silence it.
+			if tt.wantLog != "" {
+				<-wrote
+			}
 			cancel()
 			if err := <-done; err != nil {
 				t.Errorf("runJobs = %v, want nil after cancel", err)
@@ -66,12 +72,19 @@ func TestRunJobsTicksAtOnceAndStopsOnCancel(t *testing.T) {
 }
 
 type lockedWriter struct {
-	mu *sync.Mutex
-	b  *strings.Builder
+	mu    *sync.Mutex
+	b     *strings.Builder
+	wrote chan struct{}
 }
 
 func (w lockedWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.wrote != nil {
+		select {
+		case w.wrote <- struct{}{}:
+		default:
+		}
+	}
 	return w.b.Write(p)
 }
