@@ -260,6 +260,9 @@ func (b *Bot) redeadline(ctx context.Context, tx ticketing.Tx, t *ticketing.Tick
 		return "", fmt.Errorf("ticket %d: client %s not configured", t.ID, t.ClientID)
 	}
 	t.ClockStart, t.DueAt = b.calendar.Deadline(*c, t.Kind, t.Priority, t.ReceivedAt)
+	if err := b.retimeAwaiting(ctx, tx, c, t); err != nil {
+		return "", err
+	}
 	b.scheduleNext(t)
 	t.UpdatedAt = b.clock.Now()
 	if err := tx.UpdateTicket(ctx, t); err != nil {

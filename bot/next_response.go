@@ -52,3 +52,20 @@ func (b *Bot) answerAwaiting(ctx context.Context, tx ticketing.Tx, t *ticketing.
 	t.AwaitingSince, t.NextClockStart, t.NextDueAt = zeroTime, zeroTime, zeroTime
 	return nil
 }
+
+// retimeAwaiting gives a running next-response clock the deadline of the
+// ticket's new kind or priority, still counted from the message that waits.
+func (b *Bot) retimeAwaiting(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket) error {
+	if !t.AwaitingAnswer() {
+		return nil
+	}
+	start, due, ok := b.calendar.NextResponseDeadline(*c, t.Kind, t.Priority, t.AwaitingSince)
+	if !ok {
+		return nil
+	}
+	if err := tx.RetimeNextResponse(ctx, t.ID, t.Priority, start, due); err != nil {
+		return err
+	}
+	t.NextClockStart, t.NextDueAt = start, due
+	return nil
+}

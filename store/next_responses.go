@@ -33,6 +33,16 @@ func (t *Tx) AnswerNextResponse(ctx context.Context, ticketID int64, at time.Tim
 	return nil
 }
 
+// RetimeNextResponse re-dates the ticket's one unanswered clock, if any.
+func (t *Tx) RetimeNextResponse(ctx context.Context, ticketID int64, p ticketing.Priority, clockStart, due time.Time) error {
+	_, err := t.exec(ctx, `UPDATE next_responses SET priority = ?, clock_start = ?, due_at = ? WHERE ticket_id = ? AND answered_at IS NULL`,
+		string(p), stampOf(clockStart), stampOf(due), ticketID)
+	if err != nil {
+		return fmt.Errorf("retime next response of ticket %d: %w", ticketID, err)
+	}
+	return nil
+}
+
 // NextResponses lists the clocks started in [from, to).
 func (t *Tx) NextResponses(ctx context.Context, clientID string, from, to time.Time) ([]ticketing.NextResponse, error) {
 	rows, err := t.query(ctx, `SELECT ticket_id, client_id, priority, since, clock_start, due_at, answered_at, answered_by

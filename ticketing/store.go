@@ -203,6 +203,9 @@ type Tx interface {
 	// AnswerNextResponse marks the ticket's unanswered next-response clock
 	// answered; none unanswered is no error.
 	AnswerNextResponse(ctx context.Context, ticketID int64, at time.Time, by string) error
+	// RetimeNextResponse gives the ticket's unanswered next-response clock,
+	// if any, a new priority and deadline (its priority was changed).
+	RetimeNextResponse(ctx context.Context, ticketID int64, p Priority, clockStart, due time.Time) error
 	// NextResponses lists the next-response clocks started in [from, to)
 	// (every client's when clientID is empty), oldest first.
 	NextResponses(ctx context.Context, clientID string, from, to time.Time) ([]NextResponse, error)

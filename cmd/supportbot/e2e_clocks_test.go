@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -227,5 +228,34 @@ func TestEventsAPIWaitingNoticeThenClose(t *testing.T) {
 	f.waitFor("the close", func() bool { return postsContaining(f.Posts(acmeChannel), "cerrado por falta de respuesta") >= 1 })
 	if tk := r.tickets("acme")[0]; tk.Status != ticketing.StatusCerrado || tk.CloseReason != ticketing.CloseReasonNoReply {
 		t.Errorf("ticket %s (%s), want closed for no reply", tk.Status, tk.CloseReason)
+	}
+}
+
+// A priority change while the client waits re-dates the next-response
+// clock, still from the message that waits, on the new priority's target.
+func TestNextResponseFollowsAPriorityChange(t *testing.T) {
+	f := newFakeSlack(t)
+	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
+	root := clocksTicket(t, r, f)
+	clientWrites(t, r, root, 1800, "¿Alguna novedad? Siguen sin cargar.")
+	before := r.tickets("acme")[0]
+	if code, body := r.command(acmeChannel, focalAR, fmt.Sprintf("prioridad #%d baja", before.ID)); code != http.StatusOK {
+		t.Fatalf("prioridad = %d %s", code, body)
+	}
+	after := r.tickets("acme")[0]
+	if after.Priority != ticketing.PriorityBaja || !after.AwaitingSince.Equal(before.AwaitingSince) {
+		t.Fatalf("after the change: priority %s, awaiting since %v; want baja, %v", after.Priority, after.AwaitingSince, before.AwaitingSince)
+	}
+	if !after.NextDueAt.After(before.NextDueAt) {
+		t.Errorf("next response due %v after going from alta to baja, want later than %v", after.NextDueAt, before.NextDueAt)
+	}
+	var clocks []ticketing.NextResponse
+	r.view(func(ctx context.Context, tx ticketing.Tx) error {
+		var err error
+		clocks, err = tx.NextResponses(ctx, "acme", e2eStart, e2eStart.Add(24*time.Hour))
+		return err
+	})
+	if len(clocks) != 1 || clocks[0].Priority != ticketing.PriorityBaja || !clocks[0].DueAt.Equal(after.NextDueAt) {
+		t.Errorf("stored clocks = %+v, want one baja due %v", clocks, after.NextDueAt)
 	}
 }

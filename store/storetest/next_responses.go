@@ -11,6 +11,7 @@ import (
 var nextResponseCases = []testCase{
 	{"one unanswered clock per ticket", testNextResponseOneOpen},
 	{"listed by start, per client", testNextResponsesListed},
+	{"a priority change re-dates only the unanswered clock", testNextResponseRetimed},
 }
 
 func nextResponse(tk *ticketing.Ticket, since time.Time) ticketing.NextResponse {
@@ -116,4 +117,32 @@ func testNextResponsesListed(t *testing.T, s ticketing.Store) {
 func sameNext(a, b ticketing.NextResponse) bool {
 	return a.TicketID == b.TicketID && a.ClientID == b.ClientID && a.Priority == b.Priority && a.Since.Equal(b.Since) &&
 		a.ClockStart.Equal(b.ClockStart) && a.DueAt.Equal(b.DueAt) && a.AnsweredAt.Equal(b.AnsweredAt) && a.AnsweredBy == b.AnsweredBy
+}
+
+func testNextResponseRetimed(t *testing.T, s ticketing.Store) {
+	seed(t, s)
+	tk := newTicket(acme)
+	create(t, s, tk)
+	wantErr(t, "first message", startNext(t, s, nextResponse(tk, t0)), nil)
+	update(t, s, func(tx ticketing.Tx) error {
+		return tx.AnswerNextResponse(t.Context(), tk.ID, t0.Add(30*time.Minute), "UF")
+	})
+	wantErr(t, "second message", startNext(t, s, nextResponse(tk, t0.Add(time.Hour))), nil)
+	update(t, s, func(tx ticketing.Tx) error {
+		return tx.RetimeNextResponse(t.Context(), tk.ID, ticketing.PriorityBaja, t0.Add(time.Hour), t0.Add(49*time.Hour))
+	})
+	got := listNext(t, s, acme, t0, t0.Add(24*time.Hour))
+	answered := nextResponse(tk, t0)
+	answered.AnsweredAt, answered.AnsweredBy = t0.Add(30*time.Minute), "UF"
+	retimed := nextResponse(tk, t0.Add(time.Hour))
+	retimed.Priority, retimed.DueAt = ticketing.PriorityBaja, t0.Add(49*time.Hour)
+	want := []ticketing.NextResponse{answered, retimed}
+	if len(got) != len(want) {
+		t.Fatalf("NextResponses = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if !sameNext(got[i], want[i]) {
+			t.Errorf("clock %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
 }
