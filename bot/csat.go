@@ -259,8 +259,10 @@ func (b *Bot) csatCommentInThread(ctx context.Context, tx ticketing.Tx, c *ticke
 	return b.comment(ctx, tx, c, t, author, text)
 }
 
-// csatWords may follow the number of a rating: "4 estrellas", "5/5".
-var csatWords = map[string]bool{"estrella": true, "estrellas": true, "punto": true, "puntos": true, "de": true, "sobre": true, "5": true}
+// csatWords may follow the number of a rating, in any of the clients'
+// languages: "4 estrellas", "5/5", "4 de 5", "4 stars", "5 out of 5".
+var csatWords = map[string]bool{"estrella": true, "estrellas": true, "punto": true, "puntos": true, "de": true, "sobre": true, "5": true,
+	"star": true, "stars": true, "point": true, "points": true, "out": true, "of": true}
 
 // parseRating reads a chat answer that is just a rating: "5", "5!", " 4 ",
 // "4 estrellas", "4/5". A number in a sentence is not one.
