@@ -52,11 +52,13 @@ type App struct {
 	socket     *slackchannel.SocketRunner // socket mode
 	slackReady func() bool
 	whatsapp   *whatsappchannel.Adapter // nil when disabled
-	jobs       *schedules.Jobs
-	live       *liveJobs // what cron ticks; reload swaps its parts
-	front      *frontBot // what the transports call; reload swaps the bot behind it
-	jobsLog    *slog.Logger
-	metrics    *metrics.Metrics
+	// phoneKept is the phone's offline timeline as last stored.
+	phoneKept ticketing.PhoneHealth
+	jobs      *schedules.Jobs
+	live      *liveJobs // what cron ticks; reload swaps its parts
+	front     *frontBot // what the transports call; reload swaps the bot behind it
+	jobsLog   *slog.Logger
+	metrics   *metrics.Metrics
 
 	// election is nil on SQLite, whose one process always leads.
 	election *election
@@ -148,6 +150,9 @@ func (a *App) build(ctx context.Context) error {
 		}
 		a.whatsapp = adapter.WithFiles(files, "")
 		files[channels.WhatsApp], waSender = adapter, adapter
+		if err := a.restorePhoneHealth(ctx); err != nil {
+			return err
+		}
 	}
 
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{

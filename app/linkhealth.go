@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -36,6 +37,9 @@ func (a *App) checkWhatsAppLink(ctx context.Context) error {
 	}
 	health := a.whatsapp.Health()
 	keepAlive, alert := health.Due(a.clock.Now())
+	if err := a.keepPhoneHealth(ctx, health); err != nil {
+		return err
+	}
 	since := health.LastSeen().In(time.UTC).Format("2006-01-02 15:04 MST")
 	if keepAlive {
 		err := a.whatsapp.SendKeepAlive(ctx)
@@ -56,5 +60,40 @@ func (a *App) checkWhatsAppLink(ctx context.Context) error {
 			return fmt.Errorf("whatsapp link: %w", err)
 		}
 	}
+	return nil
+}
+
+// restorePhoneHealth carries on the phone's offline timeline from before
+// the restart, so a bot restarted every few days still warns in time.
+func (a *App) restorePhoneHealth(ctx context.Context) error {
+	var kept ticketing.PhoneHealth
+	err := a.db.View(ctx, func(tx ticketing.Tx) error {
+		var err error
+		kept, err = tx.PhoneHealth(ctx)
+		return err
+	})
+	if errors.Is(err, ticketing.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("whatsapp link: %w", err)
+	}
+	a.whatsapp.Health().Restore(kept.LastSeen, kept.KeptAlive, kept.Alerted)
+	return nil
+}
+
+// keepPhoneHealth stores the timeline when it changed since last kept.
+// Recorded before the keep-alive and the alert are sent: a crash between
+// the two loses one of them rather than repeating it at every restart.
+func (a *App) keepPhoneHealth(ctx context.Context, health *whatsappchannel.LinkHealth) error {
+	seen, keptAlive, alerted := health.State()
+	now := ticketing.PhoneHealth{LastSeen: seen, KeptAlive: keptAlive, Alerted: alerted}
+	if was := a.phoneKept; was.LastSeen.Equal(now.LastSeen) && was.KeptAlive == now.KeptAlive && was.Alerted == now.Alerted {
+		return nil
+	}
+	if err := a.db.Update(ctx, func(tx ticketing.Tx) error { return tx.SavePhoneHealth(ctx, now) }); err != nil {
+		return fmt.Errorf("whatsapp link: %w", err)
+	}
+	a.phoneKept = now
 	return nil
 }

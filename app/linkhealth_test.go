@@ -98,3 +98,75 @@ func TestPhoneOfflineKeepAliveAndAlertOnce(t *testing.T) {
 		t.Errorf("desk alerts = %d, want 1", desk)
 	}
 }
+
+// A bot restarted every three days still counts the phone's 14 days from
+// its last sighting: one keep-alive at day 10, one alert at day 12, none
+// repeated by a later restart.
+func TestPhoneOfflineCountSurvivesRestarts(t *testing.T) {
+	ctx := context.Background()
+	start := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	clock := ticketing.NewManualClock(start)
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "bot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	quiet := slog.New(slog.DiscardHandler)
+	b, err := bot.New(bot.Config{Store: db, Classifier: classifierAdapter{intent.New(0.5)}, Calendar: schedules.NewEngine(nil),
+		Clock: clock, Log: quiet, ServiceDesk: bot.ServiceDesk{Channel: "C0DESK"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := types.NewJID("5491155550000", types.DefaultUserServer)
+	var keepAlives []time.Time
+	var a *App
+	var phone *whatsappchannel.StandIn
+	boot := func() {
+		if phone != nil {
+			for range phone.Sent() {
+				keepAlives = append(keepAlives, clock.Now())
+			}
+		}
+		phone = whatsappchannel.NewStandIn()
+		adapter := whatsappchannel.NewAdapter(ownStandIn{phone, own}, channels.HandlerFunc(func(context.Context, channels.Inbound) (channels.Reply, error) {
+			return channels.Reply{}, nil
+		}), whatsappchannel.Options{Log: quiet, Now: clock.Now})
+		a = &App{db: db, clock: clock, log: quiet, bot: b, whatsapp: adapter}
+		if err := a.restorePhoneHealth(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	boot()
+	var sentAt time.Time
+	for hour := 1; hour <= 14*24; hour++ {
+		clock.Advance(time.Hour)
+		if hour%(3*24) == 0 {
+			boot()
+		}
+		if err := a.checkWhatsAppLink(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if sentAt.IsZero() && len(phone.Sent()) > 0 {
+			sentAt = clock.Now()
+		}
+	}
+	boot()
+	if len(keepAlives) != 1 || !sentAt.Equal(start.Add(whatsappchannel.KeepAliveAfter)) {
+		t.Errorf("keep-alives %d, the first at %v; want 1 at %v", len(keepAlives), sentAt, start.Add(whatsappchannel.KeepAliveAfter))
+	}
+	var desk int
+	if err := db.View(ctx, func(tx ticketing.Tx) error {
+		items, err := tx.PendingOutbox(ctx, clock.Now(), 100)
+		for _, it := range items {
+			if it.To.Address == "C0DESK" {
+				desk++
+			}
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if desk != 1 {
+		t.Errorf("desk alerts = %d, want 1", desk)
+	}
+}

@@ -203,6 +203,11 @@ type Tx interface {
 	// AnswerNextResponse marks the ticket's unanswered next-response clock
 	// answered; none unanswered is no error.
 	AnswerNextResponse(ctx context.Context, ticketID int64, at time.Time, by string) error
+	// PhoneHealth reads the bot's phone's stored offline timeline;
+	// ErrNotFound before one was saved.
+	PhoneHealth(ctx context.Context) (PhoneHealth, error)
+	// SavePhoneHealth stores it, replacing the one before.
+	SavePhoneHealth(ctx context.Context, h PhoneHealth) error
 	// RetimeNextResponse gives the ticket's unanswered next-response clock,
 	// if any, a new priority and deadline (its priority was changed).
 	RetimeNextResponse(ctx context.Context, ticketID int64, p Priority, clockStart, due time.Time) error

@@ -25,8 +25,11 @@ const (
 // the offline timeline owes: one keep-alive, then one alert, per stretch
 // offline. Safe for concurrent use.
 type LinkHealth struct {
-	mu        sync.Mutex
-	lastSeen  time.Time
+	mu       sync.Mutex
+	lastSeen time.Time
+	// sighted is set once the phone was seen since the start; until then
+	// lastSeen is the start, and a timeline kept from before may replace it.
+	sighted   bool
 	keptAlive bool
 	alerted   bool
 }
@@ -43,6 +46,7 @@ func (h *LinkHealth) Seen(at time.Time) {
 	if at.After(h.lastSeen) {
 		h.lastSeen, h.keptAlive, h.alerted = at, false, false
 	}
+	h.sighted = true
 }
 
 // LastSeen is when the phone was last seen online.
@@ -50,6 +54,24 @@ func (h *LinkHealth) LastSeen() time.Time {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.lastSeen
+}
+
+// State is the timeline as it stands, to be kept across restarts.
+func (h *LinkHealth) State() (lastSeen time.Time, keptAlive, alerted bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.lastSeen, h.keptAlive, h.alerted
+}
+
+// Restore carries on a timeline kept from before a restart; a sighting
+// since the start is newer and wins.
+func (h *LinkHealth) Restore(lastSeen time.Time, keptAlive, alerted bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.sighted || lastSeen.IsZero() || lastSeen.After(h.lastSeen) {
+		return
+	}
+	h.lastSeen, h.keptAlive, h.alerted = lastSeen, keptAlive, alerted
 }
 
 // Due says whether a keep-alive and whether an alert fall due at now; each

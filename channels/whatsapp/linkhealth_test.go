@@ -100,3 +100,39 @@ func TestAdapterTracksThePhone(t *testing.T) {
 		t.Errorf("keep-alive without a number: %v, want ErrNoOwnNumber", err)
 	}
 }
+
+// A timeline kept from before a restart carries on, unless the phone was
+// seen since the start (then the newer sighting stands).
+func TestLinkHealthRestore(t *testing.T) {
+	start := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	before := start.Add(-9 * 24 * time.Hour)
+	tests := []struct {
+		name          string
+		seenAfter     bool // the phone shows up after the start, before Restore
+		kept          time.Time
+		keptAlive     bool
+		wantLastSeen  time.Time
+		wantKeepAlive bool // due one day after the start
+	}{
+		{"nothing kept: counts from the start", false, time.Time{}, false, start, false},
+		{"kept 9 days before: the keep-alive is due a day later", false, before, false, before, true},
+		{"kept, keep-alive already sent: not again", false, before, true, before, false},
+		{"seen since the start: the sighting stands", true, before, false, start.Add(time.Minute), false},
+		{"kept in the future: ignored", false, start.Add(time.Hour), false, start, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := NewLinkHealth(start)
+			if tt.seenAfter {
+				h.Seen(start.Add(time.Minute))
+			}
+			h.Restore(tt.kept, tt.keptAlive, false)
+			if seen, _, _ := h.State(); !seen.Equal(tt.wantLastSeen) {
+				t.Errorf("last seen %v, want %v", seen, tt.wantLastSeen)
+			}
+			if keepAlive, _ := h.Due(start.Add(24*time.Hour + time.Minute)); keepAlive != tt.wantKeepAlive {
+				t.Errorf("keep-alive due a day after the start = %v, want %v", keepAlive, tt.wantKeepAlive)
+			}
+		})
+	}
+}

@@ -37,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"questions", questionCases},
 		{"csat", csatCases},
 		{"next responses", nextResponseCases},
+		{"phone health", phoneHealthCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {

@@ -1,0 +1,9 @@
+-- When the bot's WhatsApp phone was last seen online, and whether this
+-- stretch offline already had its keep-alive and its desk alert, so a
+-- restart neither starts the 10/12-day count again nor repeats them.
+CREATE TABLE phone_health (
+    id         integer PRIMARY KEY CHECK (id = 1),
+    last_seen  timestamptz NOT NULL,
+    kept_alive boolean NOT NULL DEFAULT false,
+    alerted    boolean NOT NULL DEFAULT false
+);
