@@ -176,13 +176,31 @@ func (b *Bot) joinCase(ctx context.Context, tx ticketing.Tx, fx *effects, o orig
 		return err
 	}
 	o.where = t.ClientConversation()
-	if cl.NoCase && t.Status.WaitingOnClient() {
+	return b.followUp(ctx, tx, fx, o, t, cl)
+}
+
+// followUp is a client's later message on an open ticket, wherever it was
+// written, read once: thanks to a ticket waiting on them settle the wait;
+// anything else goes through the critical check and counts as the client
+// writing. cl is o.text's reading.
+func (b *Bot) followUp(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, t *ticketing.Ticket, cl Classification) error {
+	thanks := o.text != "" && cl.NoCase
+	if thanks && t.Status.WaitingOnClient() {
 		return b.clientThanked(ctx, tx, o, t)
 	}
-	if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
+	if err := b.criticalFollowUp(ctx, tx, fx, o, t, cl); err != nil {
 		return err
 	}
-	return b.clientWrote(ctx, tx, t, o.author, o.text, o.at)
+	return b.clientWrote(ctx, tx, t, o.author, o.at, !thanks)
+}
+
+// readFollowUp is followUp for a message not read yet.
+func (b *Bot) readFollowUp(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, t *ticketing.Ticket) error {
+	var cl Classification
+	if o.text != "" {
+		cl = b.classifier.Classify(o.text)
+	}
+	return b.followUp(ctx, tx, fx, o, t, cl)
 }
 
 // waitingCase is the ticket a client's thanks answer: their conversation's

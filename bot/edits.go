@@ -79,7 +79,7 @@ func (b *Bot) reclassify(ctx context.Context, tx ticketing.Tx, fx *effects, t *t
 	}
 	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, at: in.At,
 		where: t.ClientConversation(), desk: t.Desk}
-	if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
+	if err := b.criticalFollowUp(ctx, tx, fx, o, t, b.classifier.Classify(o.text)); err != nil {
 		return err
 	}
 	ms, err := tx.Messages(ctx, t.ID)

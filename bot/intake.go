@@ -222,12 +222,8 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 // criticalFollowUp runs a client's follow-up on an open ticket through the
 // same critical check as a new message: an outage reported inside a ticket
 // still goes to the phone. The message itself stays on the ticket.
-func (b *Bot) criticalFollowUp(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, t *ticketing.Ticket) error {
-	if o.text == "" {
-		return nil
-	}
-	cl := b.classifier.Classify(o.text)
-	if cl.Kind != ticketing.KindIncidenteCritico {
+func (b *Bot) criticalFollowUp(ctx context.Context, tx ticketing.Tx, fx *effects, o origin, t *ticketing.Ticket, cl Classification) error {
+	if o.text == "" || cl.Kind != ticketing.KindIncidenteCritico {
 		return nil
 	}
 	recent, err := tx.AuditLog(ctx, t.ClientID, b.clock.Now().Add(-criticalRepeat))

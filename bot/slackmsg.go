@@ -153,13 +153,7 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 		thread := onDesk(in.Channel, in.ThreadTS)
 		o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, at: in.At, where: thread, desk: thread,
 			externalID: msg.ExternalID}
-		if b.isThanks(in.Text) && t.Status.WaitingOnClient() {
-			return b.clientThanked(ctx, tx, o, t)
-		}
-		if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
-			return err
-		}
-		if err := b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At); err != nil {
+		if err := b.readFollowUp(ctx, tx, fx, o, t); err != nil {
 			return err
 		}
 		return b.tellTruncated(ctx, tx, c, in, t.ID)
@@ -225,9 +219,10 @@ func (b *Bot) staffAnswered(ctx context.Context, tx ticketing.Tx, fx *effects, t
 	return tx.UpdateTicket(ctx, t)
 }
 
-// clientWrote records a client's follow-up: it cancels a pending auto-close
-// and puts a resolved ticket back in progress.
-func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, author, text string, at time.Time) error {
+// clientWrote records a client's follow-up: it cancels a pending auto-close,
+// puts a resolved ticket back in progress and, when the message waits for
+// an answer (anything but thanks alone), starts the next-response clock.
+func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, author string, at time.Time, awaitsAnswer bool) error {
 	t.LastClientMessageAt = at
 	switch t.Status {
 	case ticketing.StatusResuelto, ticketing.StatusEsperandoCliente:
@@ -242,7 +237,7 @@ func (b *Bot) clientWrote(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 		}
 	}
 	// "Gracias", "ok" or a greeting alone wait for no answer.
-	if !b.isThanks(text) {
+	if awaitsAnswer {
 		if err := b.awaitAnswer(ctx, tx, t, at); err != nil {
 			return err
 		}

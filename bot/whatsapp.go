@@ -161,13 +161,7 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 	}
 	o := origin{client: c, author: in.UserID, authorName: in.UserName, text: in.Text, where: t.Client, desk: t.Desk,
 		at: in.At, externalID: "whatsapp:" + in.MessageID}
-	if b.isThanks(in.Text) && t.Status.WaitingOnClient() {
-		return b.clientThanked(ctx, tx, o, t)
-	}
-	if err := b.criticalFollowUp(ctx, tx, fx, o, t); err != nil {
-		return err
-	}
-	return b.clientWrote(ctx, tx, t, in.UserID, in.Text, in.At)
+	return b.readFollowUp(ctx, tx, fx, o, t)
 }
 
 // quotedLine shows, above a message, the earlier one it quotes.
