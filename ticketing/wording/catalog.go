@@ -12,14 +12,17 @@ import (
 // Text is one message in the three languages.
 type Text struct{ ESAR, ESCL, EN string }
 
-func (t Text) in(l Language) string {
+func (t Text) in(l Language) string { return pick(l, t.ESAR, t.ESCL, t.EN) }
+
+// pick is l's column of a row.
+func pick[T any](l Language, esAR, esCL, en T) T {
 	switch l.orDefault() {
 	case SpanishCL:
-		return t.ESCL
+		return esCL
 	case English:
-		return t.EN
+		return en
 	}
-	return t.ESAR
+	return esAR
 }
 
 // Forms is a message whose wording depends on a count (the message's first
@@ -29,15 +32,7 @@ type Forms struct{ One, Other string }
 // Plural is one counted message in the three languages.
 type Plural struct{ ESAR, ESCL, EN Forms }
 
-func (p Plural) in(l Language) Forms {
-	switch l.orDefault() {
-	case SpanishCL:
-		return p.ESCL
-	case English:
-		return p.EN
-	}
-	return p.ESAR
-}
+func (p Plural) in(l Language) Forms { return pick(l, p.ESAR, p.ESCL, p.EN) }
 
 var (
 	printers = map[Language]*message.Printer{}
