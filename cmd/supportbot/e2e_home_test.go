@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
-
 	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
 )
@@ -205,28 +203,7 @@ func TestHomeTabRefreshesWhenTaken(t *testing.T) {
 func TestHomeTabOverSocketMode(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "socket"), ticketing.NewManualClock(e2eStart))
-	var conn *websocket.Conn
-	select {
-	case conn = <-f.conns:
-	case <-time.After(e2eWait):
-		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
-	}
-	for _, m := range []any{
-		map[string]any{"type": "hello", "num_connections": 1},
-		map[string]any{"type": "events_api", "envelope_id": "env-home", "retry_attempt": 0,
-			"payload": json.RawMessage(slackfake.HomeOpened("EvHomeSocket", stranger, time.Now()))},
-	} {
-		if err := conn.WriteJSON(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	_ = conn.SetReadDeadline(time.Now().Add(e2eWait))
-	var ack struct {
-		EnvelopeID string `json:"envelope_id"`
-	}
-	if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != "env-home" {
-		t.Fatalf("ack = %+v, %v; want env-home", ack, err)
-	}
+	socketEvent(t, f, r, "env-home", slackfake.HomeOpened("EvHomeSocket", stranger, time.Now()))
 	f.waitFor("the home view", func() bool { return len(f.Views(stranger)) == 1 })
 	if got := viewText(t, f.Views(stranger)[0]); !strings.Contains(got, "¿Cómo pedir ayuda?") || strings.Contains(got, "#") {
 		t.Errorf("stranger's home over socket mode:\n%s", got)

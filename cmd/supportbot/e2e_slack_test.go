@@ -265,30 +265,9 @@ func TestOutboxSurvivesRestart(t *testing.T) {
 func TestSocketModeTicket(t *testing.T) {
 	f := newFakeSlack(t)
 	r := startBot(t, slackConfig(t, f, "socket"), ticketing.NewManualClock(e2eStart))
-	var conn *websocket.Conn
-	select {
-	case conn = <-f.conns:
-	case <-time.After(e2eWait):
-		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
-	}
 	msg := slackfake.Message{EventID: "Ev700", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
 		Text: "Los reportes de la campaña de cobranzas no cargan desde esta mañana"}
-	payload := msg.Body()
-	for _, m := range []any{
-		map[string]any{"type": "hello", "num_connections": 1},
-		map[string]any{"type": "events_api", "envelope_id": "env-1", "payload": json.RawMessage(payload), "retry_attempt": 0},
-	} {
-		if err := conn.WriteJSON(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	_ = conn.SetReadDeadline(time.Now().Add(e2eWait))
-	var ack struct {
-		EnvelopeID string `json:"envelope_id"`
-	}
-	if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != "env-1" {
-		t.Fatalf("ack = %+v, %v; want env-1", ack, err)
-	}
+	socketEvent(t, f, r, "env-1", msg.Body())
 	f.waitFor("the ticket's answer", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
 	if got := len(r.tickets("acme")); got != 1 {
 		t.Errorf("tickets = %d, want 1", got)
@@ -305,5 +284,32 @@ func TestSocketModeTicket(t *testing.T) {
 	resp.Body.Close()
 	if !rd.Ready || rd.Slack != "connected" {
 		t.Errorf("readyz = %+v, want ready with slack connected", rd)
+	}
+}
+
+// socketEvent opens the bot's Socket Mode connection as Slack would (hello),
+// sends one events_api envelope with payload and waits for its ack.
+func socketEvent(t *testing.T, f *fakeSlack, r *running, envelopeID string, payload []byte) {
+	t.Helper()
+	var conn *websocket.Conn
+	select {
+	case conn = <-f.conns:
+	case <-time.After(e2eWait):
+		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
+	}
+	for _, m := range []any{
+		map[string]any{"type": "hello", "num_connections": 1},
+		map[string]any{"type": "events_api", "envelope_id": envelopeID, "payload": json.RawMessage(payload), "retry_attempt": 0},
+	} {
+		if err := conn.WriteJSON(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(e2eWait))
+	var ack struct {
+		EnvelopeID string `json:"envelope_id"`
+	}
+	if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != envelopeID {
+		t.Fatalf("ack = %+v, %v; want %s", ack, err, envelopeID)
 	}
 }
