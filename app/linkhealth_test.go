@@ -33,23 +33,9 @@ func (o ownStandIn) OwnJID() types.JID { return o.jid }
 func TestPhoneOfflineKeepAliveAndAlertOnce(t *testing.T) {
 	ctx := context.Background()
 	start := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
-	clock := ticketing.NewManualClock(start)
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "bot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, b, clock := linkRig(t, start)
 	quiet := slog.New(slog.DiscardHandler)
-	b, err := bot.New(bot.Config{Store: db, Classifier: classifierAdapter{intent.New(0.5)}, Calendar: schedules.NewEngine(nil),
-		Clock: clock, Log: quiet, ServiceDesk: bot.ServiceDesk{Channel: "C0DESK"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	phone := whatsappchannel.NewStandIn()
-	own := types.NewJID("5491155550000", types.DefaultUserServer)
-	adapter := whatsappchannel.NewAdapter(ownStandIn{phone, own}, channels.HandlerFunc(func(context.Context, channels.Inbound) (channels.Reply, error) {
-		return channels.Reply{}, nil
-	}), whatsappchannel.Options{Log: quiet, Now: clock.Now})
+	phone, adapter := ownPhone(clock)
 	a := &App{db: db, clock: clock, log: quiet, bot: b, whatsapp: adapter}
 
 	var keepAliveAt time.Time
@@ -70,7 +56,7 @@ func TestPhoneOfflineKeepAliveAndAlertOnce(t *testing.T) {
 	}
 	var lines []ticketing.AuditEntry
 	var desk int
-	err = db.View(ctx, func(tx ticketing.Tx) error {
+	err := db.View(ctx, func(tx ticketing.Tx) error {
 		all, err := tx.AuditLog(ctx, "", time.Time{})
 		for _, l := range all {
 			if l.Action == ticketing.AuditChatLinkAlert {
@@ -105,19 +91,8 @@ func TestPhoneOfflineKeepAliveAndAlertOnce(t *testing.T) {
 func TestPhoneOfflineCountSurvivesRestarts(t *testing.T) {
 	ctx := context.Background()
 	start := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
-	clock := ticketing.NewManualClock(start)
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "bot.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, b, clock := linkRig(t, start)
 	quiet := slog.New(slog.DiscardHandler)
-	b, err := bot.New(bot.Config{Store: db, Classifier: classifierAdapter{intent.New(0.5)}, Calendar: schedules.NewEngine(nil),
-		Clock: clock, Log: quiet, ServiceDesk: bot.ServiceDesk{Channel: "C0DESK"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	own := types.NewJID("5491155550000", types.DefaultUserServer)
 	var keepAlives []time.Time
 	var a *App
 	var phone *whatsappchannel.StandIn
@@ -127,10 +102,8 @@ func TestPhoneOfflineCountSurvivesRestarts(t *testing.T) {
 				keepAlives = append(keepAlives, clock.Now())
 			}
 		}
-		phone = whatsappchannel.NewStandIn()
-		adapter := whatsappchannel.NewAdapter(ownStandIn{phone, own}, channels.HandlerFunc(func(context.Context, channels.Inbound) (channels.Reply, error) {
-			return channels.Reply{}, nil
-		}), whatsappchannel.Options{Log: quiet, Now: clock.Now})
+		var adapter *whatsappchannel.Adapter
+		phone, adapter = ownPhone(clock)
 		a = &App{db: db, clock: clock, log: quiet, bot: b, whatsapp: adapter}
 		if err := a.restorePhoneHealth(ctx); err != nil {
 			t.Fatal(err)
@@ -169,4 +142,33 @@ func TestPhoneOfflineCountSurvivesRestarts(t *testing.T) {
 	if desk != 1 {
 		t.Errorf("desk alerts = %d, want 1", desk)
 	}
+}
+
+// linkRig is a store and a router on an injected clock, for the scheduler's
+// link check.
+func linkRig(t *testing.T, start time.Time) (*store.DB, *bot.Bot, *ticketing.ManualClock) {
+	t.Helper()
+	clock := ticketing.NewManualClock(start)
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "bot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	b, err := bot.New(bot.Config{Store: db, Classifier: classifierAdapter{intent.New(0.5)}, Calendar: schedules.NewEngine(nil),
+		Clock: clock, Log: slog.New(slog.DiscardHandler), ServiceDesk: bot.ServiceDesk{Channel: "C0DESK"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, b, clock
+}
+
+// ownPhone is an in-process WhatsApp that knows the bot's own number,
+// behind an adapter on clock.
+func ownPhone(clock ticketing.Clock) (*whatsappchannel.StandIn, *whatsappchannel.Adapter) {
+	phone := whatsappchannel.NewStandIn()
+	own := types.NewJID("5491155550000", types.DefaultUserServer)
+	adapter := whatsappchannel.NewAdapter(ownStandIn{phone, own}, channels.HandlerFunc(func(context.Context, channels.Inbound) (channels.Reply, error) {
+		return channels.Reply{}, nil
+	}), whatsappchannel.Options{Log: slog.New(slog.DiscardHandler), Now: clock.Now})
+	return phone, adapter
 }
