@@ -53,6 +53,10 @@ type Result struct {
 	// last "modelo:kind=p" with the model's probability for its kind. They
 	// never contain a newline.
 	Cues []string
+	// Exclusions are the support policy's exclusions the message points at
+	// (a GSM gateway, the client's own network, a power cut…), for staff
+	// to check. They never change Kind, Priority or the deadline.
+	Exclusions []Exclusion
 }
 
 // Classifier is safe for concurrent use: it holds only its threshold, a
@@ -89,6 +93,15 @@ const maxInput = 8 << 10
 // Classify reads one message.
 func (c *Classifier) Classify(s string) Result {
 	t := tokenize(Normalize(truncate(s)))
+	r := c.classify(&t)
+	if !r.NoCase {
+		r.Exclusions = exclusionsIn(&t)
+	}
+	return r
+}
+
+func (c *Classifier) classify(tp *text) Result {
+	t := *tp
 	a := analyzeWith(c.lex, &t)
 	if r, ok := fromTags(&t); ok {
 		if r.Kind == ticketing.KindIncidente && r.Priority == "" {
