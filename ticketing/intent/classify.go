@@ -172,6 +172,16 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		// or an everyone scope, so a campaign named with "no marca" asks.
 		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
 	}
+	switch {
+	case a.impact && r.Kind.IsIncident():
+		// A work-stopping effect over the whole operation is critical,
+		// whatever words told it.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidenteCritico, false
+	case a.impact:
+		// Told as a question or a request, an outage of the whole
+		// operation still deserves the question.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
+	}
 	switch r.Kind {
 	case ticketing.KindIncidenteCritico:
 		r.Priority = ticketing.PriorityCritica
@@ -183,6 +193,14 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		if pc >= doubtfulCritical || a.crit >= critThreshold && a.everyone && !a.partial {
 			r.DoubtfulCritical = true
 		}
+		if p := a.impactPriority(); p != "" {
+			r.Priority = p
+		}
+	}
+	if a.resolved && !a.failing {
+		// An outage the client says is over is not asked about: the
+		// operation is not stopped now.
+		r.DoubtfulCritical = false
 	}
 	if r.Kind.IsIncident() && a.resolved && !a.failing {
 		// "Ya anda" and nothing still failing: the incident may be over,
@@ -226,6 +244,10 @@ type analysis struct {
 	ms                []match // the cues found, qualified
 	resolved          bool    // the client says something works again
 	failing           bool    // some failure cue stands undiscounted
+	// Impact (impact.go): a work-stopping effect, one other than slowness,
+	// a scope told as the whole operation, the Service Desk line busy, a
+	// workaround, and their reading: the whole operation is stopped.
+	effect, hardEffect, operation, deskBusy, workaround, impact bool
 }
 
 const (
@@ -306,6 +328,8 @@ func analyzeWith(lex *compiled, t *text) *analysis {
 			a.score[sFuncionalidad] += m.eff
 		case catResuelto:
 			a.resolved = a.resolved || active
+		case catEfEntrantes, catEfSalientes, catEfCorte, catEfAudio, catEfAcceso, catEfCanal, catEfPlataforma, catEfRendimiento, catMesaOcupada:
+			a.score[sIncidente] += 0.5 * m.eff
 		}
 		if (cu.cat == catIncidente || cu.cat == catCritico) && active && cu.sev > a.hi {
 			a.hi = cu.sev
@@ -329,6 +353,7 @@ func analyzeWith(lex *compiled, t *text) *analysis {
 		// One agent, some calls, one team: not the whole operation.
 		a.crit *= 0.35
 	}
+	a.readImpact(lex)
 	return a
 }
 

@@ -23,7 +23,8 @@ const (
 	catResuelto               // it works again
 )
 
-var catNames = [...]string{
+// catNames is sized for the impact categories too (impact.go).
+var catNames = [32]string{
 	catConsulta:      "consulta",
 	catConsultaQ:     "consulta",
 	catIncidente:     "falla",
@@ -48,7 +49,7 @@ func (c category) isFailure() bool {
 	case catIncidente, catCritico, catTotal, catCosmetico, catCosmeticoLeve, catUrgencia:
 		return true
 	}
-	return false
+	return c.isEffect()
 }
 
 // severity orders incident cues for the seed's priority table.

@@ -3,6 +3,7 @@ package intent
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -32,7 +33,9 @@ type prefixCue struct {
 }
 
 var lexiconOnce = sync.OnceValue(func() *compiled {
-	c, err := compile(lexicon, macros)
+	all := maps.Clone(macros)
+	maps.Copy(all, impactMacros)
+	c, err := compile(slices.Concat(lexicon, impactLexicon, impactScopeLexicon), all)
 	if err != nil {
 		panic("intent: " + err.Error())
 	}
