@@ -190,7 +190,7 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		// The lexicon seeing an outage cue with an everyone scope asks too,
 		// whatever the model leans to: missing a real outage costs more
 		// than one question.
-		if pc >= doubtfulCritical || a.crit >= critThreshold && a.everyone && !a.partial {
+		if pc >= doubtfulCritical || a.crit >= critThreshold && a.everyone && !a.partial || a.maybeImpact {
 			r.DoubtfulCritical = true
 		}
 		if p := a.impactPriority(); p != "" {
@@ -247,7 +247,7 @@ type analysis struct {
 	// Impact (impact.go): a work-stopping effect, one other than slowness,
 	// a scope told as the whole operation, the Service Desk line busy, a
 	// workaround, and their reading: the whole operation is stopped.
-	effect, hardEffect, operation, deskBusy, workaround, impact bool
+	effect, hardEffect, operation, deskBusy, workaround, impact, maybeImpact bool
 }
 
 const (

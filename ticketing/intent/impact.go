@@ -65,9 +65,15 @@ var impactLexicon = []cueGroup{
 		"entrantes|inbound ~3 caido|caidas|caida|muerto|muertas|parado|paradas|no+funciona|no+funcionan|no+andan|no+entran|@stopped",
 		"no inbound", "inbound ~2 is|are|went? @stopped", "calls ~2 not+coming+in|arent+coming+in|not+getting+through|not+reaching|not+arriving",
 		"cant|cannot|unable+to|couldnt take|receive|answer ~1 calls|any", "callers|customers ~3 get|hear|reach busy|silence|nothing|a+busy",
-		"rings busy", "atiende|atienden y ~1 corta|cortan|se+corta", "se corta|cortan|cae ~3 despues+del|tras+el|en+el ivr|mensaje+de+bienvenida|saludo",
+		"rings busy", "answers|picks+up ~2 then|and ~2 hangs+up|drops|cuts|disconnects", "hangs up on ~1 every|all|each caller|callers|customer|customers|call",
+		"no calls ~2 reach|reaching|get+to|getting+to|arrive|arriving|land|landing|come+in|coming+in", "atiende|atienden y ~1 corta|cortan|se+corta", "se corta|cortan|cae ~3 despues+del|tras+el|en+el ivr|mensaje+de+bienvenida|saludo",
 		"clientes|llamantes ~3 escuchan|reciben|les+da|les+sale ocupado|tono+de+ocupado|silencio|nada",
 		"no recibimos|reciben|recibe|atendemos|atienden ~2 @ninguna|@llamadas|nada",
+		"no tenemos|hay|recibimos|entran llamadas+entrantes|entrantes|inbound", "0800|0810|0600|600|1800|numero+de+atencion|linea+de+atencion|nuestra+linea|nuestro+numero|nuestro+0800 ~2 da|suena|tira|dan|esta ocupado|ocupada|sin+tono|muerto|muerta|caido|caida",
+		"no suena|suenan ~2 ningun|ninguno|ninguna|los+telefonos|los+anexos|los+internos|nada", "phones|lines ~2 arent|are+not|not|stopped ringing",
+		"cero|0 @llamadas ~2 entrantes|entraron|entran|recibidas", "zero|0 inbound|calls ~1 coming|came|received|offered",
+		"calls ~2 wont|dont|arent|fail+to|failing+to|not|do+not|are+not connect|connecting|go+through|going+through|get+through|getting+through",
+		"@llamadas no ~1 conectan|se+conectan|enlazan|pasan|llegan|entran", "quedan|se+quedan en ~1 cola|espera ~3 no+se+asignan|no+pasan|sin+asignar|no+llegan|eterna",
 	}},
 	{catEfSalientes, 1.0, sevAlta, []string{
 		"no @salir ~2 @ninguna|las|una? @llamadas|salientes|llamada", "@ninguna @llamadas|llamada ~1 saliente|salientes|sale|salen|sale",
@@ -77,16 +83,22 @@ var impactLexicon = []cueGroup{
 		"nothing|no+calls ~1 dialing|going+out|goes+out|dialed", "nothing is ~1 going+out|dialing", "no outbound",
 		"outbound ~2 is|are|went? @stopped", "stopped dialing", "not dialing", "cant|cannot|unable+to|couldnt make|place|dial ~1 calls|any|out",
 		"no @poder ~1 sacar|hacer|realizar|marcar|discar ~1 @llamadas|nada|ninguna", "no sale nada", "no sale ni ~1 una",
+		"no larga|largan|tira|tiran|saca|sacan|escupe ~2 @llamadas|nada|ninguna", "discador|marcador|dialer|discado ~2 @parado|detenido|caido|muerto|frenado|clavado|pegado|colgado|tildado|trabado|stuck|frozen|dead|stopped|halted",
+		"campana|campanas|campaign|campaigns ~3 no+avanza|no+avanzan|sin+movimiento|en+cero|quieta|quietas|at+zero|not+moving|wont+start|no+arranca|no+arrancan",
+		"cero|0 @llamadas ~2 salientes|marcadas|discadas|generadas", "zero|0 dials|outbound|calls+dialed|calls+placed",
 	}},
 	{catEfCorte, 1.0, sevAlta, []string{
 		"se cortan|cortan|caen|corta|cae ~4 a+los|despues+de|pasados|al+llegar+a|a+los+pocos #n|pocos ~1 segundos|seg|minuto|minutos",
+		"cortan|caen|corta|cae|cortaron|cayeron|cortando|cayendo ~4 a+los|despues+de|pasados|al+llegar+a|a+los+pocos #n|pocos ~1 segundos|seg|minuto|minutos",
+		"cada|toda ~1 llamada ~4 se+corta|se+cae|se+cortan|cortada|muere", "todas las ~1 @llamadas ~3 se+cortan|se+caen|se+cortaron|se+cayeron|cortadas|mueren",
 		"se cortan|cortan|caen ~2 todas|todas+las+llamadas|a+todos", "todas las ~1 @llamadas ~2 se+cortan|se+caen|se+cortaron|se+cayeron|cortadas",
 		"drop|drops|cut|cuts|disconnect|disconnects|hang+up|end ~3 at|after #n|exactly", "every call ~2 drops|dropped|cut|cuts|disconnects",
 		"all calls ~2 drop|dropping|dropped|cut|cut+off|disconnect|disconnecting",
 	}},
 	{catEfAudio, 1.0, sevAlta, []string{
 		"sin audio|sonido|voz", "no hay audio|sonido|voz", "no se ~1 escucha|escuchan|oye|oyen ~2 nada|nadie|en+ninguna|en+ningun|en+todas",
-		"no nos|los|les|me|te|le ~1 escuchan|escucha|oyen|oye", "no escuchan|escuchamos|oyen|oimos|escucha ~2 nada|a+nadie|al+cliente|a+los+clientes|a+los+agentes|a+los+ejecutivos",
+		"no nos|los|les|me|te|le ~1 escuchan|escucha|oyen|oye", "ningun|ninguna|ninguno|nadie ~3 @poder ~1 escuchar|oir|hablar !las|los|la|el|grabaciones|audios",
+		"no @poder ~1 escuchar|oir ~2 a+los+clientes|al+cliente|nada|a+nadie", "nobody|no+one|none+of+the+agents|agents ~2 can+hear|cant+hear|can+not+hear|hears", "no escuchan|escuchamos|oyen|oimos|escucha ~2 nada|a+nadie|al+cliente|a+los+clientes|a+los+agentes|a+los+ejecutivos",
 		"audio ~3 un+solo+lado|una+sola+via|una+via|unidireccional|one+way|mudo", "llamadas mudas", "silencio total",
 		"no audio|sound|voice", "one way audio", "one+way audio", "hear nothing|silence", "cant|cannot|dont|couldnt hear ~2 callers|customers|agents|anything|each+other", "dead air",
 	}},
@@ -94,7 +106,8 @@ var impactLexicon = []cueGroup{
 		"no @poder ~2 loguear*|logear*|login|iniciar+sesion|entrar|ingresar|acceder|conectarse|conectar",
 		"usuario|usuarios|credenciales|contrasena|password ~2 invalido|invalida|invalidos|invalidas|incorrecto|incorrecta|incorrectas|bloqueado|bloqueados|rechazada|rechazadas",
 		"cant|cannot|unable+to|couldnt|cant+even log|login|sign|access|get+in", "login|logins|sign+in|sso ~2 loop|loops|fails|failing|broken|down|rejected",
-		"sso loop", "locked out", "estamos|quedamos|quedaron|estan todos? ~1 afuera|fuera+del+sistema|sin+poder+entrar|sin+acceso",
+		"ningun|ninguna|ninguno|nadie ~3 @poder ~2 loguear*|logear*|login|iniciar+sesion|entrar|ingresar|acceder|conectarse|conectar",
+		"no|none+of+the|none+of+our agent|agents|one|user|users ~1 can|could ~2 log|login|sign|access|get+in", "sso loop", "locked out", "estamos|quedamos|quedaron|estan todos? ~1 afuera|fuera+del+sistema|sin+poder+entrar|sin+acceso",
 		"queda|quedan|se+queda|se+quedan girando|cargando|en+blanco", "no abre|abren|carga|cargan|levanta ~2 el|la? consola|agent+desktop|escritorio|softphone|login|pantalla",
 	}},
 	{catEfCanal, 1.0, sevAlta, []string{
@@ -140,7 +153,14 @@ var impactLexicon = []cueGroup{
 		"estamos|quedamos|estan|quedaron todos|todas ~2 parados|paradas|mirando|esperando|sin+trabajar|afuera|detenidos",
 		"todos|todas los|las @personas ~3 esperando|mirando|parados|paradas|sin+trabajar|afuera",
 		"floor ~1 is|sits|sitting? idle|dead|down|stopped|empty", "all|every the? agents ~2 idle|sitting+idle|waiting|just+sitting", "everyone|everybody ~1 is? idle|waiting|sitting",
-		"nadie trabaja|esta+trabajando|atiende|puede+trabajar|esta+atendiendo", "no estamos atendiendo|trabajando|operando|vendiendo|llamando ~1 nada|a+nadie",
+		"nadie trabaja|esta+trabajando|atiende|puede+trabajar|esta+atendiendo|puede+operar|puede+atender", "no estamos atendiendo|trabajando|operando|vendiendo|llamando ~1 nada|a+nadie",
+		"estamos|quedamos|quedo|esta|quedo+la+operacion ~1 parados|detenidos|frenados|paralizados|sin+trabajar|sin+operar|de+brazos+cruzados|totalmente+parados|completamente+parados|sin+sistema|sin+telefonia|sin+servicio|sin+lineas|sin+linea|sin+tono|incomunicados",
+		"toda la empresa|gente|oficina", "estamos|quedamos|estan sin poder trabajar|operar|atender|llamar|hacer+nada",
+		"todas|todos nuestras|nuestros campanas|colas|lineas|servicios|agentes|puestos", "son|es todas|todos ~1 nuestras|nuestros|las|los campanas|colas|lineas|servicios", "la empresa entera", "el|la call|contact+center|callcenter|oficina|operacion|empresa entero|entera|completo|completa",
+		"100 por? de ~1 la|nuestra|los operacion|agentes|puestos|atencion", "all of us", "the whole place|company|building|office",
+		"operacion|operatoria|atencion ~3 detenida|parada|frenada|interrumpida|paralizada|sin+trabajar|caida|suspendida|afectada+por+completo",
+		"we re|are|were ~1 stopped|down|dead|halted|idle|at+a+standstill|dead+in+the+water|not+operating|out+of+business",
+		"operations|operation|ops ~2 halted|stopped|down|dead|at+a+standstill|paralyzed|frozen", "at a standstill", "dead in the water",
 	}},
 	// Everyone, told by place or direction: narrowed by a team or a queue
 	// named beside it ("en ningún puesto del equipo de cobranzas").
@@ -148,7 +168,7 @@ var impactLexicon = []cueGroup{
 		"en todos los|todas+las puestos|internos|anexos|pcs|ejecutivos|agentes|maquinas|computadoras|sedes|campanas|colas|servicios",
 		"en ningun|ninguna puesto|interno|anexo|pc|maquina|computadora|servicio|campana|cola",
 		"in|on|at|across every|all agent|agents|seat|seats|desk|desks|extension|extensions|station|stations|queues|campaigns|sites",
-		"on|in any campaign|queue|line", "every agent|seat|desk|extension|queue|campaign", "all #n agents|seats|reps",
+		"on|in any campaign|queue|line", "every agent|seat|desk|extension|queue|campaign|caller|customer|call", "all #n agents|seats|reps",
 		"ni entrantes ni salientes", "entrantes y salientes", "both directions|ways", "in and out", "inbound and outbound", "ni entra ni sale",
 	}},
 	{catMesaOcupada, 1.0, 0, []string{
@@ -173,13 +193,25 @@ var impactLexicon = []cueGroup{
 // over.
 var impactScopeLexicon = []cueGroup{
 	{catGrupo, 1.0, 0, []string{
-		"sede|sucursal de|del", "la|esa sede|sucursal|cola !de",
+		"sede|sucursal de|del", "la|esa sede|sucursal|cola !de", "the ~2 site|office|branch|sede",
 	}},
 	{catSigue, 1.0, 0, []string{
 		"rest of ~1 the? campaigns|queues|sites|agents|floor|team", "other campaigns|queues|sites|teams ~2 ok|fine|running|working|normal|are",
 		"las|los demas|otras|otros campanas|colas|sedes|sucursales|equipos|servicios", "se trabaja|trabaja|opera|atiende normal|bien|sin+problemas",
 		"funcionan|funciona|andan|trabajan|operan con normalidad", "con normalidad", "todo lo demas|lo+demas ok|bien|normal",
 		"hq|headquarters|others ~1 fine|ok|normal", "sin problemas",
+		"site|office|branch|sede|sucursal|oficina ~2 is+working|works|working|is+fine|is+ok|ok|normal|trabaja|anda|funciona|opera|bien",
+	}},
+	// How often: a failure now and then is not the operation stopped.
+	{catParcial, 1.0, 0, []string{
+		"de vez en cuando", "a veces", "cada tanto", "cada tanto", "pasa poco", "no es siempre", "not always",
+		"sometimes", "occasionally", "now and then", "from time to time", "intermitente|intermitentes|intermitentemente|intermittent|intermittently",
+		"couple", "un par de", "una llamada !cada|por|every|per", "one call !every|per|each",
+	}},
+	// The phones still working narrow an outage to one channel or module
+	// without making it minor: "el CRM no guarda para nadie, la voz anda"
+	// is a function down for everyone (alta), not the operation.
+	{catGrupo, 1.0, 0, []string{
 		"voz|voice|telefonia|phones|calls|llamadas|telephony ~1 works|working|is+working|are+working|are+fine|is+fine|fine|ok|anda|andan|funciona|funcionan|sigue|siguen|bien|normal",
 		"los|las de voz|telefonia|llamadas trabajan|atienden|siguen|andan|bien|normal",
 	}},
@@ -196,7 +228,9 @@ var impactScopeLexicon = []cueGroup{
 		"price per|of|for an? extra|additional|more? agent|seat|license", "descuento por volumen",
 		"causa|motivo|cause|root+cause|rca|post+mortem|postmortem ~4 de|del|of|for ~2 la|el|the|yesterday ~2 caida|corte|incidente|outage|problema|falla|caidas|cortes",
 		"saber|conocer|know ~3 la? causa|motivo|que+paso|que+fue+lo+que+paso|what+happened|root+cause", "informe|reporte|report ~3 con|de ~1 la? causa|motivo|root+cause",
-		"need the root cause|rca", "que fue lo que paso", "what happened ~2 yesterday|earlier",
+		"could|can|would you tell|show|explain us|me how|where|what|whether|if|which", "need the root cause|rca", "que fue lo que paso", "what happened ~2 yesterday|earlier",
+		"share|send|tell|give|need|want|provide ~3 the|a? root+cause|rca|cause|incident+report|post+mortem|postmortem",
+		"pasar|pasen|enviar|envien|mandar|manden|compartir|compartan|saber|conocer|necesitamos|queremos ~3 la|el? causa|motivo|informe+del+incidente|informe+de+la+caida|reporte+del+incidente",
 	}},
 }
 
@@ -230,7 +264,11 @@ func (a *analysis) readImpact(lex *compiled) {
 	// stop the operation only when the client says the operation itself
 	// is stopped ("solo atendemos por WhatsApp", "estamos todos parados").
 	whole := a.operation || a.everyone && !a.partial && !a.group && !a.individual
-	a.impact = a.hardEffect && whole && !(a.partial && !a.operation) || a.effect && a.operation
+	a.impact = a.hardEffect && whole && !(a.partial && !a.operation) || a.effect && a.operation ||
+		a.effect && a.crit >= critThreshold && !a.partial && !a.group && !a.individual
+	// A call-stopping effect that nothing narrows ("no entran llamadas")
+	// may be the whole operation: worth the question, not a ticket.
+	a.maybeImpact = !a.impact && a.hardEffect && !a.partial && !a.group && !a.individual
 	if a.deskBusy && (a.effect || a.crit > 0 || a.hi == sevAlta) {
 		// Writing because the Service Desk line is busy is writing during
 		// an outage: the client was calling the number kept for them.

@@ -360,7 +360,9 @@ var lexicon = []cueGroup{
 	}},
 	{catGrupo, 1.0, 0, []string{
 		"equipo|area|sector|grupo|turno|linea|cola|sucursal|sede de|del", "ese|esa|este|esta equipo|area|sector|grupo|turno|linea|cola",
-		"the ~2 team|queue|line|branch", "team|queue|branch",
+		"the ~2 team|queue|line|branch",
+		// Not "team" alone: "Hi team" greets the support desk.
+		"sales|support|billing|collections|chat|email|voice|retention|renewals|backoffice|outbound|inbound|night|morning|afternoon|quality|that|this|their team|teams|queue|queues|branch",
 	}},
 	{catSigue, 1.0, 0, []string{
 		"igual ~1 pueden|podemos|se+puede|siguen|seguimos|trabajan|atienden|funciona|funcionan|anda|andan|entran|pasan|llegan|sale|salen|opera|operan",
