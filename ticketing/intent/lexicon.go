@@ -346,7 +346,7 @@ var lexicon = []cueGroup{
 		"un|una|1 agente|ejecutivo|ejecutiva|usuario|usuaria|supervisor|supervisora|operador|operadora|puesto|pc|asesor|asesora|solo",
 		"un solo|sola", "una sola", "solo un|una|algunos|algunas|algunas+veces|a|en|para|el|la|los|las",
 		"solamente", "unicamente", "algun|alguna agente|ejecutivo|supervisor|usuario|llamada",
-		"algunos|algunas|varios|varias|pocos|pocas|ciertos|ciertas",
+		"algunos|algunas|varios|varias|ciertos|ciertas", "pocos|pocas !segundos|minutos|horas|momentos|instantes",
 		"dos|tres|2|3 agentes|ejecutivos|puestos|usuarios|supervisores",
 		"el|la agente|ejecutivo|ejecutiva|usuario|usuaria|interno #n",
 		"el|la agente|ejecutivo|ejecutiva|operador|operadora|asesor|asesora|supervisor|supervisora !de",
