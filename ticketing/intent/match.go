@@ -39,6 +39,13 @@ var lexiconOnce = sync.OnceValue(func() *compiled {
 	if err != nil {
 		panic("intent: " + err.Error())
 	}
+	for i := range c.cues {
+		if c.cues[i].cat == catOperacion {
+			// "No entra nada a nuestra única línea": the "no" denies the
+			// calls, not that the line is the client's only one.
+			c.cues[i].negatable = false
+		}
+	}
 	return c
 })
 
