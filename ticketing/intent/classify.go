@@ -149,7 +149,7 @@ const (
 
 // resolvedDiscount lowers the confidence of an incident the client says
 // works again, so the bot asks rather than files a ticket for nothing.
-const resolvedDiscount = 0.6
+const resolvedDiscount = 0.5
 
 func (c *Classifier) decide(t *text, a *analysis) Result {
 	v := a.vector(t, c.lex)
