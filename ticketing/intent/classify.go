@@ -197,9 +197,9 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 			r.Priority = p
 		}
 	}
-	if a.resolved && !a.failing {
+	if a.resolved && !a.failing || a.individual && !a.everyone && !a.operation {
 		// An outage the client says is over is not asked about: the
-		// operation is not stopped now.
+		// operation is not stopped now. Nor is one agent's trouble.
 		r.DoubtfulCritical = false
 	}
 	if r.Kind.IsIncident() && a.resolved && !a.failing {

@@ -30,10 +30,9 @@ var styleGoals = styleFigures{kind: 0.95, criticalAsCritical: 0.90, reach: 1, fa
 
 // styleFloors are what the split reached when it was first judged: the
 // test fails below them, and logs every goal not met yet, as TestHeldOut
-// does for the earlier sets. Two goals are not met: one whole-operation
-// outage in 40 gets an ordinary ticket, and five others are asked about
-// rather than read critical.
-var styleFloors = styleFigures{kind: 0.95, criticalAsCritical: 0.875, reach: 0.975, falseCritical: 0.02, falseDoubtful: 0.05, priority: 0.85}
+// does for the earlier sets. One goal is not met: one whole-operation
+// outage in 40 gets an ordinary ticket (reach 0.975).
+var styleFloors = styleFigures{kind: 0.95, criticalAsCritical: 0.90, reach: 0.975, falseCritical: 0.02, falseDoubtful: 0.05, priority: 0.85}
 
 // TestHeldOutByStyle prints, for the held-out style families, per-kind
 // precision and recall, kind accuracy, critical read as critical, critical
