@@ -173,6 +173,11 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
 	}
 	switch {
+	case r.Kind == ticketing.KindIncidenteCritico && a.effect && !a.hardEffect && !a.platform && !a.impact:
+		// Only logins, one channel or slowness, and the client does not
+		// say the operation is stopped: the phones may still work, so ask
+		// rather than send them to the phones.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
 	case a.impact && r.Kind.IsIncident():
 		// A work-stopping effect over the whole operation is critical,
 		// whatever words told it.
@@ -247,7 +252,7 @@ type analysis struct {
 	// Impact (impact.go): a work-stopping effect, one other than slowness,
 	// a scope told as the whole operation, the Service Desk line busy, a
 	// workaround, and their reading: the whole operation is stopped.
-	effect, hardEffect, operation, deskBusy, workaround, impact, maybeImpact bool
+	effect, hardEffect, platform, operation, deskBusy, workaround, impact, maybeImpact bool
 }
 
 const (
@@ -328,7 +333,7 @@ func analyzeWith(lex *compiled, t *text) *analysis {
 			a.score[sFuncionalidad] += m.eff
 		case catResuelto:
 			a.resolved = a.resolved || active
-		case catEfEntrantes, catEfSalientes, catEfCorte, catEfAudio, catEfAcceso, catEfCanal, catEfPlataforma, catEfRendimiento, catMesaOcupada:
+		case catEfEntrantes, catEfSalientes, catEfCorte, catEfAudio, catEfAcceso, catEfCanal, catEfPlataforma, catEfRendimiento, catEfTelefonia, catMesaOcupada:
 			a.score[sIncidente] += 0.5 * m.eff
 		}
 		if (cu.cat == catIncidente || cu.cat == catCritico) && active && cu.sev > a.hi {

@@ -24,6 +24,7 @@ const (
 	catEfCanal                                         // a messaging channel sends or receives nothing
 	catEfPlataforma                                    // the platform itself is down
 	catEfRendimiento                                   // so slow the operation is practically stopped
+	catEfTelefonia                                     // no tone: the phones, the PBX, the trunks
 	catOperacion                                       // scope: the client's only line, campaign or channel; the floor
 	catMesaOcupada                                     // the Service Desk line was busy: the client calls for an outage
 	catSolucionAlt                                     // a workaround: the work goes on another way
@@ -33,7 +34,7 @@ func init() {
 	for c, name := range map[category]string{
 		catEfEntrantes: "efecto_entrantes", catEfSalientes: "efecto_salientes", catEfCorte: "efecto_cortes",
 		catEfAudio: "efecto_audio", catEfAcceso: "efecto_acceso", catEfCanal: "efecto_canal",
-		catEfPlataforma: "efecto_plataforma", catEfRendimiento: "efecto_rendimiento",
+		catEfPlataforma: "efecto_plataforma", catEfRendimiento: "efecto_rendimiento", catEfTelefonia: "efecto_telefonia",
 		catOperacion: "alcance_operacion", catMesaOcupada: "mesa_ocupada", catSolucionAlt: "solucion_alternativa",
 	} {
 		catNames[c] = name
@@ -41,7 +42,7 @@ func init() {
 }
 
 // isEffect reports whether c is a work-stopping effect.
-func (c category) isEffect() bool { return c >= catEfEntrantes && c <= catEfRendimiento }
+func (c category) isEffect() bool { return c >= catEfEntrantes && c <= catEfTelefonia }
 
 var impactMacros = map[string]string{
 	"entrar":   "entra|entran|llega|llegan|ingresa|ingresan|pasa|pasan|ingreso|entro|llego",
@@ -66,7 +67,8 @@ var impactLexicon = []cueGroup{
 		"no inbound", "inbound ~2 is|are|went? @stopped", "calls ~2 not+coming+in|arent+coming+in|not+getting+through|not+reaching|not+arriving",
 		"cant|cannot|unable+to|couldnt take|receive|answer ~1 calls|any", "callers|customers ~3 get|hear|reach busy|silence|nothing|a+busy",
 		"no @entrar nada|ninguna|ni+una", "nothing ~1 rings|ringing|comes+in|coming+in|arrives", "#n @personas ~3 no+pueden|no+logran|sin+poder atender|llamar|contestar",
-		"ningun|ninguna|ninguno|nadie ~3 @poder ~1 atender|recibir|llamar|contestar|tomar+llamadas", "no tienen|tenemos|hay|reciben|recibimos ~1 @llamadas|llamados|llamadas+entrantes", "rings busy", "no nos|les|me|le @entrar ~2 @ninguna|las|una|nada? @llamadas|nada",
+		"ningun|ninguna|ninguno|nadie ~3 @poder ~1 atender|recibir|llamar|contestar|tomar+llamadas", "no tienen|tenemos|hay|reciben|recibimos ~1 @llamadas|llamados|llamadas+entrantes", "rings busy", "no anda|funciona|funca|andan|funcionan el|la|los|las? telefono|telefonos|softphone|anexo|anexos|interno|internos ~1 de? nadie|ninguno|ningun",
+		"sin trafico|llamadas entrante|entrantes ~2 ni saliente|salientes", "no recibe|reciben|entra|llega|llegan|tiene trafico|trafico+entrante", "sin trafico", "no registra|registran @llamadas|trafico", "no nos|les|me|le @entrar ~2 @ninguna|las|una|nada? @llamadas|nada",
 		"clientes|llamantes|callers|customers ~4 fuera+de+servicio|numero+no+disponible|no+disponible|out+of+service|not+in+service|unavailable", "lost ~2 inbound|routing|all+inbound", "every|all ~1 call|calls ~1 goes|go|going|are+going straight? to voicemail|the+voicemail",
 		"van|caen|pasan|se+van directo|directamente? al buzon", "no tenemos|hay salida|entrada ni ~2 entrada|salida",
 		"se cayeron|cayeron|cayo|se+cayo las|la|nuestras|nuestra troncales|troncal|lineas", "troncales|troncal|trunks|trunk ~2 caidas|caida|down|dead|failed|se+cayeron|no+registran|not+registering", "0|cero|zero llamadas|calls|llamados ~2 en+curso|en+cola|in+progress|in+queue|entrantes|atendidas|today|hoy",
@@ -90,13 +92,15 @@ var impactLexicon = []cueGroup{
 		"nothing|no+calls ~1 dialing|going+out|goes+out|dialed", "nothing is ~1 going+out|dialing", "no outbound",
 		"outbound ~2 is|are|went? @stopped", "stopped dialing", "not dialing", "cant|cannot|unable+to|couldnt make|place|dial ~1 calls|any|out",
 		"no @poder ~1 sacar|hacer|realizar|marcar|discar ~1 @llamadas|nada|ninguna", "no sale nada", "no sale ni ~1 una",
-		"no @salir ninguna|nada|ni+una", "no esta|estan generando|marcando|discando|sacando ~1 @llamadas|nada|ninguna|ningun", "discador|marcador|dialer ~1 no levanta|arranca|inicia|carga|toma ~1 las? campanas|nada|ninguna",
+		"no @salir ninguna|nada|ni+una", "not|isnt|is+not|arent|are+not calling|dialing ~1 nobody|anyone|anybody|at+all|customers|anything",
+		"campaign|campaigns|dialer ~2 is|are not|isnt|arent calling|dialing", "no esta|estan generando|marcando|discando|sacando ~1 @llamadas|nada|ninguna|ningun", "discador|marcador|dialer ~1 no levanta|arranca|inicia|carga|toma ~1 las? campanas|nada|ninguna",
 		"hasnt|hadnt|didnt|has+not|did+not|not dialed|dial|placed|place ~2 a|any|since|today|all", "campana|campanas|la+misma|el+mismo ~4 @estar|se+encuentra|se+encuentran ~1 detenida|detenidas|parada|paradas|frenada|caida|sin+marcar|pausada|interrumpida", "dialing|dialer|outbound|campaigns ~2 does+nothing|do+nothing|nothing|is+doing+nothing", "discador|marcador|dialer|campanas ~2 dejo+de+operar|dejo+de+funcionar|dejo+de+discar|dejo+de+marcar|dejaron+de+operar|dejaron+de+marcar",
 		"no larga|largan|tira|tiran|saca|sacan|escupe ~2 @llamadas|nada|ninguna", "discador|marcador|dialer|discado ~2 @parado|detenido|caido|muerto|frenado|clavado|pegado|colgado|tildado|trabado|stuck|frozen|dead|stopped|halted",
 		"campana|campanas|campaign|campaigns ~3 no+avanza|no+avanzan|sin+movimiento|en+cero|quieta|quietas|at+zero|not+moving|wont+start|no+arranca|no+arrancan",
 		"cero|0 @llamadas ~2 salientes|marcadas|discadas|generadas", "zero|0 dials|outbound|calls+dialed|calls+placed",
 	}},
 	{catEfCorte, 1.0, sevAlta, []string{
+		"corta|cortan|corto|cortaron|drops|cuts|dropped|cut ~1 todas|all ~1 las|the? @llamadas|calls",
 		"se cortan|cortan|caen|corta|cae ~4 a+los|despues+de|pasados|al+llegar+a|a+los+pocos #n|pocos ~1 segundos|seg|minuto|minutos",
 		"cortan|caen|corta|cae|cortaron|cayeron|cortando|cayendo ~4 a+los|despues+de|pasados|al+llegar+a|a+los+pocos #n|pocos ~1 segundos|seg|minuto|minutos",
 		"cada|toda ~1 llamada ~4 se+corta|se+cae|se+cortan|cortada|muere", "todas las ~1 @llamadas ~3 se+cortan|se+caen|se+cortaron|se+cayeron|cortadas|mueren",
@@ -120,24 +124,34 @@ var impactLexicon = []cueGroup{
 		"imposibilidad|imposible de? ~1 conexion|conectarse|conectar|ingresar|ingreso|acceso|login|acceder|loguearse",
 		"ningun|ninguna|ninguno|nadie ~3 @poder ~2 loguear*|logear*|login|iniciar+sesion|entrar|ingresar|acceder|conectarse|conectar",
 		"no|none+of+the|none+of+our agent|agents|one|user|users ~1 can|could ~2 log|login|sign|access|get+in", "sin poder loguearse|loguear|logearse|entrar|ingresar|conectarse|acceder", "sso loop", "locked out", "estamos|quedamos|quedaron|estan todos? ~1 afuera|fuera+del+sistema|sin+poder+entrar|sin+acceso",
-		"queda|quedan|se+queda|se+quedan girando|cargando|en+blanco", "no abre|abren|carga|cargan|levanta ~2 el|la? consola|agent+desktop|escritorio|softphone|login|pantalla",
+		"queda|quedan|se+queda|se+quedan girando|cargando|en+blanco", "no abre|abren|carga|cargan|levanta ~2 el|la? consola|agent+desktop|escritorio|softphone|login|pantalla|programa|aplicacion|app|sistema",
+		"cannot|cant|can+not to log|login|enter|access|connect",
 	}},
 	{catEfCanal, 1.0, sevAlta, []string{
 		"no @entrar|@salir|se+envia|se+envian|envia|envian|se+entrega|se+entregan ~2 @ninguna|los|las|un|una? mensaje|mensajes|whatsapp|whatsapps|chat|chats|sms|mails|correos|wsp",
 		"mensajes|whatsapp|whatsapps|wsp|chats|sms ~3 no+salen|no+llegan|no+entran|quedan+en+enviando|quedan+enviando|en+enviando|quedan+pendientes|no+se+envian|no+se+entregan|not+going+out|not+delivered|stuck|not+sending|failing|arent+going+out",
 		"no message|messages ~1 goes|go|going|is|are ~1 out|through|sent|delivered", "nothing ~2 going+out|sent|delivered",
 		"whatsapp|conversations|messages|chats|mensajes|conversaciones ~2 stopped|dejaron+de flowing|coming|arriving|going|being+delivered|fluir|llegar|entrar|salir",
+		"email|mail|correo|correos|mails|emails|sms|chat|webchat ~1 channel|canal|queue|cola? ~2 is|are|esta? dead|down|caido|caida|muerto|muerta|not+sending|not+receiving|no+envia|no+recibe|no+baja|no+entra",
 		"whatsapp|wsp|chat|sms ~2 caido|caida|muerto|muerta|down|dead|no+funciona|no+anda|not+working|parado",
 		"no @poder ~1 responder|enviar|mandar|contestar ~2 chats|mensajes|whatsapp|whatsapps|ningun+chat|ningun+mensaje",
 		"quedan|quedaron|queda en enviando", "messages|whatsapps|whatsapp|chats|sms ~2 stuck|pending|undelivered|not+delivered|not+being+delivered|on+one+tick|one+tick",
 		"nothing|nothings|no+message|no+messages ~2 being|is|are ~1 delivered|sent|going+out",
 	}},
 	{catEfPlataforma, 1.0, sevAlta, []string{
-		"@todo|consola|agent+desktop ~2 @caido", "no levanta|abre|carga|responde|anda|funciona el|la @todo|consola|agent+desktop",
-		"no tenemos|hay sistema|plataforma|tono|telefonia|servicio", "sin sistema|tono|telefonia|plataforma|servicio",
-		"error 500|502|503|504", "platform|system|site|pbx|server|console|phones ~2 is|are? down|dead|unreachable|inaccessible|not+loading|silent|offline",
+		"@todo|consola|agent+desktop ~2 @caido|ko", "no levanta|abre|carga|responde|anda|funciona el|la @todo|consola|agent+desktop",
+		"no tenemos|hay sistema|plataforma|servicio", "sin sistema|plataforma|servicio",
+		"error 500|502|503|504", "platform|system|site|server|console ~2 is|are? down|dead|unreachable|inaccessible|not+loading|offline",
 		"ningun|ninguna|ninguno puesto|pc|telefono|interno|anexo|maquina|computadora ~1 funciona|anda|levanta|tiene+tono|tiene+sistema|responde",
-		"we have|got no phones|telephony|dial+tone|system", "se cayo|cayo|murio|se+murio el|la server|servidor|central|plataforma|sistema|pbx", "telefonos|anexos|internos ~2 muertos|mudos|sin+tono|caidos|no+andan|no+funcionan", "no dial tone", "dial tone ~2 gone|missing", "phones ~2 dead|silent", "plataforma|sistema|consola|central muerta|muerto|caida|caido",
+		"we have|got no system", "se cayo|cayo|murio|se+murio el|la server|servidor|plataforma|sistema", "plataforma|sistema|consola muerta|muerto|caida|caido",
+	}},
+	// The phones themselves: no tone, the PBX or the trunks down. Calls
+	// cannot flow, as with the effects above.
+	{catEfTelefonia, 1.0, sevAlta, []string{
+		"no tenemos|hay tono|telefonia|linea|lineas", "sin tono|telefonia|lineas", "we have|got no phones|telephony|dial+tone|lines",
+		"se cayo|cayo|murio|se+murio el|la central|pbx|conmutador", "central|pbx|conmutador|telefonia ~2 @caido|muerta|muerto|ko",
+		"telefonos|anexos|internos ~2 muertos|mudos|sin+tono|caidos|no+andan|no+funcionan", "no dial tone", "dial tone ~2 gone|missing",
+		"phones|pbx|telephony|lines ~4 dead|silent|down|offline", "se reinicia|reinicia|reinician ~2 la|el? central|pbx|conmutador|servidor+de+telefonia",
 		"no abre|abren|carga|cargan en ninguna|ningun pc|puesto|maquina|computadora",
 	}},
 	{catEfRendimiento, 1.0, sevAlta, []string{
@@ -170,7 +184,8 @@ var impactLexicon = []cueGroup{
 		"were|we+are|we+re ~2 not working|operating|taking+calls|able+to+work|serving+anyone", "depende|dependemos|depends|rely ~2 de|on ~1 una|un|esa|esta|esa+unica|our|one|a unica|unico|sola|solo|single|only|one",
 		"centro de ~1 contacto|llamadas ~2 sin|caido|detenido|parado|fuera|inactivo", "operacion|atencion ~2 afectada|detenida|caida ~2 al|en 100|completo|completa|total",
 		"whole|entire floor|site|center|operation|company|team|shift|turno", "full stop",
-		"piso|turno|call|operacion|floor|servicio|sistema completo|completa|entero|entera", "our|the only one", "nuestra|la unica",
+		"piso|turno|call|operacion|floor|servicio|sistema completo|completa|entero|entera",
+		"we|were are|re? stop|stopped|stoped|stopping|blocked", "we have|got only ~1 one|a|a+single campaign|line|queue|number|channel", "our|the only one", "nuestra|la unica",
 		"across|throughout the|our? site|floor|office|building|center|operation", "en todo el|la piso|sitio|oficina|edificio|call|callcenter|operacion",
 		"#n @personas ~3 esperando|mirando|parados|paradas|conectados|sin+trabajar|de+brazos+cruzados|idle|waiting|sitting|con+los+brazos|inactivas|inactivos|sin+actividad|ociosos|ociosas|inactive",
 		"estamos|quedamos|estan|quedaron todos|todas ~2 parados|paradas|mirando|esperando|sin+trabajar|afuera|detenidos",
@@ -192,7 +207,7 @@ var impactLexicon = []cueGroup{
 		"en ningun|ninguna puesto|interno|anexo|pc|maquina|computadora|servicio|campana|cola",
 		"in|on|at|across every|all agent|agents|seat|seats|desk|desks|extension|extensions|station|stations|queues|campaigns|sites",
 		"on|in|at any campaign|queue|line|workstation|workstations|desk|seat|phone|extension|station", "every agent|seat|desk|extension|queue|campaign|caller|customer|call", "all #n agents|seats|reps",
-		"ni entrantes ni salientes", "entrantes y salientes", "salida|entrada ni entrada|salida", "las|nuestras|todas+las troncales|lineas", "both directions|ways", "in and out", "inbound and outbound", "ni entra ni sale",
+		"ni entrantes ni salientes", "entrantes y salientes", "entrante ni saliente", "all of them", "todos ellos", "salida|entrada ni entrada|salida", "las|nuestras|todas+las troncales|lineas", "both directions|ways", "in and out", "inbound and outbound", "ni entra ni sale",
 	}},
 	{catMesaOcupada, 1.0, 0, []string{
 		"@mesa ~4 @ocupado", "@mesa ~4 busy|engaged|no+answer|not+answering|rings+out|ringing+out|keeps+ringing|nobody+answers|no+one+answers|unanswered",
@@ -216,10 +231,10 @@ var impactLexicon = []cueGroup{
 // over.
 var impactScopeLexicon = []cueGroup{
 	{catGrupo, 1.0, 0, []string{
-		"sede|sucursal|oficina|office|planta de|del|in|at", "la|esa sede|sucursal|cola !de", "the ~2 site|office|branch|sede",
+		"sede|sucursal|oficina|office|planta de|del|in|at", "the|that|this ~2 campaign|queue", "la|esa sede|sucursal|cola !de", "the ~2 site|office|branch|sede",
 	}},
 	{catSigue, 1.0, 0, []string{
-		"rest of ~1 the? campaigns|queues|sites|agents|floor|team", "other campaigns|queues|sites|teams ~2 ok|fine|running|working|normal|are",
+		"rest of ~1 the? campaigns|queues|sites|agents|floor|team", "resto de ~1 las|los? sucursales|sedes|colas|campanas|equipos|servicios", "other campaigns|queues|sites|teams ~2 ok|fine|running|working|normal|are",
 		"las|los demas|otras|otros campanas|colas|sedes|sucursales|equipos|servicios", "se trabaja|trabaja|opera|atiende normal|bien|sin+problemas",
 		"funcionan|funciona|andan|trabajan|operan con normalidad", "con normalidad", "todo lo demas|lo+demas ok|bien|normal",
 		"hq|headquarters|others ~1 fine|ok|normal", "sin problemas",
@@ -248,7 +263,9 @@ var impactScopeLexicon = []cueGroup{
 		"por que no ~1 se? puede|podemos|pueden|permite|deja|tiene|hay", "por que la|el ~2 no ~1 permite|deja|tiene|trae|muestra",
 		"deberia|deberian|tendria|tendrian que? ~2 estar|tener|permitir|agregar|incluir|venir", "should be|have ~3 in+the+product|for+everyone|built+in|standard",
 	}},
+	{catIncidente, 0.6, sevBaja, []string{"corregir|corrijan|corrigen|corregirlo|corregirla|corrijanlo"}},
 	{catConsulta, 2.0, 0, []string{
+		"que|cual|which|what version|versiones|versions ~3 soporta|soportan|es+compatible|usa|usan|tiene|requiere|supports|support|is+supported|do+you+support",
 		"licencia|licencias|license|licenses|licensing|seat|seats|puesto|puestos ~4 cuanto|precio|costo|cost|price|vale|sale|saldria|cuesta|valor",
 		"cuanto|precio|costo|price|cost|how+much ~5 licencia|licencias|license|licenses|seat|seats|puesto|puestos+adicionales",
 		"price per|of|for an? extra|additional|more? agent|seat|license", "descuento por volumen",
@@ -271,8 +288,10 @@ func (a *analysis) readImpact(lex *compiled) {
 		case cu.cat.isEffect() && live:
 			a.effect = true
 			switch cu.cat {
-			case catEfEntrantes, catEfSalientes, catEfCorte, catEfAudio:
+			case catEfEntrantes, catEfSalientes, catEfCorte, catEfAudio, catEfTelefonia:
 				a.hardEffect = true
+			case catEfPlataforma:
+				a.platform = true
 			}
 		case cu.cat == catOperacion && live:
 			a.operation = true
