@@ -47,7 +47,9 @@ type Result struct {
 	DoubtfulCritical bool
 	// Cues say why, for the audit log and for staff: "meaning:words" for
 	// each lexicon entry found ("critico:se cayo todo",
-	// "alcance_parcial:un agente"), wrapped when it was discounted
+	// "alcance_parcial:un agente", what stopped as "efecto_salientes:no
+	// sale ninguna llamada", how far as "alcance_operacion:nuestra unica
+	// linea"; see impact.go), wrapped when it was discounted
 	// ("negado(falla:se cayo)", "hipotetico(…)", "resuelto(…)"),
 	// "tag:#critico" for explicit tags, "sin_caso:hola" for no case, and
 	// last "modelo:kind=p" with the model's probability for its kind. They

@@ -129,7 +129,7 @@ func TestHeldOutIsNotInCorpus(t *testing.T) {
 	for _, ex := range corpus {
 		seen[Normalize(ex.Text)] = true
 	}
-	for _, path := range append([]string{"testdata/dev.jsonl"}, heldOutSets...) {
+	for _, path := range append([]string{"testdata/dev.jsonl", "testdata/dev_style.jsonl", heldOutStylePath}, heldOutSets...) {
 		for _, ex := range loadSet(t, path) {
 			if seen[Normalize(ex.Text)] {
 				t.Errorf("%s: %q is also in the training corpus", path, ex.Text)
