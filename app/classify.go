@@ -28,6 +28,9 @@ type classifyOutput struct {
 	NoCase           bool               `json:"no_case"`
 	DoubtfulCritical bool               `json:"doubtful_critical"`
 	Cues             []string           `json:"cues"`
+	// Exclusions are the codes of the policy's exclusions the message
+	// points at (intent.ExclusionCodes); always a list, empty when none.
+	Exclusions []string `json:"exclusions"`
 }
 
 // Classify lets staff see what the bot would make of messages: one message
@@ -55,6 +58,10 @@ func classifyLine(c *intent.Classifier, line []byte) (classifyOutput, error) {
 		NoCase: r.NoCase, DoubtfulCritical: r.DoubtfulCritical, Cues: r.Cues}
 	if out.Cues == nil {
 		out.Cues = []string{}
+	}
+	out.Exclusions = make([]string, 0, len(r.Exclusions))
+	for _, x := range r.Exclusions {
+		out.Exclusions = append(out.Exclusions, x.Code)
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"supportbot/app"
 
 	"bytes"
@@ -62,7 +63,7 @@ func TestClassifyCommand(t *testing.T) {
 	}
 	for i, w := range want {
 		g := got[i]
-		for _, key := range []string{"kind", "priority", "confidence", "ask", "no_case", "doubtful_critical", "cues"} {
+		for _, key := range []string{"kind", "priority", "confidence", "ask", "no_case", "doubtful_critical", "cues", "exclusions"} {
 			if _, ok := g[key]; !ok {
 				t.Errorf("line %d: no %q key in %v", i+1, key, g)
 			}
@@ -75,6 +76,31 @@ func TestClassifyCommand(t *testing.T) {
 		}
 		if _, ok := g["cues"].([]any); !ok {
 			t.Errorf("line %d: cues %v is not a list", i+1, g["cues"])
+		}
+	}
+}
+
+// TestClassifyCommandExclusions: the policy's exclusions come out as codes
+// in "exclusions", an empty list when the message points at none.
+func TestClassifyCommandExclusions(t *testing.T) {
+	in := strings.Join([]string{
+		"se cayó el gateway GSM y no salen llamadas a celulares",
+		"anoche hubo un corte de luz y el host de VMware no levantó",
+		"el discador no marca",
+	}, "\n")
+	m, out, _ := classifyMain(in)
+	if err := m.runClassify(context.Background(), nil); err != nil {
+		t.Fatalf("runClassify: %v", err)
+	}
+	got := outputLines(t, out)
+	want := [][]any{{"equipos_terceros"}, {"entorno", "virtualizacion"}, {}}
+	if len(got) != len(want) {
+		t.Fatalf("got %d output lines, want %d:\n%s", len(got), len(want), out)
+	}
+	for i, w := range want {
+		g, ok := got[i]["exclusions"].([]any)
+		if !ok || fmt.Sprint(g) != fmt.Sprint(w) {
+			t.Errorf("line %d: exclusions %v, want %v", i+1, got[i]["exclusions"], w)
 		}
 	}
 }

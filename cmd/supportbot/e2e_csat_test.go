@@ -173,7 +173,9 @@ func TestWhatsAppCSAT(t *testing.T) {
 			len(callsWith(w.f.CallsOf("chat.postMessage"), "Comentario de")) >= 1
 	})
 
-	w.receive(waText("3EB0C5A5", acmeContact, "Ahora el discador no levanta las campañas salientes"))
+	// A problem that cannot be the whole operation: "el discador no levanta
+	// las campañas" would rightly get the critical question first.
+	w.receive(waText("3EB0C5A5", acmeContact, "Ahora el reporte de pausas no exporta a Excel"))
 	w.waitWhatsApp(acmeContact, 6)
 	if got := len(w.tickets("acme")); got != 2 {
 		t.Errorf("tickets = %d after a new problem, want 2", got)

@@ -47,12 +47,18 @@ type Result struct {
 	DoubtfulCritical bool
 	// Cues say why, for the audit log and for staff: "meaning:words" for
 	// each lexicon entry found ("critico:se cayo todo",
-	// "alcance_parcial:un agente"), wrapped when it was discounted
+	// "alcance_parcial:un agente", what stopped as "efecto_salientes:no
+	// sale ninguna llamada", how far as "alcance_operacion:nuestra unica
+	// linea"; see impact.go), wrapped when it was discounted
 	// ("negado(falla:se cayo)", "hipotetico(…)", "resuelto(…)"),
 	// "tag:#critico" for explicit tags, "sin_caso:hola" for no case, and
 	// last "modelo:kind=p" with the model's probability for its kind. They
 	// never contain a newline.
 	Cues []string
+	// Exclusions are the support policy's exclusions the message points at
+	// (a GSM gateway, the client's own network, a power cut…), for staff
+	// to check. They never change Kind, Priority or the deadline.
+	Exclusions []Exclusion
 }
 
 // Classifier is safe for concurrent use: it holds only its threshold, a
@@ -89,6 +95,15 @@ const maxInput = 8 << 10
 // Classify reads one message.
 func (c *Classifier) Classify(s string) Result {
 	t := tokenize(Normalize(truncate(s)))
+	r := c.classify(&t)
+	if !r.NoCase {
+		r.Exclusions = exclusionsIn(&t)
+	}
+	return r
+}
+
+func (c *Classifier) classify(tp *text) Result {
+	t := *tp
 	a := analyzeWith(c.lex, &t)
 	if r, ok := fromTags(&t); ok {
 		if r.Kind == ticketing.KindIncidente && r.Priority == "" {
@@ -136,7 +151,7 @@ const (
 
 // resolvedDiscount lowers the confidence of an incident the client says
 // works again, so the bot asks rather than files a ticket for nothing.
-const resolvedDiscount = 0.6
+const resolvedDiscount = 0.5
 
 func (c *Classifier) decide(t *text, a *analysis) Result {
 	v := a.vector(t, c.lex)
@@ -159,6 +174,21 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		// or an everyone scope, so a campaign named with "no marca" asks.
 		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
 	}
+	switch {
+	case r.Kind == ticketing.KindIncidenteCritico && a.effect && !a.hardEffect && !a.platform && !a.impact:
+		// Only logins, one channel or slowness, and the client does not
+		// say the operation is stopped: the phones may still work, so ask
+		// rather than send them to the phones.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
+	case a.impact && r.Kind.IsIncident():
+		// A work-stopping effect over the whole operation is critical,
+		// whatever words told it.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidenteCritico, false
+	case a.impact:
+		// Told as a question or a request, an outage of the whole
+		// operation still deserves the question.
+		r.Kind, r.DoubtfulCritical = ticketing.KindIncidente, true
+	}
 	switch r.Kind {
 	case ticketing.KindIncidenteCritico:
 		r.Priority = ticketing.PriorityCritica
@@ -167,9 +197,17 @@ func (c *Classifier) decide(t *text, a *analysis) Result {
 		// The lexicon seeing an outage cue with an everyone scope asks too,
 		// whatever the model leans to: missing a real outage costs more
 		// than one question.
-		if pc >= doubtfulCritical || a.crit >= critThreshold && a.everyone && !a.partial {
+		if pc >= doubtfulCritical || a.crit >= critThreshold && a.everyone && !a.partial || a.maybeImpact {
 			r.DoubtfulCritical = true
 		}
+		if p := a.impactPriority(); p != "" {
+			r.Priority = p
+		}
+	}
+	if a.resolved && !a.failing || a.individual && !a.everyone && !a.operation {
+		// An outage the client says is over is not asked about: the
+		// operation is not stopped now. Nor is one agent's trouble.
+		r.DoubtfulCritical = false
 	}
 	if r.Kind.IsIncident() && a.resolved && !a.failing {
 		// "Ya anda" and nothing still failing: the incident may be over,
@@ -213,6 +251,10 @@ type analysis struct {
 	ms                []match // the cues found, qualified
 	resolved          bool    // the client says something works again
 	failing           bool    // some failure cue stands undiscounted
+	// Impact (impact.go): a work-stopping effect, one other than slowness,
+	// a scope told as the whole operation, the Service Desk line busy, a
+	// workaround, and their reading: the whole operation is stopped.
+	effect, hardEffect, platform, operation, deskBusy, workaround, impact, maybeImpact bool
 }
 
 const (
@@ -293,6 +335,8 @@ func analyzeWith(lex *compiled, t *text) *analysis {
 			a.score[sFuncionalidad] += m.eff
 		case catResuelto:
 			a.resolved = a.resolved || active
+		case catEfEntrantes, catEfSalientes, catEfCorte, catEfAudio, catEfAcceso, catEfCanal, catEfPlataforma, catEfRendimiento, catEfTelefonia, catMesaOcupada:
+			a.score[sIncidente] += 0.5 * m.eff
 		}
 		if (cu.cat == catIncidente || cu.cat == catCritico) && active && cu.sev > a.hi {
 			a.hi = cu.sev
@@ -316,6 +360,7 @@ func analyzeWith(lex *compiled, t *text) *analysis {
 		// One agent, some calls, one team: not the whole operation.
 		a.crit *= 0.35
 	}
+	a.readImpact(lex)
 	return a
 }
 

@@ -115,6 +115,14 @@ func (m Metrics) FalseCriticalRate() float64 {
 	return ratioOr(m.FalseCritical+m.DoubtfulNonCritical, m.NonCritical, 0)
 }
 
+// FalseCriticalOnly is the share of other examples read critical outright:
+// sent to the phones with no question.
+func (m Metrics) FalseCriticalOnly() float64 { return ratioOr(m.FalseCritical, m.NonCritical, 0) }
+
+// FalseDoubtfulRate is the share of other examples that would get the
+// yes/no question "¿Está detenida toda la operación?".
+func (m Metrics) FalseDoubtfulRate() float64 { return ratioOr(m.DoubtfulNonCritical, m.NonCritical, 0) }
+
 // PriorityAccuracy is the share of incidents, read as incidents, whose
 // priority was read right.
 func (m Metrics) PriorityAccuracy() float64 { return ratio(m.PriorityCorrect, m.PriorityN) }
@@ -137,7 +145,8 @@ func (m Metrics) WriteReport(w io.Writer) error {
 	fmt.Fprintf(&b, "critical recall      %.3f (%d/%d read critical)\n", m.CriticalRecall(), m.CriticalFound, m.Critical)
 	fmt.Fprintf(&b, "critical reach       %.3f (%d more flagged doubtful critical, asked)\n", m.CriticalReach(), m.CriticalAsked)
 	fmt.Fprintf(&b, "false critical rate  %.3f (%d/%d: read critical or doubtful)\n", m.FalseCriticalRate(), m.FalseCritical+m.DoubtfulNonCritical, m.NonCritical)
-	fmt.Fprintf(&b, "doubtful questions   %d on non-critical messages\n", m.DoubtfulNonCritical)
+	fmt.Fprintf(&b, "false critical only  %.3f (%d read critical outright)\n", m.FalseCriticalOnly(), m.FalseCritical)
+	fmt.Fprintf(&b, "false doubtful       %.3f (%d doubtful questions on non-critical messages)\n", m.FalseDoubtfulRate(), m.DoubtfulNonCritical)
 	fmt.Fprintf(&b, "priority accuracy    %.3f (%d/%d incidents)\n", m.PriorityAccuracy(), m.PriorityCorrect, m.PriorityN)
 	fmt.Fprintf(&b, "asked                %d (%d of them right); wrong and not asked %d; no case %d\n",
 		m.AskedRight+m.AskedWrong, m.AskedRight, m.WrongUnasked, m.NoCase)

@@ -16,7 +16,7 @@ const featureMask = 1<<featureBits - 1
 
 // featureVersion changes whenever features are extracted differently, so a
 // model file trained on other features is refused rather than misread.
-const featureVersion = 1
+const featureVersion = 2
 
 // maxFeatureWords bounds the words a message contributes. The start of a
 // message says what it is about; a pasted log after it only adds cost.
@@ -96,6 +96,8 @@ func (a *analysis) vector(t *text, lex *compiled) vector {
 	}{
 		{a.partial, "partial"}, {a.everyone, "everyone"}, {a.group, "group"}, {a.individual, "individual"},
 		{a.cos, "cosmetic"}, {a.cosWeak, "cosmetic_weak"}, {a.leve, "minor"}, {a.hi == sevAlta, "sev_alta"},
+		{a.effect, "effect"}, {a.hardEffect, "effect_hard"}, {a.operation, "scope_operation"}, {a.deskBusy, "desk_busy"},
+		{a.workaround, "workaround"}, {a.impact, "impact_critical"},
 	} {
 		if f.on {
 			dst = append(dst, newHash(fLexical).str(f.name).bucket())

@@ -23,7 +23,8 @@ const (
 	catResuelto               // it works again
 )
 
-var catNames = [...]string{
+// catNames is sized for the impact categories too (impact.go).
+var catNames = [32]string{
 	catConsulta:      "consulta",
 	catConsultaQ:     "consulta",
 	catIncidente:     "falla",
@@ -48,7 +49,7 @@ func (c category) isFailure() bool {
 	case catIncidente, catCritico, catTotal, catCosmetico, catCosmeticoLeve, catUrgencia:
 		return true
 	}
-	return false
+	return c.isEffect()
 }
 
 // severity orders incident cues for the seed's priority table.
@@ -345,7 +346,7 @@ var lexicon = []cueGroup{
 		"un|una|1 agente|ejecutivo|ejecutiva|usuario|usuaria|supervisor|supervisora|operador|operadora|puesto|pc|asesor|asesora|solo",
 		"un solo|sola", "una sola", "solo un|una|algunos|algunas|algunas+veces|a|en|para|el|la|los|las",
 		"solamente", "unicamente", "algun|alguna agente|ejecutivo|supervisor|usuario|llamada",
-		"algunos|algunas|varios|varias|pocos|pocas|ciertos|ciertas",
+		"algunos|algunas|varios|varias|ciertos|ciertas", "pocos|pocas !segundos|minutos|horas|momentos|instantes",
 		"dos|tres|2|3 agentes|ejecutivos|puestos|usuarios|supervisores",
 		"el|la agente|ejecutivo|ejecutiva|usuario|usuaria|interno #n",
 		"el|la agente|ejecutivo|ejecutiva|operador|operadora|asesor|asesora|supervisor|supervisora !de",
@@ -359,7 +360,9 @@ var lexicon = []cueGroup{
 	}},
 	{catGrupo, 1.0, 0, []string{
 		"equipo|area|sector|grupo|turno|linea|cola|sucursal|sede de|del", "ese|esa|este|esta equipo|area|sector|grupo|turno|linea|cola",
-		"the ~2 team|queue|line|branch", "team|queue|branch",
+		"the ~2 team|queue|line|branch",
+		// Not "team" alone: "Hi team" greets the support desk.
+		"sales|support|billing|collections|chat|email|voice|retention|renewals|backoffice|outbound|inbound|night|morning|afternoon|quality|that|this|their team|teams|queue|queues|branch",
 	}},
 	{catSigue, 1.0, 0, []string{
 		"igual ~1 pueden|podemos|se+puede|siguen|seguimos|trabajan|atienden|funciona|funcionan|anda|andan|entran|pasan|llegan|sale|salen|opera|operan",

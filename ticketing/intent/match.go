@@ -3,6 +3,7 @@ package intent
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -32,9 +33,18 @@ type prefixCue struct {
 }
 
 var lexiconOnce = sync.OnceValue(func() *compiled {
-	c, err := compile(lexicon, macros)
+	all := maps.Clone(macros)
+	maps.Copy(all, impactMacros)
+	c, err := compile(slices.Concat(lexicon, impactLexicon, impactScopeLexicon), all)
 	if err != nil {
 		panic("intent: " + err.Error())
+	}
+	for i := range c.cues {
+		if c.cues[i].cat == catOperacion {
+			// "No entra nada a nuestra única línea": the "no" denies the
+			// calls, not that the line is the client's only one.
+			c.cues[i].negatable = false
+		}
 	}
 	return c
 })

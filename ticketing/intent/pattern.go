@@ -14,7 +14,7 @@ import (
 //	no ~2 funciona|anda   "~2" skips up to two words
 //	el? sistema !de       "el?" is optional; "!de" means the next word is not "de"
 //	contact+center        one alternative spanning two words
-//	#n agentes            "#n" is any number
+//	#n agentes            "#n" is any number; "#n|pocos" a number or a word
 //	@falla                expands a named word list (see macros)
 //	^what is              only within the first words of a clause
 //
@@ -84,13 +84,12 @@ func (p *pattern) matchAt(words []string, i, si int) (int, bool) {
 			}
 		}
 		return p.matchAt(words, i, si+1)
-	case s.number:
-		if i < len(words) && isNumber(words[i]) {
+	default:
+		if s.number && i < len(words) && isNumber(words[i]) {
 			if e, ok := p.matchAt(words, i+1, si+1); ok {
 				return e, true
 			}
 		}
-	default:
 		for _, a := range s.alts {
 			if a.match(words, i) {
 				if e, ok := p.matchAt(words, i+len(a.words), si+1); ok {
@@ -150,6 +149,11 @@ func compilePattern(src string, macros map[string]string) (pattern, error) {
 			}
 			if a == "" {
 				return p, fmt.Errorf("pattern %q: empty alternative", src)
+			}
+			if a == "#n" {
+				// "#n|pocos": a number or one of the words.
+				s.number = true
+				continue
 			}
 			s.alts = append(s.alts, parseAlt(a))
 		}
