@@ -17,9 +17,9 @@ var impactClientTexts = map[string]Text{
 	"impact.button.alta":     {"Nos impide trabajar", "Nos impide trabajar", "It stops us from working"},
 	"impact.chat":            {"Si está detenida *toda la operación*, respondé *CRITICO* y lo pasamos a la Mesa de Ayuda.", "Si está detenida *toda la operación*, responde *CRITICO* y lo pasamos a la Mesa de Ayuda.", "If *the whole operation* has stopped, reply *CRITICO* and we pass it to the Help Desk."},
 	"impact.critical.answer": {
-		"🚨 Nos indicaste que está detenida *toda la operación*: el ticket #%d pasa a la Mesa de Ayuda como *incidente crítico* (prioridad CRÍTICA). Por política de soporte se atiende *únicamente por teléfono*: llamá ahora al %s. Ya avisamos a tu focal point y a la Mesa de Ayuda.\nRespuesta comprometida: vence %s (%s).",
-		"🚨 Nos indicaste que está detenida *toda la operación*: el ticket #%d pasa a la Mesa de Ayuda como *incidente crítico* (prioridad CRÍTICA). Por política de soporte se atiende *únicamente por teléfono*: llama ahora al %s. Ya avisamos a tu focal point y a la Mesa de Ayuda.\nRespuesta comprometida: vence %s (%s).",
-		"🚨 You told us *the whole operation* has stopped: ticket #%d goes to the Help Desk as a *critical incident* (priority CRITICAL). By support policy it is handled *only by phone*: call %s now. We have told your focal point and the Help Desk.\nCommitted response: due %s (%s).",
+		"🚨 Nos indicaste que está detenida *toda la operación*: el ticket #%d pasa a la Mesa de Ayuda como *incidente crítico* (prioridad CRÍTICA). Por política de soporte se atiende *únicamente por teléfono*: llamá ahora al %s. Ya avisamos a tu focal point y a la Mesa de Ayuda.",
+		"🚨 Nos indicaste que está detenida *toda la operación*: el ticket #%d pasa a la Mesa de Ayuda como *incidente crítico* (prioridad CRÍTICA). Por política de soporte se atiende *únicamente por teléfono*: llama ahora al %s. Ya avisamos a tu focal point y a la Mesa de Ayuda.",
+		"🚨 You told us *the whole operation* has stopped: ticket #%d goes to the Help Desk as a *critical incident* (priority CRITICAL). By support policy it is handled *only by phone*: call %s now. We have told your focal point and the Help Desk.",
 	},
 	"impact.critical.already": {
 		"El ticket #%d ya está en la Mesa de Ayuda como incidente crítico. Si todavía no llamaste, llamá ahora al %s.",
@@ -27,14 +27,9 @@ var impactClientTexts = map[string]Text{
 		"Ticket #%d is already with the Help Desk as a critical incident. If you have not called yet, call %s now.",
 	},
 	"impact.alta.answer": {
-		"⬆️ Nos indicaste que esto les impide trabajar: el ticket #%d ahora es %s. Respuesta comprometida: vence %s (%s).",
-		"⬆️ Nos indicaste que esto les impide trabajar: el ticket #%d ahora es %s. Respuesta comprometida: vence %s (%s).",
-		"⬆️ You told us this stops you from working: ticket #%d is now %s. Committed response: due %s (%s).",
-	},
-	"impact.alta.answer.next": {
-		"⬆️ Nos indicaste que esto les impide trabajar: el ticket #%d ahora es %s. Tu focal point ya está al tanto.",
-		"⬆️ Nos indicaste que esto les impide trabajar: el ticket #%d ahora es %s. Tu focal point ya está al tanto.",
-		"⬆️ You told us this stops you from working: ticket #%d is now %s. Your focal point knows.",
+		"⬆️ Nos indicaste que esto les impide trabajar: el ticket #%d ahora es %s y tu focal point ya lo sabe.",
+		"⬆️ Nos indicaste que esto les impide trabajar: el ticket #%d ahora es %s y tu focal point ya lo sabe.",
+		"⬆️ You told us this stops you from working: ticket #%d is now %s and your focal point knows.",
 	},
 	"impact.alta.already": {
 		"El ticket #%d ya tiene prioridad %s; tu focal point ya lo sabe.",
@@ -55,16 +50,17 @@ var impactDeskTexts = map[string]Text{
 		"These buttons are for the client. To take it as critical: `/soporte critico #%d`; to raise its priority: `/soporte prioridad #%d alta`.",
 	},
 	"impact.critical.page": {
-		"🚨 *Incidente crítico #%d* de *%s*: el cliente (%s) indicó que está detenida toda la operación; se le indicó llamar a la Mesa de Ayuda y el ticket pasó a la Mesa como crítico.%s\nVence %s.",
-		"🚨 *Incidente crítico #%d* de *%s*: el cliente (%s) indicó que está detenida toda la operación; se le indicó llamar a la Mesa de Ayuda y el ticket pasó a la Mesa como crítico.%s\nVence %s.",
-		"🚨 *Critical incident #%d* of *%s*: the client (%s) said the whole operation has stopped; they were told to call the Help Desk and the ticket went to the Help Desk as critical.%s\nDue %s.",
+		"🚨 *Incidente crítico #%d* de *%s*: el cliente %s indicó que está detenida toda la operación; se le indicó llamar a la Mesa de Ayuda y el ticket pasó a la Mesa como crítico.%s\nVence %s.",
+		"🚨 *Incidente crítico #%d* de *%s*: el cliente %s indicó que está detenida toda la operación; se le indicó llamar a la Mesa de Ayuda y el ticket pasó a la Mesa como crítico.%s\nVence %s.",
+		"🚨 *Critical incident #%d* of *%s*: the client %s said the whole operation has stopped; they were told to call the Help Desk and the ticket went to the Help Desk as critical.%s\nDue %s.",
 	},
 	"impact.alta.page": {
-		"⬆️ *Ticket #%d* de *%s*: el cliente (%s) indicó que les impide trabajar; ahora es prioridad ALTA.%s\nVence %s.",
-		"⬆️ *Ticket #%d* de *%s*: el cliente (%s) indicó que les impide trabajar; ahora es prioridad ALTA.%s\nVence %s.",
-		"⬆️ *Ticket #%d* of *%s*: the client (%s) said it stops them from working; it is now priority HIGH.%s\nDue %s.",
+		"⬆️ *Ticket #%d* de *%s*: el cliente %s indicó que les impide trabajar; ahora es prioridad ALTA.%s%s",
+		"⬆️ *Ticket #%d* de *%s*: el cliente %s indicó que les impide trabajar; ahora es prioridad ALTA.%s%s",
+		"⬆️ *Ticket #%d* of *%s*: the client %s said it stops them from working; it is now priority HIGH.%s%s",
 	},
 	"impact.link": {"\nHilo: %s", "\nHilo: %s", "\nThread: %s"},
+	"impact.due":  {"\nVence %s.", "\nVence %s.", "\nDue %s."},
 }
 
 // joinTexts adds a concern's rows to a table; a key already there is a
