@@ -479,3 +479,23 @@ func TestWhatsAppCriticoWithoutIncident(t *testing.T) {
 		})
 	}
 }
+
+// TestWhatsAppCriticoAnswersTheQuestion: CRITICO while the bot asks
+// whether the whole operation stopped is a yes.
+func TestWhatsAppCriticoAnswersTheQuestion(t *testing.T) {
+	const phone = "+5491155550101"
+	h := newImpactHarness(t)
+	h.handle(waMsg(phone, "WA1", "el discador no marca"))
+	h.flush()
+	h.handle(waMsg(phone, "WA2", "Crítico"))
+	_, wa := h.flush()
+	if len(wa) != 1 || !strings.Contains(wa[0].Text, phones[0]) {
+		t.Errorf("answer:\n%s", texts(wa))
+	}
+	if a := h.audits(ticketing.AuditCriticalAnswered); len(a) != 1 || a[0].Detail != ticketing.QuestionYes {
+		t.Errorf("answers = %+v, want one yes", a)
+	}
+	if n := len(h.tickets("acme")); n != 0 {
+		t.Errorf("tickets = %d, want none", n)
+	}
+}
