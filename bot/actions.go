@@ -31,6 +31,8 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		return b.handleOverrule(ctx, in)
 	case actionCSAT:
 		return b.handleCSATButton(ctx, in)
+	case actionImpactCritical, actionImpactAlta:
+		return b.handleImpactButton(ctx, in)
 	}
 	idPart, arg, _ := strings.Cut(in.ActionValue, ":")
 	n, err := strconv.ParseInt(idPart, 10, 64)
@@ -151,6 +153,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	if t.Source != ticketing.SourceWhatsApp {
 		buttons = b.staffButtons(t)
 	}
+	buttons = append(buttons, impactButtons(c, t)...)
 	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
 		return "", err
 	}

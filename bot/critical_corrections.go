@@ -112,6 +112,10 @@ func (b *Bot) replied(ctx context.Context, in channels.Inbound, reply string) (c
 // critical one from the call, unless someone already answered.
 func (b *Bot) refileCritical(ctx context.Context, cmd command) (string, error) {
 	me := cmd.in.UserID
+	said := ""
+	if len(cmd.args) > 1 {
+		said = "\n" + quote(strings.Join(cmd.args[1:], " "))
+	}
 	return b.withTicket(ctx, cmd, "critico #N [descripción]", func(tx ticketing.Tx, fx *effects, t *ticketing.Ticket) (string, error) {
 		if t.Kind == ticketing.KindIncidenteCritico {
 			return "", b.staffErr("critical.refile.already", t.ID)
@@ -119,44 +123,20 @@ func (b *Bot) refileCritical(ctx context.Context, cmd command) (string, error) {
 		if !t.Status.Open() {
 			return "", b.staffErr("critical.refile.closed", t.ID)
 		}
-		c, ok := b.dir.client(t.ClientID)
-		if !ok {
-			return "", fmt.Errorf("ticket %d: client %s not configured", t.ID, t.ClientID)
-		}
 		now := b.clock.Now()
-		from := fmt.Sprintf("%s %s", t.Kind, t.Priority)
-		if t.Status != ticketing.StatusNuevo && len(ticketing.NextStatuses(ticketing.KindIncidenteCritico, t.Status)) == 0 && t.Status.Open() {
-			t.Status = ticketing.StatusEnCurso
-		}
-		t.Kind, t.Priority, t.AwaitingChoice = ticketing.KindIncidenteCritico, ticketing.PriorityCritica, false
-		if !t.Responded() {
-			t.ClockStart, t.DueAt = b.calendar.Deadline(*c, t.Kind, t.Priority, now)
-		}
-		b.scheduleNext(t)
-		t.UpdatedAt = now
-		if err := tx.UpdateTicket(ctx, t); err != nil {
+		dueWords, err := b.takeCritical(ctx, tx, t, criticalTake{
+			actor: me, at: now,
+			// The thread is read by the client too: its note is in their language.
+			note: func(c *ticketing.Client, t *ticketing.Ticket) string {
+				return say(c, "critical.refile.note", mention(me), t.ID, said, when(c, t.DueAt, now), zoneName(c))
+			},
+			page: func(c *ticketing.Client, t *ticketing.Ticket, dueWords string) string {
+				return b.tell("critical.refile.page", t.ID, c.Name, mention(me), said, dueWords)
+			},
+		})
+		if err != nil {
 			return "", err
 		}
-		said := ""
-		if len(cmd.args) > 1 {
-			said = "\n" + quote(strings.Join(cmd.args[1:], " "))
-		}
-		// The thread is read by the client too: its note is in their language.
-		note := say(c, "critical.refile.note", mention(me), t.ID, said, when(c, t.DueAt, now), zoneName(c))
-		if err := b.toThread(ctx, tx, t, note); err != nil {
-			return "", err
-		}
-		dueWords := b.deskLang.When(t.DueAt, now, c.Location)
-		page := b.tell("critical.refile.page", t.ID, c.Name, mention(me), said, dueWords)
-		if err := b.pageCritical(ctx, tx, c, t, page); err != nil {
-			return "", err
-		}
-		if err := b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditKindChanged, from+" → "+string(t.Kind)+" (mesa de ayuda)"); err != nil {
-			return "", err
-		}
-		if err := b.recordCorrection(ctx, tx, t, me, ticketing.CorrectionCritical); err != nil {
-			return "", err
-		}
-		return b.tell("critical.refile.reply", t.ID, c.Name, dueWords), nil
+		return b.tell("critical.refile.reply", t.ID, b.clientOf(t).Name, dueWords), nil
 	})
 }

@@ -127,6 +127,7 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 	if !o.apart() {
 		buttons = b.staffButtons(t)
 	}
+	buttons = append(buttons, impactButtons(c, t)...)
 	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
 }
 

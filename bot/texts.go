@@ -127,6 +127,11 @@ func (b *Bot) ticketOpenedText(c *ticketing.Client, t *ticketing.Ticket, now tim
 		focal = b.named(c.FocalPoint)
 	}
 	lines = append(lines, l.Say("ticket.opened.focal", focal, where))
+	// A contact on WhatsApp has no buttons: one word does what Slack's
+	// "the whole operation has stopped" does.
+	if t.Kind == ticketing.KindIncidente && !t.AwaitingChoice && t.Client.Platform == ticketing.PlatformWhatsApp {
+		lines = append(lines, l.Say("impact.chat"))
+	}
 	return strings.Join(lines, "\n")
 }
 

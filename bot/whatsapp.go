@@ -30,6 +30,9 @@ func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 		if handled, err := b.whatsAppCommand(ctx, tx, c, phone, in.Text); handled || err != nil {
 			return err
 		}
+		if handled, err := b.impactFromChat(ctx, tx, fx, c, in); handled || err != nil {
+			return err
+		}
 		if handled, err := b.csatFromChat(ctx, tx, c, in); handled || err != nil {
 			return err
 		}
