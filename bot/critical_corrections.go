@@ -32,7 +32,7 @@ func (b *Bot) holdRefused(ctx context.Context, tx ticketing.Tx, o origin, cl Cla
 	}
 	q = &ticketing.CriticalQuestion{
 		ClientID: o.client.ID, Author: o.author, AuthorName: o.authorName, Where: o.where, Desk: o.desk,
-		Text: o.text, Media: o.media, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
+		Text: o.text, Media: o.media, Files: o.files, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
 		Kind: cl.Kind, Priority: cl.Priority, Confidence: cl.Confidence, Cues: cl.Cues,
 	}
 	if err := tx.AskCritical(ctx, q); err != nil {
