@@ -91,6 +91,9 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 		if err := b.recordCorrection(ctx, tx, t, in.UserID, ticketing.CorrectionNotCritical); err != nil {
 			return err
 		}
+		if err := b.applyQuestionEdits(ctx, tx, fx, q); err != nil {
+			return err
+		}
 		reply = b.tell("critical.overrule.reply", t.ID, o.client.Name, kindPriority(b.deskLang, t), b.deskLang.When(t.DueAt, b.clock.Now(), o.client.Location))
 		return b.audit(ctx, tx, in.UserID, q.ClientID, t.ID, ticketing.AuditCriticalOverruled, subjectOf(q.Text))
 	})

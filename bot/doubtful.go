@@ -82,7 +82,10 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	}
 	cl := Classification{Kind: q.Kind, Priority: q.Priority, Confidence: q.Confidence, Cues: q.Cues}
 	if outcome == ticketing.QuestionNo {
-		return true, b.openTicket(ctx, tx, fx, o, cl)
+		if err := b.openTicket(ctx, tx, fx, o, cl); err != nil {
+			return false, err
+		}
+		return true, b.applyQuestionEdits(ctx, tx, fx, q)
 	}
 	if outcome == ticketing.QuestionTimedOut {
 		alert := b.tell("critical.timeout", o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))

@@ -264,3 +264,19 @@ func (b *Bot) burstTurnedCritical(ctx context.Context, tx ticketing.Tx, fx *effe
 	}
 	return tx.DeleteBurst(ctx, bu.Key)
 }
+
+// applyQuestionEdits applies the edits held for a message that waited as
+// a question (doubtful, or sent to the phones) and has just become a
+// ticket: the ticket gets the text as the client left it.
+func (b *Bot) applyQuestionEdits(ctx context.Context, tx ticketing.Tx, fx *effects, q *ticketing.CriticalQuestion) error {
+	in := channels.Inbound{Platform: q.Where.Platform, Kind: channels.KindMessage, UserID: q.Author, UserName: q.AuthorName}
+	if in.Platform == channels.WhatsApp {
+		in.Channel, in.MessageID = q.Author, strings.TrimPrefix(q.ExternalID, "whatsapp:")
+	} else {
+		in.Channel, in.MessageID, _ = strings.Cut(strings.TrimPrefix(q.ExternalID, "slack:"), ":")
+	}
+	if in.MessageID == "" || externalIDOf(in) != q.ExternalID {
+		return nil
+	}
+	return b.applyHeldEdits(ctx, tx, fx, in)
+}

@@ -352,3 +352,24 @@ func TestFilesOfHeldMessagesReachTheirTicket(t *testing.T) {
 		})
 	}
 }
+
+// An edit of a message waiting as a doubtful question reaches the ticket
+// the answer "No" opens.
+func TestEventsAPIEditOfAHeldQuestionReachesItsTicket(t *testing.T) {
+	f := newFakeSlack(t)
+	r := startBot(t, slackConfig(t, f, "events"), ticketing.NewManualClock(e2eStart))
+	if got := r.event(slackfake.Message{EventID: "EvQ0", Channel: acmeChannel, User: acmeClient, TS: tsAt(0), Text: doubtfulText}); got != http.StatusOK {
+		t.Fatalf("status = %d", got)
+	}
+	f.waitFor("the question", func() bool { return len(f.Posts(acmeChannel)) >= 1 })
+	const edited = doubtfulText + " y en la de ventas"
+	r.postEvent(slackChange("EvQ1", acmeChannel, acmeClient, tsAt(0), doubtfulText, edited, 30))
+	if got := r.pressCritical(f.Posts(acmeChannel)[0], "no"); got != http.StatusOK {
+		t.Fatalf("button status = %d", got)
+	}
+	eventually(t, "the ticket", func() bool { return len(r.tickets("acme")) == 1 })
+	ms := r.messages(r.tickets("acme")[0].ID)
+	if len(ms) != 1 || ms[0].Text != edited || !reflect.DeepEqual(revisionTexts(ms[0]), []string{doubtfulText}) {
+		t.Errorf("messages = %+v, want the edited text with the original as its revision", ms)
+	}
+}
