@@ -177,6 +177,22 @@ func TestEditBeforeItsMessage(t *testing.T) {
 	})
 }
 
+// A WhatsApp revocation delivered before its message marks the message
+// deleted when it comes; the text is kept.
+func TestWhatsAppRevokeBeforeItsMessage(t *testing.T) {
+	w := startWhatsAppBot(t)
+	const text = "Un agente no escucha el audio en las llamadas entrantes"
+	revoke := waProtocol("3EB0RRR2", acmeContact, "3EB0RRR1", &waE2E.ProtocolMessage{Type: waE2E.ProtocolMessage_REVOKE.Enum()}, types.EditAttributeSenderRevoke)
+	w.receiveAll(t, revoke, waText("3EB0RRR1", acmeContact, text))
+	w.waitWhatsApp(acmeContact, 1)
+	if ms := w.messages(1); len(ms) != 1 || ms[0].Text != text || ms[0].DeletedAt.IsZero() {
+		t.Errorf("messages = %+v, want the message kept and marked deleted", ms)
+	}
+	if got := w.audits(ticketing.AuditMessageDeleted); got != 1 {
+		t.Errorf("message_deleted audit lines = %d, want 1", got)
+	}
+}
+
 // A thread reply after staff answered, edited into an outage, sends the
 // client to the phones and alerts the desk, once for that message; an
 // edit that adds nothing critical changes nothing.
