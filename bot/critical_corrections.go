@@ -32,7 +32,7 @@ func (b *Bot) holdRefused(ctx context.Context, tx ticketing.Tx, o origin, cl Cla
 	}
 	q = &ticketing.CriticalQuestion{
 		ClientID: o.client.ID, Author: o.author, AuthorName: o.authorName, Where: o.where, Desk: o.desk,
-		Text: o.text, Media: o.media, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
+		Text: o.text, Media: o.media, Files: o.files, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
 		Kind: cl.Kind, Priority: cl.Priority, Confidence: cl.Confidence, Cues: cl.Cues,
 	}
 	if err := tx.AskCritical(ctx, q); err != nil {
@@ -89,6 +89,9 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 			return err
 		}
 		if err := b.recordCorrection(ctx, tx, t, in.UserID, ticketing.CorrectionNotCritical); err != nil {
+			return err
+		}
+		if err := b.applyQuestionEdits(ctx, tx, fx, q); err != nil {
 			return err
 		}
 		reply = b.tell("critical.overrule.reply", t.ID, o.client.Name, kindPriority(b.deskLang, t), b.deskLang.When(t.DueAt, b.clock.Now(), o.client.Location))

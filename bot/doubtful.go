@@ -21,7 +21,7 @@ const actionCritical = "critical_answer"
 func (b *Bot) askCritical(ctx context.Context, tx ticketing.Tx, o origin, cl Classification) error {
 	q := &ticketing.CriticalQuestion{
 		ClientID: o.client.ID, Author: o.author, AuthorName: o.authorName, Where: o.where, Desk: o.desk,
-		Text: o.text, Media: o.media, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
+		Text: o.text, Media: o.media, Files: o.files, ExternalID: o.externalID, ReceivedAt: o.at, AskedAt: b.clock.Now(),
 		Kind: cl.Kind, Priority: cl.Priority, Confidence: cl.Confidence, Cues: cl.Cues,
 	}
 	if err := tx.AskCritical(ctx, q); err != nil {
@@ -51,7 +51,7 @@ func (b *Bot) originOf(q *ticketing.CriticalQuestion) (origin, error) {
 	if !ok {
 		return origin{}, fmt.Errorf("critical question %d: client %s not configured", q.ID, q.ClientID)
 	}
-	return origin{client: c, author: q.Author, authorName: q.AuthorName, text: q.Text, media: q.Media, at: q.ReceivedAt,
+	return origin{client: c, author: q.Author, authorName: q.AuthorName, text: q.Text, media: q.Media, files: q.Files, at: q.ReceivedAt,
 		externalID: q.ExternalID, where: q.Where, desk: q.Desk}, nil
 }
 
@@ -82,7 +82,10 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	}
 	cl := Classification{Kind: q.Kind, Priority: q.Priority, Confidence: q.Confidence, Cues: q.Cues}
 	if outcome == ticketing.QuestionNo {
-		return true, b.openTicket(ctx, tx, fx, o, cl)
+		if err := b.openTicket(ctx, tx, fx, o, cl); err != nil {
+			return false, err
+		}
+		return true, b.applyQuestionEdits(ctx, tx, fx, q)
 	}
 	if outcome == ticketing.QuestionTimedOut {
 		alert := b.tell("critical.timeout", o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))

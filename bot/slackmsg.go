@@ -62,7 +62,7 @@ func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error
 	if in.Text == "" && in.Media == "" {
 		return nil
 	}
-	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+	return b.updateMessage(ctx, in, func(tx ticketing.Tx, fx *effects) error {
 		if dup, err := b.seen(ctx, tx, fx, in); dup || err != nil {
 			return err
 		}
@@ -95,7 +95,7 @@ func (b *Bot) seen(ctx context.Context, tx ticketing.Tx, fx *effects, in channel
 }
 
 func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error {
-	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+	return b.updateMessage(ctx, in, func(tx ticketing.Tx, fx *effects) error {
 		t, err := b.ticketOfThread(ctx, tx, in.Channel, in.ThreadTS)
 		if isNotFound(err) {
 			b.log.Debug("reply in a thread without ticket ignored", "channel", in.Channel, "thread", in.ThreadTS)

@@ -15,7 +15,7 @@ import (
 // contacts reach tickets, and only their own client's.
 func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 	phone := in.UserID
-	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
+	return b.updateMessage(ctx, in, func(tx ticketing.Tx, fx *effects) error {
 		contact, err := tx.Contact(ctx, phone)
 		if err != nil && !isNotFound(err) {
 			return err
@@ -122,7 +122,12 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 		TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
 		return err
 	}
-	_, err := b.relayToDesk(ctx, tx, t, o.files, "")
+	// The files of a greeting that came first go along too.
+	var files []ticketing.Attachment
+	for _, m := range o.earlier {
+		files = append(files, m.Files...)
+	}
+	_, err := b.relayToDesk(ctx, tx, t, append(files, o.files...), "")
 	return err
 }
 

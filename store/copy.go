@@ -15,7 +15,7 @@ import (
 var copyTables = []string{
 	"clients", "staff", "whatsapp_contacts", "whatsapp_invitations",
 	"tickets", "ticket_messages", "inbound_events", "outbox", "notifications",
-	"audit_log", "digests", "heartbeat", "unknown_contacts", "ticket_files", "message_revisions", "bursts", "critical_questions", "corrections", "csat",
+	"audit_log", "digests", "heartbeat", "unknown_contacts", "ticket_files", "message_revisions", "pending_edits", "bursts", "critical_questions", "corrections", "csat",
 	"next_responses", "phone_health",
 }
 

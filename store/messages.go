@@ -104,20 +104,29 @@ func (t *Tx) MessageByExternalID(ctx context.Context, externalID string) (ticket
 	return m, nil
 }
 
-// EditMessage implements ticketing.Tx: the old text becomes a revision.
+// EditMessage implements ticketing.Tx: the history is rewritten as
+// ticketing.Message.ApplyEdit orders it.
 func (t *Tx) EditMessage(ctx context.Context, id int64, text string, at time.Time) error {
-	var old string
-	err := t.queryRow(ctx, `SELECT text FROM ticket_messages WHERE id = ?`, id).Scan(&old)
+	m, err := scanMessage(t.queryRow(ctx, `SELECT `+messageColumns+` FROM ticket_messages WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("edit message %d: %w", id, ticketing.ErrNotFound)
 	}
 	if err != nil {
 		return fmt.Errorf("edit message %d: %w", id, err)
 	}
-	if _, err := t.exec(ctx, `INSERT INTO message_revisions (message_id, text, replaced_at) VALUES (?, ?, ?)`, id, old, stampOf(at)); err != nil {
+	if m.Revisions, err = t.revisions(ctx, id); err != nil {
+		return err
+	}
+	m.ApplyEdit(text, at)
+	if _, err := t.exec(ctx, `DELETE FROM message_revisions WHERE message_id = ?`, id); err != nil {
 		return fmt.Errorf("edit message %d: %w", id, err)
 	}
-	if _, err := t.exec(ctx, `UPDATE ticket_messages SET text = ?, edited_at = ? WHERE id = ?`, text, stampOf(at), id); err != nil {
+	for _, r := range m.Revisions {
+		if _, err := t.exec(ctx, `INSERT INTO message_revisions (message_id, text, replaced_at) VALUES (?, ?, ?)`, id, r.Text, stampOf(r.At)); err != nil {
+			return fmt.Errorf("edit message %d: %w", id, err)
+		}
+	}
+	if _, err := t.exec(ctx, `UPDATE ticket_messages SET text = ?, edited_at = ? WHERE id = ?`, m.Text, stampOf(m.EditedAt), id); err != nil {
 		return fmt.Errorf("edit message %d: %w", id, err)
 	}
 	return nil

@@ -331,3 +331,26 @@ func decodeFile(s string) (*ticketing.Attachment, error) {
 	}
 	return &f, nil
 }
+
+// encodeFiles is a held message's files as JSON; none is empty.
+func encodeFiles(fs []ticketing.Attachment) (string, error) {
+	if len(fs) == 0 {
+		return "", nil
+	}
+	raw, err := json.Marshal(fs)
+	if err != nil {
+		return "", fmt.Errorf("encode files: %w", err)
+	}
+	return string(raw), nil
+}
+
+func decodeFiles(s string) ([]ticketing.Attachment, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var fs []ticketing.Attachment
+	if err := json.Unmarshal([]byte(s), &fs); err != nil {
+		return nil, fmt.Errorf("stored files: %w", err)
+	}
+	return fs, nil
+}

@@ -78,13 +78,15 @@ func (d *DB) ExportPerson(ctx context.Context, p Person, now time.Time) (Persona
 				return err
 			}
 			where, args := mentions(cols, ids[len(ids)-1])
+			for _, sc := range personScopes {
+				if sc.table == table {
+					w, a := scoped(sc.where, ids[0], ids[len(ids)-1])
+					where = strings.TrimPrefix(where+` OR `+w, ` OR `)
+					args = append(args, a...)
+				}
+			}
 			if where == "" {
 				continue
-			}
-			if table == "ticket_messages" {
-				// The whole conversation of their tickets is about them.
-				where += ` OR ticket_id IN (SELECT id FROM tickets WHERE whatsapp_contact = ? OR opened_by = ?)`
-				args = append(args, ids[0], ids[0])
 			}
 			rows, err := t.rowsAsMaps(ctx, `SELECT * FROM `+table+` WHERE `+where, args...)
 			if err != nil {
@@ -133,21 +135,19 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 	err = d.Update(ctx, func(ttx ticketing.Tx) error {
 		t := ttx.(*Tx)
 		id := ids[0]
-		steps := []struct {
-			table, q string
-			args     []any
-		}{
-			{"ticket_messages", `UPDATE ticket_messages SET text = '', media = '' WHERE author_id = ?`, []any{id}},
+		var steps []eraseStep
+		for _, sc := range personScopes {
+			w, a := scoped(sc.where, id, ids[len(ids)-1])
+			steps = append(steps, eraseStep{sc.table, sc.erase + ` WHERE ` + w, a})
+		}
+		steps = append(steps, []eraseStep{
 			{"tickets", `UPDATE tickets SET subject = ? WHERE whatsapp_contact = ? OR opened_by = ?`, []any{"[" + rep.Placeholder + "]", id, id}},
-			{"outbox", `UPDATE outbox SET text = '', buttons = '' WHERE target = ? OR user_id = ?`, []any{id, id}},
 			// What was still owed to them can no longer be delivered.
 			{"outbox", `UPDATE outbox SET dead_at = ?, last_error = 'erased' WHERE (target = ? OR user_id = ?) AND sent_at IS NULL AND dead_at IS NULL`, []any{stampOf(now), id, id}},
 			{"whatsapp_contacts", `DELETE FROM whatsapp_contacts WHERE phone = ?`, []any{id}},
 			{"whatsapp_invitations", `DELETE FROM whatsapp_invitations WHERE phone = ?`, []any{id}},
 			{"unknown_contacts", `DELETE FROM unknown_contacts WHERE phone = ?`, []any{id}},
-			// A rating is a figure of the ticket; the comment is their words.
-			{"csat", `UPDATE csat SET comment = '' WHERE rated_by = ?`, []any{id}},
-		}
+		}...)
 		for _, s := range steps {
 			res, err := t.exec(ctx, s.q, s.args...)
 			if err != nil {
@@ -187,6 +187,12 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 		rep.Checkpointed = true
 	}
 	return rep, nil
+}
+
+// eraseStep is one statement of an erasure, counted under table.
+type eraseStep struct {
+	table, q string
+	args     []any
 }
 
 // compact rewrites the SQLite file without free pages and empties the

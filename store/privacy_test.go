@@ -58,7 +58,13 @@ func seedPrivacy(t *testing.T, db *store.DB) {
 			return err
 		}
 		for _, detail := range []string{erased, "5491100000001@s.whatsapp.net", kept} {
-			if err := tx.Audit(ctx, ticketing.AuditEntry{At: t0, Actor: "supportbot", ClientID: "acme", TicketID: wa.ID, Action: ticketing.AuditUnknownContact, Detail: detail}); err != nil {
+			// A line on the erased person's ticket is theirs; the other
+			// contact's is the client's.
+			ticket := wa.ID
+			if detail == kept {
+				ticket = 0
+			}
+			if err := tx.Audit(ctx, ticketing.AuditEntry{At: t0, Actor: "supportbot", ClientID: "acme", TicketID: ticket, Action: ticketing.AuditUnknownContact, Detail: detail}); err != nil {
 				return err
 			}
 		}

@@ -10,17 +10,21 @@ import (
 
 const questionColumns = `id, client_id, author, author_name, where_platform, where_address, where_thread,
 	desk_platform, desk_address, desk_thread, text, media, external_id, received_at, asked_at,
-	kind, priority, confidence, cues, settled_at, outcome`
+	kind, priority, confidence, cues, settled_at, outcome, files`
 
 // AskCritical implements ticketing.Tx.
 func (t *Tx) AskCritical(ctx context.Context, q *ticketing.CriticalQuestion) error {
-	err := t.queryRow(ctx, `INSERT INTO critical_questions (client_id, author, author_name,
+	files, err := encodeFiles(q.Files)
+	if err != nil {
+		return fmt.Errorf("store critical question: %w", err)
+	}
+	err = t.queryRow(ctx, `INSERT INTO critical_questions (client_id, author, author_name,
 		where_platform, where_address, where_thread, desk_platform, desk_address, desk_thread,
-		text, media, external_id, received_at, asked_at, kind, priority, confidence, cues)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		text, media, external_id, received_at, asked_at, kind, priority, confidence, cues, files)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		q.ClientID, q.Author, q.AuthorName, string(q.Where.Platform), q.Where.Address, q.Where.Thread,
 		string(q.Desk.Platform), q.Desk.Address, q.Desk.Thread, q.Text, q.Media, q.ExternalID,
-		stampOf(q.ReceivedAt), stampOf(q.AskedAt), string(q.Kind), string(q.Priority), q.Confidence, joinCues(q.Cues)).Scan(&q.ID)
+		stampOf(q.ReceivedAt), stampOf(q.AskedAt), string(q.Kind), string(q.Priority), q.Confidence, joinCues(q.Cues), files).Scan(&q.ID)
 	if err != nil {
 		return fmt.Errorf("store critical question: %w", err)
 	}
@@ -80,10 +84,14 @@ func (t *Tx) SettleCriticalQuestion(ctx context.Context, id int64, outcome strin
 
 func scanQuestion(r scanner) (*ticketing.CriticalQuestion, error) {
 	var q ticketing.CriticalQuestion
-	var wp, dp, kind, prio, cues string
+	var wp, dp, kind, prio, cues, files string
 	if err := r.Scan(&q.ID, &q.ClientID, &q.Author, &q.AuthorName, &wp, &q.Where.Address, &q.Where.Thread,
 		&dp, &q.Desk.Address, &q.Desk.Thread, &q.Text, &q.Media, &q.ExternalID, instant{&q.ReceivedAt}, instant{&q.AskedAt},
-		&kind, &prio, &q.Confidence, &cues, instant{&q.SettledAt}, &q.Outcome); err != nil {
+		&kind, &prio, &q.Confidence, &cues, instant{&q.SettledAt}, &q.Outcome, &files); err != nil {
+		return nil, err
+	}
+	var err error
+	if q.Files, err = decodeFiles(files); err != nil {
 		return nil, err
 	}
 	q.Where.Platform, q.Desk.Platform = ticketing.Platform(wp), ticketing.Platform(dp)

@@ -1,6 +1,9 @@
 package ticketing
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Burst is what the router remembers of one person's recent top-level
 // messages in one conversation: messages close together are one case, so
@@ -31,4 +34,24 @@ type MessageRevision struct {
 	Text string
 	// At is when the text was replaced.
 	At time.Time
+}
+
+// ApplyEdit records the author's edit of m made at at. Edits count in the
+// order they were made: a later one becomes the text, and one made before
+// the last edit (delivered late) only takes its place in the history,
+// between the text it replaced and the one that replaced it.
+func (m *Message) ApplyEdit(text string, at time.Time) {
+	if !at.Before(m.EditedAt) {
+		m.Revisions = append(m.Revisions, MessageRevision{Text: m.Text, At: at})
+		m.Text, m.EditedAt = text, at
+		return
+	}
+	for i, r := range m.Revisions {
+		if r.At.After(at) {
+			m.Revisions[i].At = at
+			m.Revisions = slices.Insert(m.Revisions, i+1, MessageRevision{Text: text, At: r.At})
+			return
+		}
+	}
+	m.Revisions = append(m.Revisions, MessageRevision{Text: text, At: m.EditedAt})
 }

@@ -29,7 +29,9 @@ type CriticalQuestion struct {
 	// Where is the conversation the client wrote in, Desk where staff work.
 	Where, Desk Conversation
 	Text, Media string
-	ExternalID  string
+	// Files came with the message; they reach the ticket it may open.
+	Files      []Attachment
+	ExternalID string
 	// ReceivedAt is when the client wrote: a "no" ticket's deadline counts
 	// from it. AskedAt is when the question was queued.
 	ReceivedAt, AskedAt time.Time

@@ -133,12 +133,22 @@ type Tx interface {
 	// whichever ticket; ErrNotFound when none has it.
 	MessageByExternalID(ctx context.Context, externalID string) (Message, error)
 	// EditMessage replaces a message's text, keeping the one it had as a
-	// revision replaced at at; ErrNotFound for an unknown id.
+	// revision replaced at at; ErrNotFound for an unknown id. Edits count
+	// in the order they were made, not stored: one made before the
+	// message's last edit is only kept as the revision it was between the
+	// two.
 	EditMessage(ctx context.Context, id int64, text string, at time.Time) error
 	// DeleteMessage marks a message deleted at at, keeping its text; a
 	// message deleted already keeps its first mark. ErrNotFound for an
 	// unknown id.
 	DeleteMessage(ctx context.Context, id int64, at time.Time) error
+	// HoldEdit keeps an edit of a message not stored yet and sets its ID;
+	// held edits received before expired go, and beyond max held edits the
+	// ones received first.
+	HoldEdit(ctx context.Context, e *PendingEdit, expired time.Time, max int) error
+	// TakeEdits returns the held edits of a message, oldest edit first, and
+	// forgets them; none is no error.
+	TakeEdits(ctx context.Context, externalID string) ([]PendingEdit, error)
 
 	// Burst reads the burst under key; ErrNotFound when there is none.
 	Burst(ctx context.Context, key string) (Burst, error)

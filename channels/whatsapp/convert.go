@@ -6,6 +6,7 @@ package whatsappchannel
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"go.mau.fi/whatsmeow/proto/waE2E"
 	"go.mau.fi/whatsmeow/types"
@@ -157,6 +158,11 @@ func fromProtocol(evt *events.Message, pm *waE2E.ProtocolMessage, sender types.J
 	in := channels.Inbound{
 		Platform: channels.WhatsApp, Kind: kind, EventID: evt.Info.ID, MessageID: target,
 		Channel: phone, UserID: phone, At: evt.Info.Timestamp,
+	}
+	// An edit carries when it was made; edits count in that order, not in
+	// the order they arrive.
+	if ms := pm.GetTimestampMS(); ms > 0 {
+		in.At = time.UnixMilli(ms).UTC()
 	}
 	in.Text, in.Truncated = channels.CleanText(text, channels.MaxTextChars)
 	in.UserName, _ = channels.CleanText(evt.Info.PushName, maxNameChars)

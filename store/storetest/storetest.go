@@ -31,6 +31,7 @@ func Run(t *testing.T, open Open) {
 		{"tickets", ticketCases},
 		{"messages", messageCases},
 		{"edits and bursts", editCases},
+		{"edit order and held edits", editOrderCases},
 		{"outbox", outboxCases},
 		{"records", recordCases},
 		{"people", peopleCases},
