@@ -207,13 +207,14 @@ func writeTextBreaches(w io.Writer, wd words, bs []Breach) {
 // which clock each breach was.
 func writeTextDeskBreaches(w io.Writer, wd words, bs []Breach) {
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, wd.say("report.text.desk_breaches", len(bs)))
+	writeWrapped(w, "", wd.say("report.text.desk_breaches", len(bs)))
 	if len(bs) == 0 {
 		fmt.Fprintln(w, "  "+wd.say("report.text.no_breaches"))
 		return
 	}
 	for _, b := range bs {
-		head := fmt.Sprintf("  #%d %s · %s · %s · %s", b.TicketID, plain(b.ClientName), wd.clockLabel(b.Clock), priorityLabel(wd, b.Priority), kindLabel(wd, b.Kind))
+		// The client last: a long name is what gets cut.
+		head := fmt.Sprintf("  #%d %s · %s · %s · %s", b.TicketID, wd.clockLabel(b.Clock), priorityLabel(wd, b.Priority), kindLabel(wd, b.Kind), plain(b.ClientName))
 		fmt.Fprintln(w, fit(head))
 		writeTextBreachDetail(w, wd, b)
 	}

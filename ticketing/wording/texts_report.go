@@ -106,7 +106,7 @@ var reportTexts = map[string]Text{
 	"report.text.clocks":        {"Respuesta siguiente y resolución", "Respuesta siguiente y resolución", "Next response and resolution"},
 	"report.text.breaches":      {"Incumplidos (%d):", "Incumplidos (%d):", "Breaches (%d):"},
 	"report.text.no_breaches":   {"Sin incumplimientos.", "Sin incumplimientos.", "No breaches."},
-	"report.text.desk_breaches": {"Incumplimientos de toda la mesa (%d), los más recientes primero:", "Incumplimientos de toda la mesa (%d), los más recientes primero:", "Breaches across the desk (%d), newest first:"},
+	"report.text.desk_breaches": {"Incumplimientos de toda la mesa (%d), los más recientes primero, en hora de cada cliente:", "Incumplimientos de toda la mesa (%d), los más recientes primero, en hora de cada cliente:", "Breaches across the desk (%d), newest first, on each client's clock:"},
 	"report.text.breach_when":   {"abierto %s · vence %s · %s (+%s)", "abierto %s · vence %s · %s (+%s)", "opened %s · due %s · %s (+%s)"},
 	"report.text.answered_at":   {"respuesta %s", "respuesta %s", "answered %s"},
 	"report.text.focal":         {"focal: %s", "focal: %s", "focal point: %s"},
