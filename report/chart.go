@@ -2,14 +2,14 @@ package report
 
 import "fmt"
 
-// Chart geometry, in SVG user units. A six-month chart is 376 units wide:
-// on a 390 px phone it scales to about 0.95, so its 13-unit labels stay
+// Chart geometry, in SVG user units. A six-month chart is 382 units wide:
+// on a 390 px phone it scales to about 0.94, so its 13-unit labels stay
 // above 12 px; the goal's label sits above the plot, not beside it, to
 // keep the width down.
 const (
 	chartBarWidth = 36
 	chartSlot     = 54
-	chartLeft     = 44
+	chartLeft     = 50
 	chartRight    = 8
 	chartTop      = 40
 	chartPlot     = 150
@@ -89,7 +89,9 @@ func newChart(w words, id, title string, specs []barSpec) chart {
 			b.Breach = segment{X: x, Y: ch.Top, W: chartBarWidth, H: top - ch.Top}
 			b.Value, b.ValueY = fmt.Sprintf("%d %%", pct), ch.Top-6
 		} else {
-			b.Value, b.ValueY = w.say("report.no_data"), ch.Base-6
+			// A dash, as in the tables: "sin datos" would run into the
+			// next bar's on a phone.
+			b.Value, b.ValueY = "—", ch.Base-6
 		}
 		ch.Bars = append(ch.Bars, b)
 	}
