@@ -87,6 +87,18 @@ func TestHTMLInChromium(t *testing.T) {
 		if len(listed) != 16 || len(breached) != 8 {
 			t.Fatalf("seeded month has %d breaches (%d of first responses), want 16 and 8", len(listed), len(breached))
 		}
+		t.Run(fmt.Sprintf("%s printed", lang), func(t *testing.T) {
+			if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file), chromedp.WaitReady("footer")); err != nil {
+				t.Fatal(err)
+			}
+			// The page's own @page rule picks the paper, as a browser's
+			// print dialog does by default.
+			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkA4(t, pdf)
+		})
 		for _, width := range []int64{390, 1366} {
 			t.Run(fmt.Sprintf("%s %d px", lang, width), func(t *testing.T) {
 				err := chromedp.Do(ctx,
@@ -124,6 +136,25 @@ func screenshots(ctx context.Context, t *testing.T, path string) {
 		}
 		if err := os.WriteFile(fmt.Sprintf("%s-%d.png", path, i), png, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+var mediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]`)
+
+// checkA4 checks that every page of a PDF is A4 (595 × 842 points), not
+// US Letter (612 × 792).
+func checkA4(t *testing.T, pdf []byte) {
+	t.Helper()
+	boxes := mediaBox.FindAllSubmatch(pdf, -1)
+	if len(boxes) == 0 {
+		t.Fatalf("no page size in the %d-byte PDF", len(pdf))
+	}
+	for _, b := range boxes {
+		w, _ := strconv.ParseFloat(string(b[1]), 64)
+		h, _ := strconv.ParseFloat(string(b[2]), 64)
+		if math.Abs(w-595.3) > 2 || math.Abs(h-841.9) > 2 {
+			t.Errorf("printed page is %.1f × %.1f pt, want A4 (595 × 842)", w, h)
 		}
 	}
 }
