@@ -16,6 +16,7 @@ import (
 	"supportbot/schedules"
 	"supportbot/store"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // reportFormats are the -format values of `supportbot report`.
@@ -78,6 +79,8 @@ type ReportRequest struct {
 	// SlackURL is the address thread links start with.
 	SlackURL string
 	Now      time.Time
+	// Language is what the report is written in; empty: desk.language.
+	Language wording.Language
 }
 
 // MonthlyReport reads the store at store.path and builds the month's report.
@@ -108,9 +111,13 @@ func MonthlyReport(ctx context.Context, cfg *config.Config, req ReportRequest) (
 	if req.Month == (report.Month{}) {
 		req.Month = report.MonthOf(req.Now.UTC().AddDate(0, 0, -req.Now.UTC().Day()))
 	}
+	lang := req.Language
+	if lang == "" {
+		lang = cfg.Desk.Lang()
+	}
 	return loadScopedReport(ctx, db, reportScope{
-		clients: clients, names: staffNames(cfg.TicketingStaff()), slackURL: req.SlackURL, zone: time.Local,
-		resolution: cfg.SLA.ResolutionTargetMap(),
+		clients: clients, names: staffNames(cfg.TicketingStaff()), slackURL: req.SlackURL, zone: cfg.DeskZone(),
+		resolution: cfg.SLA.ResolutionTargetMap(), lang: lang,
 	}, engineOf(cfg), req.Month, req.ClientID, req.Now)
 }
 
@@ -122,6 +129,8 @@ type reportScope struct {
 	zone     *time.Location
 	// resolution are the resolution targets that flag slow resolutions.
 	resolution map[ticketing.Priority]time.Duration
+	// lang is the reader's language.
+	lang wording.Language
 }
 
 // loadScopedReport reads the month's rows and builds the report for the
@@ -137,14 +146,15 @@ func loadScopedReport(ctx context.Context, db *store.DB, scope reportScope, hour
 	return report.Build(report.Input{
 		Month: month, Clients: scope.clients, Tickets: rows.Tickets, FirstBotReply: rows.FirstBotReply, Ratings: rows.Ratings,
 		Audit: rows.Audit, Hours: hours, Now: now, Names: scope.names, SlackURL: scope.slackURL, Zone: scope.zone,
-		NextResponses: rows.NextResponses, ResolutionTargets: scope.resolution,
+		NextResponses: rows.NextResponses, ResolutionTargets: scope.resolution, Language: scope.lang,
 	}), nil
 }
 
 // Report is the month's report of every configured client as the running
 // bot sees it; the demo prints it.
 func (a *App) Report(ctx context.Context, month report.Month) (report.Report, error) {
-	return loadScopedReport(ctx, a.db, reportScope{clients: a.cfg.TicketingClients(), resolution: a.cfg.SLA.ResolutionTargetMap()}, a.engine, month, "", a.clock.Now())
+	return loadScopedReport(ctx, a.db, reportScope{clients: a.cfg.TicketingClients(), resolution: a.cfg.SLA.ResolutionTargetMap(),
+		zone: a.cfg.DeskZone(), lang: a.cfg.Desk.Lang()}, a.engine, month, "", a.clock.Now())
 }
 
 // staffNames are the configured staff's names by Slack user id.
@@ -157,8 +167,8 @@ func staffNames(staff []ticketing.Staff) map[string]string {
 }
 
 // monthlyReport serves `/soporte reporte`: one client's summary for a month
-// ("" is the client's current month).
-func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string) (string, error) {
+// ("" is the client's current month) in lang.
+func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string, lang wording.Language) (string, error) {
 	now := a.clock.Now()
 	clients := a.live.clients() // a reload's, with the clients it dropped
 	var client *ticketing.Client
@@ -177,7 +187,8 @@ func (a *App) monthlyReport(ctx context.Context, clientID, monthArg string) (str
 			return "", fmt.Errorf("report: %w", err)
 		}
 	}
-	scope := reportScope{clients: clients, resolution: a.live.cfg.Load().SLA.ResolutionTargetMap()}
+	cfg := a.live.cfg.Load()
+	scope := reportScope{clients: clients, resolution: cfg.SLA.ResolutionTargetMap(), zone: cfg.DeskZone(), lang: lang}
 	r, err := loadScopedReport(ctx, a.db, scope, a.engine, month, clientID, now)
 	if err != nil {
 		return "", err
@@ -203,6 +214,18 @@ func CheckReportFlags(f ReportFormat, month, slackURL string) (func(io.Writer, r
 		}
 	}
 	return write, m, nil
+}
+
+// ParseReportLang reads `supportbot report -lang`; empty is desk.language.
+func ParseReportLang(s string) (wording.Language, error) {
+	if s == "" {
+		return "", nil
+	}
+	l, err := wording.ParseLanguage(s)
+	if err != nil {
+		return "", &ConfigError{Err: fmt.Errorf("report: -lang: %w", err)}
+	}
+	return l, nil
 }
 
 // WriteMonthlyReport builds the report req asks for and writes it to out.

@@ -29,8 +29,11 @@ incidente_critico is always critica. Targets are the defaults unless -config is 
 `
 	// ReportUsage is `supportbot report -h`.
 	ReportUsage = `usage: supportbot report [-month YYYY-MM] [-client ID] [-format text|csv|html] [-config PATH]
-       [-csv-sep SEP] [-locale es-AR|es-CL|en] [-bom] [-breaches] [-slack-url URL]
+       [-lang es-AR|es-CL|en] [-csv-sep SEP] [-locale es-AR|es-CL|en] [-bom] [-breaches] [-slack-url URL]
 
+First the desk-wide breach list: every first-response and next-response
+deadline missed in the month, newest first, with client, focal point and
+who answered (-format csv -breaches gives it as CSV, with a clock column).
 Per client and priority: tickets, first responses within target, median and
 p90 first-response time in attended hours, breaches, pending and closed
 without response, critical incidents sent to the Service Desk and
@@ -38,7 +41,8 @@ auto-closed tickets; and the seed's 80-40 service factor for the bot (first
 answer within 40 s) and for people (first response within target). Then
 each breached ticket with a link to its Slack thread, the desk per focal
 point, kind and channel, and a six-month trend. Each client's month runs in
-the client's own time zone.
+the client's own time zone; "Generado" is on desk.timezone's clock.
+-lang picks the language (default desk.language).
 
 `
 )

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"supportbot/bot"
+	"supportbot/ticketing/wording"
 )
 
 func TestReportCommand(t *testing.T) {
 	var asked []string
 	h := newHarnessWith(t, func(c *bot.Config) {
-		c.Report = func(_ context.Context, clientID, month string) (string, error) {
-			asked = append(asked, clientID+"/"+month)
+		c.Report = func(_ context.Context, clientID, month string, lang wording.Language) (string, error) {
+			asked = append(asked, clientID+"/"+month+"/"+string(lang))
 			return "*Informe de SLA · " + clientID + "*", nil
 		}
 	})
@@ -21,9 +22,12 @@ func TestReportCommand(t *testing.T) {
 		wantReply           string
 		wantAsked           string
 	}{
-		{"CDESK", "UFOCAL", "reporte acme 2026-11", "Publiqué el informe de ACME", "acme/2026-11"},
-		{"CDESK", "UFOCAL", "reporte acme", "Publiqué el informe de ACME", "acme/"},
+		{"CDESK", "UFOCAL", "reporte acme 2026-11", "Publiqué el informe de ACME", "acme/2026-11/"}, // desk.language unset: the catalog reads es-AR
+		{"CDESK", "UFOCAL", "reporte acme", "Publiqué el informe de ACME", "acme//"},
+		{"CDESK", "UFOCAL", "reporte acme 2026-11 en", "Publiqué el informe de ACME", "acme/2026-11/en"},
+		{"CDESK", "UFOCAL", "reporte acme es-CL", "Publiqué el informe de ACME", "acme//es-CL"},
 		{"CDESK", "UFOCAL", "reporte acme noviembre", "no es un mes", ""},
+		{"CDESK", "UFOCAL", "reporte acme 2026-11 2026-10", "no es un mes", ""},
 		{"CDESK", "UFOCAL", "reporte nadie", "No conocemos el cliente", ""},
 		{"CBETA", "UFOCAL", "reporte acme", "No conocemos el cliente", ""}, // another client's channel
 		{"CACME", "UCLIENT", "reporte acme", "", ""},                       // clients have no reports verb
@@ -45,7 +49,7 @@ func TestReportCommand(t *testing.T) {
 			posted++
 		}
 	}
-	if posted != 2 {
-		t.Errorf("reports posted in the desk channel = %d, want 2:\n%s", posted, texts(slack))
+	if posted != 4 {
+		t.Errorf("reports posted in the desk channel = %d, want 4:\n%s", posted, texts(slack))
 	}
 }

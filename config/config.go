@@ -111,8 +111,12 @@ type ServiceDesk struct {
 type Desk struct {
 	// Language of staff-facing texts: es-AR (the default), es-CL or en.
 	Language string `yaml:"language"`
+	// Timezone is the IANA zone the report's "Generado" time is written
+	// in; empty: the first client's zone.
+	Timezone string `yaml:"timezone"`
 
 	language wording.Language
+	location *time.Location
 }
 
 // Lang is the validated desk.language.

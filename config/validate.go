@@ -40,6 +40,7 @@ func (c *Config) validate() []string {
 	} else {
 		c.Desk.language = l
 	}
+	c.validateDeskTimezone(&v)
 	staffByID := c.validateStaff(&v)
 	c.validateClients(&v, staffByID)
 	c.validateSLA(&v)

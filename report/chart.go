@@ -2,13 +2,16 @@ package report
 
 import "fmt"
 
-// Chart geometry, in SVG user units.
+// Chart geometry, in SVG user units. A six-month chart is 382 units wide:
+// on a 390 px phone it scales to about 0.94, so its 13-unit labels stay
+// above 12 px; the goal's label sits above the plot, not beside it, to
+// keep the width down.
 const (
-	chartBarWidth = 44
-	chartSlot     = 84
-	chartLeft     = 46
-	chartRight    = 74 // room for the goal's label
-	chartTop      = 24
+	chartBarWidth = 36
+	chartSlot     = 54
+	chartLeft     = 50
+	chartRight    = 8
+	chartTop      = 40
 	chartPlot     = 150
 	chartHeight   = chartTop + chartPlot + 44
 )
@@ -58,12 +61,12 @@ type barSpec struct {
 	description string
 }
 
-func newChart(id, title string, specs []barSpec) chart {
+func newChart(w words, id, title string, specs []barSpec) chart {
 	ch := chart{
 		ID: id, Title: title, Height: chartHeight,
 		Width: chartLeft + len(specs)*chartSlot + chartRight, Left: chartLeft,
 		Base: chartTop + chartPlot, Top: chartTop,
-		Goal: fmt.Sprintf("meta %d %%", FactorGoal),
+		Goal: w.say("report.chart.goal", FactorGoal),
 	}
 	ch.Right = ch.Width - chartRight
 	y := func(pct int) int { return ch.Base - pct*chartPlot/100 }
@@ -86,7 +89,9 @@ func newChart(id, title string, specs []barSpec) chart {
 			b.Breach = segment{X: x, Y: ch.Top, W: chartBarWidth, H: top - ch.Top}
 			b.Value, b.ValueY = fmt.Sprintf("%d %%", pct), ch.Top-6
 		} else {
-			b.Value, b.ValueY = "sin datos", ch.Base-6
+			// A dash, as in the tables: "sin datos" would run into the
+			// next bar's on a phone.
+			b.Value, b.ValueY = "—", ch.Base-6
 		}
 		ch.Bars = append(ch.Bars, b)
 	}
@@ -94,29 +99,28 @@ func newChart(id, title string, specs []barSpec) chart {
 }
 
 // priorityChart is a client's compliance per priority.
-func priorityChart(i int, c ClientReport) chart {
+func priorityChart(w words, i int, c ClientReport) chart {
 	specs := make([]barSpec, len(c.Rows))
 	for j, r := range c.Rows {
-		specs[j] = rowSpec(priorityLabel(r.Priority), r)
+		specs[j] = rowSpec(w, priorityLabel(w, r.Priority), r)
 	}
-	return newChart(fmt.Sprintf("c%d", i), fmt.Sprintf("%s: %% de primeras respuestas en objetivo por prioridad, meta %d %%", c.Client.Name, FactorGoal), specs)
+	return newChart(w, fmt.Sprintf("c%d", i), w.say("report.chart.priority", c.Client.Name, FactorGoal), specs)
 }
 
 // trendChart is the desk's compliance month by month.
-func trendChart(trend []TrendPoint) chart {
+func trendChart(w words, trend []TrendPoint) chart {
 	specs := make([]barSpec, len(trend))
 	for j, p := range trend {
-		specs[j] = rowSpec(p.Month.Short(), p.Row)
-		specs[j].sub = fmt.Sprintf("%d inc.", p.Row.Breaches)
+		specs[j] = rowSpec(w, p.Month.ShortIn(w.l), p.Row)
+		specs[j].sub = w.say("report.chart.breached", p.Row.Breaches)
 	}
-	return newChart("trend", fmt.Sprintf("Toda la mesa: %% en objetivo e incumplidos de los últimos %d meses, meta %d %%", TrendMonths, FactorGoal), specs)
+	return newChart(w, "trend", w.say("report.chart.trend", TrendMonths, FactorGoal), specs)
 }
 
-func rowSpec(label string, r Row) barSpec {
+func rowSpec(w words, label string, r Row) barSpec {
 	pct, ok := r.MetShare()
 	return barSpec{
-		label: label, sub: fmt.Sprintf("%d de %d", r.Met, r.Met+r.Breaches), met: r.Met, breach: r.Breaches,
-		description: fmt.Sprintf("%s: %s en objetivo, %d en objetivo, %d incumplidos, %d pendientes, %d cerrados sin respuesta",
-			label, pctText(pct, ok), r.Met, r.Breaches, r.Pending, r.ClosedNoResponse),
+		label: label, sub: w.say("report.chart.of", r.Met, r.Met+r.Breaches), met: r.Met, breach: r.Breaches,
+		description: w.say("report.chart.bar", label, pctText(pct, ok), r.Met, r.Breaches, r.Pending, r.ClosedNoResponse),
 	}
 }

@@ -10,15 +10,8 @@ import (
 // clocksFormat lays out next responses and resolution in 80 columns.
 const clocksFormat = "%-9s %6s %7s %4s %7s %5s %9s %7s %7s %6s\n"
 
-var clocksLegend = []string{
-	"Sig.: mensajes del cliente después de la primera respuesta que esperaron",
-	"respuesta (en obj., incump. y pend. como arriba). Resueltos: mediana y P90",
-	"de horas de atención hasta resuelto, sin el tiempo esperando al cliente.",
-	"Fuera: resueltos por encima del objetivo de resolución de su prioridad.",
-}
-
-func writeTextClocksHeader(w io.Writer) {
-	fmt.Fprintf(w, clocksFormat, "", "Sig.", "En obj.", "%", "Incump.", "Pend.", "Resueltos", "Mediana", "P90", "Fuera")
+func writeTextClocksHeader(w io.Writer, wd words) {
+	fmt.Fprintf(w, clocksFormat, append([]any{""}, cells(wd.cols("report.text.cols.clocks"))...)...)
 }
 
 func writeTextClocksRow(w io.Writer, label string, r Row) {
@@ -29,13 +22,13 @@ func writeTextClocksRow(w io.Writer, label string, r Row) {
 
 // writeTextClocks is a client's (or the desk's) next responses and time to
 // resolution, per priority then in total.
-func writeTextClocks(w io.Writer, rows []Row, total Row) {
-	fmt.Fprintln(w, "  Respuesta siguiente y resolución")
-	writeTextClocksHeader(w)
+func writeTextClocks(w io.Writer, wd words, rows []Row, total Row) {
+	fmt.Fprintln(w, "  "+wd.say("report.text.clocks"))
+	writeTextClocksHeader(w, wd)
 	for _, row := range rows {
-		writeTextClocksRow(w, priorityLabel(row.Priority), row)
+		writeTextClocksRow(w, priorityLabel(wd, row.Priority), row)
 	}
-	writeTextClocksRow(w, "Total", total)
+	writeTextClocksRow(w, wd.say("report.total"), total)
 }
 
 // resolutionText is a row's resolution median or P90, or a dash when

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -40,13 +39,17 @@ func (c CSAT) Average() (float64, bool) {
 }
 
 // averageText is the mean with one decimal, a comma as Spanish readers
-// write it.
-func averageText(c CSAT) string {
+// write it, a dot for English ones.
+func averageText(w words, c CSAT) string {
 	avg, ok := c.Average()
 	if !ok {
 		return "—"
 	}
-	return strings.Replace(strconv.FormatFloat(avg, 'f', 1, 64), ".", ",", 1)
+	s := strconv.FormatFloat(avg, 'f', 1, 64)
+	if w.l.Spanish() {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 func csatPctText(c CSAT) string {
@@ -54,11 +57,12 @@ func csatPctText(c CSAT) string {
 	return pctText(pct, ok)
 }
 
-// CSATLine says a row's satisfaction in one line.
-func CSATLine(c CSAT) string {
+// CSATLine says a row's satisfaction in one line, in the desk's Spanish.
+func CSATLine(c CSAT) string { return csatLine(words{}, c) }
+
+func csatLine(w words, c CSAT) string {
 	if c.Answers == 0 {
-		return "Satisfacción (CSAT): sin calificaciones"
+		return w.say("report.csat_none")
 	}
-	return fmt.Sprintf("Satisfacción (CSAT): %s (%d de %d calificaciones con 4 o 5), promedio %s de 5",
-		csatPctText(c), c.Satisfied, c.Answers, averageText(c))
+	return w.say("report.csat_line", csatPctText(c), c.Satisfied, w.say("report.n_ratings", c.Answers), averageText(w, c))
 }

@@ -120,12 +120,17 @@ var breachHeader = []string{
 	"month", "client_id", "client_name", "ticket", "kind", "priority", "channel", "subject",
 	"time_zone", "opened", "due", "first_response", "late_attended_hours",
 	"focal_point", "focal_point_name", "first_responder", "first_responder_name", "thread_url",
+	"clock",
 }
 
-// WriteBreaches writes one line per breached ticket. Times are the
-// client's local time, as the time_zone column says; first_response is
-// empty for a ticket never answered, whose lateness runs to its close or
-// to when the report was made.
+// WriteBreaches writes one line per breach, the desk-wide list: newest
+// first, every client's, first-response (clock "first") and next-response
+// ones (clock "next"; the column is last so the earlier ones keep their
+// places). Times are the client's local time, as the time_zone column
+// says; for a next-response breach opened is the client's message and
+// first_response the answer to it. first_response is empty for a breach
+// never answered, whose lateness runs to its close or to when the report
+// was made.
 func (o CSV) WriteBreaches(w io.Writer, r Report) error {
 	cw, err := o.writer(w)
 	if err != nil {
@@ -134,19 +139,21 @@ func (o CSV) WriteBreaches(w io.Writer, r Report) error {
 	if err := cw.Write(breachHeader); err != nil {
 		return fmt.Errorf("write csv breaches: %w", err)
 	}
-	for _, c := range r.Clients {
-		for _, b := range c.Breaches {
-			resp := ""
-			if b.Answered() {
-				resp = b.FirstResponse.Format(localTime)
-			}
-			cw.Write([]string{
-				r.Month.String(), c.Client.ID, text(c.Client.Name), strconv.FormatInt(b.TicketID, 10),
-				string(b.Kind), string(b.Priority), string(b.Source), text(b.Subject),
-				c.Client.TimeZone(), b.Opened.Format(localTime), b.Due.Format(localTime), resp, o.hours(b.Late),
-				b.FocalPoint, text(b.FocalName), b.FirstResponder, text(b.ResponderName), b.Link,
-			}) // cw keeps the first error for flush
+	for _, b := range r.Breaches {
+		resp := ""
+		if b.Answered() {
+			resp = b.FirstResponse.Format(localTime)
 		}
+		zone := "UTC"
+		if b.Zone != nil {
+			zone = b.Zone.String()
+		}
+		cw.Write([]string{
+			r.Month.String(), b.ClientID, text(b.ClientName), strconv.FormatInt(b.TicketID, 10),
+			string(b.Kind), string(b.Priority), string(b.Source), text(b.Subject),
+			zone, b.Opened.Format(localTime), b.Due.Format(localTime), resp, o.hours(b.Late),
+			b.FocalPoint, text(b.FocalName), b.FirstResponder, text(b.ResponderName), b.Link, string(b.Clock),
+		}) // cw keeps the first error for flush
 	}
 	return flush(cw, "write csv breaches")
 }

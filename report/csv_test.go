@@ -140,18 +140,19 @@ func TestBreachesCSV(t *testing.T) {
 	for _, l := range lines {
 		ids = append(ids, l["ticket"])
 	}
-	if want := []string{"2", "9"}; !slices.Equal(ids, want) {
+	// Newest first: the desk-wide list.
+	if want := []string{"9", "2"}; !slices.Equal(ids, want) {
 		t.Fatalf("breach tickets = %v, want %v", ids, want)
 	}
 	want := []map[string]string{{
+		"ticket": "9", "priority": "media", "subject": "'@SUM(1+1) no anda", "first_response": "", "late_attended_hours": "119.50",
+		"first_responder": "", "first_responder_name": "", "clock": "first",
+	}, {
 		"month": "2026-11", "client_id": "acme", "client_name": "ACME Cobranzas", "ticket": "2", "kind": "incidente", "priority": "alta",
 		"channel": "slack", "subject": "caso 2", "time_zone": "America/Argentina/Buenos_Aires", "opened": "2026-11-03 10:00",
 		"due": "2026-11-03 14:00", "first_response": "2026-11-03 16:00", "late_attended_hours": "1.00", "focal_point": "UANA",
 		"focal_point_name": "Ana Pérez", "first_responder": "UBETO", "first_responder_name": "Beto Gómez",
-		"thread_url": "https://slack.com/archives/CACME/p1700000002000100",
-	}, {
-		"ticket": "9", "priority": "media", "subject": "'@SUM(1+1) no anda", "first_response": "", "late_attended_hours": "119.50",
-		"first_responder": "", "first_responder_name": "",
+		"thread_url": "https://slack.com/archives/CACME/p1700000002000100", "clock": "first",
 	}}
 	for i, w := range want {
 		for col, v := range w {

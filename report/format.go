@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // hoursMinutes shows attended time as hours and minutes ("26h05m"): days
@@ -32,52 +33,58 @@ func pctText(pct int, ok bool) string {
 	return strconv.Itoa(pct) + "%"
 }
 
-func priorityLabel(p ticketing.Priority) string {
-	switch {
-	case p == "":
-		return "(ninguna)"
-	default:
-		return p.Label()
+func priorityLabel(w words, p ticketing.Priority) string {
+	if p == "" {
+		return w.say("report.no_priority")
 	}
+	if key := "priority." + string(p); wording.Known(key) {
+		return w.say(key)
+	}
+	return p.Label()
 }
 
 // factorForm writes a factor the seed's way, "95-40": the percentage
 // answered, then the time it was answered within.
-func factorForm(f Factor, within string) string {
+func factorForm(w words, f Factor, within string) string {
 	pct, ok := f.Share()
 	if !ok {
-		return "sin datos"
+		return w.say("report.no_data")
 	}
 	return fmt.Sprintf("%d-%s", pct, within)
 }
 
-func verdict(f Factor) string {
+func verdict(w words, f Factor) string {
 	switch {
 	case f.Total == 0:
 		return ""
 	case f.Meets():
-		return "cumple"
+		return w.say("report.meets")
 	}
-	return "no cumple"
+	return w.say("report.misses")
 }
 
 var botWindowSeconds = strconv.Itoa(int(BotWindow / time.Second))
 
 // botLine and peopleLine are the service factors in words, shared by the
 // text report and the Slack summary.
-func botLine(f Factor) string {
-	s := fmt.Sprintf("Bot: %d de %d en %s s → %s (meta %d-%s)", f.Within, f.Total, botWindowSeconds,
-		factorForm(f, botWindowSeconds), FactorGoal, botWindowSeconds)
-	if v := verdict(f); v != "" {
-		s += " " + v
-	}
-	return s
+func botLine(w words, f Factor) string { return withVerdict(w, botLineBare(w, f), f) }
+
+func peopleLine(w words, f Factor) string { return withVerdict(w, peopleLineBare(w, f), f) }
+
+// botLineBare and peopleLineBare leave the verdict out, for the page to
+// mark it.
+func botLineBare(w words, f Factor) string {
+	return w.say("report.bot_line", f.Within, f.Total, botWindowSeconds,
+		factorForm(w, f, botWindowSeconds), FactorGoal, botWindowSeconds)
 }
 
-func peopleLine(f Factor) string {
+func peopleLineBare(w words, f Factor) string {
 	pct, ok := f.Share()
-	s := fmt.Sprintf("Personas: %d de %d en objetivo → %s (meta %d%%)", f.Within, f.Total, pctText(pct, ok), FactorGoal)
-	if v := verdict(f); v != "" {
+	return w.say("report.people_line", f.Within, f.Total, pctText(pct, ok), FactorGoal)
+}
+
+func withVerdict(w words, s string, f Factor) string {
+	if v := verdict(w, f); v != "" {
 		s += " " + v
 	}
 	return s

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // groups accumulates rows by key, keeping fixed keys first and in order so
@@ -51,43 +52,46 @@ func kindKeys() []string {
 // them.
 var channelKeys = []string{string(ticketing.SourceSlack), string(ticketing.SourceWhatsApp), string(ticketing.SourceServiceDesk)}
 
-func kindLabel(k ticketing.Kind) string {
+func kindLabel(w words, k ticketing.Kind) string {
 	if k == "" {
-		return "(sin tipo)"
+		return w.say("report.no_kind")
+	}
+	if key := "kind." + string(k); wording.Known(key) {
+		return w.say(key)
 	}
 	return k.Label()
 }
 
-func channelLabel(s ticketing.Source) string {
+func channelLabel(w words, s ticketing.Source) string {
 	switch s {
 	case ticketing.SourceSlack:
 		return "Slack"
 	case ticketing.SourceWhatsApp:
 		return "WhatsApp"
 	case ticketing.SourceServiceDesk:
-		return "Mesa de Ayuda"
+		return w.say("report.service_desk")
 	case "":
-		return "(sin canal)"
+		return w.say("report.no_channel")
 	}
 	return string(s)
 }
 
 // personName is a Slack user id as people know it.
-func personName(names map[string]string, id string) string {
+func personName(w words, names map[string]string, id string) string {
 	if n := names[id]; n != "" {
 		return n
 	}
 	if id == "" {
-		return "(sin registro)"
+		return w.say("report.no_record")
 	}
 	return id
 }
 
-func focalLabel(names map[string]string, id string) string {
+func focalLabel(w words, names map[string]string, id string) string {
 	if id == "" {
-		return "(sin punto focal)"
+		return w.say("report.no_focal")
 	}
-	return personName(names, id)
+	return personName(w, names, id)
 }
 
 // priorityRank orders priorities most urgent first, odd ones last.

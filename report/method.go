@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,13 +10,12 @@ import (
 // method says how the figures are computed, in the text and on the page:
 // a reader comparing with another tool needs to know which median and
 // which rounding.
-var method = []string{
-	"Mediana y P90 por rango más cercano: con los tiempos ordenados, la mediana es el valor en la posición ⌈n/2⌉ (con un número par, el menor de los dos centrales) y el P90 el de la posición ⌈0,9·n⌉, así cada cifra es un tiempo que algún ticket tuvo.",
-	"Los tiempos son horas de atención del calendario de cada ticket (días hábiles y horario del plan), desde el mensaje del cliente.",
-	"Los porcentajes se redondean hacia abajo: 79,8 % se muestra 79 % y no alcanza la meta del 80 %. El % en objetivo es sobre los tickets decididos (en objetivo más incumplidos).",
-	"Satisfacción (CSAT): al cerrar un ticket con su conformidad, el cliente califica la ayuda de 1 a 5; el CSAT es la parte de las calificaciones con 4 o 5, redondeada hacia abajo como los demás porcentajes, y se muestra junto al promedio y al número de calificaciones. Cada calificación cuenta en el mes en que llegó su ticket, con su cliente y su punto focal.",
-	"El tiempo de resolución son horas de atención desde el inicio del reloj del ticket hasta que se marca resuelto, sin contar el tiempo en que esperó al cliente (resuelto a la espera de su conformidad, o esperando_cliente); si el cliente lo reabre, cuenta la última resolución. La respuesta siguiente se mide como la primera, desde el primer mensaje del cliente que quedó sin respuesta.",
-	"Las cifras pendientes son provisorias: cada pendiente pasará a en objetivo o a incumplido cuando se responda o venza su plazo.",
+func method(w words) []string {
+	out := make([]string, 6)
+	for i := range out {
+		out[i] = w.say(fmt.Sprintf("report.method.%d", i+1))
+	}
+	return out
 }
 
 // wrap breaks s into lines of at most width runes at spaces; a word longer

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"time"
+
+	"supportbot/ticketing/wording"
 )
 
 // Month is a calendar month, the period a report covers. It has no zone:
@@ -29,15 +31,15 @@ func MonthOf(t time.Time) Month {
 // String is the YYYY-MM form ParseMonth reads.
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
 
-var monthNames = [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-	"agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+// Label is the month as the desk's Spanish names it ("noviembre 2026").
+func (m Month) Label() string { return m.LabelIn(wording.SpanishAR) }
 
-// Label is the Spanish name shown to people ("noviembre 2026").
-func (m Month) Label() string {
+// LabelIn is the month in l ("noviembre 2026", "November 2026").
+func (m Month) LabelIn(l wording.Language) string {
 	if m.Month < time.January || m.Month > time.December {
 		return m.String()
 	}
-	return fmt.Sprintf("%s %d", monthNames[m.Month-1], m.Year)
+	return fmt.Sprintf("%s %d", l.Say(fmt.Sprintf("report.month.%d", m.Month)), m.Year)
 }
 
 // Bounds is the month in loc: from midnight of the 1st to midnight of the
@@ -85,12 +87,13 @@ func (m Month) TrendWindow() (from, to time.Time) {
 	return from, to
 }
 
-var monthAbbrevs = [...]string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"}
+// Short is the month for a chart's axis in the desk's Spanish ("nov 26").
+func (m Month) Short() string { return m.ShortIn(wording.SpanishAR) }
 
-// Short is the month for a chart's axis ("nov 26").
-func (m Month) Short() string {
+// ShortIn is the month for a chart's axis in l ("nov 26", "Nov 26").
+func (m Month) ShortIn(l wording.Language) string {
 	if m.Month < time.January || m.Month > time.December {
 		return m.String()
 	}
-	return fmt.Sprintf("%s %02d", monthAbbrevs[m.Month-1], m.Year%100)
+	return fmt.Sprintf("%s %02d", l.Say(fmt.Sprintf("report.month_short.%d", m.Month)), m.Year%100)
 }

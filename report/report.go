@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // What the report recognises in stored rows: the spellings the bot and the
@@ -89,6 +90,8 @@ type Input struct {
 	// ResolutionTargets are the optional goals to resolution by priority
 	// (sla.resolution_targets); a priority without one flags nothing.
 	ResolutionTargets map[ticketing.Priority]time.Duration
+	// Language is the reader's; the zero value is es-AR.
+	Language wording.Language
 }
 
 // Report is the month's figures for every client.
@@ -105,6 +108,11 @@ type Report struct {
 	FocalPoints, Kinds, Channels []Group
 	// Ignored counts the month's tickets of clients not in Input.Clients.
 	Ignored int
+	// Breaches are every client's breaches of the month, first-response
+	// and next-response ones, newest first: a lead's first question.
+	Breaches []Breach
+	// Language is the reader's, which every form is written in.
+	Language wording.Language
 }
 
 // DeskReport is the month of every reported client together.
@@ -209,7 +217,7 @@ func (f Factor) Meets() bool { return f.Total > 0 && f.Within*100 >= FactorGoal*
 // Build computes the report. It never fails: rows it cannot place are
 // ignored and counted.
 func Build(in Input) Report {
-	r := Report{Month: in.Month, Generated: in.Now, Zone: in.Zone}
+	r := Report{Month: in.Month, Generated: in.Now, Zone: in.Zone, Language: in.Language}
 	if r.Zone == nil {
 		r.Zone = time.UTC
 	}
@@ -322,6 +330,11 @@ type desk struct {
 	byOthers               map[string]int
 	// corrected are the ids of tickets whose reading was corrected.
 	corrected map[int64]bool
+	w         words
+	// tickets are the loaded tickets by id, for the next-response breaches.
+	tickets map[int64]*ticketing.Ticket
+	// breaches gathers every client's, for the desk-wide list.
+	breaches []Breach
 }
 
 func newDesk(in Input) *desk {
@@ -329,6 +342,13 @@ func newDesk(in Input) *desk {
 		focal: newGroups(nil), kinds: newGroups(kindKeys()), channels: newGroups(channelKeys)}
 	d.trend = make([]acc, len(d.months))
 	d.corrected = map[int64]bool{}
+	d.w = words{in.Language}
+	d.tickets = map[int64]*ticketing.Ticket{}
+	for _, t := range in.Tickets {
+		if t != nil {
+			d.tickets[t.ID] = t
+		}
+	}
 	for _, e := range in.Audit {
 		if e.TicketID != 0 && slices.Contains(CorrectionActions, e.Action) {
 			d.corrected[e.TicketID] = true
@@ -424,6 +444,9 @@ func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, next []ti
 		if i == cur {
 			rowOf(n.Priority).next(o)
 			d.total.next(o)
+			if o == breached {
+				d.breaches = append(d.breaches, d.nextBreach(c, n))
+			}
 		}
 	}
 	for _, at := range refusals {
@@ -448,6 +471,7 @@ func (d *desk) client(c ticketing.Client, tickets []*ticketing.Ticket, next []ti
 	cr.Total = cr.Trend[cur].Row
 	cr.People = Factor{Within: cr.Total.Met, Total: cr.Total.Met + cr.Total.Breaches}
 	slices.SortStableFunc(cr.Breaches, byUrgency)
+	d.breaches = append(d.breaches, cr.Breaches...)
 	d.bot.Within += cr.Bot.Within
 	d.bot.Total += cr.Bot.Total
 	d.people.Within += cr.People.Within
@@ -460,14 +484,16 @@ func (d *desk) finish(r *Report) {
 	for i, m := range d.months {
 		r.Desk.Trend = append(r.Desk.Trend, TrendPoint{Month: m, Row: d.trend[i].done()})
 	}
-	r.FocalPoints = d.focal.done(func(k string) string { return focalLabel(d.in.Names, k) })
+	r.Breaches = d.breaches
+	slices.SortStableFunc(r.Breaches, newestFirst)
+	r.FocalPoints = d.focal.done(func(k string) string { return focalLabel(d.w, d.in.Names, k) })
 	for i := range r.FocalPoints {
 		r.FocalPoints[i].ByOthers = d.byOthers[r.FocalPoints[i].Key]
 	}
 	// People read focal points by name.
 	slices.SortStableFunc(r.FocalPoints, func(a, b Group) int { return strings.Compare(a.Label, b.Label) })
-	r.Kinds = d.kinds.done(func(k string) string { return kindLabel(ticketing.Kind(k)) })
-	r.Channels = d.channels.done(func(k string) string { return channelLabel(ticketing.Source(k)) })
+	r.Kinds = d.kinds.done(func(k string) string { return kindLabel(d.w, ticketing.Kind(k)) })
+	r.Channels = d.channels.done(func(k string) string { return channelLabel(d.w, ticketing.Source(k)) })
 }
 
 type outcome int

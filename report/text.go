@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,57 +22,47 @@ const groupFormat = "%-22s %7s %7s %4s %7s %7s %5s %5s %6s\n"
 // trendFormat lays out the trend: a label and six months.
 const trendFormat = "  %-13s" + "%8s%8s%8s%8s%8s%8s" + "\n"
 
-var legend = []string{
-	"En obj.: primeras respuestas dentro del objetivo. Mediana y P90: horas de",
-	"atención desde el mensaje del cliente hasta la primera respuesta. Incump.:",
-	"plazos vencidos antes de responder. Pend.: sin respuesta, plazo por vencer.",
-	"Cerr.: cerrados antes del plazo sin respuesta. Deriv.: incidentes críticos",
-	"derivados a la Mesa de Ayuda. Autoc.: cerrados tras aviso sin respuesta del",
-	"cliente. Otros: primeras respuestas de alguien que no es el punto focal.",
-	"CSAT: calificaciones de 4 o 5 sobre el total de calificaciones (1 a 5).",
-	"Tickets = En obj. + Incump. + Pend. + Cerr. en cada fila.",
-}
-
-// WriteText writes the report for a terminal: the desk's month and its
-// breakdowns, then one table per client with its service factors, its
-// breaches and its trend, then a legend and how figures are computed.
+// WriteText writes the report for a terminal: the desk-wide breach list,
+// the desk's month and its breakdowns, then one table per client with its
+// service factors, its breaches and its trend, then a legend and how
+// figures are computed.
 func WriteText(w io.Writer, r Report) error {
+	wd := words{r.Language}
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, fit("Informe de SLA · "+r.Month.Label()))
-	fmt.Fprintln(bw, fit("Generado "+generatedText(r)))
+	fmt.Fprintln(bw, fit(wd.say("report.title", r.Month.LabelIn(wd.l))))
+	fmt.Fprintln(bw, fit(wd.say("report.generated", generatedText(wd, r))))
 	if len(r.Clients) == 0 {
-		fmt.Fprintln(bw, "\nSin clientes para informar.")
+		fmt.Fprintln(bw, "\n"+wd.say("report.no_clients"))
 	} else {
-		writeTextDesk(bw, r)
+		writeTextDeskBreaches(bw, wd, r.Breaches)
+		writeTextDesk(bw, wd, r)
 	}
 	for _, c := range r.Clients {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, fit(fmt.Sprintf("%s (%s) · %s", c.Client.Name, c.Client.ID, c.Client.TimeZone())))
-		writeTextHeader(bw)
+		fmt.Fprintln(bw, fit(fmt.Sprintf("%s (%s) · %s", c.Client.Name, c.Client.ID, wd.zoneTime(c.Client.Location))))
+		writeTextHeader(bw, wd)
 		for _, row := range c.Rows {
-			writeTextRow(bw, priorityLabel(row.Priority), row)
+			writeTextRow(bw, priorityLabel(wd, row.Priority), row)
 		}
-		writeTextRow(bw, "Total", c.Total)
-		writeTextClocks(bw, c.Rows, c.Total)
-		fmt.Fprintln(bw, fit("  "+botLine(c.Bot)))
-		fmt.Fprintln(bw, fit("  "+peopleLine(c.People)))
-		fmt.Fprintln(bw, fit("  "+CorrectedLine(c)))
-		fmt.Fprintln(bw, fit("  "+CSATLine(c.Total.CSAT)))
-		writeTextBreaches(bw, c.Breaches)
-		writeTextTrend(bw, c.Trend)
+		writeTextRow(bw, wd.say("report.total"), c.Total)
+		writeTextClocks(bw, wd, c.Rows, c.Total)
+		fmt.Fprintln(bw, fit("  "+botLine(wd, c.Bot)))
+		fmt.Fprintln(bw, fit("  "+peopleLine(wd, c.People)))
+		fmt.Fprintln(bw, fit("  "+correctedLine(wd, c)))
+		fmt.Fprintln(bw, fit("  "+csatLine(wd, c.Total.CSAT)))
+		writeTextBreaches(bw, wd, c.Breaches)
+		writeTextTrend(bw, wd, c.Trend)
 	}
 	if r.Ignored > 0 {
-		fmt.Fprintf(bw, "\n%d tickets de clientes que ya no están en la configuración no se incluyen.\n", r.Ignored)
+		fmt.Fprintln(bw)
+		writeWrapped(bw, "", wd.say("report.ignored", r.Ignored))
 	}
 	fmt.Fprintln(bw)
-	for _, l := range append(slices.Clone(legend), clocksLegend...) {
-		fmt.Fprintln(bw, l)
-	}
+	writeWrapped(bw, "", wd.say("report.legend"))
+	writeWrapped(bw, "", wd.say("report.legend.clocks"))
 	fmt.Fprintln(bw)
-	for _, p := range method {
-		for _, l := range wrap(p, textWidth) {
-			fmt.Fprintln(bw, l)
-		}
+	for _, p := range method(wd) {
+		writeWrapped(bw, "", p)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write text report: %w", err)
@@ -81,39 +70,47 @@ func WriteText(w io.Writer, r Report) error {
 	return nil
 }
 
-// generatedText is when the report was made in the reader's zone and UTC.
-func generatedText(r Report) string {
-	utc := r.Generated.UTC().Format("2006-01-02 15:04 UTC")
-	if r.Zone == nil || r.Zone == time.UTC {
-		return utc
+// writeWrapped writes a paragraph in 80 columns, each line after indent.
+func writeWrapped(w io.Writer, indent, s string) {
+	for _, l := range wrap(s, textWidth-utf8.RuneCountInString(indent)) {
+		fmt.Fprintln(w, indent+l)
 	}
-	return r.Generated.In(r.Zone).Format("2006-01-02 15:04") + " " + r.Zone.String() + " (" + utc + ")"
 }
 
-func writeTextDesk(w io.Writer, r Report) {
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Toda la mesa · %d clientes\n", len(r.Clients))
-	writeTextHeader(w)
-	writeTextRow(w, "Total", r.Desk.Total)
-	writeTextClocks(w, nil, r.Desk.Total)
-	fmt.Fprintln(w, fit("  "+botLine(r.Desk.Bot)))
-	fmt.Fprintln(w, fit("  "+peopleLine(r.Desk.People)))
-	fmt.Fprintln(w, fit("  "+CSATLine(r.Desk.Total.CSAT)))
-	if r.Desk.Total.Pending > 0 {
-		fmt.Fprintf(w, "  %d pendientes: cifras provisorias hasta que se respondan o venzan.\n", r.Desk.Total.Pending)
+// generatedText is when the report was made, on the desk's clock named by
+// its city, and in UTC: a report made under systemd has no TZ to go by.
+func generatedText(wd words, r Report) string {
+	utc := r.Generated.UTC().Format("2006-01-02 15:04 UTC")
+	if r.Zone == nil || r.Zone == time.UTC || r.Zone.String() == "UTC" {
+		return utc
 	}
-	writeTextTrend(w, r.Desk.Trend)
+	return r.Generated.In(r.Zone).Format("2006-01-02 15:04") + " " + wd.zoneTime(r.Zone) + " (" + utc + ")"
+}
+
+func writeTextDesk(w io.Writer, wd words, r Report) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, wd.say("report.text.desk", wd.say("report.n_clients", len(r.Clients))))
+	writeTextHeader(w, wd)
+	writeTextRow(w, wd.say("report.total"), r.Desk.Total)
+	writeTextClocks(w, wd, nil, r.Desk.Total)
+	fmt.Fprintln(w, fit("  "+botLine(wd, r.Desk.Bot)))
+	fmt.Fprintln(w, fit("  "+peopleLine(wd, r.Desk.People)))
+	fmt.Fprintln(w, fit("  "+csatLine(wd, r.Desk.Total.CSAT)))
+	if n := r.Desk.Total.Pending; n > 0 {
+		writeWrapped(w, "  ", wd.say("report.pending_note", n))
+	}
+	writeTextTrend(w, wd, r.Desk.Trend)
 	for _, s := range []struct {
 		title  string
 		groups []Group
 		others bool
-	}{{"Por punto focal", r.FocalPoints, true}, {"Por tipo", r.Kinds, false}, {"Por canal", r.Channels, false}} {
+	}{{"report.by_focal", r.FocalPoints, true}, {"report.by_kind", r.Kinds, false}, {"report.by_channel", r.Channels, false}} {
 		fmt.Fprintln(w)
-		others := ""
-		if s.others {
-			others = "Otros"
+		head := wd.cols("report.text.cols.group")
+		if !s.others {
+			head[len(head)-1] = ""
 		}
-		groupLine(w, s.title, "Tickets", "En obj.", "%", "Mediana", "Incump.", "Pend.", "Cerr.", others)
+		groupLine(w, append([]any{clip(wd.say(s.title), 22)}, cells(head)...)...)
 		for _, g := range s.groups {
 			pct, ok := g.Row.MetShare()
 			others := ""
@@ -124,18 +121,27 @@ func writeTextDesk(w io.Writer, r Report) {
 				waitText(g.Row, g.Row.Median), itoa(g.Row.Breaches), itoa(g.Row.Pending), itoa(g.Row.ClosedNoResponse), others)
 		}
 	}
-	writeTextCSAT(w, r.FocalPoints)
+	writeTextCSAT(w, wd, r.FocalPoints)
+}
+
+// cells makes headings fmt arguments.
+func cells(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 // csatFormat lays out satisfaction per focal point.
 const csatFormat = "%-22s %12s %7s %9s\n"
 
-func writeTextCSAT(w io.Writer, focal []Group) {
+func writeTextCSAT(w io.Writer, wd words, focal []Group) {
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, csatFormat, "Satisfacción por p.f.", "Calificac.", "CSAT", "Promedio")
+	fmt.Fprintf(w, csatFormat, cells(wd.cols("report.text.cols.csat"))...)
 	for _, g := range focal {
 		c := g.Row.CSAT
-		fmt.Fprintf(w, csatFormat, clip(plain(g.Label), 22), itoa(c.Answers), csatPctText(c), averageText(c))
+		fmt.Fprintf(w, csatFormat, clip(plain(g.Label), 22), itoa(c.Answers), csatPctText(c), averageText(wd, c))
 	}
 }
 
@@ -145,8 +151,8 @@ func groupLine(w io.Writer, cells ...any) {
 	fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf(groupFormat, cells...), " \n"))
 }
 
-func writeTextHeader(w io.Writer) {
-	fmt.Fprintf(w, rowFormat, "Prioridad", "Tickets", "En obj.", "%", "Mediana", "P90", "Incump.", "Pend.", "Cerr.", "Deriv.", "Autoc.")
+func writeTextHeader(w io.Writer, wd words) {
+	fmt.Fprintf(w, rowFormat, cells(wd.cols("report.text.cols.main"))...)
 }
 
 func writeTextRow(w io.Writer, label string, r Row) {
@@ -156,57 +162,80 @@ func writeTextRow(w io.Writer, label string, r Row) {
 		itoa(r.CriticalRefusals), itoa(r.AutoClosed))
 }
 
-func writeTextTrend(w io.Writer, trend []TrendPoint) {
+func writeTextTrend(w io.Writer, wd words, trend []TrendPoint) {
 	if len(trend) != TrendMonths {
 		return
 	}
-	cells := func(f func(TrendPoint) string) []any {
-		out := make([]any, len(trend))
-		for i, p := range trend {
-			out[i] = f(p)
+	row := func(label string, f func(TrendPoint) string) {
+		out := []any{clip(label, 13)}
+		for _, p := range trend {
+			out = append(out, f(p))
 		}
-		return out
+		fmt.Fprintf(w, trendFormat, out...)
 	}
-	fmt.Fprintf(w, trendFormat, append([]any{"Tendencia"}, cells(func(p TrendPoint) string { return p.Month.Short() })...)...)
-	fmt.Fprintf(w, trendFormat, append([]any{"En objetivo"}, cells(func(p TrendPoint) string {
+	labels := wd.cols("report.text.trend_rows")
+	row(labels[0], func(p TrendPoint) string { return p.Month.ShortIn(wd.l) })
+	row(labels[1], func(p TrendPoint) string {
 		pct, ok := p.Row.MetShare()
 		return pctText(pct, ok)
-	})...)...)
-	fmt.Fprintf(w, trendFormat, append([]any{"Incumplidos"}, cells(func(p TrendPoint) string { return itoa(p.Row.Breaches) })...)...)
-	fmt.Fprintf(w, trendFormat, append([]any{"CSAT"}, cells(func(p TrendPoint) string { return csatPctText(p.Row.CSAT) })...)...)
+	})
+	row(labels[2], func(p TrendPoint) string { return itoa(p.Row.Breaches) })
+	row(labels[3], func(p TrendPoint) string { return csatPctText(p.Row.CSAT) })
 }
 
 // breachTime is short enough for three facts on one line; the year is the
 // report's.
 const breachTime = "02/01 15:04"
 
-func writeTextBreaches(w io.Writer, bs []Breach) {
+func writeTextBreaches(w io.Writer, wd words, bs []Breach) {
 	if len(bs) == 0 {
-		fmt.Fprintln(w, "  Sin incumplimientos.")
+		fmt.Fprintln(w, "  "+wd.say("report.text.no_breaches"))
 		return
 	}
-	fmt.Fprintf(w, "  Incumplidos (%d):\n", len(bs))
+	fmt.Fprintln(w, "  "+wd.say("report.text.breaches", len(bs)))
 	for _, b := range bs {
-		head := fmt.Sprintf("  #%d %s · %s · %s", b.TicketID, priorityLabel(b.Priority), kindLabel(b.Kind), channelLabel(b.Source))
+		head := fmt.Sprintf("  #%d %s · %s · %s", b.TicketID, priorityLabel(wd, b.Priority), kindLabel(wd, b.Kind), channelLabel(wd, b.Source))
 		if s := plain(b.Subject); s != "" {
 			head += " · «" + s + "»"
 		}
 		fmt.Fprintln(w, fit(head))
-		resp := "sin respuesta"
-		if b.Answered() {
-			resp = "respuesta " + b.FirstResponse.Format(breachTime)
-		}
-		fmt.Fprintln(w, fit(fmt.Sprintf("     abierto %s · vence %s · %s (+%s)", b.Opened.Format(breachTime), b.Due.Format(breachTime),
-			resp, hoursMinutes(b.Late))))
-		who := "focal: " + plain(b.FocalName)
-		if b.Answered() {
-			who += " · respondió: " + plain(b.ResponderName)
-		}
-		fmt.Fprintln(w, fit("     "+who))
-		if b.Link != "" {
-			// A cut link is worse than a long line.
-			fmt.Fprintln(w, "     "+b.Link)
-		}
+		writeTextBreachDetail(w, wd, b)
+	}
+}
+
+// writeTextDeskBreaches is the desk-wide list, newest first: whose and
+// which clock each breach was.
+func writeTextDeskBreaches(w io.Writer, wd words, bs []Breach) {
+	fmt.Fprintln(w)
+	writeWrapped(w, "", wd.say("report.text.desk_breaches", len(bs)))
+	if len(bs) == 0 {
+		fmt.Fprintln(w, "  "+wd.say("report.text.no_breaches"))
+		return
+	}
+	for _, b := range bs {
+		// The client last: a long name is what gets cut.
+		head := fmt.Sprintf("  #%d %s · %s · %s · %s", b.TicketID, wd.clockLabel(b.Clock), priorityLabel(wd, b.Priority), kindLabel(wd, b.Kind), plain(b.ClientName))
+		fmt.Fprintln(w, fit(head))
+		writeTextBreachDetail(w, wd, b)
+	}
+}
+
+// writeTextBreachDetail is a breach's times, people and thread.
+func writeTextBreachDetail(w io.Writer, wd words, b Breach) {
+	resp := wd.say("report.unanswered")
+	if b.Answered() {
+		resp = wd.say("report.text.answered_at", b.FirstResponse.Format(breachTime))
+	}
+	fmt.Fprintln(w, fit("     "+wd.say("report.text.breach_when", b.Opened.Format(breachTime), b.Due.Format(breachTime),
+		resp, hoursMinutes(b.Late))))
+	who := wd.say("report.text.focal", plain(b.FocalName))
+	if b.Answered() {
+		who += " · " + wd.say("report.text.responder", plain(b.ResponderName))
+	}
+	fmt.Fprintln(w, fit("     "+who))
+	if b.Link != "" {
+		// A cut link is worse than a long line.
+		fmt.Fprintln(w, "     "+b.Link)
 	}
 }
 

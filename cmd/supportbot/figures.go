@@ -37,6 +37,7 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 	fset.BoolVar(&csvFlags.BOM, "bom", false, "start the CSV with a UTF-8 byte-order mark, so Excel reads accents right")
 	fset.BoolVar(&csvFlags.Breaches, "breaches", false, "with -format csv: one line per breached ticket instead of the figures")
 	slackURL := fset.String("slack-url", report.DefaultSlackURL, "address thread links start with, such as https://acme.slack.com")
+	langFlag := fset.String("lang", "", "language of the report: es-AR, es-CL or en (default: desk.language)")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
@@ -45,9 +46,13 @@ func (m *Main) runReport(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	lang, err := app.ParseReportLang(*langFlag)
+	if err != nil {
+		return err
+	}
 	cfg, err := m.loadConfig(*path)
 	if err != nil {
 		return err
 	}
-	return app.WriteMonthlyReport(ctx, cfg, app.ReportRequest{Month: month, ClientID: *clientFlag, SlackURL: *slackURL, Now: m.Clock.Now()}, write, m.Stdout)
+	return app.WriteMonthlyReport(ctx, cfg, app.ReportRequest{Month: month, ClientID: *clientFlag, SlackURL: *slackURL, Now: m.Clock.Now(), Language: lang}, write, m.Stdout)
 }

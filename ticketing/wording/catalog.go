@@ -2,7 +2,9 @@ package wording
 
 import (
 	"fmt"
+	"maps"
 	"slices"
+	"sync"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/message"
@@ -43,7 +45,7 @@ var (
 
 func init() {
 	b := catalog.NewBuilder(catalog.Fallback(SpanishAR.tag()))
-	for _, table := range []map[string]Text{clientTexts, deskTexts} {
+	for _, table := range []map[string]Text{clientTexts, deskTexts, reportTexts} {
 		for key, t := range table {
 			known[key] = true
 			for _, l := range Languages {
@@ -53,7 +55,7 @@ func init() {
 			}
 		}
 	}
-	for key, p := range plurals {
+	for key, p := range allPlurals() {
 		known[key] = true
 		for _, l := range Languages {
 			f := p.in(l)
@@ -66,6 +68,13 @@ func init() {
 		printers[l] = message.NewPrinter(l.tag(), message.Catalog(b))
 	}
 }
+
+// allPlurals are the counted texts of every table.
+var allPlurals = sync.OnceValue(func() map[string]Plural {
+	all := maps.Clone(plurals)
+	maps.Copy(all, reportPlurals)
+	return all
+})
 
 // Known reports whether some table has key.
 func Known(key string) bool { return known[key] }
@@ -80,7 +89,7 @@ func (l Language) Say(key string, args ...any) string {
 	// A counted text's count stays a number: the plural rule reads it.
 	args = slices.Clone(args)
 	first := 0
-	if _, counted := plurals[key]; counted {
+	if _, counted := allPlurals()[key]; counted {
 		first = 1
 	}
 	for i := first; i < len(args); i++ {

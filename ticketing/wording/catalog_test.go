@@ -21,7 +21,7 @@ func TestCatalogBuilds(t *testing.T) {
 // A row with a column missing, or whose columns take different arguments,
 // would render a wrong or broken text in one language.
 func TestEveryKeyInEveryLanguage(t *testing.T) {
-	for _, table := range []map[string]Text{clientTexts, deskTexts} {
+	for _, table := range []map[string]Text{clientTexts, deskTexts, reportTexts} {
 		for key, row := range table {
 			want := verbs(row.ESAR)
 			for _, l := range Languages {
@@ -36,7 +36,7 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 			}
 		}
 	}
-	for key, p := range plurals {
+	for key, p := range allPlurals() {
 		for _, l := range Languages {
 			f := p.in(l)
 			if f.One == "" || f.Other == "" {
@@ -52,6 +52,14 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 	for key := range deskTexts {
 		if _, dup := clientTexts[key]; dup {
 			t.Errorf("%s is in both tables", key)
+		}
+	}
+	for key := range reportTexts {
+		_, inClient := clientTexts[key]
+		_, inDesk := deskTexts[key]
+		_, counted := allPlurals()[key]
+		if inClient || inDesk || counted {
+			t.Errorf("%s is in two tables", key)
 		}
 	}
 }
@@ -78,6 +86,7 @@ func TestTextsSpeakTheirLanguage(t *testing.T) {
 	all := map[string]Text{}
 	maps.Copy(all, clientTexts)
 	maps.Copy(all, deskTexts)
+	maps.Copy(all, reportTexts)
 	for key, row := range all {
 		for _, l := range Languages {
 			got := l.Say(key, placeholders(row.ESAR)...)

@@ -53,7 +53,7 @@ var deskTexts = map[string]Text{
 			"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — cambiar el tipo\n" +
 			"• `mover #N <estado>` — avanzar un requerimiento (relevamiento, cotizacion, aceptado, en_desarrollo, entregado) o derivar una funcionalidad (derivado_producto)\n" +
 			"• `estado [cliente]` — tickets abiertos\n" +
-			"• `reporte <cliente> [AAAA-MM]` — publicar el informe de SLA del mes en el canal\n" +
+			"• `reporte <cliente> [AAAA-MM] [es-AR|es-CL|en]` — publicar el informe de SLA del mes en el canal\n" +
 			"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
 			"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono; `critico #N` toma como crítico un ticket ya abierto\n" +
 			"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
@@ -67,7 +67,7 @@ var deskTexts = map[string]Text{
 			"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — cambiar el tipo\n" +
 			"• `mover #N <estado>` — avanzar un requerimiento (relevamiento, cotizacion, aceptado, en_desarrollo, entregado) o derivar una funcionalidad (derivado_producto)\n" +
 			"• `estado [cliente]` — tickets abiertos\n" +
-			"• `reporte <cliente> [AAAA-MM]` — publicar el informe de SLA del mes en el canal\n" +
+			"• `reporte <cliente> [AAAA-MM] [es-AR|es-CL|en]` — publicar el informe de SLA del mes en el canal\n" +
 			"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
 			"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono; `critico #N` toma como crítico un ticket ya abierto\n" +
 			"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
@@ -81,7 +81,7 @@ var deskTexts = map[string]Text{
 			"• `tipo #N consulta|incidente|requerimiento|funcionalidad` — change the kind\n" +
 			"• `mover #N <state>` — move a requirement on (relevamiento, cotizacion, aceptado, en_desarrollo, entregado) or pass a feature on (derivado_producto)\n" +
 			"• `estado [client]` — open tickets\n" +
-			"• `reporte <client> [YYYY-MM]` — post the month's SLA report in the channel\n" +
+			"• `reporte <client> [YYYY-MM] [lang]` — post the month's SLA report in the channel, in lang if given (en or a Spanish code)\n" +
 			"• `ausente` / `presente` — your pings go to your backups while you are away\n" +
 			"• `critico <client> <description>` — (Help Desk) open a critical incident received by phone; `critico #N` takes an open ticket as critical\n" +
 			"• `whatsapp invitar <client> +549…` / `whatsapp revocar +549…` / `whatsapp lista <client>`\n" +
@@ -151,7 +151,7 @@ var deskTexts = map[string]Text{
 	"file.undelivered.size":        {"supera el tamaño que se puede enviar", "supera el tamaño que se puede enviar", "it is larger than what can be sent"},
 
 	// Reports and WhatsApp contacts.
-	"report.usage":       {"Uso: `/soporte reporte <cliente> [AAAA-MM]`.", "Uso: `/soporte reporte <cliente> [AAAA-MM]`.", "Usage: `/soporte reporte <client> [YYYY-MM]`."},
+	"report.usage":       {"Uso: `/soporte reporte <cliente> [AAAA-MM] [es-AR|es-CL|en]`.", "Uso: `/soporte reporte <cliente> [AAAA-MM] [es-AR|es-CL|en]`.", "Usage: `/soporte reporte <client> [YYYY-MM] [lang]` (lang: en, or a Spanish code such as the desk's)."},
 	"report.unavailable": {"Los informes no están disponibles en este despliegue.", "Los informes no están disponibles en este despliegue.", "Reports are not available in this deployment."},
 	"report.which":       {"¿De qué cliente? %s", "¿De qué cliente? %s", "Which client? %s"},
 	"report.bad_month":   {"%q no es un mes. %s", "%q no es un mes. %s", "%q is not a month. %s"},
