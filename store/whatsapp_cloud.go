@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"supportbot/ticketing"
+)
+
+// What the WhatsApp Cloud transport keeps: each contact's 24-hour window
+// and what Meta's status webhooks said of the bot's messages. They are DB
+// methods rather than ticketing.Tx ones because only that transport needs
+// them, each in a transaction of its own.
+
+// SawWhatsAppInbound records that phone wrote at at, opening its 24-hour
+// window; an older message (a late re-delivery) never shortens it.
+func (d *DB) SawWhatsAppInbound(ctx context.Context, phone string, at time.Time) error {
+	return d.Update(ctx, func(tx ticketing.Tx) error {
+		t := tx.(*Tx)
+		last, _, err := t.whatsAppWindow(ctx, phone)
+		if err != nil {
+			return err
+		}
+		if !at.After(last) {
+			return nil
+		}
+		_, err = t.exec(ctx, `INSERT INTO whatsapp_windows (phone, last_inbound_at) VALUES (?, ?)
+			ON CONFLICT (phone) DO UPDATE SET last_inbound_at = excluded.last_inbound_at`, phone, stampOf(at))
+		if err != nil {
+			return fmt.Errorf("record whatsapp inbound of %s: %w", phone, err)
+		}
+		return nil
+	})
+}
+
+// WhatsAppWindow says when phone last wrote and when the reopening
+// template last went to it; zero times for never.
+func (d *DB) WhatsAppWindow(ctx context.Context, phone string) (lastInbound, templateSent time.Time, err error) {
+	err = d.View(ctx, func(tx ticketing.Tx) error {
+		lastInbound, templateSent, err = tx.(*Tx).whatsAppWindow(ctx, phone)
+		return err
+	})
+	return lastInbound, templateSent, err
+}
+
+func (t *Tx) whatsAppWindow(ctx context.Context, phone string) (last, template time.Time, err error) {
+	err = t.queryRow(ctx, `SELECT last_inbound_at, template_sent_at FROM whatsapp_windows WHERE phone = ?`, phone).
+		Scan(instant{&last}, instant{&template})
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("whatsapp window of %s: %w", phone, err)
+	}
+	return last, template, nil
+}
+
+// WhatsAppTemplateSent records that the reopening template went to phone.
+func (d *DB) WhatsAppTemplateSent(ctx context.Context, phone string, at time.Time) error {
+	return d.Update(ctx, func(tx ticketing.Tx) error {
+		_, err := tx.(*Tx).exec(ctx, `INSERT INTO whatsapp_windows (phone, template_sent_at) VALUES (?, ?)
+			ON CONFLICT (phone) DO UPDATE SET template_sent_at = excluded.template_sent_at`, phone, stampOf(at))
+		if err != nil {
+			return fmt.Errorf("record whatsapp template to %s: %w", phone, err)
+		}
+		return nil
+	})
+}
+
+// PlatformStatus is what a platform said of a delivered outbox item.
+type PlatformStatus struct {
+	// OutboxID is the item, when the platform echoed it back; else the
+	// item is found by Ref, the platform's id of the message.
+	OutboxID int64
+	Ref      string
+	Status   string
+	At       time.Time
+	Error    string
+}
+
+// statusRank orders a message's statuses: a late "sent" never hides a
+// "read", and nothing hides a failure.
+var statusRank = map[string]int{"sent": 1, "delivered": 2, "read": 3, "failed": 4}
+
+// StatusTarget is the item a status was recorded on.
+type StatusTarget struct {
+	OutboxID int64
+	TicketID int64
+	Target   string
+	// Changed is false when the item already had this status or a later one.
+	Changed bool
+}
+
+// RecordPlatformStatus writes a status on its outbox item. found is false
+// when no item matches (a message sent by hand from the business app).
+func (d *DB) RecordPlatformStatus(ctx context.Context, s PlatformStatus) (st StatusTarget, found bool, err error) {
+	err = d.Update(ctx, func(tx ticketing.Tx) error {
+		t := tx.(*Tx)
+		var current string
+		var ticketID sql.NullInt64
+		q := `SELECT id, platform_status, ticket_id, target FROM outbox WHERE id = ?`
+		arg := any(s.OutboxID)
+		if s.OutboxID == 0 {
+			q, arg = `SELECT id, platform_status, ticket_id, target FROM outbox WHERE external_ref = ? OR platform_ref = ? ORDER BY id LIMIT 1`, s.Ref
+		}
+		args := []any{arg}
+		if s.OutboxID == 0 {
+			args = append(args, s.Ref)
+		}
+		err := t.queryRow(ctx, q, args...).Scan(&st.OutboxID, &current, &ticketID, &st.Target)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("outbox item of status %s: %w", s.Ref, err)
+		}
+		found, st.TicketID = true, ticketID.Int64
+		if statusRank[s.Status] <= statusRank[current] {
+			return nil
+		}
+		st.Changed = true
+		_, err = t.exec(ctx, `UPDATE outbox SET platform_status = ?, platform_status_at = ?, platform_error = ?,
+			platform_ref = CASE WHEN ? = '' THEN platform_ref ELSE ? END WHERE id = ?`,
+			s.Status, stampOf(s.At), s.Error, s.Ref, s.Ref, st.OutboxID)
+		if err != nil {
+			return fmt.Errorf("record status of outbox %d: %w", st.OutboxID, err)
+		}
+		return nil
+	})
+	return st, found, err
+}
+
+// PlatformStatusOf reads what the platform last said of an outbox item.
+func (d *DB) PlatformStatusOf(ctx context.Context, outboxID int64) (PlatformStatus, error) {
+	s := PlatformStatus{OutboxID: outboxID}
+	err := d.View(ctx, func(tx ticketing.Tx) error {
+		err := tx.(*Tx).queryRow(ctx, `SELECT platform_status, platform_status_at, platform_error, platform_ref FROM outbox WHERE id = ?`, outboxID).
+			Scan(&s.Status, instant{&s.At}, &s.Error, &s.Ref)
+		if err != nil {
+			return fmt.Errorf("status of outbox %d: %w", outboxID, notFound(err))
+		}
+		return nil
+	})
+	return s, err
+}
