@@ -101,16 +101,16 @@ func (d *DB) RecordPlatformStatus(ctx context.Context, s PlatformStatus) (st Sta
 		t := tx.(*Tx)
 		var current string
 		var ticketID sql.NullInt64
-		q := `SELECT id, platform_status, ticket_id, target FROM outbox WHERE id = ?`
-		arg := any(s.OutboxID)
-		if s.OutboxID == 0 {
-			q, arg = `SELECT id, platform_status, ticket_id, target FROM outbox WHERE external_ref = ? OR platform_ref = ? ORDER BY id LIMIT 1`, s.Ref
+		const cols = `SELECT id, platform_status, ticket_id, target FROM outbox WHERE `
+		var err error
+		if s.OutboxID != 0 {
+			err = t.queryRow(ctx, cols+`id = ?`, s.OutboxID).Scan(&st.OutboxID, &current, &ticketID, &st.Target)
+		} else {
+			err = t.queryRow(ctx, cols+`external_ref = ? ORDER BY id LIMIT 1`, s.Ref).Scan(&st.OutboxID, &current, &ticketID, &st.Target)
+			if errors.Is(err, sql.ErrNoRows) {
+				err = t.queryRow(ctx, cols+`platform_ref = ? ORDER BY id LIMIT 1`, s.Ref).Scan(&st.OutboxID, &current, &ticketID, &st.Target)
+			}
 		}
-		args := []any{arg}
-		if s.OutboxID == 0 {
-			args = append(args, s.Ref)
-		}
-		err := t.queryRow(ctx, q, args...).Scan(&st.OutboxID, &current, &ticketID, &st.Target)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -145,4 +145,30 @@ func (d *DB) PlatformStatusOf(ctx context.Context, outboxID int64) (PlatformStat
 		return nil
 	})
 	return s, err
+}
+
+// ChatMessageText is the text of an earlier message of a chat by the
+// platform's id for it (external id "whatsapp:<id>" for what a contact
+// sent, the outbox's ref for what the bot sent), empty when unknown; a
+// reply shows what it quotes with it.
+func (d *DB) ChatMessageText(ctx context.Context, externalID, ref string) (string, error) {
+	var text string
+	err := d.View(ctx, func(tx ticketing.Tx) error {
+		t := tx.(*Tx)
+		err := t.queryRow(ctx, `SELECT text FROM ticket_messages WHERE external_id = ?`, externalID).Scan(&text)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = t.queryRow(ctx, `SELECT text FROM outbox WHERE external_ref = ? ORDER BY id LIMIT 1`, ref).Scan(&text)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			err = t.queryRow(ctx, `SELECT text FROM outbox WHERE platform_ref = ? ORDER BY id LIMIT 1`, ref).Scan(&text)
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("quoted message %s: %w", ref, err)
+		}
+		return nil
+	})
+	return text, err
 }

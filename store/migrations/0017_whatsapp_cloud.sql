@@ -15,3 +15,6 @@ ALTER TABLE outbox ADD COLUMN platform_status TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox ADD COLUMN platform_status_at TEXT;
 ALTER TABLE outbox ADD COLUMN platform_error TEXT NOT NULL DEFAULT '';
 ALTER TABLE outbox ADD COLUMN platform_ref TEXT NOT NULL DEFAULT '';
+-- Statuses and quoted replies find an item by the message id Meta gave it.
+CREATE INDEX outbox_external_ref ON outbox(external_ref) WHERE external_ref <> '';
+CREATE INDEX outbox_platform_ref ON outbox(platform_ref) WHERE platform_ref <> '';

@@ -45,7 +45,7 @@ const (
 	codeWindowClosed   = 131047 // re-engagement needed
 	codeUndeliverable  = 131026
 	codeUnsupportedMsg = 131051
-	codeTokenExpired   = 190
+	codeTokenExpired   = CodeTokenRefused
 	codeAppRate        = 4
 	codeAccountRate    = 80007
 )
@@ -91,6 +91,8 @@ type Notice struct {
 	Phone    string
 	TicketID int64
 	Detail   string
+	// Code is Meta's error code, when there was one (190: the token).
+	Code int
 }
 
 // Template is an approved message template.
@@ -272,7 +274,11 @@ func (c *Connector) classify(ctx context.Context, err error, item ticketing.Outb
 		c.mu.Unlock()
 		return &channels.RateLimitError{RetryAfter: PairGap, Err: err}
 	case code == codeUndeliverable || code == codeUnsupportedMsg || code/1000 == 132 || code == codeTokenExpired || ge.HTTPStatus == 401:
-		c.cfg.Notify(ctx, Notice{Kind: NoticeDead, Phone: phone, TicketID: item.TicketID, Detail: ge.Error()})
+		code := ge.Code
+		if ge.HTTPStatus == 401 {
+			code = codeTokenExpired
+		}
+		c.cfg.Notify(ctx, Notice{Kind: NoticeDead, Phone: phone, TicketID: item.TicketID, Detail: ge.Error(), Code: code})
 		return &channels.PermanentError{Err: err}
 	}
 	return err
@@ -314,3 +320,6 @@ func (c *Connector) reopen(ctx context.Context, item ticketing.OutboxItem, last,
 	}
 	return &channels.RateLimitError{RetryAfter: windowRecheck, Err: errWindowClosed}
 }
+
+// CodeTokenRefused is Meta's code for an access token it no longer takes.
+const CodeTokenRefused = 190
