@@ -89,12 +89,13 @@ func (c *Connector) sendText(ctx context.Context, item ticketing.OutboxItem, tex
 func SplitText(s string, max int) []string {
 	var parts []string
 	for utf8.RuneCountInString(s) > max {
-		cut := 0
+		cut, n := 0, 0
 		for i := range s {
-			if utf8.RuneCountInString(s[:i]) > max {
+			if n == max {
+				cut = i
 				break
 			}
-			cut = i
+			n++
 		}
 		// Prefer a break in the last fifth of the part.
 		if i := strings.LastIndexAny(s[:cut], "\n "); i > cut*4/5 {
