@@ -1,0 +1,89 @@
+package main
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"supportbot/channels/whatsapp/cloud"
+	"supportbot/channels/whatsapp/cloud/graphfake"
+)
+
+func TestCloudWebhookVerification(t *testing.T) {
+	c := startCloudBot(t)
+	tests := []struct {
+		name, mode, token string
+		want              int
+	}{
+		{"right token", "subscribe", cloudVerify, http.StatusOK},
+		{"wrong token", "subscribe", "guess", http.StatusForbidden},
+		{"no token", "subscribe", "", http.StatusForbidden},
+		{"wrong mode", "unsubscribe", cloudVerify, http.StatusForbidden},
+	}
+	for _, tt := range tests {
+		q := url.Values{"hub.mode": {tt.mode}, "hub.verify_token": {tt.token}, "hub.challenge": {"1158201444"}}
+		resp, err := http.Get(c.base + cloud.WebhookPath + "?" + q.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("%s: status %d, want %d", tt.name, resp.StatusCode, tt.want)
+		}
+		if tt.want == http.StatusOK && string(body) != "1158201444" {
+			t.Errorf("%s: body %q, want the challenge echoed", tt.name, body)
+		}
+		if tt.want != http.StatusOK && strings.Contains(string(body), "1158201444") {
+			t.Errorf("%s: the challenge was echoed on a refusal", tt.name)
+		}
+	}
+}
+
+func TestCloudWebhookSignatures(t *testing.T) {
+	c := startCloudBot(t)
+	body := graphfake.Body(cloudPhoneID, []graphfake.Value{{Messages: []map[string]any{
+		c.text(acmeContact, "Un agente no escucha el audio en las llamadas entrantes desde ayer")}}})
+	post := func(sig string) int {
+		req, _ := http.NewRequest(http.MethodPost, c.base+cloud.WebhookPath, strings.NewReader(string(body)))
+		if sig != "" {
+			req.Header.Set(cloud.SignatureHeader, sig)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	tests := []struct {
+		name, sig string
+		want      int
+		tickets   int
+	}{
+		{"missing", "", http.StatusUnauthorized, 0},
+		{"signed with another secret", cloud.Sign("not-the-secret", body), http.StatusUnauthorized, 0},
+		{"signature of another body", cloud.Sign(cloudSecret, append(body, ' ')), http.StatusUnauthorized, 0},
+		{"garbage", "sha256=00", http.StatusUnauthorized, 0},
+		{"correct", cloud.Sign(cloudSecret, body), http.StatusOK, 1},
+	}
+	for _, tt := range tests {
+		if got := post(tt.sig); got != tt.want {
+			t.Errorf("%s: status %d, want %d", tt.name, got, tt.want)
+		}
+		if got := len(c.tickets("acme")); got != tt.tickets {
+			t.Errorf("%s: tickets = %d, want %d", tt.name, got, tt.tickets)
+		}
+	}
+	// A body the bot cannot read, correctly signed: 200, so Meta stops.
+	junk := []byte(`{"object": [1, 2`)
+	if got, _ := graphfake.Post(c.base+cloud.WebhookPath, cloudSecret, junk); got != http.StatusOK {
+		t.Errorf("unreadable signed body: status %d, want 200", got)
+	}
+	big := make([]byte, cloud.MaxWebhookBytes+10)
+	if got, _ := graphfake.Post(c.base+cloud.WebhookPath, cloudSecret, big); got != http.StatusRequestEntityTooLarge {
+		t.Errorf("oversized body: status %d, want 413", got)
+	}
+}
