@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -9,6 +12,7 @@ import (
 
 	"supportbot/channels/whatsapp/cloud"
 	"supportbot/channels/whatsapp/cloud/graphfake"
+	"supportbot/store"
 	"supportbot/ticketing"
 )
 
@@ -50,11 +54,11 @@ func cloudConfig(t *testing.T, f *fakeSlack, g *graphfake.Server, replace ...str
 	}, replace...)...)
 }
 
-func startCloudBot(t *testing.T) *cloudBot {
+func startCloudBot(t *testing.T, replace ...string) *cloudBot {
 	t.Helper()
 	f := newFakeSlack(t)
 	g := newGraph(t)
-	cfg := cloudConfig(t, f, g)
+	cfg := cloudConfig(t, f, g, replace...)
 	return &cloudBot{running: startBot(t, cfg, ticketing.NewManualClock(e2eStart)), f: f, graph: g, cfg: cfg}
 }
 
@@ -99,9 +103,11 @@ func (c *cloudBot) sentTo(phone string) []graphfake.Sent {
 	return out
 }
 
-// waitSent waits until n messages went to phone.
+// waitSent waits until n messages went to phone, then lets the per-number
+// pacing gap pass on the bot's clock.
 func (c *cloudBot) waitSent(phone string, n int) []graphfake.Sent {
 	c.t.Helper()
+	defer c.clock.Advance(3 * time.Second)
 	deadline := time.Now().Add(e2eWait)
 	for {
 		got := c.sentTo(phone)
@@ -123,4 +129,20 @@ func (c *cloudBot) threadOf(clientID string) string {
 		return len(ts) > 0 && ts[0].Desk.Thread != ""
 	})
 	return c.tickets(clientID)[0].Desk.Thread
+}
+
+// queryString reads one text value from the bot's store, "" when no row.
+func (c *cloudBot) queryString(q string, args ...any) string {
+	c.t.Helper()
+	db, err := store.Open(context.Background(), c.dbPath)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer db.Close()
+	var s sql.NullString
+	err = db.SQL().QueryRowContext(context.Background(), q, args...).Scan(&s)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		c.t.Fatal(err)
+	}
+	return s.String
 }
