@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"supportbot/channels/whatsapp/cloud"
 	"supportbot/channels/whatsapp/cloud/graphfake"
@@ -85,5 +88,61 @@ func TestCloudWebhookSignatures(t *testing.T) {
 	big := make([]byte, cloud.MaxWebhookBytes+10)
 	if got, _ := graphfake.Post(c.base+cloud.WebhookPath, cloudSecret, big); got != http.StatusRequestEntityTooLarge {
 		t.Errorf("oversized body: status %d, want 413", got)
+	}
+}
+
+func TestCloudTokenRefusedAtStartNamesTheKey(t *testing.T) {
+	f := newFakeSlack(t)
+	g := newGraph(t)
+	g.RefuseToken()
+	cfg := cloudConfig(t, f, g)
+	m, _, _ := testMain()
+	err := m.Run(context.Background(), []string{"run", "-config", cfg})
+	if code := exitCode(err); code != 2 || !strings.Contains(err.Error(), "whatsapp.cloud.access_token") {
+		t.Errorf("run with a refused token = %v (exit %d), want exit 2 naming whatsapp.cloud.access_token", err, code)
+	}
+}
+
+func TestCloudReadinessReportsTheTransport(t *testing.T) {
+	c := startCloudBot(t)
+	read := func() string {
+		resp, err := http.Get(c.base + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var rd struct {
+			WhatsApp string `json:"whatsapp"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&rd); err != nil {
+			t.Fatal(err)
+		}
+		return rd.WhatsApp
+	}
+	if got := read(); !strings.HasPrefix(got, "cloud: ok") || !strings.Contains(got, "no webhook yet") {
+		t.Errorf("readyz whatsapp = %q, want cloud ok without a webhook yet", got)
+	}
+	c.graph.FailNext("", graphfake.Failure{HTTPStatus: 500, Code: 1, Message: "An unknown error occurred"})
+	c.deliver(c.text(acmeContact, "Un agente no escucha el audio en las llamadas entrantes desde ayer"))
+	eventually(t, "the first send refused", func() bool {
+		return strings.Contains(c.queryString(`SELECT last_error FROM outbox WHERE target = ?`, acmeContact), "unknown error")
+	})
+	// A 500 may come after Meta took the message: the retry first waits
+	// for a status webhook naming it, then sends.
+	c.clock.Advance(3 * time.Minute)
+	c.waitSent(acmeContact, 1)
+	if got := read(); !strings.Contains(got, "last webhook") || !strings.Contains(got, "unknown error") {
+		t.Errorf("readyz whatsapp = %q, want the last webhook and the last send error", got)
+	}
+	resp, err := http.Get(c.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	for _, m := range []string{"supportbot_whatsapp_cloud_last_webhook_timestamp_seconds", "supportbot_whatsapp_cloud_last_send_error_timestamp_seconds", "supportbot_whatsapp_cloud_paused 0"} {
+		if !strings.Contains(string(body), m) {
+			t.Errorf("metrics lack %s", m)
+		}
 	}
 }
