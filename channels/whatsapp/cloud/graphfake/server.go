@@ -139,6 +139,19 @@ func (s *Server) Release() {
 	}
 }
 
+// Forget removes an accepted message, as if Meta had never got it (the
+// connection dropped before it arrived).
+func (s *Server) Forget(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, m := range s.sent {
+		if m.ID == id {
+			s.sent = append(s.sent[:i], s.sent[i+1:]...)
+			return
+		}
+	}
+}
+
 // Sent lists the messages accepted so far.
 func (s *Server) Sent() []Sent {
 	s.mu.Lock()
