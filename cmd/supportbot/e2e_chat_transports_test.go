@@ -141,4 +141,3 @@ func TestChatTransportsRouteAlike(t *testing.T) {
 		}
 	}
 }
-
