@@ -1,0 +1,84 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"supportbot/channels/whatsapp/cloud/graphfake"
+)
+
+func TestCloudReactionQuoteAndUnsupportedKept(t *testing.T) {
+	c := startCloudBot(t)
+	thread := c.openTicket()
+	ack := c.sentTo(acmeContact)[0]
+	eventually(t, "the ack recorded", func() bool {
+		return c.queryString(`SELECT external_ref FROM outbox WHERE target = ?`, acmeContact) == ack.ID
+	})
+	now := c.clock.Now().Unix()
+	c.deliver(graphfake.Replying(graphfake.Text(c.nextID(), acmeContact, "Sigue igual después de reiniciar", now), ack.ID))
+	c.deliver(graphfake.Reaction(c.nextID(), acmeContact, ack.ID, "👍", now+1))
+	c.deliver(graphfake.Unsupported(c.nextID(), acmeContact, now+2))
+	posted := func(sub string) bool {
+		for _, p := range c.f.Posts(acmeChannel) {
+			if p.Form.Get("thread_ts") == thread && strings.Contains(p.Form.Get("text"), sub) {
+				return true
+			}
+		}
+		return false
+	}
+	c.f.waitFor("the quoted reply in the thread", func() bool { return posted("Sigue igual") && posted("Registramos tu caso") })
+	c.f.waitFor("the reaction in the thread", func() bool { return posted("👍") })
+	tk := c.tickets("acme")[0]
+	var media []string
+	for _, m := range messagesOf(c.running, tk.ID) {
+		media = append(media, m.Media)
+	}
+	if strings.Join(media, ",") != ",,reaction,unsupported" {
+		t.Errorf("ticket messages' media = %q, want the text, the quoted reply, the reaction and the unsupported one kept", media)
+	}
+	// The contact is asked, politely, for words instead.
+	got := c.waitSent(acmeContact, 2)
+	if last := got[len(got)-1]; !strings.Contains(last.Text, "no nos deja ver") || strings.Contains(last.Text, "unsupported") {
+		t.Errorf("answer to the unsupported message = %q", last.Text)
+	}
+}
+
+func TestCloudWindowClosedByMetaAndPermanentErrors(t *testing.T) {
+	c := startCloudBot(t)
+	thread := c.openTicket()
+	// Meta says the window is closed though the store thinks it open.
+	c.graph.FailNext(acmeContact, graphfake.Failure{Code: 131047, Message: "(#131047) Re-engagement message"})
+	c.staffReply("EvMETA1", thread, 300, "Probá reiniciar el softphone del interno 204")
+	sent := c.waitSent(acmeContact, 2)
+	if sent[1].Type != "template" {
+		t.Fatalf("after 131047: %+v, want the reopen template", sent[1])
+	}
+	c.deliver(c.text(acmeContact, "Hola, ¿qué pasó?"))
+	c.clock.Advance(2 * time.Minute)
+	eventually(t, "the owed answer", func() bool {
+		for _, m := range c.sentTo(acmeContact) {
+			if strings.Contains(m.Text, "interno 204") {
+				return true
+			}
+		}
+		return false
+	})
+
+	// A number that cannot get WhatsApp: the item dies with the reason and
+	// staff hear it.
+	c.graph.FailNext(acmeContact, graphfake.Failure{Code: 131026, Message: "(#131026) Message undeliverable"})
+	c.staffReply("EvDEAD1", thread, 400, "¿Pudiste probar?")
+	c.clock.Advance(3 * time.Second) // the pause between two messages to one number
+	eventually(t, "the dead item", func() bool {
+		return strings.Contains(c.queryString(`SELECT last_error FROM outbox WHERE target = ? AND dead_at IS NOT NULL`, acmeContact), "131026")
+	})
+	c.f.waitFor("staff told", func() bool {
+		for _, p := range c.f.Posts(acmeChannel) {
+			if p.Form.Get("thread_ts") == thread && strings.Contains(p.Form.Get("text"), "131026") {
+				return true
+			}
+		}
+		return false
+	})
+}
