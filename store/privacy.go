@@ -145,6 +145,7 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 			{"whatsapp_contacts", `DELETE FROM whatsapp_contacts WHERE phone = ?`, []any{id}},
 			{"whatsapp_invitations", `DELETE FROM whatsapp_invitations WHERE phone = ?`, []any{id}},
 			{"unknown_contacts", `DELETE FROM unknown_contacts WHERE phone = ?`, []any{id}},
+			{"whatsapp_windows", `DELETE FROM whatsapp_windows WHERE phone = ?`, []any{id}},
 			// A rating is a figure of the ticket; the comment is their words.
 			{"csat", `UPDATE csat SET comment = '' WHERE rated_by = ?`, []any{id}},
 		}
