@@ -52,6 +52,8 @@ type Server struct {
 	*httptest.Server
 	PhoneNumberID string
 	Token         string
+	// OnSend, when set, hears every accepted message (the demo prints it).
+	OnSend func(Sent)
 
 	mu       sync.Mutex
 	sent     []Sent
@@ -282,8 +284,11 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) {
 		m.Template, _ = body["name"].(string)
 	}
 	s.sent = append(s.sent, m)
-	hold, held := s.hold, s.held
+	hold, held, onSend := s.hold, s.held, s.OnSend
 	s.mu.Unlock()
+	if onSend != nil {
+		onSend(m)
+	}
 	if hold != nil {
 		held <- struct{}{}
 		<-hold
