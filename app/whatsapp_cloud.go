@@ -110,8 +110,17 @@ func (s cloudState) SawInbound(ctx context.Context, phone string, at time.Time) 
 	return s.db.SawWhatsAppInbound(ctx, phone, at)
 }
 
-func (s cloudState) Window(ctx context.Context, phone string) (time.Time, time.Time, error) {
-	return s.db.WhatsAppWindow(ctx, phone)
+func (s cloudState) Window(ctx context.Context, phone string) (cloud.WindowState, error) {
+	w, err := s.db.WhatsAppWindow(ctx, phone)
+	return cloud.WindowState{LastInbound: w.LastInbound, TemplateSent: w.TemplateSent, ClosedAt: w.ClosedAt}, err
+}
+
+func (s cloudState) CloseWindow(ctx context.Context, phone string, at time.Time) error {
+	return s.db.WhatsAppWindowClosed(ctx, phone, at)
+}
+
+func (s cloudState) Requeue(ctx context.Context, outboxID int64, at time.Time, reason string) error {
+	return s.db.RequeueSent(ctx, outboxID, at, reason)
 }
 
 func (s cloudState) TemplateSent(ctx context.Context, phone string, at time.Time) error {

@@ -15,16 +15,26 @@ import (
 // methods rather than ticketing.Tx ones because only that transport needs
 // them, each in a transaction of its own.
 
+// WhatsAppWindow is one contact's 24-hour window as stored.
+type WhatsAppWindow struct {
+	// LastInbound is when the contact last wrote; zero for never.
+	LastInbound time.Time
+	// TemplateSent is when the reopening template last went to them.
+	TemplateSent time.Time
+	// ClosedAt is when Meta said the window was closed (131047).
+	ClosedAt time.Time
+}
+
 // SawWhatsAppInbound records that phone wrote at at, opening its 24-hour
 // window; an older message (a late re-delivery) never shortens it.
 func (d *DB) SawWhatsAppInbound(ctx context.Context, phone string, at time.Time) error {
 	return d.Update(ctx, func(tx ticketing.Tx) error {
 		t := tx.(*Tx)
-		last, _, err := t.whatsAppWindow(ctx, phone)
+		w, err := t.whatsAppWindow(ctx, phone)
 		if err != nil {
 			return err
 		}
-		if !at.After(last) {
+		if !at.After(w.LastInbound) {
 			return nil
 		}
 		_, err = t.exec(ctx, `INSERT INTO whatsapp_windows (phone, last_inbound_at) VALUES (?, ?)
@@ -36,26 +46,53 @@ func (d *DB) SawWhatsAppInbound(ctx context.Context, phone string, at time.Time)
 	})
 }
 
-// WhatsAppWindow says when phone last wrote and when the reopening
-// template last went to it; zero times for never.
-func (d *DB) WhatsAppWindow(ctx context.Context, phone string) (lastInbound, templateSent time.Time, err error) {
+// WhatsAppWindow reads phone's window; zero times for never.
+func (d *DB) WhatsAppWindow(ctx context.Context, phone string) (w WhatsAppWindow, err error) {
 	err = d.View(ctx, func(tx ticketing.Tx) error {
-		lastInbound, templateSent, err = tx.(*Tx).whatsAppWindow(ctx, phone)
+		w, err = tx.(*Tx).whatsAppWindow(ctx, phone)
 		return err
 	})
-	return lastInbound, templateSent, err
+	return w, err
 }
 
-func (t *Tx) whatsAppWindow(ctx context.Context, phone string) (last, template time.Time, err error) {
-	err = t.queryRow(ctx, `SELECT last_inbound_at, template_sent_at FROM whatsapp_windows WHERE phone = ?`, phone).
-		Scan(instant{&last}, instant{&template})
+func (t *Tx) whatsAppWindow(ctx context.Context, phone string) (w WhatsAppWindow, err error) {
+	err = t.queryRow(ctx, `SELECT last_inbound_at, template_sent_at, closed_at FROM whatsapp_windows WHERE phone = ?`, phone).
+		Scan(instant{&w.LastInbound}, instant{&w.TemplateSent}, instant{&w.ClosedAt})
 	if errors.Is(err, sql.ErrNoRows) {
-		return time.Time{}, time.Time{}, nil
+		return WhatsAppWindow{}, nil
 	}
 	if err != nil {
-		return time.Time{}, time.Time{}, fmt.Errorf("whatsapp window of %s: %w", phone, err)
+		return WhatsAppWindow{}, fmt.Errorf("whatsapp window of %s: %w", phone, err)
 	}
-	return last, template, nil
+	return w, nil
+}
+
+// WhatsAppWindowClosed records that Meta refused a free-form message to
+// phone at at: the window counts as closed until the contact writes again.
+func (d *DB) WhatsAppWindowClosed(ctx context.Context, phone string, at time.Time) error {
+	return d.Update(ctx, func(tx ticketing.Tx) error {
+		_, err := tx.(*Tx).exec(ctx, `INSERT INTO whatsapp_windows (phone, closed_at) VALUES (?, ?)
+			ON CONFLICT (phone) DO UPDATE SET closed_at = excluded.closed_at`, phone, stampOf(at))
+		if err != nil {
+			return fmt.Errorf("record whatsapp window of %s closed: %w", phone, err)
+		}
+		return nil
+	})
+}
+
+// RequeueSent makes a message the platform accepted and later failed owed
+// again, due at at (Meta's 131047 arrives as a failed status): it becomes its
+// conversation's next item, and its statuses start over.
+func (d *DB) RequeueSent(ctx context.Context, outboxID int64, at time.Time, reason string) error {
+	return d.Update(ctx, func(tx ticketing.Tx) error {
+		_, err := tx.(*Tx).exec(ctx, `UPDATE outbox SET sent_at = NULL, external_ref = '', platform_ref = '', platform_status = '',
+			platform_error = '', in_flight_at = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND dead_at IS NULL`,
+			noStamp, stampOf(at), reason, outboxID)
+		if err != nil {
+			return fmt.Errorf("requeue outbox %d: %w", outboxID, err)
+		}
+		return nil
+	})
 }
 
 // WhatsAppTemplateSent records that the reopening template went to phone.

@@ -33,8 +33,8 @@ func TestWhatsAppCloudState(t *testing.T) {
 			db := b.open(t)
 			at := time.Date(2026, 11, 24, 13, 0, 0, 0, time.UTC)
 			const phone = "+5491155550101"
-			if last, tmpl, err := db.WhatsAppWindow(ctx, phone); err != nil || !last.IsZero() || !tmpl.IsZero() {
-				t.Fatalf("unknown contact's window = %v %v %v, want zero", last, tmpl, err)
+			if w, err := db.WhatsAppWindow(ctx, phone); err != nil || w != (store.WhatsAppWindow{}) {
+				t.Fatalf("unknown contact's window = %+v %v, want zero", w, err)
 			}
 			for _, seen := range []time.Time{at, at.Add(-time.Hour)} { // a late re-delivery does not shorten it
 				if err := db.SawWhatsAppInbound(ctx, phone, seen); err != nil {
@@ -44,9 +44,12 @@ func TestWhatsAppCloudState(t *testing.T) {
 			if err := db.WhatsAppTemplateSent(ctx, phone, at.Add(25*time.Hour)); err != nil {
 				t.Fatal(err)
 			}
-			last, tmpl, err := db.WhatsAppWindow(ctx, phone)
-			if err != nil || !last.Equal(at) || !tmpl.Equal(at.Add(25*time.Hour)) {
-				t.Errorf("window = %v %v %v, want %v %v", last, tmpl, err, at, at.Add(25*time.Hour))
+			if err := db.WhatsAppWindowClosed(ctx, phone, at.Add(time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			w, err := db.WhatsAppWindow(ctx, phone)
+			if err != nil || !w.LastInbound.Equal(at) || !w.TemplateSent.Equal(at.Add(25*time.Hour)) || !w.ClosedAt.Equal(at.Add(time.Minute)) {
+				t.Errorf("window = %+v %v, want inbound %v template %v closed %v", w, err, at, at.Add(25*time.Hour), at.Add(time.Minute))
 			}
 
 			item := ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: phone},
@@ -77,6 +80,24 @@ func TestWhatsAppCloudState(t *testing.T) {
 			}
 			if text, err := db.ChatMessageText(ctx, "whatsapp:wamid.1", "wamid.1"); err != nil || text != "hola" {
 				t.Errorf("quoted text of the bot's message = %q %v, want hola", text, err)
+			}
+			// Meta's late 131047: owed again, statuses start over.
+			if err := db.Update(ctx, func(tx ticketing.Tx) error { return tx.MarkSent(ctx, item.ID, at, "wamid.1") }); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.RequeueSent(ctx, item.ID, at.Add(time.Hour), "131047"); err != nil {
+				t.Fatal(err)
+			}
+			var due []ticketing.OutboxItem
+			if err := db.View(ctx, func(tx ticketing.Tx) error {
+				var err error
+				due, err = tx.DueOutbox(ctx, at.Add(time.Hour), 10)
+				return err
+			}); err != nil || len(due) != 1 || due[0].ID != item.ID {
+				t.Errorf("due after requeue = %+v %v, want the item", due, err)
+			}
+			if got, _ := db.PlatformStatusOf(ctx, item.ID); got.Status != "" || got.Ref != "" {
+				t.Errorf("status after requeue = %+v, want none", got)
 			}
 		})
 	}

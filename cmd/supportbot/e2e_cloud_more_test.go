@@ -82,3 +82,30 @@ func TestCloudWindowClosedByMetaAndPermanentErrors(t *testing.T) {
 		return false
 	})
 }
+
+// Meta often accepts a message and reports 131047 later, in a failed
+// status: the message is owed again and waits for the contact like any
+// other outside the window.
+func TestCloudLateWindowFailureQueuesTheMessageAgain(t *testing.T) {
+	c := startCloudBot(t)
+	thread := c.openTicket()
+	c.staffReply("EvLATE1", thread, 300, "Probá reiniciar el softphone del interno 204")
+	answer := c.waitSent(acmeContact, 2)[1]
+	eventually(t, "the answer recorded as sent", func() bool {
+		return c.queryString(`SELECT external_ref FROM outbox WHERE external_ref = ?`, answer.ID) == answer.ID
+	})
+	failed := graphfake.Body(cloudPhoneID, []graphfake.Value{{Statuses: []map[string]any{
+		graphfake.Status(answer, "failed", c.clock.Now().Unix(), 131047)}}})
+	if got := c.webhook(failed); got != 200 {
+		t.Fatalf("status webhook = %d", got)
+	}
+	if tmpl := c.waitSent(acmeContact, 3)[2]; tmpl.Type != "template" {
+		t.Fatalf("after the late 131047: %+v, want the template", tmpl)
+	}
+	c.deliver(c.text(acmeContact, "Acá estoy"))
+	c.clock.Advance(time.Minute)
+	again := c.waitSent(acmeContact, 4)[3]
+	if !strings.Contains(again.Text, "interno 204") || again.Callback != answer.Callback {
+		t.Errorf("after the contact wrote: %+v, want the same answer again", again)
+	}
+}

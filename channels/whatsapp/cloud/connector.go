@@ -61,8 +61,12 @@ var (
 // every restart sees one window per contact and one record per message.
 type State interface {
 	SawInbound(ctx context.Context, phone string, at time.Time) error
-	Window(ctx context.Context, phone string) (lastInbound, templateSent time.Time, err error)
+	Window(ctx context.Context, phone string) (WindowState, error)
 	TemplateSent(ctx context.Context, phone string, at time.Time) error
+	// CloseWindow records Meta saying the window is closed (131047).
+	CloseWindow(ctx context.Context, phone string, at time.Time) error
+	// Requeue makes an accepted message that later failed owed again.
+	Requeue(ctx context.Context, outboxID int64, at time.Time, reason string) error
 	// RecordStatus writes a status on its outbox item; changed is false
 	// for a repeat, found false for a message the outbox never sent.
 	RecordStatus(ctx context.Context, s Status) (ticketID int64, changed, found bool, err error)
@@ -71,6 +75,24 @@ type State interface {
 	// QuoteText is the text of an earlier message by its WhatsApp id,
 	// empty when unknown.
 	QuoteText(ctx context.Context, messageID string) (string, error)
+}
+
+// WindowState is one contact's 24-hour window as stored.
+type WindowState struct {
+	LastInbound, TemplateSent, ClosedAt time.Time
+}
+
+// open reports whether free-form messages may go now.
+func (w WindowState) open(now time.Time) bool {
+	if !w.ClosedAt.IsZero() && !w.LastInbound.After(w.ClosedAt) {
+		return false
+	}
+	return !w.LastInbound.IsZero() && now.Sub(w.LastInbound) < Window
+}
+
+// templateOwed reports whether this closed window still needs the template.
+func (w WindowState) templateOwed() bool {
+	return w.TemplateSent.IsZero() || !w.TemplateSent.After(w.LastInbound)
 }
 
 // NoticeKind says what the desk is told.
@@ -129,7 +151,6 @@ type Connector struct {
 	backoff     time.Duration
 	pairUntil   map[string]time.Time // contact → pacing at PairGap until
 	nextSend    map[string]time.Time // contact → not before
-	closed      map[string]time.Time // contact → Meta said 131047 then
 	health      Health
 }
 
@@ -161,7 +182,7 @@ func New(cfg Config) *Connector {
 		cfg.Notify = func(context.Context, Notice) {}
 	}
 	return &Connector{cfg: cfg, log: cfg.Log.With("component", "whatsapp", "transport", "cloud"),
-		pairUntil: map[string]time.Time{}, nextSend: map[string]time.Time{}, closed: map[string]time.Time{}}
+		pairUntil: map[string]time.Time{}, nextSend: map[string]time.Time{}}
 }
 
 // Health reports the transport's state.
@@ -284,26 +305,11 @@ func (c *Connector) classify(ctx context.Context, err error, item ticketing.Outb
 	return err
 }
 
-// withinWindow reports whether free-form messages may go to phone now.
-func (c *Connector) withinWindow(ctx context.Context, phone string, now time.Time) (bool, time.Time, time.Time, error) {
-	last, tmpl, err := c.cfg.State.Window(ctx, phone)
-	if err != nil {
-		return false, last, tmpl, fmt.Errorf("whatsapp window of %s: %w", phone, err)
-	}
-	c.mu.Lock()
-	closedAt, metaClosed := c.closed[phone]
-	c.mu.Unlock()
-	if metaClosed && !last.After(closedAt) {
-		return false, last, tmpl, nil
-	}
-	return !last.IsZero() && now.Sub(last) < Window, last, tmpl, nil
-}
-
 // reopen sends the reopening template once per closed window and tells the
 // desk; the owed message waits for the contact's answer.
-func (c *Connector) reopen(ctx context.Context, item ticketing.OutboxItem, last, tmpl time.Time, now time.Time) error {
+func (c *Connector) reopen(ctx context.Context, item ticketing.OutboxItem, w WindowState, now time.Time) error {
 	phone := item.To.Address
-	if tmpl.IsZero() || !tmpl.After(last) {
+	if w.templateOwed() {
 		_, err := c.cfg.Client.SendMessage(ctx, map[string]any{
 			"recipient_type": "individual", "to": phone[1:], "type": "template",
 			"template": map[string]any{"name": c.cfg.Reopen.Name, "language": map[string]any{"code": c.cfg.Reopen.Language}},

@@ -129,9 +129,20 @@ func (c *Connector) status(ctx context.Context, s Status) error {
 		c.log.Debug("whatsapp status of a message the outbox did not send", "id", s.MessageID, "status", s.Status)
 		return nil
 	}
-	if s.Status == "failed" && changed {
-		c.log.Warn("whatsapp message failed after it was sent", "id", s.MessageID, "to", s.Recipient, "err", s.Error)
-		c.cfg.Notify(context.WithoutCancel(ctx), Notice{Kind: NoticeFailed, Phone: s.Recipient, TicketID: ticketID, Detail: s.Error})
+	if s.Status != "failed" || !changed {
+		return nil
 	}
+	c.log.Warn("whatsapp message failed after it was sent", "id", s.MessageID, "to", s.Recipient, "err", s.Error)
+	if s.Code == codeWindowClosed && s.OutboxID != 0 && s.Recipient != "" {
+		// Meta took the message, then found the window closed: it is owed
+		// again, and goes as the closed window has it (template, then wait).
+		if err := c.cfg.State.CloseWindow(ctx, s.Recipient, s.At); err != nil {
+			return err
+		}
+		if err := c.cfg.State.Requeue(ctx, s.OutboxID, c.cfg.Now(), "whatsapp cloud: "+s.Error); err != nil {
+			return err
+		}
+	}
+	c.cfg.Notify(context.WithoutCancel(ctx), Notice{Kind: NoticeFailed, Phone: s.Recipient, TicketID: ticketID, Detail: s.Error, Code: s.Code})
 	return nil
 }

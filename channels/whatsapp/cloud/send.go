@@ -37,12 +37,12 @@ func (c *Connector) Send(ctx context.Context, item ticketing.OutboxItem) (string
 	if wait, why := c.paused(phone, now); wait > 0 {
 		return "", &channels.RateLimitError{RetryAfter: wait, Err: why}
 	}
-	open, last, tmpl, err := c.withinWindow(ctx, phone, now)
+	w, err := c.cfg.State.Window(ctx, phone)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("whatsapp window of %s: %w", phone, err)
 	}
-	if !open {
-		return "", c.reopen(ctx, item, last, tmpl, now)
+	if !w.open(now) {
+		return "", c.reopen(ctx, item, w, now)
 	}
 	var ref string
 	if item.File != nil {
@@ -53,12 +53,13 @@ func (c *Connector) Send(ctx context.Context, item ticketing.OutboxItem) (string
 	if err != nil {
 		var ge *GraphError
 		if errors.As(err, &ge) && ge.Code == codeWindowClosed {
-			// Meta knows better than the stored window (a message from the
-			// contact the bot never got): reopen as if the window had closed.
-			c.mu.Lock()
-			c.closed[phone] = now
-			c.mu.Unlock()
-			return "", c.reopen(ctx, item, last, tmpl, now)
+			// Meta knows better than the stored window: reopen as if the
+			// window had closed.
+			if err := c.cfg.State.CloseWindow(ctx, phone, now); err != nil {
+				return "", err
+			}
+			w.ClosedAt = now
+			return "", c.reopen(ctx, item, w, now)
 		}
 		return "", c.classify(ctx, err, item, now)
 	}

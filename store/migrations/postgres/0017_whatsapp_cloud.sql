@@ -1,11 +1,13 @@
 -- WhatsApp Cloud API: when each contact last wrote (the 24-hour window in
 -- which free-form messages may go out) and when the reopening template was
 -- last sent, kept in the store so that every replica and every restart
--- sees the same window.
+-- sees the same window; closed_at is when Meta said the window was closed
+-- (131047) although the bot thought it open.
 CREATE TABLE whatsapp_windows (
     phone            text PRIMARY KEY,
     last_inbound_at  timestamptz,
-    template_sent_at timestamptz
+    template_sent_at timestamptz,
+    closed_at        timestamptz
 );
 
 -- What Meta's status webhooks said of an owed reply (sent, delivered,
