@@ -27,7 +27,12 @@ func TestCloudReactionQuoteAndUnsupportedKept(t *testing.T) {
 		}
 		return false
 	}
-	c.f.waitFor("the quoted reply in the thread", func() bool { return posted("Sigue igual") && posted("Registramos tu caso") })
+	c.f.waitFor("the quoted reply in the thread", func() bool { return posted("Sigue igual") })
+	for _, p := range c.f.Posts(acmeChannel) {
+		if text := p.Form.Get("text"); strings.Contains(text, "Sigue igual") && (!strings.Contains(text, "En respuesta a") || !strings.Contains(text, "ticket #1")) {
+			t.Errorf("mirrored reply %q does not show the bot's message it quotes", text)
+		}
+	}
 	c.f.waitFor("the reaction in the thread", func() bool { return posted("👍") })
 	tk := c.tickets("acme")[0]
 	var media []string
