@@ -25,8 +25,8 @@ const cloudStartCheck = 15 * time.Second
 func (a *App) buildCloud(ctx context.Context, files channels.FileSources) (*cloud.Connector, error) {
 	cc := a.cfg.WhatsApp.Cloud
 	conn := cloud.New(cloud.Config{
-		Client:    cloud.NewClient(cc.APIURL, cc.PhoneNumberID, cc.AccessToken, nil),
-		AppSecret: cc.AppSecret, VerifyToken: cc.VerifyToken,
+		Client:        cloud.NewClient(cc.APIURL, cc.PhoneNumberID, cc.AccessToken, nil),
+		PhoneNumberID: cc.PhoneNumberID, AppSecret: cc.AppSecret, VerifyToken: cc.VerifyToken,
 		Reopen:  cloud.Template{Name: cc.Templates.Reopen.Name, Language: cc.Templates.Reopen.Language},
 		Handler: a.front, State: cloudState{a.db}, Notify: a.cloudNotice,
 		Log: a.log, Now: a.clock.Now, MinGap: a.cfg.WhatsApp.Gap(), Files: files,

@@ -122,12 +122,15 @@ type Template struct{ Name, Language string }
 
 // Config wires a Connector.
 type Config struct {
-	Client      *Client
-	AppSecret   string
-	VerifyToken string
-	Reopen      Template
-	Handler     channels.Handler
-	State       State
+	Client *Client
+	// PhoneNumberID is the number the bot answers for; webhook changes for
+	// other numbers of the business account are skipped.
+	PhoneNumberID string
+	AppSecret     string
+	VerifyToken   string
+	Reopen        Template
+	Handler       channels.Handler
+	State         State
 	// Notify tells the desk; it must not block for long.
 	Notify func(ctx context.Context, n Notice)
 	Log    *slog.Logger

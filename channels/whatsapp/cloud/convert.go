@@ -49,14 +49,20 @@ type Converted struct {
 	Skipped []string
 }
 
-// Convert reads every entry, change, message and status of a delivery;
-// one part the bot cannot use never hides the others.
-func Convert(p Payload, now time.Time) Converted {
+// Convert reads every entry, change, message and status of a delivery for
+// the number phoneNumberID (empty: any); one part the bot cannot use never
+// hides the others. A business account with several numbers sends the
+// others' traffic to the same webhook: that is skipped.
+func Convert(p Payload, phoneNumberID string, now time.Time) Converted {
 	var out Converted
 	for _, e := range p.Entry {
 		for _, ch := range e.Changes {
 			if ch.Field != "" && ch.Field != "messages" {
 				out.Skipped = append(out.Skipped, "field "+ch.Field)
+				continue
+			}
+			if id := ch.Value.Metadata.PhoneNumberID; phoneNumberID != "" && id != "" && id != phoneNumberID {
+				out.Skipped = append(out.Skipped, "another number's traffic ("+id+")")
 				continue
 			}
 			names := map[string]string{}

@@ -61,7 +61,10 @@ func TestConvertReadsEveryEntryChangeMessageAndStatus(t *testing.T) {
 			Statuses: []map[string]any{graphfake.Status(graphfake.Sent{ID: "wamid.S", To: "5491155550101", Callback: "outbox:42"}, "failed", at+5, 131026)},
 		}},
 	)
-	got := cloud.Convert(decode(t, body), now)
+	got := cloud.Convert(decode(t, body), "111", now)
+	if other := cloud.Convert(decode(t, body), "222", now); len(other.Inbounds)+len(other.Statuses) != 0 || len(other.Skipped) != 3 {
+		t.Errorf("another number's payload converted to %+v, want its three changes skipped", other)
+	}
 	type row struct {
 		kind         channels.InboundKind
 		id, from     string

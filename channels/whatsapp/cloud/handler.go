@@ -76,7 +76,7 @@ func (c *Connector) deliver(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	conv := Convert(p, now)
+	conv := Convert(p, c.cfg.PhoneNumberID, now)
 	for _, why := range conv.Skipped {
 		c.log.Info("whatsapp webhook part skipped", "what", why)
 	}
