@@ -25,6 +25,9 @@ type WhatsAppWindow struct {
 	ClosedAt time.Time
 }
 
+// windowKept is how long a contact's window is kept after it last wrote.
+const windowKept = 30 * 24 * time.Hour
+
 // SawWhatsAppInbound records that phone wrote at at, opening its 24-hour
 // window; an older message (a late re-delivery) never shortens it.
 func (d *DB) SawWhatsAppInbound(ctx context.Context, phone string, at time.Time) error {
@@ -41,6 +44,14 @@ func (d *DB) SawWhatsAppInbound(ctx context.Context, phone string, at time.Time)
 			ON CONFLICT (phone) DO UPDATE SET last_inbound_at = excluded.last_inbound_at`, phone, stampOf(at))
 		if err != nil {
 			return fmt.Errorf("record whatsapp inbound of %s: %w", phone, err)
+		}
+		// A window long closed says nothing a missing row does not (closed,
+		// template owed), so numbers that wrote once, strangers included,
+		// are not kept for ever.
+		old := stampOf(at.Add(-windowKept))
+		_, err = t.exec(ctx, `DELETE FROM whatsapp_windows WHERE last_inbound_at < ? AND (template_sent_at IS NULL OR template_sent_at < ?)`, old, old)
+		if err != nil {
+			return fmt.Errorf("prune whatsapp windows: %w", err)
 		}
 		return nil
 	})
