@@ -156,7 +156,8 @@ func FromMessage(m Message, name string, now time.Time) (channels.Inbound, bool)
 		in.Files = []ticketing.Attachment{{Name: fname, MIME: med.MIMEType, Kind: kind, SHA256: hexSum(med.SHA256),
 			Source: ticketing.PlatformWhatsApp, Ref: mediaRefPrefix + med.ID}}
 	case "reaction":
-		if m.Reaction == nil || m.Reaction.MessageID == "" {
+		if m.Reaction == nil || m.Reaction.MessageID == "" || m.Reaction.Emoji == "" {
+			// An empty emoji is a reaction taken back: nothing to record.
 			return channels.Inbound{}, false
 		}
 		in.Kind, in.Reaction, in.ThreadTS = channels.KindReaction, m.Reaction.Emoji, m.Reaction.MessageID
