@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +113,44 @@ func TestCloudLateWindowFailureQueuesTheMessageAgain(t *testing.T) {
 	again := c.waitSent(acmeContact, 4)[3]
 	if !strings.Contains(again.Text, "interno 204") || again.Callback != answer.Callback {
 		t.Errorf("after the contact wrote: %+v, want the same answer again", again)
+	}
+}
+
+// Meta's error codes, each as the outbox sees it: a rate limit postpones
+// the answer (never counted toward giving up), a permanent refusal kills it
+// with the reason.
+func TestCloudErrorCodesTable(t *testing.T) {
+	tests := []struct {
+		code int
+		http int
+		dead bool
+	}{
+		{4, 400, false},
+		{80007, 400, false},
+		{130429, 400, false},
+		{131026, 400, true},
+		{131051, 400, true},
+		{132001, 400, true},
+		{190, 401, true},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.code), func(t *testing.T) {
+			c := startCloudBot(t)
+			thread := c.openTicket()
+			c.graph.FailNext(acmeContact, graphfake.Failure{HTTPStatus: tt.http, Code: tt.code})
+			c.staffReply("EvCODE", thread, 300, "Probá reiniciar el softphone del interno 204")
+			c.clock.Advance(3 * time.Second)
+			eventually(t, "the refusal recorded", func() bool {
+				return strings.Contains(c.queryString(`SELECT last_error FROM outbox WHERE target = ? AND sent_at IS NULL`, acmeContact), fmt.Sprint(tt.code))
+			})
+			row := c.queryString(`SELECT CASE WHEN dead_at IS NULL THEN 'owed' ELSE 'dead' END || ' ' || failures FROM outbox WHERE target = ? AND sent_at IS NULL`, acmeContact)
+			want := "owed 0"
+			if tt.dead {
+				want = "dead 0"
+			}
+			if row != want {
+				t.Errorf("code %d: item %q, want %q", tt.code, row, want)
+			}
+		})
 	}
 }
