@@ -15,6 +15,7 @@ import (
 	"supportbot/channels"
 	slackchannel "supportbot/channels/slack"
 	whatsappchannel "supportbot/channels/whatsapp"
+	"supportbot/channels/whatsapp/cloud"
 	"supportbot/config"
 	"supportbot/metrics"
 	"supportbot/schedules"
@@ -51,7 +52,10 @@ type App struct {
 	slackHTTP  http.Handler               // events mode
 	socket     *slackchannel.SocketRunner // socket mode
 	slackReady func() bool
-	whatsapp   *whatsappchannel.Adapter // nil when disabled
+	whatsapp   *whatsappchannel.Adapter // nil when disabled or on the Cloud API
+	cloud      *cloud.Connector         // nil unless whatsapp.transport is cloud
+	// cloudTokenAlerted: the desk heard that Meta refuses the token.
+	cloudTokenAlerted atomic.Bool
 	// phoneKept is the phone's offline timeline as last stored.
 	phoneKept ticketing.PhoneHealth
 	jobs      *schedules.Jobs
@@ -141,7 +145,15 @@ func (a *App) build(ctx context.Context) error {
 	}
 
 	var waSender channels.Sender
-	if cfg.WhatsApp.Enabled {
+	if cfg.WhatsApp.UsesCloud() {
+		conn, err := a.buildCloud(ctx, files)
+		if err != nil {
+			return err
+		}
+		a.cloud = conn
+		a.watchCloud()
+		files[channels.WhatsApp], waSender = conn, conn
+	} else if cfg.WhatsApp.Enabled {
 		adapter, err := link(ctx, a.front, whatsappchannel.Options{
 			Log: log, MinGap: cfg.WhatsApp.Gap(), Now: clock.Now, OnLost: a.whatsAppLost(ctx),
 		})

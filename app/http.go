@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"supportbot/channels/whatsapp/cloud"
 	"supportbot/config"
 )
 
@@ -67,11 +68,14 @@ func (a *App) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
 		a.metrics.SetSlackConnected(a.cfg.Slack.Mode != config.SlackOff && a.slackReady())
-		a.metrics.SetWhatsAppLinked(a.whatsapp != nil && a.whatsapp.Status().Linked())
+		a.metrics.SetWhatsAppLinked(a.whatsapp != nil && a.whatsapp.Status().Linked() || a.cloud != nil)
 		a.metrics.Handler().ServeHTTP(w, r)
 	})
 	if a.slackHTTP != nil {
 		mux.Handle("/slack/", a.slackHTTP)
+	}
+	if a.cloud != nil {
+		mux.Handle(cloud.WebhookPath, a.cloud)
 	}
 	return mux
 }
@@ -92,6 +96,9 @@ func (a *App) readiness(r *http.Request) Readiness {
 		} else {
 			rd.Ready, rd.Slack = false, "disconnected"
 		}
+	}
+	if a.cloud != nil {
+		rd.WhatsApp = a.cloudReadiness()
 	}
 	if a.whatsapp != nil && !a.leader.Load() {
 		rd.WhatsApp = "held by the leader"

@@ -20,6 +20,10 @@ func Summary(w io.Writer, cfg *config.Config) {
 	wa := "off"
 	if cfg.WhatsApp.Enabled {
 		wa = "on (device store " + cfg.WhatsApp.StorePath + ")"
+		if cfg.WhatsApp.UsesCloud() {
+			c := cfg.WhatsApp.Cloud
+			wa = "on (Cloud API, number id " + c.PhoneNumberID + ", " + c.APIURL + ", template " + c.Templates.Reopen.Name + "/" + c.Templates.Reopen.Language + ")"
+		}
 	}
 	fmt.Fprintf(w, "whatsapp:     %s\n", wa)
 	fmt.Fprintf(w, "service desk: %s; alerts in %s\n", strings.Join(cfg.ServiceDesk.Phones, ", "), orNone(cfg.ServiceDesk.Channel))

@@ -182,6 +182,8 @@ func (b *Bot) Handle(ctx context.Context, in channels.Inbound) (channels.Reply, 
 		return channels.Reply{}, b.handleEdit(ctx, in)
 	case in.Platform == channels.WhatsApp && in.Kind == channels.KindMessage:
 		return channels.Reply{}, b.handleWhatsApp(ctx, in)
+	case in.Platform == channels.WhatsApp && in.Kind == channels.KindReaction:
+		return channels.Reply{}, b.handleChatReaction(ctx, in)
 	case in.Platform != channels.Slack:
 		return channels.Reply{}, nil
 	case in.Kind == channels.KindHomeOpened:

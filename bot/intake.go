@@ -132,6 +132,11 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 }
 
 func mediaText(c *ticketing.Client, media string, t *ticketing.Ticket) string {
+	if media == "unsupported" {
+		// Something WhatsApp did not let the bot see (a poll, a view-once
+		// photo): naming it would mean nothing to the client.
+		return say(c, "media.unsupported", t.ID)
+	}
 	return say(c, "media.ask_text", media, t.ID)
 }
 

@@ -96,6 +96,10 @@ type WhatsApp struct {
 	MirrorChannel string `yaml:"mirror_channel"`
 	// MinGap paces messages to one recipient, to stay clear of spam limits.
 	MinGap string `yaml:"min_gap"`
+	// Transport is linked (a linked device, whatsmeow) or cloud (Meta's
+	// Cloud API); see whatsapp_cloud.go.
+	Transport string        `yaml:"transport"`
+	Cloud     WhatsAppCloud `yaml:"cloud"`
 
 	minGap time.Duration
 }

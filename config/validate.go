@@ -167,6 +167,7 @@ func (c *Config) validateWhatsApp(v *validator) {
 		v.add("whatsapp.min_gap", "bad duration %q: want e.g. 2s", c.WhatsApp.MinGap)
 	}
 	c.WhatsApp.minGap = d
+	c.validateWhatsAppTransport(v)
 }
 
 func (c *Config) validateIntake(v *validator) {

@@ -147,6 +147,7 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 			{"whatsapp_contacts", `DELETE FROM whatsapp_contacts WHERE phone = ?`, []any{id}},
 			{"whatsapp_invitations", `DELETE FROM whatsapp_invitations WHERE phone = ?`, []any{id}},
 			{"unknown_contacts", `DELETE FROM unknown_contacts WHERE phone = ?`, []any{id}},
+			{"whatsapp_windows", `DELETE FROM whatsapp_windows WHERE phone = ?`, []any{id}},
 		}...)
 		for _, s := range steps {
 			res, err := t.exec(ctx, s.q, s.args...)

@@ -19,6 +19,7 @@ import (
 	"supportbot/channels"
 	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
+	"supportbot/channels/whatsapp/cloud/graphfake"
 	"supportbot/config"
 	"supportbot/ticketing"
 )
@@ -68,6 +69,12 @@ func Play(ctx context.Context, script *Script, o Options) error {
 	log := slog.New(slog.NewTextHandler(o.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 
 	phone := whatsappchannel.NewStandIn()
+	var graph *graphfake.Server
+	if script.WhatsAppTransport == config.TransportCloud {
+		graph = graphfake.New(demoPhoneNumberID, "demo-access-token")
+		defer graph.Close()
+		playCloud(cfg, graph, secret)
+	}
 	a, err := app.New(ctx, cfg, app.Options{Clock: clock, Log: log, WhatsApp: phone.Link})
 	if err != nil {
 		return err
@@ -84,7 +91,12 @@ func Play(ctx context.Context, script *Script, o Options) error {
 		}
 		tr.line(styleBot, "🤖 → WhatsApp "+msg.To+":", text)
 	}
-	p := &demoPlayer{a: a, http: a.Handler(), clock: clock, tr: tr, secret: secret, script: script, phone: phone, api: slackAPI}
+	if graph != nil {
+		graph.OnSend = func(m graphfake.Sent) {
+			tr.line(styleBot, "🤖 → WhatsApp (Cloud API) +"+m.To+":", cloudSentText(m))
+		}
+	}
+	p := &demoPlayer{a: a, http: a.Handler(), clock: clock, tr: tr, secret: secret, script: script, phone: phone, api: slackAPI, graph: graph}
 	fmt.Fprintf(o.Stdout, "%s\n", tr.paint(styleBold, "supportbot demo: the real bot, Slack and WhatsApp played in-process, a simulated clock."))
 	start := time.Now()
 	if err := p.play(ctx); err != nil {

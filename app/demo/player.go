@@ -16,6 +16,7 @@ import (
 	"supportbot/channels"
 	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
+	"supportbot/channels/whatsapp/cloud/graphfake"
 	"supportbot/ticketing"
 )
 
@@ -35,6 +36,8 @@ type demoPlayer struct {
 	// phone and api are the stand-ins, which hold the files people attach.
 	phone *whatsappchannel.StandIn
 	api   *slackfake.Server
+	// graph is Meta's Graph API when the script plays the Cloud transport.
+	graph *graphfake.Server
 }
 
 func (p *demoPlayer) play(ctx context.Context) error {
@@ -256,6 +259,9 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 	p.tr.line(styleClient, "📱 WhatsApp "+w.From+" · "+name+":", w.Text+w.File.label())
 	p.seq++
 	id := fmt.Sprintf("3EB0DEMO%06d", p.seq)
+	if p.graph != nil {
+		return p.cloudMessage(id, w)
+	}
 	evt := whatsappchannel.TextMessage(id, w.From, w.Name, w.Text, p.clock.Now())
 	if f := w.File; f != nil {
 		content := f.content()

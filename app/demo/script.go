@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"supportbot/config"
 )
 
 //go:embed demo_script.yaml
@@ -18,9 +20,12 @@ var defaultDemoScript []byte
 // Script is a scenario the demo plays. The format is documented in
 // demo_script.yaml, which is also the default scenario.
 type Script struct {
-	Start  time.Time         `yaml:"start"`
-	People map[string]string `yaml:"people"`
-	Steps  []demoStep        `yaml:"steps"`
+	Start time.Time `yaml:"start"`
+	// WhatsAppTransport is linked (the default: a linked device) or cloud
+	// (Meta's Cloud API, played by an in-process fake Graph API).
+	WhatsAppTransport string            `yaml:"whatsapp_transport"`
+	People            map[string]string `yaml:"people"`
+	Steps             []demoStep        `yaml:"steps"`
 }
 
 // demoStep does exactly one thing.
@@ -113,6 +118,9 @@ func ParseScript(raw []byte) (*Script, error) {
 	if len(s.Steps) == 0 {
 		return nil, errors.New("demo script: steps: nothing to play")
 	}
+	if err := s.UseTransport(s.WhatsAppTransport); err != nil {
+		return nil, fmt.Errorf("demo script: whatsapp_transport: %w", err)
+	}
 	var problems []string
 	for i := range s.Steps {
 		if err := s.Steps[i].check(); err != nil {
@@ -167,3 +175,12 @@ func (f *demoFile) invalid() bool {
 
 // content is the file's filler bytes.
 func (f *demoFile) content() []byte { return bytes.Repeat([]byte{'.'}, f.Size) }
+
+// UseTransport plays WhatsApp through t: linked, cloud, or empty for linked.
+func (s *Script) UseTransport(t string) error {
+	if t != "" && t != config.TransportLinked && t != config.TransportCloud {
+		return fmt.Errorf("want %s or %s, got %q", config.TransportLinked, config.TransportCloud, t)
+	}
+	s.WhatsAppTransport = t
+	return nil
+}

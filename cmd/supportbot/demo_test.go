@@ -106,3 +106,47 @@ func TestDemoScriptErrors(t *testing.T) {
 		})
 	}
 }
+
+// The demo plays WhatsApp through the Cloud API on request: the real
+// connector against the in-process Graph API, the 24-hour window included.
+func TestDemoPlaysTheCloudTransport(t *testing.T) {
+	script := `start: 2026-11-24T09:55:00-03:00
+whatsapp_transport: cloud
+steps:
+  - whatsapp: {from: "+5491155550101", name: Pedro Ruiz, text: "Un agente no escucha el audio en las llamadas entrantes desde ayer"}
+  - whatsapp: {from: "+5491155550101", name: Pedro Ruiz, text: "Les mando la captura", file: {name: error.png, type: image/png, size: 2048}}
+  - wait: 25h
+  - reply: {ticket: 1, user: U0FOCALAR, text: "Ya quedó resuelto el audio"}
+  - whatsapp: {from: "+5491155550101", name: Pedro Ruiz, text: "Dale, contame"}
+  - wait: 1m
+`
+	path := filepath.Join(t.TempDir(), "cloud.yaml")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"demo", "-no-color", "-script", path}, {"demo", "-no-color", "-script", path, "-whatsapp", "cloud"}} {
+		m, out, errb := testMain()
+		if err := m.Run(context.Background(), args); err != nil {
+			t.Fatalf("demo: %v\n%s", err, errb)
+		}
+		got := out.String()
+		for _, want := range []string{
+			"🤖 → WhatsApp (Cloud API) +5491155550101: Registramos tu caso: *ticket #1*",
+			"🤖 📎 → #acme (hilo): 📱 *",
+			"📎 error.png\n", // fetched from the Graph API, mirrored to the thread
+			`📋 template "ticket_update"`,
+			"🤖 → WhatsApp (Cloud API) +5491155550101: *Lucía Fernández (Soporte):* Ya quedó resuelto el audio",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("transcript lacks %q:\n%s", want, got)
+			}
+		}
+		if strings.Index(got, "template") > strings.LastIndex(got, "Ya quedó resuelto el audio") {
+			t.Errorf("the answer went out before the template:\n%s", got)
+		}
+	}
+	m, _, _ := testMain()
+	if code := exitCode(m.Run(context.Background(), []string{"demo", "-script", path, "-whatsapp", "carrier-pigeon"})); code != 2 {
+		t.Errorf("unknown transport: exit %d, want 2", code)
+	}
+}

@@ -17,12 +17,18 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	fs, _ := m.flagSet("demo")
 	scriptPath := fs.String("script", "", "play this scenario instead of the built-in one (format: app/demo/demo_script.yaml)")
 	noColor := fs.Bool("no-color", false, "plain text even on a terminal")
+	transport := fs.String("whatsapp", "", "the WhatsApp transport to play, linked or cloud (default: the script's whatsapp_transport, else linked)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	script, err := demo.LoadScript(*scriptPath)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}
+	}
+	if *transport != "" {
+		if err := script.UseTransport(*transport); err != nil {
+			return &ExitError{Code: 2, Err: err}
+		}
 	}
 	color := !*noColor && demo.Colorful(m.Stdout) && m.Getenv("NO_COLOR") == ""
 	return demo.Play(ctx, script, demo.Options{Stdout: m.Stdout, Stderr: m.Stderr, Color: color})
