@@ -61,6 +61,8 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		switch {
 		case in.ActionID == actionKind:
 			reply, err = b.chooseKind(ctx, tx, fx, t, in, arg)
+		case in.ActionID == actionKnowledgeSolved:
+			reply, err = b.knowledgeSolvedButton(ctx, tx, t, in, staff, inClient)
 		case !staff:
 			reply = say(b.clientOf(t), "button.staff_only")
 		case in.ActionID == actionTake:
@@ -163,6 +165,9 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 // handleReaction closes a ticket when its client reacts with a check mark
 // on the ticket's thread.
 func (b *Bot) handleReaction(ctx context.Context, in channels.Inbound) error {
+	if in.Reaction == knowledgeReaction {
+		return b.saveFromReaction(ctx, in)
+	}
 	if !checkReactions[in.Reaction] || b.dir.isStaff(in.UserID) {
 		return nil
 	}
