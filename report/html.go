@@ -36,6 +36,7 @@ var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	},
 	"botForm":   func(f Factor) string { return factorForm(f, botWindowSeconds) },
 	"corrected": CorrectedLine,
+	"selfServed": SelfServedLine,
 	"csatLine":  CSATLine,
 	"csatPct":   csatPctText,
 	"csatAvg":   averageText,

@@ -46,6 +46,7 @@ func clientSummary(r Report, c ClientReport) string {
 			t.Resolved, resolutionText(t, t.ResolutionMedian), resolutionText(t, t.ResolutionP90))
 	}
 	fmt.Fprintf(&b, "Críticos derivados a la Mesa de Ayuda: %d · cierres automáticos: %d\n", t.CriticalRefusals, t.AutoClosed)
+	fmt.Fprintf(&b, "%s\n", SelfServedLine(c))
 	fmt.Fprintf(&b, "%s\n%s", botLine(c.Bot), peopleLine(c.People))
 	return b.String()
 }

@@ -58,6 +58,7 @@ func WriteText(w io.Writer, r Report) error {
 		fmt.Fprintln(bw, fit("  "+botLine(c.Bot)))
 		fmt.Fprintln(bw, fit("  "+peopleLine(c.People)))
 		fmt.Fprintln(bw, fit("  "+CorrectedLine(c)))
+		fmt.Fprintln(bw, fit("  "+SelfServedLine(c)))
 		fmt.Fprintln(bw, fit("  "+CSATLine(c.Total.CSAT)))
 		writeTextBreaches(bw, c.Breaches)
 		writeTextTrend(bw, c.Trend)
