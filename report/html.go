@@ -34,12 +34,12 @@ var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 		pct, _ := f.Share()
 		return pct
 	},
-	"botForm":   func(f Factor) string { return factorForm(f, botWindowSeconds) },
-	"corrected": CorrectedLine,
+	"botForm":    func(f Factor) string { return factorForm(f, botWindowSeconds) },
+	"corrected":  CorrectedLine,
 	"selfServed": SelfServedLine,
-	"csatLine":  CSATLine,
-	"csatPct":   csatPctText,
-	"csatAvg":   averageText,
+	"csatLine":   CSATLine,
+	"csatPct":    csatPctText,
+	"csatAvg":    averageText,
 	"pct": func(f Factor) string {
 		pct, ok := f.Share()
 		return pctText(pct, ok)
