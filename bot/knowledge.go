@@ -46,7 +46,7 @@ func DeskArticlesAsKnowledge(list []ticketing.DeskArticle) []knowledge.Article {
 	out := make([]knowledge.Article, 0, len(list))
 	for _, a := range list {
 		out = append(out, knowledge.Article{ID: DeskArticleID(a.ID), Title: a.Title, Lang: a.Lang,
-			Body: strings.TrimSpace(a.Question + "\n\n" + a.Answer), StaffOnly: !a.Published})
+			Body: strings.TrimSpace(a.Question + "\n\n" + a.Answer), Answer: a.Answer, StaffOnly: !a.Published})
 	}
 	return out
 }
@@ -101,16 +101,14 @@ func (b *Bot) withSuggestions(ctx context.Context, tx ticketing.Tx, c *ticketing
 }
 
 // suggestionLine shows one article to a client: its title and e-learning
-// link, or for a published known fix its answer, quoted as the data it is.
+// link, or for a published known fix only the staff's answer, quoted as
+// the data it is. A known fix's title and question may be another client's
+// words, so a client never reads them.
 func suggestionLine(c *ticketing.Client, r knowledge.Result) string {
-	if r.URL != "" {
+	if r.URL != "" || r.Answer == "" {
 		return say(c, "knowledge.suggest.item", clientText(r.Title), r.URL)
 	}
-	_, answer, _ := strings.Cut(r.Body, "\n\n")
-	if answer == "" {
-		answer = r.Body
-	}
-	return say(c, "knowledge.suggest.item_desk", clientText(r.Title), clientText(excerpt(answer, 300)))
+	return say(c, "knowledge.suggest.item_desk", clientText(excerpt(r.Answer, 300)))
 }
 
 func excerpt(s string, n int) string {

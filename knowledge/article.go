@@ -27,6 +27,9 @@ type Article struct {
 	URL  string
 	Lang string
 	Body string
+	// Answer is a desk article's answer alone, what a client may be shown
+	// of it (its title and question may quote another client).
+	Answer string
 	// StaffOnly marks a desk article not yet published: staff see it,
 	// clients never do.
 	StaffOnly bool

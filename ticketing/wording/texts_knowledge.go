@@ -19,7 +19,7 @@ var knowledgeClientTexts = map[string]Text{
 		"Mientras tu focal point te responde, quizás te sirva:",
 		"While your focal point gets back to you, this may help:"},
 	"knowledge.suggest.item":      {"• %s: %s", "• %s: %s", "• %s: %s"},
-	"knowledge.suggest.item_desk": {"• %s\n> %s", "• %s\n> %s", "• %s\n> %s"},
+	"knowledge.suggest.item_desk": {"• %s", "• %s", "• %s"},
 	"knowledge.suggest.solved_button": {
 		"Si alguno lo resolvió, tocá *✅ Esto lo resolvió* y cerramos el ticket.",
 		"Si alguno lo resolvió, toca *✅ Esto lo resolvió* y cerramos el ticket.",
