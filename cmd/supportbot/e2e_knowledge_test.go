@@ -137,7 +137,9 @@ func TestKnowledgeSuggestionsOnSlack(t *testing.T) {
 	if got.Status != ticketing.StatusCerrado || got.CloseReason != ticketing.CloseReasonSelfServed {
 		t.Errorf("ticket = %s (%s), want cerrado as self_served", got.Status, got.CloseReason)
 	}
-	f.waitFor("the client's thanks", func() bool { return len(callsWith(f.Posts(acmeChannel), "lo resolviste con el artículo sugerido")) == 1 })
+	f.waitFor("the client's thanks", func() bool {
+		return len(callsWith(f.Posts(acmeChannel), "lo resolviste con el artículo sugerido")) == 1
+	})
 
 	if status, body := r.command(acmeChannel, focalAR, "reporte acme 2026-11"); status != http.StatusOK {
 		t.Fatalf("reporte = %d %s", status, body)
@@ -219,5 +221,45 @@ func TestKnowledgeKnownFixes(t *testing.T) {
 	text := f.Posts(andesChannel)[0].Form.Get("text")
 	if !strings.Contains(text, "abran el puerto SIP UDP 5060") || strings.Contains(text, "registrando y no entran") {
 		t.Errorf("second client read %q, want the published answer and never the first client's words", text)
+	}
+}
+
+// TestKnowledgeSuggestionsOnWhatsApp: a contact's consulta at night reads
+// the suggestions first, told to reply "resuelto"; "resuelto" closes the
+// ticket as self-served and the focal point hears of it.
+func TestKnowledgeSuggestionsOnWhatsApp(t *testing.T) {
+	f := newFakeSlack(t)
+	cfg := knowledgeConfig(t, f, "enabled: false", "enabled: true")
+	w := startWhatsAppBotOn(t, f, cfg, ticketing.NewManualClock(night))
+	msg := waText("3EB0KB01", acmeContact, "Se me olvidó la clave de un operador, ¿cómo la restablezco?")
+	msg.Info.Timestamp = night
+	if !w.receive(msg) {
+		t.Fatal("adapter did not acknowledge the message")
+	}
+	sent := w.waitWhatsApp(acmeContact, 1)
+	text := sent[0].Text
+	if !strings.HasPrefix(text, "Mientras tu focal point te responde, quizás te sirva:") ||
+		!strings.Contains(text, "Restablecer la contraseña de un agente") || !strings.Contains(text, "respondé *resuelto*") {
+		t.Fatalf("the contact read %q, want the suggestions first and how to say it solved it", text)
+	}
+	tk := w.tickets("acme")[0]
+
+	solved := waText("3EB0KB02", acmeContact, "Resuelto")
+	solved.Info.Timestamp = night.Add(5 * time.Minute)
+	w.receive(solved)
+	if got := w.waitWhatsApp(acmeContact, 2)[1].Text; !strings.Contains(got, "lo resolviste con el artículo sugerido") {
+		t.Errorf("after resuelto the contact read %q", got)
+	}
+	w.f.waitFor("the focal point's notice", func() bool {
+		return len(callsWith(w.f.CallsOf("chat.postMessage"), "se resolvió sin intervención")) == 1
+	})
+	var got *ticketing.Ticket
+	w.view(func(ctx context.Context, tx ticketing.Tx) error {
+		var err error
+		got, err = tx.Ticket(ctx, "", tk.ID)
+		return err
+	})
+	if got.CloseReason != ticketing.CloseReasonSelfServed {
+		t.Errorf("ticket closed as %q, want self_served", got.CloseReason)
 	}
 }
