@@ -153,7 +153,15 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 	if t.Source != ticketing.SourceWhatsApp {
 		buttons = b.staffButtons(t)
 	}
-	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
+	question, _, err := clientQuestion(ctx, tx, t)
+	if err != nil {
+		return "", err
+	}
+	text, more, err := b.withSuggestions(ctx, tx, c, t, question, b.ticketOpenedText(c, t, b.clock.Now()), t.ClientApart())
+	if err != nil {
+		return "", err
+	}
+	if err := b.toTicket(ctx, tx, t, text, append(more, buttons...)...); err != nil {
 		return "", err
 	}
 	if err := b.recordCorrection(ctx, tx, t, actor, ticketing.CorrectionChoice); err != nil {
