@@ -61,26 +61,14 @@ func (b *Base) Search(question string, n int) []Result {
 }
 
 // Suggest is what a client may be shown: public articles above the
-// threshold, at most n, in lang when any article in lang made it (so a
+// threshold, at most n, in lang when any article in lang makes it (so a
 // reader gets their language when the base has it, and another rather
 // than nothing).
 func (b *Base) Suggest(question, lang string, n int) []Result {
-	res := b.search(question, 3*n, Article.Public)
-	var mine, other []Result
-	for _, r := range res {
-		if r.Lang == lang {
-			mine = append(mine, r)
-		} else {
-			other = append(other, r)
-		}
+	if res := b.search(question, n, func(a Article) bool { return a.Public() && a.Lang == lang }); len(res) > 0 {
+		return res
 	}
-	if len(mine) == 0 {
-		mine = other
-	}
-	if len(mine) > n {
-		mine = mine[:n]
-	}
-	return mine
+	return b.search(question, n, Article.Public)
 }
 
 func (b *Base) search(question string, n int, keep Filter) []Result {
