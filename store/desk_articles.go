@@ -55,7 +55,7 @@ func (t *Tx) DeskArticleBySource(ctx context.Context, source string) (*ticketing
 
 // PublishDeskArticle implements ticketing.Tx.
 func (t *Tx) PublishDeskArticle(ctx context.Context, id int64, at time.Time) error {
-	res, err := t.exec(ctx, `UPDATE desk_articles SET published = ?, updated_at = ? WHERE id = ?`, true, stampOf(at), id)
+	res, err := t.exec(ctx, `UPDATE desk_articles SET published = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`, true, stampOf(at), id)
 	if err != nil {
 		return fmt.Errorf("publish desk article %d: %w", id, err)
 	}
@@ -83,15 +83,15 @@ func (t *Tx) ListDeskArticles(ctx context.Context) ([]ticketing.DeskArticle, err
 	return out, rows.Err()
 }
 
-// DeskArticlesStamp implements ticketing.Tx: how many there are and the
-// latest change, so a save, a publication or an erasure each move it.
+// DeskArticlesStamp implements ticketing.Tx: how many there are, the sum
+// of their revisions (each change adds one) and the highest id, so a save,
+// a publication or an erasure each move it, whatever the clock says.
 func (t *Tx) DeskArticlesStamp(ctx context.Context) (string, error) {
-	var n int64
-	var latest time.Time
-	if err := t.queryRow(ctx, `SELECT COUNT(*), MAX(updated_at) FROM desk_articles`).Scan(&n, instant{&latest}); err != nil {
+	var n, revisions, last int64
+	if err := t.queryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(revision), 0), COALESCE(MAX(id), 0) FROM desk_articles`).Scan(&n, &revisions, &last); err != nil {
 		return "", fmt.Errorf("desk articles stamp: %w", err)
 	}
-	return fmt.Sprintf("%d/%d", n, latest.UnixMilli()), nil
+	return fmt.Sprintf("%d/%d/%d", n, revisions, last), nil
 }
 
 func scanDeskArticle(r scanner) (*ticketing.DeskArticle, error) {
@@ -107,15 +107,15 @@ func scanDeskArticle(r scanner) (*ticketing.DeskArticle, error) {
 
 // eraseDeskArticles takes a person's words out of the known fixes: the
 // question they asked goes (the answer stays, it is the desk's), and their
-// id gives way to the placeholder. The bump of updated_at moves the stamp,
+// id gives way to the placeholder. The revision bump moves the stamp,
 // so every replica's index forgets the words too.
 func (t *Tx) eraseDeskArticles(ctx context.Context, id, placeholder string, now time.Time) (int64, error) {
-	res, err := t.exec(ctx, `UPDATE desk_articles SET question = '', asker = ?, updated_at = ? WHERE asker = ?`, placeholder, stampOf(now), id)
+	res, err := t.exec(ctx, `UPDATE desk_articles SET question = '', asker = ?, updated_at = ?, revision = revision + 1 WHERE asker = ?`, placeholder, stampOf(now), id)
 	if err != nil {
 		return 0, fmt.Errorf("privacy erase desk_articles: %w", err)
 	}
 	n, _ := res.RowsAffected()
-	res, err = t.exec(ctx, `UPDATE desk_articles SET author = ?, updated_at = ? WHERE author = ?`, placeholder, stampOf(now), id)
+	res, err = t.exec(ctx, `UPDATE desk_articles SET author = ?, updated_at = ?, revision = revision + 1 WHERE author = ?`, placeholder, stampOf(now), id)
 	if err != nil {
 		return 0, fmt.Errorf("privacy erase desk_articles: %w", err)
 	}

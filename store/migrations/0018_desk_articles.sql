@@ -16,5 +16,6 @@ CREATE TABLE desk_articles (
     published   INTEGER NOT NULL DEFAULT 0,
     saved_by    TEXT NOT NULL DEFAULT '',
     created_at  TEXT NOT NULL,
+    revision    INTEGER NOT NULL DEFAULT 1,
     updated_at  TEXT NOT NULL
 );

@@ -44,7 +44,8 @@ func testDeskArticles(t *testing.T, s ticketing.Store) {
 			t.Errorf("by source = %+v, %v; want id %d", got, err, a.ID)
 		}
 		wantErr(t, "publishing an unknown id", tx.PublishDeskArticle(t.Context(), a.ID+100, t0), ticketing.ErrNotFound)
-		return tx.PublishDeskArticle(t.Context(), a.ID, t0.Add(time.Minute))
+		// At the very instant of the save: the stamp must move all the same.
+		return tx.PublishDeskArticle(t.Context(), a.ID, t0)
 	})
 	if stamp() == saved {
 		t.Errorf("stamp did not move on publishing")
@@ -55,7 +56,7 @@ func testDeskArticles(t *testing.T, s ticketing.Store) {
 			return err
 		}
 		want := *a
-		want.Published, want.UpdatedAt = true, t0.Add(time.Minute)
+		want.Published, want.UpdatedAt = true, t0
 		if len(list) != 1 {
 			t.Fatalf("list = %+v, want one", list)
 		}

@@ -14,5 +14,6 @@ CREATE TABLE desk_articles (
     published   boolean NOT NULL DEFAULT false,
     saved_by    text NOT NULL DEFAULT '',
     created_at  timestamptz NOT NULL,
+    revision    bigint NOT NULL DEFAULT 1,
     updated_at  timestamptz NOT NULL
 );
