@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"io"
+
 	"supportbot/config"
 	"supportbot/knowledge"
 )
@@ -17,4 +20,18 @@ func (a *App) loadKnowledge(cfg *config.Config) *knowledge.Base {
 		a.log.Info("knowledge articles loaded", "dir", cfg.Knowledge.Dir, "articles", len(arts), "skipped", len(problems))
 	}
 	return knowledge.NewBase(arts)
+}
+
+// knowledgeSummary is check-config's line about knowledge.dir: how many
+// articles load, and each file that would be skipped.
+func knowledgeSummary(w io.Writer, cfg *config.Config) {
+	if cfg.Knowledge.Dir == "" {
+		fmt.Fprintln(w, "knowledge:    (no knowledge.dir; desk articles only)")
+		return
+	}
+	arts, problems := knowledge.Load(cfg.Knowledge.Dir)
+	fmt.Fprintf(w, "knowledge:    %d articles in %s, %d skipped\n", len(arts), cfg.Knowledge.Dir, len(problems))
+	for _, p := range problems {
+		fmt.Fprintf(w, "  skipped: %v\n", p)
+	}
 }
