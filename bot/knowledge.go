@@ -133,20 +133,22 @@ func (b *Bot) StaffSuggestions(ctx context.Context, ticketID int64) ([]knowledge
 		if err != nil {
 			return err
 		}
-		res, err = b.staffSuggestionsTx(ctx, tx, q)
+		res, err = b.staffSuggestionsTx(ctx, tx, b.clientOf(t), q)
 		return err
 	})
 	return res, err
 }
 
-func (b *Bot) staffSuggestionsTx(ctx context.Context, tx ticketing.Tx, question string) ([]knowledge.Result, error) {
+// staffSuggestionsTx ranks every article for staff, those in the client's
+// language first: what the client can be sent.
+func (b *Bot) staffSuggestionsTx(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, question string) ([]knowledge.Result, error) {
 	if b.kb == nil || strings.TrimSpace(question) == "" {
 		return nil, nil
 	}
 	if err := b.freshKnowledge(ctx, tx); err != nil {
 		return nil, err
 	}
-	return b.kb.Search(question, maxSuggestions), nil
+	return b.kb.SearchFor(question, articleLang(langOf(c)), maxSuggestions), nil
 }
 
 // noteStaffSuggestions tells the desk, in the service desk channel (where
@@ -156,7 +158,7 @@ func (b *Bot) noteStaffSuggestions(ctx context.Context, tx ticketing.Tx, c *tick
 	if b.desk.Channel == "" {
 		return nil
 	}
-	res, err := b.staffSuggestionsTx(ctx, tx, question)
+	res, err := b.staffSuggestionsTx(ctx, tx, c, question)
 	if err != nil || len(res) == 0 {
 		return err
 	}

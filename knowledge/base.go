@@ -60,6 +60,17 @@ func (b *Base) Search(question string, n int) []Result {
 	return b.search(question, n, nil)
 }
 
+// SearchFor is Search for a reader of lang: the articles in lang first,
+// then the others, up to n together.
+func (b *Base) SearchFor(question, lang string, n int) []Result {
+	mine := b.search(question, n, func(a Article) bool { return a.Lang == lang })
+	if len(mine) >= n {
+		return mine
+	}
+	rest := b.search(question, n-len(mine), func(a Article) bool { return a.Lang != lang })
+	return append(mine, rest...)
+}
+
 // Suggest is what a client may be shown: public articles above the
 // threshold, at most n, in lang when any article in lang makes it (so a
 // reader gets their language when the base has it, and another rather

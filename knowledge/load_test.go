@@ -92,6 +92,9 @@ func TestSuggestPrefersTheReadersLanguageAndHidesStaffOnly(t *testing.T) {
 			}
 		}
 	}
+	if got := base.SearchFor("agent forgot password", "es", 3); len(got) < 2 || got[0].Lang != "es" || got[len(got)-1].Lang != "en" {
+		t.Errorf("SearchFor(es) = %v, want the Spanish articles first, then the English one", ids(got))
+	}
 	if got := base.Search("olvidé la contraseña del agente", 3); len(got) < 3 {
 		t.Errorf("staff search = %v, want the desk article among them", ids(got))
 	}

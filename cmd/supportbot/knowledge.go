@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"supportbot/app"
 	"supportbot/config"
@@ -19,6 +20,9 @@ func (m *Main) runKnowledgeSearch(ctx context.Context, args []string) error {
 	n := fs.Int("n", 3, "most articles per question")
 	eval := fs.String("eval", "", "labelled JSONL file ({\"text\",\"article\"} per line, \"article\":\"\" when none answers) to score the search on, instead of reading stdin")
 	return m.withConfig(fs, path, args, func(cfg *config.Config) error {
+		if *n < 1 {
+			return &ExitError{Code: 2, Err: fmt.Errorf("knowledge search: -n %d: want at least 1", *n)}
+		}
 		base, err := app.KnowledgeFor(ctx, cfg, m.Stderr)
 		if err != nil {
 			return err
