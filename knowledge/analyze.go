@@ -31,8 +31,9 @@ func terms(text string) []string {
 
 // suffixes are the inflections the stemmer strips, Spanish and English in
 // one list since a question does not say its language. It is a light
-// stemmer: one suffix off, longest first, never leaving fewer than three
-// letters, so "grabación", "grabaciones", "grabar" and "grabado" meet at
+// stemmer: one suffix off, the first of the list that fits (a longer
+// ending comes before the shorter one it contains), never leaving fewer
+// than three letters, so "grabación", "grabaciones", "grabar" and "grabado" meet at
 // "grab", and "agentes" meets "agents" at "agent".
 var suffixes = []string{
 	// Spanish nouns and adjectives.
