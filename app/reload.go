@@ -74,6 +74,7 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		ThreadLink:  a.threadLink,
 		CSAT:        cfg.CSAT.Asks(), CSATOnAutoClose: cfg.CSAT.AsksOnAutoClose(),
 		DeskLanguage: cfg.Desk.Lang(),
+		Knowledge:    a.loadKnowledge(cfg),
 	}
 }
 

@@ -54,6 +54,7 @@ func Summary(w io.Writer, cfg *config.Config) {
 		resolution = priorityList(hours)
 	}
 	fmt.Fprintf(w, "sla next:     %s; resolution goals: %s\n", next, resolution)
+	knowledgeSummary(w, cfg)
 }
 
 // priorityList writes a value per priority, most urgent first, leaving out

@@ -63,6 +63,8 @@ func (b *Bot) handleAction(ctx context.Context, in channels.Inbound) (channels.R
 		switch {
 		case in.ActionID == actionKind:
 			reply, err = b.chooseKind(ctx, tx, fx, t, in, arg)
+		case in.ActionID == actionKnowledgeSolved:
+			reply, err = b.knowledgeSolvedButton(ctx, tx, t, in, staff, inClient)
 		case !staff:
 			reply = say(b.clientOf(t), "button.staff_only")
 		case in.ActionID == actionTake:
@@ -154,7 +156,15 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 		buttons = b.staffButtons(t)
 	}
 	buttons = append(buttons, impactButtons(c, t)...)
-	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
+	question, _, err := clientQuestion(ctx, tx, t)
+	if err != nil {
+		return "", err
+	}
+	text, more, err := b.withSuggestions(ctx, tx, c, t, question, b.ticketOpenedText(c, t, b.clock.Now()), t.ClientApart())
+	if err != nil {
+		return "", err
+	}
+	if err := b.toTicket(ctx, tx, t, text, append(more, buttons...)...); err != nil {
 		return "", err
 	}
 	if err := b.recordCorrection(ctx, tx, t, actor, ticketing.CorrectionChoice); err != nil {
@@ -166,6 +176,9 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 // handleReaction closes a ticket when its client reacts with a check mark
 // on the ticket's thread.
 func (b *Bot) handleReaction(ctx context.Context, in channels.Inbound) error {
+	if in.Reaction == knowledgeReaction {
+		return b.saveFromReaction(ctx, in)
+	}
 	if !checkReactions[in.Reaction] || b.dir.isStaff(in.UserID) {
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"supportbot/channels"
+	"supportbot/knowledge"
 	"supportbot/ticketing"
 	"supportbot/ticketing/wording"
 )
@@ -97,6 +98,9 @@ type Config struct {
 	// DeskLanguage is desk.language, what staff read and what a number
 	// nobody invited is answered in; zero is es-AR.
 	DeskLanguage wording.Language
+	// Knowledge, if set, is searched for articles to suggest (knowledge.dir
+	// plus the desk's known fixes, which the bot reads from the store).
+	Knowledge *knowledge.Base
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -122,6 +126,7 @@ type Bot struct {
 	// csatOnAutoClose is read by AskCSATOnAutoClose.
 	csatOnAutoClose bool
 	deskLang        wording.Language
+	kb              *knowledge.Base
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -163,7 +168,7 @@ func New(cfg Config) (*Bot, error) {
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
 		csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
-		deskLang: cfg.DeskLanguage,
+		deskLang: cfg.DeskLanguage, kb: cfg.Knowledge,
 	}, nil
 }
 

@@ -42,7 +42,7 @@ func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 			return "", err
 		}
 		return b.conform(ctx, c, n, cmd.in.UserID)
-	case "tomar", "resolver", "esperando", "escalar", "prioridad", "tipo", "mover", "ausente", "presente", "critico", "whatsapp":
+	case "tomar", "resolver", "esperando", "escalar", "prioridad", "tipo", "mover", "ausente", "presente", "critico", "whatsapp", "guardar", "publicar":
 		return "", userErr("%s", say(c, "command.staff_only", cmd.verb))
 	}
 	return "", userErr("%s", say(c, "command.unknown", clientText(cmd.verb), b.clientHelp(c)))
@@ -68,9 +68,18 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 		return say(b.clientOf(t), "close.already", t.ID), nil
 	}
 	reason := ticketing.CloseReasonClientConformity
+	if t.Status == ticketing.StatusEntregado {
+		reason = ticketing.CloseReasonDeliveryAccepted
+	}
+	return b.closeForClient(ctx, tx, t, author, reason, say(b.clientOf(t), "close.conformity", t.ID))
+}
+
+// closeForClient closes an open ticket on its client's word, for reason,
+// telling them msg: through resuelto first when support had not marked it
+// so, answering their last message, then asking for their rating.
+func (b *Bot) closeForClient(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, author string, reason ticketing.CloseReason, msg string) (string, error) {
 	switch {
 	case t.Status == ticketing.StatusEntregado:
-		reason = ticketing.CloseReasonDeliveryAccepted
 	case ticketing.Transition(t.Kind, t.Status, ticketing.StatusCerrado) != nil:
 		// The client says it is solved before support marked it so: record
 		// the resolution on the way to closing.
@@ -94,7 +103,6 @@ func (b *Bot) closeByClient(ctx context.Context, tx ticketing.Tx, t *ticketing.T
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	msg := say(b.clientOf(t), "close.conformity", t.ID)
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
 		return "", err
 	}

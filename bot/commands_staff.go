@@ -56,6 +56,10 @@ func (b *Bot) staffCommand(ctx context.Context, cmd command) (string, error) {
 		return b.cmdWhatsApp(ctx, cmd)
 	case "conforme":
 		return "", b.staffErr("staff.conforme")
+	case "guardar":
+		return b.cmdSaveKnowledge(ctx, cmd)
+	case "publicar":
+		return b.cmdPublishKnowledge(ctx, cmd)
 	}
 	return "", b.staffErr("staff.unknown_command", cmd.verb, b.tell("staff.help"))
 }

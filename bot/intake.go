@@ -128,7 +128,14 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 		buttons = b.staffButtons(t)
 	}
 	buttons = append(buttons, impactButtons(c, t)...)
-	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
+	text, more, err := b.withSuggestions(ctx, tx, c, t, o.caseText(), b.ticketOpenedText(c, t, now), o.apart())
+	if err != nil {
+		return err
+	}
+	if err := b.answer(ctx, tx, o, t.ID, text, append(more, buttons...)...); err != nil {
+		return err
+	}
+	return b.noteStaffSuggestions(ctx, tx, c, t, o.caseText())
 }
 
 func mediaText(c *ticketing.Client, media string, t *ticketing.Ticket) string {

@@ -217,6 +217,10 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 		return true, b.post(ctx, tx, 0, chatWith(phone), list)
 	case "ayuda":
 		return true, b.post(ctx, tx, 0, chatWith(phone), b.whatsAppWelcome(c))
+	case "resuelto", "solved":
+		if len(fields) == 1 {
+			return b.whatsAppSolved(ctx, tx, c, phone)
+		}
 	case "conforme":
 		n, err := ticketNumber(langOf(c), fields[1:], "conforme N")
 		if err != nil {

@@ -32,6 +32,7 @@ type Config struct {
 	CSAT        CSAT        `yaml:"csat"`
 	Retention   Retention   `yaml:"retention"`
 	HA          HA          `yaml:"ha"`
+	Knowledge   Knowledge   `yaml:"knowledge"`
 
 	// Filled by validation from the raw fields above.
 	clients []ticketing.Client

@@ -52,6 +52,7 @@ func htmlFuncs(w words) template.FuncMap {
 		"botLine":     func(f Factor) string { return botLineBare(w, f) },
 		"peopleLine":  func(f Factor) string { return peopleLineBare(w, f) },
 		"corrected":   func(c ClientReport) string { return correctedLine(w, c) },
+		"selfServed":  func(c ClientReport) string { return selfServedLine(w, c) },
 		"csatLine":    func(c CSAT) string { return csatLine(w, c) },
 		"csatPct":     csatPctText,
 		"csatAvg":     func(c CSAT) string { return averageText(w, c) },

@@ -313,6 +313,7 @@ func TestSummary(t *testing.T) {
 		"• MEDIA: 3 tickets, 0 en objetivo (0%), mediana —, p90 —",
 		"• BAJA: 1 ticket, 1 en objetivo (100%), mediana 0h30m, p90 0h30m",
 		"Críticos derivados a la Mesa de Ayuda: 1 · cierres automáticos: 1",
+		"Autoservicio (resueltos con un artículo sugerido): 0 de 8 tickets",
 		"Bot: 5 de 7 en 40 s → 71-40 (meta 80-40) no cumple",
 		"Personas: 4 de 6 en objetivo → 66% (meta 80%) no cumple",
 	}, "\n")

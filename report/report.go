@@ -178,6 +178,9 @@ type Row struct {
 	CriticalRefusals int
 	// AutoClosed counts tickets the scheduler closed (AutoCloseReasons).
 	AutoClosed int
+	// SelfServed counts tickets the client closed because a suggested
+	// knowledge article solved it.
+	SelfServed int
 	// CSAT is the clients' rating of the help on these tickets.
 	CSAT CSAT
 
@@ -295,6 +298,9 @@ func (a *acc) add(t *ticketing.Ticket, o outcome, wait time.Duration, rating int
 	a.row.CSAT.add(rating)
 	if t.CloseReason.Auto() {
 		a.row.AutoClosed++
+	}
+	if t.CloseReason == ticketing.CloseReasonSelfServed {
+		a.row.SelfServed++
 	}
 	switch o {
 	case met:

@@ -46,6 +46,7 @@ func clientSummary(w words, r Report, c ClientReport) string {
 			resolutionText(t, t.ResolutionMedian), resolutionText(t, t.ResolutionP90)) + "\n")
 	}
 	b.WriteString(w.say("report.summary.refused", t.CriticalRefusals, t.AutoClosed) + "\n")
+	b.WriteString(selfServedLine(w, c) + "\n")
 	b.WriteString(botLine(w, c.Bot) + "\n" + peopleLine(w, c.People))
 	return b.String()
 }

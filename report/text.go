@@ -49,6 +49,7 @@ func WriteText(w io.Writer, r Report) error {
 		fmt.Fprintln(bw, fit("  "+botLine(wd, c.Bot)))
 		fmt.Fprintln(bw, fit("  "+peopleLine(wd, c.People)))
 		fmt.Fprintln(bw, fit("  "+correctedLine(wd, c)))
+		fmt.Fprintln(bw, fit("  "+selfServedLine(wd, c)))
 		fmt.Fprintln(bw, fit("  "+csatLine(wd, c.Total.CSAT)))
 		writeTextBreaches(bw, wd, c.Breaches)
 		writeTextTrend(bw, wd, c.Trend)

@@ -157,6 +157,11 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 			n, _ := res.RowsAffected()
 			rep.Rows[s.table] += n
 		}
+		n, err := t.eraseDeskArticles(ctx, id, rep.Placeholder, now)
+		if err != nil {
+			return err
+		}
+		rep.Rows["desk_articles"] += n
 		// Then every other mention, in any text column of any table.
 		for _, table := range copyTables {
 			cols, err := t.textColumns(ctx, table)

@@ -12,6 +12,8 @@ const (
 	CloseReasonClientConformity CloseReason = "client_conformity"
 	CloseReasonDeliveryAccepted CloseReason = "delivery_accepted"
 	CloseReasonStaff            CloseReason = "staff"
+	// The client said a suggested article solved it: self-served.
+	CloseReasonSelfServed CloseReason = "self_served"
 	// Closed by migration 0006: a contact had a newer open ticket.
 	CloseReasonDuplicate CloseReason = "duplicate"
 )
@@ -35,6 +37,8 @@ func (r CloseReason) Text() string {
 		return "desarrollo aceptado por el cliente"
 	case CloseReasonStaff:
 		return "cerrado por soporte"
+	case CloseReasonSelfServed:
+		return "resuelto por el cliente con un artículo sugerido"
 	case CloseReasonDuplicate:
 		return "duplicado: el contacto tenía otro ticket abierto más reciente"
 	}

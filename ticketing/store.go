@@ -71,6 +71,8 @@ type TicketFilter struct {
 // return ErrNotFound; marks on an unknown id (SetTicketThread, the outbox
 // marks) change nothing and are no error.
 type Tx interface {
+	DeskArticles
+
 	// SyncClients upserts the configured clients. Clients dropped from the
 	// configuration stay, since their tickets reference them. A configured
 	// number is added as an active contact only if the store does not know

@@ -83,6 +83,7 @@ func commands() []command {
 		{"sla", "compute response deadlines for JSON lines on stdin", (*Main).runSLA},
 		{"classify", "classify client messages read on stdin", (*Main).runClassify},
 		{"intents", "intents export [-since DATE] | intents train -corrections FILE: the desk's corrections and a retrained model", (*Main).runIntents},
+		{"knowledge", "knowledge search [-n 3] [-eval FILE]: the knowledge base's top articles for questions on stdin", (*Main).runKnowledge},
 		{"store", "store copy -from sqlite:PATH -to postgres://…: copy the store into an empty one, counts verified", (*Main).runStore},
 		{"whatsapp", "whatsapp pair [--phone +549…]: link the bot's WhatsApp number", (*Main).runWhatsApp},
 		{"version", "print the version", (*Main).runVersion},

@@ -39,6 +39,7 @@ func Run(t *testing.T, open Open) {
 		{"csat", csatCases},
 		{"next responses", nextResponseCases},
 		{"phone health", phoneHealthCases},
+		{"desk articles", deskArticleCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {

@@ -57,6 +57,8 @@ var deskTexts = map[string]Text{
 			"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
 			"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono; `critico #N` toma como crítico un ticket ya abierto\n" +
 			"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
+			"• `guardar #N [título]` — guardar la solución de un ticket resuelto como artículo de la mesa (solo staff); también 📖 sobre una respuesta del staff en el hilo\n" +
+			"• `publicar ID` — mostrar un artículo de la mesa a los clientes entre las sugerencias\n" +
 			"• `ayuda`",
 		"*Comandos del equipo de soporte* (`/soporte …`):\n" +
 			"• `tomar #N` — asignarte el ticket\n" +
@@ -71,6 +73,8 @@ var deskTexts = map[string]Text{
 			"• `ausente` / `presente` — tus pings pasan a tus backups mientras no estás\n" +
 			"• `critico <cliente> <descripción>` — (Mesa de Ayuda) abrir un incidente crítico recibido por teléfono; `critico #N` toma como crítico un ticket ya abierto\n" +
 			"• `whatsapp invitar <cliente> +549…` / `whatsapp revocar +549…` / `whatsapp lista <cliente>`\n" +
+			"• `guardar #N [título]` — guardar la solución de un ticket resuelto como artículo de la mesa (solo staff); también 📖 sobre una respuesta del staff en el hilo\n" +
+			"• `publicar ID` — mostrar un artículo de la mesa a los clientes entre las sugerencias\n" +
 			"• `ayuda`",
 		"*Support team commands* (`/soporte …`):\n" +
 			"• `tomar #N` — take the ticket\n" +
@@ -85,6 +89,8 @@ var deskTexts = map[string]Text{
 			"• `ausente` / `presente` — your pings go to your backups while you are away\n" +
 			"• `critico <client> <description>` — (Help Desk) open a critical incident received by phone; `critico #N` takes an open ticket as critical\n" +
 			"• `whatsapp invitar <client> +549…` / `whatsapp revocar +549…` / `whatsapp lista <client>`\n" +
+			"• `guardar #N [title]` — save a resolved ticket's solution as a desk article (staff only); 📖 on a staff answer in the thread does the same\n" +
+			"• `publicar ID` — show a desk article to clients among the suggestions\n" +
 			"• `ayuda`",
 	},
 	"staff.unknown_client":        {"No conocemos el cliente %q.", "No conocemos el cliente %q.", "We do not know the client %q."},

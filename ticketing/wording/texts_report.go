@@ -86,6 +86,7 @@ var reportTexts = map[string]Text{
 	"report.csat_none":    {"Satisfacción (CSAT): sin calificaciones", "Satisfacción (CSAT): sin calificaciones", "Satisfaction (CSAT): no ratings"},
 	"report.csat_line":    {"Satisfacción (CSAT): %s (%d de %s con 4 o 5), promedio %s de 5", "Satisfacción (CSAT): %s (%d de %s con 4 o 5), promedio %s de 5", "Satisfaction (CSAT): %s (%d of %s at 4 or 5), average %s of 5"},
 	"report.corrected":    {"Lecturas del bot corregidas: %d de %s", "Lecturas del bot corregidas: %d de %s", "Bot readings corrected: %d of %s"},
+	"report.self_served":  {"Autoservicio (resueltos con un artículo sugerido): %d de %s", "Autoservicio (resueltos con un artículo sugerido): %d de %s", "Self-served (solved with a suggested article): %d of %s"},
 
 	// The Slack summary (/soporte reporte).
 	"report.summary.title":      {"*Informe de SLA · %s · %s*", "*Informe de SLA · %s · %s*", "*SLA report · %s · %s*"},
