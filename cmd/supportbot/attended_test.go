@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"supportbot/config"
 	"supportbot/schedules"
 	"supportbot/ticketing"
 )
@@ -180,4 +181,25 @@ func TestPickAttendedOnClosedDays(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkPicked fails unless the configuration at path gives client the
+// pick's country, zone and plan: a test that edits the example file by
+// text must not edit some other key that reads the same.
+func checkPicked(t *testing.T, path, client string, p attendedPick) {
+	t.Helper()
+	cfg, err := config.Load(path, func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cfg.TicketingClients() {
+		if c.ID != client {
+			continue
+		}
+		if c.Country != p.Country || c.TimeZone() != p.Zone || c.Plan != p.Plan {
+			t.Fatalf("%s is %s, %s, %s in %s; the test picked %+v", client, c.Country, c.TimeZone(), c.Plan, path, p)
+		}
+		return
+	}
+	t.Fatalf("no client %s in %s", client, path)
 }

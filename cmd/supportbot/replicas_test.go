@@ -54,14 +54,17 @@ func TestTwoReplicasOnOnePostgres(t *testing.T) {
 	// test runs on the wall clock: pick a set-up attended for its length.
 	pick := pickAttended(t, time.Now(), 5*time.Minute)
 	t.Logf("acme on %+v", pick)
-	replace = append(replace, "country: AR", "country: "+string(pick.Country),
-		"timezone: America/Argentina/Buenos_Aires", "timezone: "+pick.Zone, "\n    plan: estandar", "\n    plan: "+string(pick.Plan))
+	// Indented as acme's own keys: the desk has a timezone too, and the
+	// comments name plans.
+	replace = append(replace, "\n    country: AR", "\n    country: "+string(pick.Country),
+		"\n    timezone: America/Argentina/Buenos_Aires", "\n    timezone: "+pick.Zone, "\n    plan: estandar", "\n    plan: "+string(pick.Plan))
 	if pick.Critical {
 		// Critical tickets open on the desk's command with the clock from
 		// now, so their target is short enough for pings to fall due here.
 		replace = append(replace, "critica: 2h", "critica: 1m", "warn_at: [0.5, 0.75, 0.9]", "warn_at: [0.1, 0.5, 0.9]")
 	}
 	cfg := slackConfig(t, f, "events", replace...)
+	checkPicked(t, cfg, "acme", pick)
 	replicas := []*child{startChild(t, "run", "-config", cfg), startChild(t, "run", "-config", cfg)}
 	leader := waitLeader(t, replicas, -1, 10*time.Second)
 	if code, rd := readiness(replicas[1-leader].base); code != http.StatusOK || rd.Role != app.RoleFollower || rd.StoreDriver != "postgres" {
