@@ -18,6 +18,9 @@ import (
 // tick is the scheduler's resolution while the clock runs, as in the demo.
 const tick = time.Minute
 
+// maxHomeWait is the longest settle lets the clock run for a Home owed.
+const maxHomeWait = 10 * time.Second
+
 // maxNextWait bounds "until the next event": a quiet desk stops there.
 const maxNextWait = 7 * 24 * time.Hour
 
@@ -269,10 +272,10 @@ func (p *Playground) runTo(ctx context.Context, t time.Time, untilPost bool) err
 	return nil
 }
 
-// settle publishes the Homes owed and delivers everything the outbox owes,
-// letting the per-number WhatsApp pacing pass on the simulated clock.
+// settle delivers everything the outbox owes and publishes the Homes owed,
+// letting the per-number WhatsApp pacing and the per-person spacing of Home
+// publishes pass on the simulated clock, as seconds would in Slack.
 func (p *Playground) settle(ctx context.Context) error {
-	p.app.PublishHomes(ctx)
 	for range 30 {
 		n, err := p.app.DeliverDue(ctx)
 		if err != nil {
@@ -282,13 +285,19 @@ func (p *Playground) settle(ctx context.Context) error {
 			continue
 		}
 		backlog, err := p.app.OutboxBacklog(ctx)
-		if err != nil || backlog == 0 {
-			p.app.PublishHomes(ctx)
-			return err
+		if err != nil {
+			return fmt.Errorf("deliver: %w", err)
 		}
-		p.clock.Advance(2 * time.Second)
+		wait := p.app.FlushHomes(ctx)
+		switch {
+		case backlog > 0:
+			p.clock.Advance(2 * time.Second)
+		case wait > 0 && wait <= maxHomeWait:
+			p.clock.Advance(wait)
+		default:
+			return nil
+		}
 	}
-	p.app.PublishHomes(ctx)
 	return nil
 }
 

@@ -194,6 +194,8 @@ function upsert(p) {
       const d = threadOf(parent, { where: p.where, ts: p.thread });
       d.querySelector(".replies").append(li);
       countReplies(d);
+      // A new reply opens its thread, as Slack's unread badge would call.
+      d.open = true;
       return;
     }
   }
