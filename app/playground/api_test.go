@@ -129,3 +129,18 @@ func TestAPIRefusesBadInput(t *testing.T) {
 		t.Errorf("refused requests changed the transcript: %d posts, then %d", before, after)
 	}
 }
+
+// "Until the next event" runs the clock until the bot posts something.
+func TestAPIClockUntilNext(t *testing.T) {
+	r := newRig(t, Options{})
+	r.must("/api/say", map[string]string{"as": acmeUser, "where": acmeChannel, "text": incident})
+	before, at := len(r.transcript()), r.p.Now()
+	r.must("/api/clock", map[string]string{"advance": "next"})
+	after := r.transcript()
+	if len(after) <= before || !r.p.Now().After(at) {
+		t.Fatalf("after next: %d posts (from %d), now %s (from %s)\n%s", len(after), before, r.p.Now(), at, dump(after))
+	}
+	if last := after[len(after)-1]; last.Who != botWho || last.Time.Before(at) {
+		t.Errorf("the last post %+v is not the bot's, after %s", last, at)
+	}
+}

@@ -46,6 +46,7 @@ function renderText(text, into) {
       if (target.startsWith("@")) into.append(el("b", { text: "@" + (state.names[target.slice(1)] || label || target.slice(1)) }));
       else if (target.startsWith("#")) into.append(el("b", { text: "#" + unescapeSlack(label || target.slice(1)) }));
       else if (target.startsWith("!")) into.append(el("b", { text: "@" + (label || target.slice(1)) }));
+      else if (archiveLink(target)) into.append(inPageLink(archiveLink(target), unescapeSlack(label || target)));
       else if (/^https?:\/\//.test(target)) into.append(el("a", { href: unescapeSlack(target), rel: "noreferrer noopener", target: "_blank", text: unescapeSlack(label || target) }));
       else plain("<" + inner + ">");
     } else if (m[3] !== undefined) { plain(m[2]); into.append(el("b", { text: unescapeSlack(m[3]) })); }
@@ -54,6 +55,29 @@ function renderText(text, into) {
     else if (m[8] !== undefined) into.append(el("code", { text: unescapeSlack(m[8]) }));
   }
   plain(text.slice(last));
+}
+
+// archiveLink reads a Slack permalink (…/archives/C…/p1796644800900006)
+// as the post it points to, which the page has.
+function archiveLink(url) {
+  const m = /\/archives\/([A-Z0-9]+)\/p(\d+)(\d{6})$/.exec(url);
+  return m ? { where: m[1], ts: m[2] + "." + m[3] } : null;
+}
+
+// inPageLink shows the linked post here instead of leaving for Slack.
+function inPageLink(target, label) {
+  const a = el("a", { href: "#", text: label });
+  a.addEventListener("click", (ev) => {
+    ev.preventDefault();
+    const li = document.querySelector(`.col[data-where="${CSS.escape(target.where)}"] li[data-ts="${CSS.escape(target.ts)}"]`);
+    if (!li) { status("Ese mensaje no está en la página", true); return; }
+    const d = li.querySelector(":scope > .thread");
+    if (d) d.open = true;
+    li.scrollIntoView({ block: "center" });
+    li.setAttribute("tabindex", "-1");
+    li.focus();
+  });
+  return a;
 }
 
 function whoClass(who) {
