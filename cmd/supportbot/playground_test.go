@@ -17,7 +17,9 @@ func TestPlaygroundCommandServes(t *testing.T) {
 	m.Listening = func(addr string) { addrs <- addr }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx, []string{"playground", "-listen", "127.0.0.1:0", "-start", "2026-12-09T09:00"}) }()
+	go func() {
+		done <- m.Run(ctx, []string{"playground", "-listen", "127.0.0.1:0", "-start", "2026-12-09T09:00"})
+	}()
 	var addr string
 	select {
 	case addr = <-addrs:
