@@ -30,6 +30,9 @@ type Button struct {
 	BlockID  string `json:"block_id,omitempty"`
 	Value    string `json:"value,omitempty"`
 	Label    string `json:"label"`
+	// Line, on a Home, is how many lines of its text come before the
+	// button, which acts on the ticket above it.
+	Line int `json:"line,omitempty"`
 }
 
 // Event is what the page's stream carries: a post, new or changed, or the

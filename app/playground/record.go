@@ -119,7 +119,14 @@ func homeBlocks(view string) (string, []Button) {
 		return "", nil
 	}
 	var lines []string
+	var buttons []Button
 	for _, b := range v.Blocks {
+		// A Home offers buttons per ticket: each keeps its place under the
+		// lines it acts on.
+		for _, btn := range buttonsOf([]block{b}) {
+			btn.Line = lineCount(lines)
+			buttons = append(buttons, btn)
+		}
 		switch b.Type {
 		case "header":
 			if b.Text != nil {
@@ -139,7 +146,15 @@ func homeBlocks(view string) (string, []Button) {
 			lines = append(lines, strings.Join(parts, " "))
 		}
 	}
-	return strings.Join(lines, "\n"), buttonsOf(v.Blocks)
+	return strings.Join(lines, "\n"), buttons
+}
+
+// lineCount is how many text lines lines make once joined.
+func lineCount(lines []string) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	return strings.Count(strings.Join(lines, "\n"), "\n") + 1
 }
 
 // uploadedNames lists the files of an upload as "📎 title".

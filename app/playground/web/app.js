@@ -173,14 +173,38 @@ function fill(li, p) {
   meta.append(el("time", { datetime: p.time, text: state.fmt.format(new Date(p.time)) }));
   if (p.kind === "ephemeral") meta.append(el("span", { text: "solo visible para " + (state.names[p.for] || p.for) }));
   if (p.edited && p.kind !== "home") meta.append(el("span", { text: "(editado)" }));
-  renderText(p.text, text);
-  btns.textContent = "";
-  for (const b of p.buttons || []) {
+  const button = (b) => {
     const btn = el("button", { type: "button", "data-action": b.action_id, text: b.label });
     if (b.value) btn.dataset.value = b.value;
     btn.addEventListener("click", () => press(p, b, btn));
-    btns.append(btn);
+    return btn;
+  };
+  btns.textContent = "";
+  if (p.kind === "home") {
+    // Each ticket's buttons under its lines, as Slack lays a Home out.
+    text.textContent = "";
+    const lines = p.text.split("\n");
+    let from = 0;
+    const groups = [];
+    for (const b of p.buttons || []) {
+      const line = b.line || 0;
+      if (!groups.length || groups[groups.length - 1].line !== line) groups.push({ line, buttons: [] });
+      groups[groups.length - 1].buttons.push(b);
+    }
+    for (const g of groups) {
+      const part = el("div");
+      renderText(lines.slice(from, g.line).join("\n"), part);
+      text.append(part, el("div", { class: "buttons" }, ...g.buttons.map(button)));
+      from = g.line;
+    }
+    const rest = el("div");
+    renderText(lines.slice(from).join("\n"), rest);
+    text.append(rest);
+    btns.hidden = true;
+    return;
   }
+  renderText(p.text, text);
+  for (const b of p.buttons || []) btns.append(button(b));
   btns.hidden = !(p.buttons && p.buttons.length);
 }
 
@@ -203,11 +227,15 @@ function countReplies(d) {
   d.querySelector("summary").textContent = n === 0 ? "Hilo" : n === 1 ? "1 respuesta" : n + " respuestas";
 }
 
+function postItem(where) {
+  return el("li", { "data-where": where }, el("div", { class: "meta" }), el("div", { class: "text" }), el("div", { class: "buttons" }));
+}
+
 function upsert(p) {
   let li = state.posts[p.seq];
   if (!li && p.kind === "home") li = document.querySelector(`.col[data-where="homes"] li[data-where="${CSS.escape(p.where)}"]`);
-  if (li) { fill(li, p); return; }
-  li = el("li", { "data-where": p.where }, el("div", { class: "meta" }), el("div", { class: "text" }), el("div", { class: "buttons" }));
+  if (li) { fill(li, p); state.posts[p.seq] = li; return; }
+  li = postItem(p.where);
   fill(li, p);
   state.posts[p.seq] = li;
   const col = place(p.where);
@@ -264,7 +292,14 @@ async function load() {
   column(world.unknown, "phone-cols", "📱 " + world.unknown + " · número desconocido", [world.unknown]);
   for (const d of world.desk) column(d.id, "desk-cols", "#" + d.name + " (" + d.id + ")", staff);
   column("dms", "desk-cols", "Mensajes directos del bot", []);
-  column("homes", "desk-cols", "Inicio (Home) de cada persona de la mesa", []);
+  // Each Home has its place, in the staff's order, before it is published.
+  const homes = column("homes", "desk-cols", "Inicio (Home) de cada persona de la mesa", []);
+  for (const s of world.staff) {
+    const li = postItem("home:" + s.id);
+    li.className = "post home";
+    li.querySelector(".meta").append(el("span", { class: "dm-to", text: "Inicio de " + s.name }));
+    homes.list.append(li);
+  }
   document.querySelectorAll(".clockbar button").forEach((b) => b.addEventListener("click", () => advance(b)));
 
   // The stream first, then the transcript: a post in between arrives twice
