@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net/http"
 	"time"
 )
@@ -55,6 +56,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // readJSON decodes a bounded body of known fields into v.
 func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	// JSON only: another site's page can post a form or plain text to a
+	// loopback address without asking, but not JSON.
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "send Content-Type: application/json"})
+		return false
+	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxAPIBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -116,6 +117,8 @@ func TestAPIRefusesBadInput(t *testing.T) {
 		{"clock nonsense", "/api/clock", map[string]string{"advance": "soon"}, 400, "duration"},
 		{"clock both", "/api/clock", map[string]string{"advance": "1h", "to": "2026-12-10T09:00"}, 400, "not both"},
 		{"clock nothing", "/api/clock", map[string]string{}, 400, "advance"},
+		{"clock too far", "/api/clock", map[string]string{"advance": "40d"}, 400, "31 days"},
+		{"writing in a DM", "/api/say", map[string]string{"as": focalAR, "where": "D" + focalAR, "text": "hola"}, 400, "DM"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +127,15 @@ func TestAPIRefusesBadInput(t *testing.T) {
 				t.Errorf("got %d %s, want %d saying %q", code, out, tt.code, tt.says)
 			}
 		})
+	}
+	// Only JSON: a form another site posts to loopback is refused.
+	res, err := http.Post(r.url+"/api/say", "text/plain", strings.NewReader(`{"as":"U0ACMEUSER","where":"C0ACME","text":"hola"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnsupportedMediaType {
+		t.Errorf("text/plain say = %d, want 415", res.StatusCode)
 	}
 	if after := len(r.transcript()); after != before {
 		t.Errorf("refused requests changed the transcript: %d posts, then %d", before, after)

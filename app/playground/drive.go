@@ -21,6 +21,10 @@ const tick = time.Minute
 // maxHomeWait is the longest settle lets the clock run for a Home owed.
 const maxHomeWait = 10 * time.Second
 
+// maxAdvance bounds one move of the clock, which runs minute by minute
+// while the page waits.
+const maxAdvance = 31 * 24 * time.Hour
+
 // maxNextWait bounds "until the next event": a quiet desk stops there.
 const maxNextWait = 7 * 24 * time.Hour
 
@@ -83,6 +87,9 @@ func (p *Playground) saySlack(s Say) error {
 	who, client, ok := p.world.person(s.As)
 	if !ok {
 		return inputErr("unknown user %q: use a staff member's or a client user's id", s.As)
+	}
+	if strings.HasPrefix(s.Where, "D") {
+		return inputErr("%s is a DM from the bot: the page shows it, nobody writes in it", s.Where)
 	}
 	if _, isClient := p.world.clientOfChannel(s.Where); !isClient && !p.world.isDesk(s.Where) && !p.seen(s.Where) {
 		return inputErr("unknown channel %q", s.Where)
@@ -218,8 +225,8 @@ func (p *Playground) Press(ctx context.Context, b Press) error {
 // scheduled jobs and delivering what they owe at each step, as the real
 // process would.
 func (p *Playground) Advance(ctx context.Context, d time.Duration) error {
-	if d <= 0 || d > 366*24*time.Hour {
-		return inputErr("advance by %s: want more than 0 and at most a year", d)
+	if d <= 0 || d > maxAdvance {
+		return inputErr("advance by %s: want more than 0 and at most 31 days", d)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -234,8 +241,8 @@ func (p *Playground) AdvanceTo(ctx context.Context, t time.Time) error {
 	if !t.After(now) {
 		return inputErr("%s is not after now (%s): the clock only goes forward", t.In(p.loc).Format(time.RFC3339), now.In(p.loc).Format(time.RFC3339))
 	}
-	if t.Sub(now) > 366*24*time.Hour {
-		return inputErr("%s is more than a year ahead", t.In(p.loc).Format(time.RFC3339))
+	if t.Sub(now) > maxAdvance {
+		return inputErr("%s is more than 31 days ahead", t.In(p.loc).Format(time.RFC3339))
 	}
 	return p.runTo(ctx, t, false)
 }

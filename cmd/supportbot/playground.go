@@ -12,6 +12,7 @@ import (
 // clock, behind one local web page.
 func (m *Main) runPlayground(ctx context.Context, args []string) error {
 	fs, path := m.flagSet("playground")
+	fs.Lookup("config").Usage = "play this configuration's clients, staff, plans, languages and SLA (default: the demo's)"
 	listen := fs.String("listen", "127.0.0.1:8090", "address of the page (loopback unless -public)")
 	start := fs.String("start", playground.DefaultStart, "when the simulated clock starts, in the first client's time zone (or RFC 3339)")
 	public := fs.Bool("public", false, "allow a -listen address beyond this machine (whoever reaches the page can write as anyone)")

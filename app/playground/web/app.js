@@ -108,6 +108,7 @@ function column(where, parent, title, people) {
     if (people.length === 1) form.querySelector(".as-label").hidden = true;
     const input = form.querySelector("input");
     input.id = "say-" + where.replace(/[^\w]/g, "_");
+    if (where.startsWith("+")) input.placeholder = "Escribí un WhatsApp al bot";
     form.addEventListener("submit", (ev) => { ev.preventDefault(); say(form, where, ""); });
   }
   const col = { node, list: node.querySelector(".posts"), where };
