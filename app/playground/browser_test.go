@@ -138,9 +138,9 @@ func TestPlaygroundInChromium(t *testing.T) {
 	}
 	shot(t, ctx, "1366-ping")
 
-	// Lucía takes #1 from her Home, on the desk side.
+	// Lucía takes #1 from her Home, on the desk side, with the keyboard.
 	take := `.col[data-where="homes"] li[data-where="home:U0FOCALAR"] button[data-action="ticket_take"][data-value="1"]`
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(take))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(take)), chromedp.KeyEvent("\r")); err != nil {
 		t.Fatal(err)
 	}
 	waitJS(t, ctx, "the take told", `document.body.textContent.includes('tomó el ticket #1')`)
@@ -150,6 +150,16 @@ func TestPlaygroundInChromium(t *testing.T) {
 	}
 	if tk.Assignee != focalAR {
 		t.Errorf("ticket #1 assignee %q after the press, want %s", tk.Assignee, focalAR)
+	}
+
+	// What a client writes is shown as text, never as markup.
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`#say-C0ANDES`), `<img src=x onerror="document.body.dataset.owned=1"> hola`+"\r")); err != nil {
+		t.Fatal(err)
+	}
+	andes := `document.querySelector('.col[data-where="C0ANDES"]')`
+	waitJS(t, ctx, "the client's text in Andes' column", andes+`.textContent.includes('<img src=x')`)
+	if evalJS[bool](t, ctx, andes+`.querySelector('img') !== null || document.body.dataset.owned === '1'`) {
+		t.Error("a client's text became markup on the page")
 	}
 
 	for _, width := range []int64{390, 1366} {
