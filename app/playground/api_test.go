@@ -29,6 +29,15 @@ func TestAPISayAnswersInThread(t *testing.T) {
 		return p.Where == acmePhone && p.Who == botWho && strings.Contains(p.Text, "ticket #2")
 	})
 
+	// The desk answers in the mirrored thread; the phone receives it.
+	mirror := r.find("mirroring the WhatsApp ticket", func(p Post) bool {
+		return p.Who == botWho && p.Thread == "" && p.TS != "" && strings.Contains(p.Text, "Ticket #2")
+	})
+	r.must("/api/say", map[string]string{"as": focalAR, "where": mirror.Where, "thread": mirror.TS, "text": "Hola Pedro, reiniciá el softphone"})
+	r.find("relayed to the phone", func(p Post) bool {
+		return p.Where == acmePhone && p.Who == botWho && strings.Contains(p.Text, "reiniciá el softphone")
+	})
+
 	// A slash command answers whoever typed it.
 	r.must("/api/say", map[string]string{"as": focalAR, "where": acmeChannel, "text": "/soporte estado #1"})
 	r.find("answering the command to Lucía only", func(p Post) bool {
