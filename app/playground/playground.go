@@ -32,7 +32,7 @@ const DefaultStart = "2026-12-07T09:00"
 
 // ErrUsage marks a problem with what the playground was asked to do (a bad
 // -start, a non-loopback address without -public), not with running it.
-var ErrUsage = errors.New("usage")
+var ErrUsage = errors.New("playground")
 
 // Options say what the playground plays.
 type Options struct {
