@@ -27,6 +27,8 @@ const (
 type Call struct {
 	Method string
 	Form   url.Values
+	// TS is the message's timestamp, for a post OnPost hears.
+	TS string
 }
 
 // Server is the Web API. The demo shows what it receives; the end-to-end
@@ -46,8 +48,10 @@ type Server struct {
 	discard bool
 	// posted are the messages in the workspace, for history lookups.
 	posted []postedMessage
-	// onCall hears every recorded call, outside the lock.
+	// onCall hears every recorded call, onPost every accepted post with its
+	// ts, outside the lock.
 	onCall func(Call)
+	onPost func(Call)
 	notify chan struct{}
 	now    func() time.Time
 
@@ -144,6 +148,14 @@ func (s *Server) OnCall(fn func(Call)) {
 	s.mu.Unlock()
 }
 
+// OnPost makes fn hear every chat.postMessage the workspace accepted, with
+// the ts it answered, so a watcher can place later replies and updates.
+func (s *Server) OnPost(fn func(Call)) {
+	s.mu.Lock()
+	s.onPost = fn
+	s.mu.Unlock()
+}
+
 // Discard keeps no calls and no messages from now on, for long runs.
 func (s *Server) Discard() {
 	s.mu.Lock()
@@ -208,7 +220,7 @@ func (s *Server) StampWith(now func() time.Time) {
 
 func (s *Server) record(method string, r *http.Request) url.Values {
 	_ = r.ParseForm()
-	s.note(Call{method, r.PostForm})
+	s.note(Call{Method: method, Form: r.PostForm})
 	return r.PostForm
 }
 
@@ -263,7 +275,11 @@ func (s *Server) postMessage(w http.ResponseWriter, r *http.Request) {
 		}
 		s.posted = append(s.posted, msg)
 	}
+	onPost := s.onPost
 	s.mu.Unlock()
+	if onPost != nil {
+		onPost(Call{Method: "chat.postMessage", Form: v, TS: ts})
+	}
 	WriteJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": ts})
 }
 
