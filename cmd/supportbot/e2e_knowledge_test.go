@@ -158,7 +158,7 @@ func TestKnowledgeKnownFixes(t *testing.T) {
 	cfg := knowledgeConfig(t, f)
 	r := startBot(t, cfg, ticketing.NewManualClock(e2eStart))
 	q := slackfake.Message{EventID: "EvFix1", Channel: acmeChannel, User: acmeClient, TS: tsAt(0),
-		Text: "El softphone de los operadores queda registrando y no entran llamadas, ¿qué puede ser?"}
+		Text: "Consulta: ¿qué puede hacer que el softphone de un operador quede registrando y no le entren llamadas? Queremos saber qué revisar de nuestro lado."}
 	if got := r.event(q); got != http.StatusOK {
 		t.Fatalf("event status = %d", got)
 	}
@@ -213,13 +213,13 @@ func TestKnowledgeKnownFixes(t *testing.T) {
 		t.Fatalf("publicar = %q", body)
 	}
 	q2 := slackfake.Message{EventID: "EvFix5", Channel: andesChannel, User: andesClient, TS: tsAt(300),
-		Text: "¿Qué puertos del firewall tenemos que abrir para que funcione el softphone?"}
+		Text: "Una consulta: ¿qué puertos del firewall tenemos que abrir para que funcione el softphone?"}
 	if got := r.event(q2); got != http.StatusOK {
 		t.Fatalf("event status = %d", got)
 	}
 	f.waitFor("the second client's answer", func() bool { return len(f.Posts(andesChannel)) >= 1 })
 	text := f.Posts(andesChannel)[0].Form.Get("text")
-	if !strings.Contains(text, "abran el puerto SIP UDP 5060") || strings.Contains(text, "registrando y no entran") {
+	if !strings.Contains(text, "abran el puerto SIP UDP 5060") || strings.Contains(text, "registrando y no le entren") {
 		t.Errorf("second client read %q, want the published answer and never the first client's words", text)
 	}
 }
