@@ -147,11 +147,7 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 			return "", err
 		}
 	}
-	var buttons []ticketing.Button
-	if t.Source != ticketing.SourceWhatsApp {
-		buttons = b.staffButtons(t)
-	}
-	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now()), buttons...); err != nil {
+	if err := b.toTicket(ctx, tx, t, b.ticketOpenedText(c, t, b.clock.Now())); err != nil {
 		return "", err
 	}
 	if err := b.recordCorrection(ctx, tx, t, actor, ticketing.CorrectionChoice); err != nil {

@@ -97,6 +97,9 @@ type Config struct {
 	// DeskLanguage is desk.language, what staff read and what a number
 	// nobody invited is answered in; zero is es-AR.
 	DeskLanguage wording.Language
+	// TriageChannel is desk.triage_channel: where each ticket's staff card
+	// and its internal thread live. Empty: the service desk channel.
+	TriageChannel string
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -122,6 +125,7 @@ type Bot struct {
 	// csatOnAutoClose is read by AskCSATOnAutoClose.
 	csatOnAutoClose bool
 	deskLang        wording.Language
+	triage          string
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -163,7 +167,7 @@ func New(cfg Config) (*Bot, error) {
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
 		csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
-		deskLang: cfg.DeskLanguage,
+		deskLang: cfg.DeskLanguage, triage: cfg.TriageChannel,
 	}, nil
 }
 
@@ -207,10 +211,14 @@ type effects = ticketing.AfterCommit
 func (b *Bot) update(ctx context.Context, fn func(tx ticketing.Tx, fx *effects) error) error {
 	var owners []string
 	err := ticketing.UpdateThen(ctx, b.store, func(tx ticketing.Tx, fx *effects) error {
-		w := &homeWatch{Tx: tx, dir: b.dir}
+		cards := &cardWatch{Tx: tx}
+		w := &homeWatch{Tx: cards, dir: b.dir}
 		err := fn(w, fx)
 		owners = w.owners
-		return err
+		if err != nil {
+			return err
+		}
+		return b.refreshCards(ctx, cards)
 	})
 	if err != nil {
 		return err

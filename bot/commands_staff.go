@@ -102,6 +102,7 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if !t.Status.Open() {
 		return "", b.staffErr("staff.closed", t.ID)
 	}
+	before := t.Assignee
 	t.Assignee = me
 	if t.Status == ticketing.StatusNuevo {
 		t.Status = ticketing.StatusEnCurso
@@ -110,7 +111,11 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toThread(ctx, tx, t, say(b.clientOf(t), "ticket.taken", mention(me), t.ID)); err != nil {
+	note := b.tell("triage.taken", mention(me), t.ID)
+	if before != "" && before != me {
+		note = b.tell("triage.reassigned", mention(me), t.ID, mention(before), mention(me))
+	}
+	if err := b.toTriage(ctx, tx, t, note); err != nil {
 		return "", err
 	}
 	return b.tell("staff.taken", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditTaken, "")
@@ -142,6 +147,9 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 		msg = say(c, "resolved.apart", t.ID, b.dir.staffName(me), text, t.ID)
 	}
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
+		return "", err
+	}
+	if err := b.toTriage(ctx, tx, t, b.tell("triage.resolved", mention(me), t.ID)); err != nil {
 		return "", err
 	}
 	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: fmt.Sprintf("resolve:%d:%d", t.ID, now.UnixNano()),
@@ -185,7 +193,9 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toTicket(ctx, tx, t, say(b.clientOf(t), "escalated", t.ID, say(b.clientOf(t), "escalation."+string(level)))); err != nil {
+	// Who works the case inside is the desk's business: the client's side
+	// hears nothing of it.
+	if err := b.toTriage(ctx, tx, t, b.tell("triage.escalated", mention(me), t.ID, b.tell("escalation."+string(level)))); err != nil {
 		return "", err
 	}
 	return b.tell("staff.escalated", t.ID, b.tell("escalation."+string(level))), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))

@@ -47,7 +47,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		root := say(c, "critical.opened", t.ID, quote(text), when(c, t.DueAt, now), zoneName(c), b.named(c.FocalPoint))
 		if c.Channel != "" {
 			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
-				TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
+				TicketID: t.ID, SetsThread: true}); err != nil {
 				return err
 			}
 		}

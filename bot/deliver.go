@@ -252,6 +252,16 @@ func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool,
 	if sender == nil {
 		return false, d.retry(ctx, it, channels.ErrNotConnected, 0, uncertain)
 	}
+	if it.Card != ticketing.CardNone {
+		placed, err := d.placeOnCard(ctx, it)
+		if errors.Is(err, errCardNotPosted) {
+			return false, d.giveUp(ctx, it, err)
+		}
+		if err != nil {
+			return false, err
+		}
+		it = placed
+	}
 	if it.InDeskThread {
 		thread, err := d.ticketThread(ctx, it.TicketID)
 		if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
@@ -318,6 +328,9 @@ func (d *Deliverer) delivered(ctx context.Context, it ticketing.OutboxItem, ref 
 		}
 		if it.SetsThread && it.TicketID != 0 && ref != "" {
 			return tx.SetTicketThread(ctx, it.TicketID, ref)
+		}
+		if it.Card == ticketing.CardPost && it.TicketID != 0 && ref != "" {
+			return tx.SetCardRef(ctx, it.TicketID, ref)
 		}
 		return nil
 	})

@@ -122,12 +122,9 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 	if o.media != "" && o.text == "" {
 		return b.answer(ctx, tx, o, t.ID, mediaText(c, o.media, t))
 	}
-	// Staff act with buttons in the desk thread; a mirror root carries them.
-	var buttons []ticketing.Button
-	if !o.apart() {
-		buttons = b.staffButtons(t)
-	}
-	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now), buttons...)
+	// Staff act from the ticket's card: no staff button sits on a post
+	// client users can see.
+	return b.answer(ctx, tx, o, t.ID, b.ticketOpenedText(c, t, now))
 }
 
 func mediaText(c *ticketing.Client, media string, t *ticketing.Ticket) string {

@@ -116,7 +116,7 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	l := b.deskLang
 	text := l.Say("mirror.root", who, c.Name, body, t.ID, kindPriority(l, t), l.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(l, c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
-		TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
+		TicketID: t.ID, SetsThread: true}); err != nil {
 		return err
 	}
 	_, err := b.relayToDesk(ctx, tx, t, o.files, "")

@@ -111,8 +111,20 @@ type ServiceDesk struct {
 type Desk struct {
 	// Language of staff-facing texts: es-AR (the default), es-CL or en.
 	Language string `yaml:"language"`
+	// TriageChannel is the Slack channel id of the desk's side: one staff
+	// card per ticket, its thread the ticket's internal notes, pings and
+	// breaches. Empty: service_desk.channel.
+	TriageChannel string `yaml:"triage_channel"`
 
 	language wording.Language
+}
+
+// Triage is desk.triage_channel, or service_desk.channel when unset.
+func (c *Config) Triage() string {
+	if c.Desk.TriageChannel != "" {
+		return c.Desk.TriageChannel
+	}
+	return c.ServiceDesk.Channel
 }
 
 // Lang is the validated desk.language.

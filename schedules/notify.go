@@ -41,6 +41,16 @@ func (s *step) toThread(event, text string) error {
 	return s.queue(event, ticketing.OutboxItem{To: s.t.Desk, Mode: ticketing.ModePost, InDeskThread: s.t.Desk.Thread == "", Text: text})
 }
 
+// toTriage posts on the ticket's internal side: its card's thread in the
+// triage channel, which the client never sees. The deliverer finds the card
+// (or, for a ticket without one, posts at the channel's top level).
+func (s *step) toTriage(event, text string) error {
+	if s.j.triage.IsZero() {
+		return nil
+	}
+	return s.queue(event, ticketing.OutboxItem{To: s.j.triage.TopLevel(), Mode: ticketing.ModePost, Card: ticketing.CardThread, Text: text})
+}
+
 // toDesk alerts the service desk channel.
 func (s *step) toDesk(event, text string) error {
 	if s.j.desk.IsZero() {

@@ -45,13 +45,18 @@ func TestWatchPingsEachThresholdOnce(t *testing.T) {
 			t.Errorf("DM %d = %q, want it to start with %q", i, dms[i].Text, w)
 		}
 	}
-	thread := r.sent(slackPost, "C1")
+	// Pings and the breach are the desk's: the card's thread gets them,
+	// the client's thread nothing.
+	if client := r.sent(slackPost, "C1"); len(client) != 0 {
+		t.Errorf("client's channel got %d posts, want none:\n%s", len(client), texts(client))
+	}
+	thread := r.sent(slackPost, "CTRIAGE")
 	if len(thread) != 4 {
-		t.Fatalf("thread got %d posts, want 4:\n%s", len(thread), texts(thread))
+		t.Fatalf("card thread got %d posts, want 4:\n%s", len(thread), texts(thread))
 	}
 	for _, it := range thread {
-		if it.To.Thread != tk.Desk.Thread || !strings.Contains(it.Text, "<@UF>") {
-			t.Errorf("thread post %q in thread %q, want in %q mentioning <@UF>", it.Text, it.To.Thread, tk.Desk.Thread)
+		if it.Card != ticketing.CardThread || it.TicketID != tk.ID || !strings.Contains(it.Text, "<@UF>") {
+			t.Errorf("triage post %q (card %q, ticket %d), want in #%d's card thread mentioning <@UF>", it.Text, it.Card, it.TicketID, tk.ID)
 		}
 	}
 	if got := r.ticket(tk.ID).NextActionAt; !got.IsZero() {

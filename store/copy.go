@@ -16,7 +16,7 @@ var copyTables = []string{
 	"clients", "staff", "whatsapp_contacts", "whatsapp_invitations",
 	"tickets", "ticket_messages", "inbound_events", "outbox", "notifications",
 	"audit_log", "digests", "heartbeat", "unknown_contacts", "ticket_files", "message_revisions", "bursts", "critical_questions", "corrections", "csat",
-	"next_responses", "phone_health",
+	"next_responses", "phone_health", "ticket_cards",
 }
 
 // TableCount is how many rows of one table a copy moved.

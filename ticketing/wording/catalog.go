@@ -43,7 +43,7 @@ var (
 
 func init() {
 	b := catalog.NewBuilder(catalog.Fallback(SpanishAR.tag()))
-	for _, table := range []map[string]Text{clientTexts, deskTexts} {
+	for _, table := range []map[string]Text{clientTexts, deskTexts, triageTexts} {
 		for key, t := range table {
 			known[key] = true
 			for _, l := range Languages {
