@@ -208,6 +208,17 @@ func (h *harness) flush() (slack, whatsapp []ticketing.OutboxItem) {
 	return slack, h.whatsapp.items()[w0:]
 }
 
+// clientSide leaves out what went to the triage channel.
+func clientSide(items []ticketing.OutboxItem) []ticketing.OutboxItem {
+	var out []ticketing.OutboxItem
+	for _, it := range items {
+		if it.To.Address != triageChannel {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // takeTriaged returns the triage channel's posts flushed since the last
 // call.
 func (h *harness) takeTriaged() []ticketing.OutboxItem {
@@ -242,6 +253,19 @@ func (h *harness) ticket(id int64) *ticketing.Ticket {
 		h.t.Fatal(err)
 	}
 	return t
+}
+
+func (h *harness) card(ticketID int64) ticketing.Card {
+	h.t.Helper()
+	var c ticketing.Card
+	if err := h.db.View(context.Background(), func(tx ticketing.Tx) error {
+		var err error
+		c, err = tx.TicketCard(context.Background(), ticketID)
+		return err
+	}); err != nil {
+		h.t.Fatal(err)
+	}
+	return c
 }
 
 func (h *harness) audits(action ticketing.AuditAction) []ticketing.AuditEntry {

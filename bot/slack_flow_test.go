@@ -28,8 +28,18 @@ func TestClientMessageOpensTicketAndAnswersInThread(t *testing.T) {
 			t.Errorf("answer lacks %q: %s", want, got.Text)
 		}
 	}
-	if got.To.Address != "CACME" || got.To.Thread != "100.1" || len(got.Buttons) != 3 {
-		t.Errorf("answer goes to %s/%s with %d buttons, want CACME/100.1 with Tomar/Resolver/Escalar", got.To.Address, got.To.Thread, len(got.Buttons))
+	// Staff buttons are on the card, never on a post client users see.
+	if got.To.Address != "CACME" || got.To.Thread != "100.1" || len(got.Buttons) != 0 {
+		t.Errorf("answer goes to %s/%s with %d buttons, want CACME/100.1 with none", got.To.Address, got.To.Thread, len(got.Buttons))
+	}
+	cards := h.takeTriaged()
+	if len(cards) != 1 || len(cards[0].Buttons) != 3 || cards[0].To.Thread != "" {
+		t.Fatalf("triage posts:\n%s\nwant one card with Tomar/Resolver/Escalar", texts(cards))
+	}
+	for _, want := range []string{"Ticket #1", "ACME", "Incidente · prioridad ALTA", "Vence:", "hora de Buenos Aires", "nadie todavía", "<@UFOCAL>", "no anda"} {
+		if !strings.Contains(cards[0].Text, want) {
+			t.Errorf("card lacks %q: %s", want, cards[0].Text)
+		}
 	}
 }
 
