@@ -29,7 +29,7 @@ func TestStaffVerbsChangeTheTicket(t *testing.T) {
 		// thread are told (thread empty: nothing); triage, if set, what
 		// the card's thread is told.
 		reply, thread, triage string
-		audit         ticketing.AuditAction
+		audit                 ticketing.AuditAction
 	}{
 		{
 			name: "escalar", command: "escalar #1 n3",
