@@ -13,6 +13,11 @@ import (
 func (s *step) queue(event string, it ticketing.OutboxItem) error {
 	it.TicketID = s.t.ID
 	it.DedupeKey = fmt.Sprintf("sched:%d:%s:%s:%s", s.t.ID, event, it.Route(), it.To.Address)
+	if it.Card != ticketing.CardNone {
+		// The card's thread may be in the desk's own channel, whose
+		// top-level alert for the same event is another message.
+		it.DedupeKey += ":card"
+	}
 	it.CreatedAt, it.NextAttemptAt = s.now, s.now
 	err := s.tx.Enqueue(s.ctx, &it)
 	if errors.Is(err, ticketing.ErrDuplicate) {

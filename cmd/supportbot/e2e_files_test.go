@@ -171,8 +171,9 @@ func TestOversizedStaffFileGetsTheNote(t *testing.T) {
 		t.Errorf("then %+v, want the focal point's words as text", sent[1])
 	}
 	w.f.waitFor("the note to staff", func() bool {
-		for _, p := range w.f.Posts(acmeChannel) {
-			if p.Form.Get("thread_ts") == tk.Desk.Thread && strings.Contains(p.Form.Get("text"), "no se envió") {
+		// Told on the desk's side: the card's thread.
+		for _, p := range w.f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "no se envió") {
 				return true
 			}
 		}

@@ -189,12 +189,17 @@ func TestHomeTabRefreshesWhenTaken(t *testing.T) {
 	if n := len(f.Views(acmeClient)); n != 1 {
 		t.Errorf("ACME's home published %d times, want 1: #2 is not theirs", n)
 	}
+	// Who took it is the desk's business: the card's thread is told, the
+	// client's channel is not.
 	thread := false
-	for _, p := range f.Posts(andesChannel) {
-		thread = thread || strings.Contains(p.Form.Get("text"), "tomó el ticket #2")
+	for _, p := range f.Posts(deskChannel) {
+		thread = thread || p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "tomó el ticket #2")
 	}
 	if !thread {
-		t.Errorf("the thread was not told #2 was taken:\n%s", f.Dump())
+		t.Errorf("the card's thread was not told #2 was taken:\n%s", f.Dump())
+	}
+	if postsContaining(f.Posts(andesChannel), "tomó el ticket") != 0 {
+		t.Errorf("the client's channel was told who took #2:\n%s", f.Dump())
 	}
 }
 
