@@ -61,6 +61,8 @@ func (p *demoPlayer) step(ctx context.Context, st demoStep) error {
 		return p.slackMessage(st.Slack)
 	case st.Reply != nil:
 		return p.threadReply(ctx, st.Reply)
+	case st.Note != nil:
+		return p.note(ctx, st.Note)
 	case st.WhatsApp != nil:
 		return p.whatsAppMessage(st.WhatsApp)
 	case st.Command != nil:
@@ -150,6 +152,24 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 	}
 	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text+r.File.label())
 	msg := slackfake.Message{Channel: t.Desk.Address, User: r.User, TS: p.nextTS(), ThreadTS: t.Desk.Thread, Text: r.Text}
+	if r.File != nil {
+		msg.Files = []slackfake.File{p.api.AddFileBytes(r.File.Name, r.File.Type, r.File.content())}
+	}
+	return p.postEvent(msg.Event())
+}
+
+// note is a member of staff writing in the thread of a ticket's card in
+// the triage channel: an internal note, which the client never sees.
+func (p *demoPlayer) note(ctx context.Context, r *demoReply) error {
+	c, err := p.a.Card(ctx, r.Ticket)
+	if err != nil {
+		return err
+	}
+	if c.Ref == "" {
+		return fmt.Errorf("ticket #%d's card is not posted yet", r.Ticket)
+	}
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(c.Channel)+" (tarjeta #"+strconv.FormatInt(r.Ticket, 10)+") · "+p.tr.name(r.User)+":", r.Text+r.File.label())
+	msg := slackfake.Message{Channel: c.Channel, User: r.User, TS: p.nextTS(), ThreadTS: c.Ref, Text: r.Text}
 	if r.File != nil {
 		msg.Files = []slackfake.File{p.api.AddFileBytes(r.File.Name, r.File.Type, r.File.content())}
 	}

@@ -56,10 +56,27 @@ func TestDemoTranscript(t *testing.T) {
 		// Andes reads Chilean Spanish, with tú.
 		"🤖 → #andes (hilo): 🚨 Esto parece un *incidente crítico*", "*: llama ahora al +54 9 5276-9999",
 		"🤖 → #andes, solo para Camila Soto (Andes): *Soporte para Andes Contact Center*\n      • Escribe tu consulta",
-		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
+		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #triage: 🗂️ *Ticket #5*",
+		"09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
+		// The desk's side beside the client's: the card, a ping in its
+		// thread, an internal note.
+		"09:20 🤖 → #triage: 🗂️ *Ticket #2* · ACME Cobranzas · Incidente · prioridad MEDIA · nuevo",
+		"12:05 🤖 → #triage (hilo): @Lucía Fernández ⏰ quedan 2 h para responder #3",
+		"09:35 💬 #triage (tarjeta #2) · Lucía Fernández: Ojo: puede ser el codec",
+		"14:45 🤖 ✎ #triage: 🗂️ *Ticket #3* · ACME Cobranzas · Incidente · prioridad ALTA · en curso",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("transcript lacks %q", want)
+		}
+	}
+	// Nothing of the desk's side reaches the client's side.
+	for _, line := range strings.Split(got, "\n") {
+		if strings.Contains(line, "🤖 → #acme") || strings.Contains(line, "🤖 → WhatsApp") || strings.Contains(line, "🤖 → #andes") {
+			for _, internal := range []string{"⏰", "codec", "[Tomar]", "tomó el ticket", "Escalado a"} {
+				if strings.Contains(line, internal) {
+					t.Errorf("client side got %q: %s", internal, line)
+				}
+			}
 		}
 	}
 	// The three-message burst is one ticket with one answer.
