@@ -246,3 +246,86 @@ func TestSlackTicketKeepsTheTwoSidesApart(t *testing.T) {
 		t.Logf("calls:\n%s", f.Dump())
 	}
 }
+
+// A WhatsApp ticket walked from open to CSAT: the contact's phone gets
+// only client-facing messages; the pings, the breach and the internal
+// note stay on the desk's side, and the note is never relayed.
+func TestWhatsAppTicketKeepsTheTwoSidesApart(t *testing.T) {
+	f := newFakeSlack(t)
+	cfg := slackConfig(t, f, "events", "enabled: false", "enabled: true", `triage_channel: ""`, "triage_channel: "+triageChannel)
+	clock := ticketing.NewManualClock(e2eStart)
+	w := startWhatsAppBotOn(t, f, cfg, clock)
+	w.receive(waText("3EB0S1DE1", acmeContact, "Los reportes de la campaña de cobranzas no cargan desde esta mañana"))
+	// Each run has a phone of its own: what the earlier ones sent is kept.
+	earlier := w.waitWhatsApp(acmeContact, 1)
+	tk := w.tickets("acme")[0]
+	f.waitFor("the card", func() bool { return len(f.Posts(triageChannel)) >= 1 })
+	cardOf(t, f, tk.ID)
+	cardTS := w.cardTS(tk.ID)
+	eventually(t, "the mirror's thread", func() bool { return w.tickets("acme")[0].Desk.Thread != "" })
+	mirror := w.tickets("acme")[0].Desk
+
+	const noteText = "Nota: el contacto ya reportó esto en octubre, mirar el caso viejo"
+	note := slackfake.Message{EventID: "EvWASidesNote", Channel: triageChannel, User: focalAR, TS: tsAt(60), ThreadTS: cardTS, Text: noteText}
+	if got := w.event(note); got != http.StatusOK {
+		t.Fatalf("note status = %d", got)
+	}
+	if notes := w.notesOf(tk.ID); len(notes) != 1 {
+		t.Fatalf("notes on #%d = %+v, want one", tk.ID, notes)
+	}
+
+	w.stop()
+	clock.Set(tk.ClockStart.Add(tk.DueAt.Sub(tk.ClockStart) * 95 / 100))
+	w = startWhatsAppBotOn(t, f, cfg, clock)
+	earlier = append(earlier, w.phone.Sent()...)
+	f.waitFor("the ping in the card's thread", func() bool { return inThread(f, triageChannel, cardTS, "⏰") >= 1 })
+	earlier = append(earlier, w.phone.Sent()...)
+	w.stop()
+	clock.Set(tk.DueAt.Add(10 * time.Minute))
+	w = startWhatsAppBotOn(t, f, cfg, clock)
+	f.waitFor("the breach in the card's thread", func() bool { return inThread(f, triageChannel, cardTS, "🔴") >= 1 })
+	earlier = append(earlier, w.phone.Sent()...)
+	if len(earlier) != 1 {
+		t.Errorf("the contact got %d messages by the breach, want the acknowledgement alone: %+v", len(earlier), earlier)
+	}
+
+	reply := slackfake.Message{EventID: "EvWASidesAnswer", Channel: mirror.Address, User: focalAR, TS: tsAt(5 * 3600), ThreadTS: mirror.Thread,
+		Text: "Hola Ana, ya lo estamos revisando."}
+	if got := w.event(reply); got != http.StatusOK {
+		t.Fatalf("answer status = %d", got)
+	}
+	if got := w.waitWhatsApp(acmeContact, 1)[0].Text; !strings.Contains(got, "ya lo estamos revisando") {
+		t.Errorf("relayed answer = %q", got)
+	}
+	if status, _ := w.command(triageChannel, focalAR, "resolver #"+itoa(tk.ID)+" Era el filtro de fechas del reporte"); status != http.StatusOK {
+		t.Fatalf("resolver status = %d", status)
+	}
+	if got := w.waitWhatsApp(acmeContact, 2)[1].Text; !strings.Contains(got, "Era el filtro de fechas") {
+		t.Errorf("resolution = %q", got)
+	}
+	w.receive(waText("3EB0S1DE2", acmeContact, "conforme "+itoa(tk.ID)))
+	w.waitWhatsApp(acmeContact, 3)
+	w.waitWhatsApp(acmeContact, 4)
+	w.receive(waText("3EB0S1DE3", acmeContact, "5"))
+	sent := w.waitWhatsApp(acmeContact, 5)
+	if !strings.Contains(sent[4].Text, "5 de 5") {
+		t.Errorf("after the rating the contact read %q", sent[4].Text)
+	}
+	sent = append(earlier, sent...)
+	for i, m := range sent {
+		for _, s := range append(append([]string(nil), staffOnly...), noteText, "Tomar") {
+			if strings.Contains(m.Text, s) {
+				t.Errorf("WhatsApp message %d to the contact carries %q: %s", i, s, m.Text)
+			}
+		}
+	}
+	for _, c := range f.CallsOf("chat.postMessage") {
+		if strings.Contains(c.Form.Get("text"), noteText) {
+			t.Errorf("the note was posted to %s", c.Form.Get("channel"))
+		}
+	}
+	assertClientSideClean(t, f, acmeChannel, noteText)
+	if t.Failed() {
+		t.Logf("calls:\n%s", f.Dump())
+	}
+}
