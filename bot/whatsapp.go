@@ -89,8 +89,10 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	if err != nil || !first {
 		return err
 	}
-	// Nobody knows whose this number is: it reads the desk's language.
-	text := b.deskLang.Say("unknown.number", b.phonesText(b.deskLang))
+	// Nobody knows whose this number is: its country code says what it
+	// most likely reads.
+	l := ticketing.PhoneLanguage(phone)
+	text := l.Say("unknown.number", b.phonesText(l))
 	if err := b.post(ctx, tx, 0, chatWith(phone), text); err != nil {
 		return err
 	}
