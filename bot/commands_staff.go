@@ -136,6 +136,9 @@ func (b *Bot) cmdResolve(ctx context.Context, cmd command) (string, error) {
 }
 
 func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, me, text string) (string, error) {
+	if err := b.resolvable(t); err != nil {
+		return "", err
+	}
 	if err := move(b.deskLang, t, ticketing.StatusResuelto); err != nil {
 		return "", err
 	}
@@ -357,4 +360,26 @@ func (b *Bot) cmdPresence(ctx context.Context, cmd command) (string, error) {
 		return b.tell("staff.absent"), nil
 	}
 	return b.tell("staff.present"), nil
+}
+
+// resolvable refuses `resolver` on a kind that moves through stages (a
+// requerimiento, a funcionalidad) with its next legal steps in words and
+// the verb that takes them.
+func (b *Bot) resolvable(t *ticketing.Ticket) error {
+	if ticketing.Transition(t.Kind, t.Status, ticketing.StatusResuelto) == nil {
+		return nil
+	}
+	if t.Kind != ticketing.KindRequerimiento && t.Kind != ticketing.KindFuncionalidad {
+		return nil
+	}
+	next := ticketing.NextStatuses(t.Kind, t.Status)
+	if len(next) == 0 {
+		return nil
+	}
+	l := b.deskLang
+	var steps []string
+	for _, s := range next {
+		steps = append(steps, fmt.Sprintf("%s (`%s`)", statusLabel(l, s), s))
+	}
+	return b.staffErr("staff.resolve_flow", t.ID, kindLabel(l, t.Kind), statusLabel(l, t.Status), strings.Join(steps, ", "), t.ID, t.ID, next[0])
 }

@@ -188,3 +188,25 @@ func TestCheckReactionConfirmsAResolvedTicket(t *testing.T) {
 		})
 	}
 }
+
+// resolver on a kind that moves through stages answers with the next
+// legal steps and the verb that takes them, and changes nothing.
+func TestResolveOnAStagedKindNamesMover(t *testing.T) {
+	for _, kind := range []string{"requerimiento", "funcionalidad"} {
+		t.Run(kind, func(t *testing.T) {
+			h := newHarness(t)
+			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+			h.handle(command("CACME", "UFOCAL", "tipo #1 "+kind))
+			before := h.ticket(1).Status
+			r := h.handle(command(triageChannel, "UFOCAL", "resolver #1 listo"))
+			for _, want := range []string{"/soporte mover #1", "próximos pasos", "`en_curso`"} {
+				if !strings.Contains(r.Text, want) {
+					t.Errorf("reply %q lacks %q", r.Text, want)
+				}
+			}
+			if got := h.ticket(1).Status; got != before {
+				t.Errorf("status %s after a refused resolver, want %s", got, before)
+			}
+		})
+	}
+}

@@ -23,6 +23,8 @@ var triageTexts = map[string]Text{
 	"card.kind_pending": {"tipo por confirmar", "tipo por confirmar", "kind to be confirmed"},
 	"card.footer":       {"_Lo que se escribe en este hilo es una nota interna: nunca llega al cliente._", "_Lo que se escribe en este hilo es una nota interna: nunca llega al cliente._", "_What is written in this thread is an internal note: it never reaches the client._"},
 
+	"staff.resolve_flow": {"El ticket #%d es un %s: no se resuelve de una vez, avanza por etapas. Ahora está %s; los próximos pasos son: %s. Usá `/soporte mover #%d <estado>` (por ejemplo `/soporte mover #%d %s`).", "El ticket #%d es un %s: no se resuelve de una vez, avanza por etapas. Ahora está %s; los próximos pasos son: %s. Usa `/soporte mover #%d <estado>` (por ejemplo `/soporte mover #%d %s`).", "Ticket #%d is a %s: it is not resolved at once, it moves through stages. It is now %s; the next steps are: %s. Use `/soporte mover #%d <status>` (for instance `/soporte mover #%d %s`)."},
+
 	"triage.taken":      {"🙋 %s tomó el ticket #%d.", "🙋 %s tomó el ticket #%d.", "🙋 %s took ticket #%d."},
 	"triage.reassigned": {"🔁 %s pasó el ticket #%d de %s a %s.", "🔁 %s pasó el ticket #%d de %s a %s.", "🔁 %s moved ticket #%d from %s to %s."},
 	"triage.escalated":  {"⬆️ %s escaló el ticket #%d a %s.", "⬆️ %s escaló el ticket #%d a %s.", "⬆️ %s escalated ticket #%d to %s."},
