@@ -49,7 +49,7 @@ func (v CardView) render(l wording.Language, buttons func(*ticketing.Ticket) []t
 	switch {
 	case !t.Status.Open():
 	case t.Status == ticketing.StatusEntregado && !t.DeliveredAt.IsZero():
-		lines = append(lines, l.Say("card.testing", dateIn(l, t.DeliveredAt.AddDate(0, 0, ticketing.TestingDays), c)))
+		lines = append(lines, l.Say("card.testing", dateIn(l, testingEnd(t, locOf(c)), c)))
 	case t.Responded():
 		lines = append(lines, l.Say("card.answered", dateIn(l, t.FirstResponseAt, c), zone))
 		if t.AwaitingAnswer() && !t.NextDueAt.IsZero() {

@@ -148,7 +148,12 @@ func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID strin
 			loc, name = c, c.Name
 		}
 		due := l.Say("list.answered")
-		if !t.Responded() {
+		switch {
+		case t.Status == ticketing.StatusEntregado && !t.DeliveredAt.IsZero():
+			due = l.Say("list.testing", l.When(testingEnd(t, locOf(loc)), now, locOf(loc)))
+		case !t.Responded() && !t.DueAt.After(now):
+			due = l.Say("list.overdue", l.When(t.DueAt, now, locOf(loc)))
+		case !t.Responded():
 			due = l.Say("list.due", l.When(t.DueAt, now, locOf(loc)))
 		}
 		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(l, t), statusLabel(l, t.Status), due, clientText(t.Subject))

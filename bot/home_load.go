@@ -51,9 +51,12 @@ func (b *Bot) loadStaffHome(ctx context.Context, tx ticketing.Tx, s ticketing.St
 	if err != nil {
 		return err
 	}
+	// The service desk answers for every client: its queue is the whole
+	// desk's unassigned and at-risk tickets.
+	everyone := s.Role == ticketing.RoleServiceDesk
 	for i := range b.dir.clients {
 		c := &b.dir.clients[i]
-		if c.FocalPoint != s.ID && !slices.Contains(c.Backups, s.ID) {
+		if !everyone && c.FocalPoint != s.ID && !slices.Contains(c.Backups, s.ID) {
 			continue
 		}
 		ts, err := tx.FindTickets(ctx, ticketing.TicketFilter{ClientID: c.ID, OnlyOpen: true, Limit: homeLoad})

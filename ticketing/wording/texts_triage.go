@@ -31,4 +31,11 @@ var triageTexts = map[string]Text{
 	"triage.resolved":   {"✅ %s marcó el ticket #%d como resuelto; espera la conformidad del cliente.", "✅ %s marcó el ticket #%d como resuelto; espera la conformidad del cliente.", "✅ %s marked ticket #%d resolved; it waits for the client's conformity."},
 	"triage.note_kept":  {"📝 Nota interna guardada en el ticket #%d.", "📝 Nota interna guardada en el ticket #%d.", "📝 Internal note kept on ticket #%d."},
 	"triage.critical":   {"🚨 Seguimiento crítico del cliente en este ticket: se lo mandó al teléfono de la Mesa de Ayuda.", "🚨 Seguimiento crítico del cliente en este ticket: se le envió al teléfono de la Mesa de Ayuda.", "🚨 A critical follow-up from the client on this ticket: they were sent to the Service Desk phone."},
+
+	// Listings either side reads (`estado`, the Home tab), in the reader's
+	// language: a deadline already past is said to be past, and a delivered
+	// requerimiento shows its testing period, not a deadline.
+	"list.overdue": {"⚠️ venció %s", "⚠️ venció %s", "⚠️ was due %s"},
+	"list.testing": {"en prueba hasta %s", "en prueba hasta %s", "in testing until %s"},
+	"home.testing": {"📦 en prueba hasta %s (%s)", "📦 en prueba hasta %s (%s)", "📦 in testing until %s (%s)"},
 }

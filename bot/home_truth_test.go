@@ -1,0 +1,76 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"supportbot/bot"
+	"supportbot/channels"
+)
+
+// homeViews keeps the last Home published to each person, as text.
+type homeViews struct {
+	mu    sync.Mutex
+	views map[string]string
+}
+
+func (p *homeViews) PublishHome(_ context.Context, userID string, v channels.HomeView) error {
+	var s []string
+	for _, b := range v.Blocks {
+		s = append(s, b.Text)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.views[userID] = strings.Join(s, "\n")
+	return nil
+}
+
+func (p *homeViews) of(user string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.views[user]
+}
+
+// The service desk's Home lists every client's unassigned tickets, not
+// only those of clients it is focal point or backup of; a deadline past
+// is said to be past, in the Home and in `estado`.
+func TestHomesTellTheTruth(t *testing.T) {
+	views := &homeViews{views: map[string]string{}}
+	var home *bot.Home
+	h := newHarnessWith(t, func(cfg *bot.Config) {
+		home = bot.NewHome(bot.HomeConfig{Publisher: views, Clock: cfg.Clock, Every: time.Second})
+		cfg.Home = home
+	})
+	// Beta's focal point is UFOCAL; UDESK is nobody's focal point or backup.
+	h.handle(slackMsg("CBETA", "UCLIENTB", "100.1", "el discador no anda"))
+	h.clock.Advance(5 * time.Hour) // past its 4 h deadline, unanswered
+	h.handle(channels.Inbound{Kind: channels.KindHomeOpened, Platform: channels.Slack, UserID: "UDESK"})
+	home.Flush(context.Background())
+	got := views.of("UDESK")
+	if !strings.Contains(got, "*#1*") || !strings.Contains(got, "Beta") {
+		t.Errorf("the service desk's Home lacks Beta's unassigned #1:\n%s", got)
+	}
+	if strings.Contains(got, "vence hoy") || !strings.Contains(got, "venció") {
+		t.Errorf("the Home after the deadline does not say it passed:\n%s", got)
+	}
+	r := h.handle(command("CDESK", "UDESK", "estado"))
+	if strings.Contains(r.Text, "vence hoy") || !strings.Contains(r.Text, "venció") {
+		t.Errorf("estado after the deadline = %q, want it said past", r.Text)
+	}
+}
+
+// After `entregado` the client reads the testing period, not a deadline.
+func TestDeliveredShowsTheTestingPeriod(t *testing.T) {
+	h := newHarness(t)
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "necesitamos un reporte nuevo de campañas"))
+	for _, c := range []string{"tipo #1 requerimiento", "mover #1 relevamiento", "mover #1 cotizacion", "mover #1 aceptado", "mover #1 en_desarrollo", "mover #1 entregado"} {
+		h.handle(command("CACME", "UFOCAL", c))
+	}
+	r := h.handle(command("CACME", "UCLIENT", "estado"))
+	if !strings.Contains(r.Text, "en prueba hasta") || strings.Contains(r.Text, "vence") {
+		t.Errorf("the client's estado = %q, want the testing period and no deadline", r.Text)
+	}
+}
