@@ -123,3 +123,35 @@ func TestDemoScriptErrors(t *testing.T) {
 		})
 	}
 }
+
+// demo -config would play other clients than the file's: it is refused.
+func TestDemoRefusesConfig(t *testing.T) {
+	m, _, _ := testMain()
+	err := m.Run(context.Background(), []string{"demo", "-config", "config.yaml"})
+	if code := exitCode(err); code != 2 || !strings.Contains(err.Error(), "-config is not used") {
+		t.Errorf("demo -config = %v (exit %d), want refused with exit 2", err, code)
+	}
+}
+
+// A script that runs the clock past 12 days raises no link-health alert
+// for the stand-in phone, which is online all along.
+func TestLongDemoRaisesNoLinkAlert(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays 12.5 simulated days")
+	}
+	script := filepath.Join(t.TempDir(), "long.yaml")
+	if err := os.WriteFile(script, []byte(`start: 2026-11-26T08:55:00-03:00
+steps:
+  - whatsapp: {from: "+5491155550101", name: Pedro Ruiz, text: "Hola, un agente no escucha el audio"}
+  - wait: 300h
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m, out, errb := testMain()
+	if err := m.Run(context.Background(), []string{"demo", "-no-color", "-script", script}); err != nil {
+		t.Fatalf("demo: %v\n%s", err, errb)
+	}
+	if strings.Contains(out.String(), "desvincula") || strings.Contains(out.String(), "keep-alive") {
+		t.Errorf("the stand-in phone was taken for one offline:\n%s", out)
+	}
+}
