@@ -76,5 +76,8 @@ func (b *Bot) pageCritical(ctx context.Context, tx ticketing.Tx, c *ticketing.Cl
 			return err
 		}
 	}
+	if err := b.toTriage(ctx, tx, t, page); err != nil {
+		return err
+	}
 	return b.alertDesk(ctx, tx, t.ID, page)
 }

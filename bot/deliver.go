@@ -388,6 +388,14 @@ func (d *Deliverer) tellFileLost(ctx context.Context, tx ticketing.Tx, it ticket
 	note := ticketing.OutboxItem{To: t.Desk, Mode: ticketing.ModePost, InDeskThread: t.Desk.Thread == "", TicketID: t.ID,
 		Text:      l.Say("file.undelivered", fileLabel(l, *it.File), why),
 		CreatedAt: now, NextAttemptAt: now}
+	// Staff are told on the desk's side: the ticket's card thread.
+	card, err := tx.TicketCard(ctx, t.ID)
+	if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
+		return err
+	}
+	if card.Channel != "" {
+		note.To, note.InDeskThread, note.Card = ticketing.Conversation{Platform: t.Desk.Platform, Address: card.Channel}, false, ticketing.CardThread
+	}
 	if err := tx.Enqueue(ctx, &note); err != nil && !errors.Is(err, ticketing.ErrDuplicate) {
 		return err
 	}

@@ -207,6 +207,12 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	if err := b.post(ctx, tx, ticketID, onDesk(b.desk.Channel, ""), alert, buttons...); err != nil {
 		return err
 	}
+	if t != nil {
+		// A critical follow-up on a ticket is the ticket's event too.
+		if err := b.toTriage(ctx, tx, t, alert); err != nil {
+			return err
+		}
+	}
 	if c.FocalPoint != "" {
 		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: onDesk(c.FocalPoint, ""), Mode: ticketing.ModeDirect, Text: alert, TicketID: ticketID, Buttons: buttons}); err != nil {
 			return err
