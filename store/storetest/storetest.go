@@ -38,6 +38,7 @@ func Run(t *testing.T, open Open) {
 		{"csat", csatCases},
 		{"next responses", nextResponseCases},
 		{"phone health", phoneHealthCases},
+		{"cards", cardCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {
