@@ -74,3 +74,25 @@ func TestDeliveredShowsTheTestingPeriod(t *testing.T) {
 		t.Errorf("the client's estado = %q, want the testing period and no deadline", r.Text)
 	}
 }
+
+// The client's people read client-facing states: an escalation is the
+// desk's business, a wait on them is theirs to answer.
+func TestClientReadsClientFacingStates(t *testing.T) {
+	h := newHarness(t)
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+	h.handle(slackMsg("CACME", "UCLIENT2", "100.2", "no anda la grabación"))
+	h.handle(command(triageChannel, "UFOCAL", "escalar #1 n2"))
+	h.handle(command(triageChannel, "UFOCAL", "esperando #2 el número de una llamada"))
+	r := h.handle(command("CACME", "UCLIENT", "estado"))
+	for _, bad := range []string{"escalado", "esperando respuesta del cliente"} {
+		if strings.Contains(r.Text, bad) {
+			t.Errorf("the client's estado says %q: %s", bad, r.Text)
+		}
+	}
+	if !strings.Contains(r.Text, "en curso") || !strings.Contains(r.Text, "esperando tu respuesta") {
+		t.Errorf("the client's estado = %q, want en curso and esperando tu respuesta", r.Text)
+	}
+	if staff := h.handle(command(triageChannel, "UFOCAL", "estado")); !strings.Contains(staff.Text, "escalado") {
+		t.Errorf("staff's estado = %q, want the desk's escalado", staff.Text)
+	}
+}

@@ -191,7 +191,7 @@ func homeLine(in homeInput, t *ticketing.Ticket, staff bool) channels.HomeBlock 
 		}
 		fmt.Fprintf(&s, " · %s", name)
 	}
-	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(in.lang, t), statusLabel(in.lang, t.Status), homeDeadline(in.lang, t, in.now, c, staff))
+	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(in.lang, t), stateFor(in.lang, t.Status, staff), homeDeadline(in.lang, t, in.now, c, staff))
 	if t.Subject != "" {
 		s.WriteString("\n" + clientText(capSubject(t.Subject)))
 	}

@@ -204,7 +204,7 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 	}
 	switch fields[0] {
 	case "estado":
-		list, err := b.listTicketsTx(ctx, tx, c.ID, langOf(c))
+		list, err := b.listTicketsFor(ctx, tx, c.ID, langOf(c), false)
 		if err != nil {
 			return true, err
 		}

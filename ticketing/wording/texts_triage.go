@@ -35,7 +35,8 @@ var triageTexts = map[string]Text{
 	// Listings either side reads (`estado`, the Home tab), in the reader's
 	// language: a deadline already past is said to be past, and a delivered
 	// requerimiento shows its testing period, not a deadline.
-	"list.overdue": {"⚠️ venció %s", "⚠️ venció %s", "⚠️ was due %s"},
-	"list.testing": {"en prueba hasta %s", "en prueba hasta %s", "in testing until %s"},
-	"home.testing": {"📦 en prueba hasta %s (%s)", "📦 en prueba hasta %s (%s)", "📦 in testing until %s (%s)"},
+	"list.overdue":                    {"⚠️ venció %s", "⚠️ venció %s", "⚠️ was due %s"},
+	"list.testing":                    {"en prueba hasta %s", "en prueba hasta %s", "in testing until %s"},
+	"status.client.esperando_cliente": {"esperando tu respuesta", "esperando tu respuesta", "waiting for your answer"},
+	"home.testing":                    {"📦 en prueba hasta %s (%s)", "📦 en prueba hasta %s (%s)", "📦 in testing until %s (%s)"},
 }
