@@ -25,12 +25,11 @@ var triageTexts = map[string]Text{
 
 	"staff.resolve_flow": {"El ticket #%d es un %s: no se resuelve de una vez, avanza por etapas. Ahora está %s; los próximos pasos son: %s. Usá `/soporte mover #%d <estado>` (por ejemplo `/soporte mover #%d %s`).", "El ticket #%d es un %s: no se resuelve de una vez, avanza por etapas. Ahora está %s; los próximos pasos son: %s. Usa `/soporte mover #%d <estado>` (por ejemplo `/soporte mover #%d %s`).", "Ticket #%d is a %s: it is not resolved at once, it moves through stages. It is now %s; the next steps are: %s. Use `/soporte mover #%d <status>` (for instance `/soporte mover #%d %s`)."},
 
-	"triage.taken":      {"🙋 %s tomó el ticket #%d.", "🙋 %s tomó el ticket #%d.", "🙋 %s took ticket #%d."},
-	"triage.reassigned": {"🔁 %s pasó el ticket #%d de %s a %s.", "🔁 %s pasó el ticket #%d de %s a %s.", "🔁 %s moved ticket #%d from %s to %s."},
-	"triage.escalated":  {"⬆️ %s escaló el ticket #%d a %s.", "⬆️ %s escaló el ticket #%d a %s.", "⬆️ %s escalated ticket #%d to %s."},
-	"triage.resolved":   {"✅ %s marcó el ticket #%d como resuelto; espera la conformidad del cliente.", "✅ %s marcó el ticket #%d como resuelto; espera la conformidad del cliente.", "✅ %s marked ticket #%d resolved; it waits for the client's conformity."},
-	"triage.note_kept":  {"📝 Nota interna guardada en el ticket #%d.", "📝 Nota interna guardada en el ticket #%d.", "📝 Internal note kept on ticket #%d."},
-	"triage.critical":   {"🚨 Seguimiento crítico del cliente en este ticket: se lo mandó al teléfono de la Mesa de Ayuda.", "🚨 Seguimiento crítico del cliente en este ticket: se le envió al teléfono de la Mesa de Ayuda.", "🚨 A critical follow-up from the client on this ticket: they were sent to the Service Desk phone."},
+	"triage.taken":            {"🙋 %s tomó el ticket #%d.", "🙋 %s tomó el ticket #%d.", "🙋 %s took ticket #%d."},
+	"triage.reassigned":       {"🔁 %s pasó el ticket #%d de %s a %s.", "🔁 %s pasó el ticket #%d de %s a %s.", "🔁 %s moved ticket #%d from %s to %s."},
+	"triage.escalated":        {"⬆️ %s escaló el ticket #%d a %s.", "⬆️ %s escaló el ticket #%d a %s.", "⬆️ %s escalated ticket #%d to %s."},
+	"triage.resolved":         {"✅ %s marcó el ticket #%d como resuelto; espera la conformidad del cliente.", "✅ %s marcó el ticket #%d como resuelto; espera la conformidad del cliente.", "✅ %s marked ticket #%d resolved; it waits for the client's conformity."},
+	"triage.doubtful_partial": {"❓ Parecía un incidente crítico (%[2]s); el cliente respondió que la operación no está detenida del todo, así que se abrió como ticket #%[1]d.", "❓ Parecía un incidente crítico (%[2]s); el cliente respondió que la operación no está detenida del todo, así que se abrió como ticket #%[1]d.", "❓ It looked like a critical incident (%[2]s); the client answered the operation is not wholly stopped, so it was opened as ticket #%[1]d."},
 
 	// Listings either side reads (`estado`, the Home tab), in the reader's
 	// language: a deadline already past is said to be past, and a delivered
