@@ -69,6 +69,9 @@ func (b *Bot) loadStaffHome(ctx context.Context, tx ticketing.Tx, s ticketing.St
 			}
 		}
 	}
+	if err := b.loadNotes(ctx, tx, in); err != nil {
+		return err
+	}
 	if s.Role != ticketing.RoleServiceDesk {
 		return nil
 	}
@@ -176,4 +179,26 @@ func (b *Bot) TicketChangedElsewhere(t *ticketing.Ticket) {
 	w := &homeWatch{dir: b.dir}
 	w.note(t)
 	b.home.touch(b.renderHome, w.owners...)
+}
+
+// loadNotes finds the latest internal note of the tickets a staff Home
+// shows: each list's first homeLines, by time to breach.
+func (b *Bot) loadNotes(ctx context.Context, tx ticketing.Tx, in *homeInput) error {
+	in.notes = map[int64]ticketing.Message{}
+	for _, list := range [][]*ticketing.Ticket{in.mine, in.queue} {
+		shown := slices.Clone(list)
+		slices.SortStableFunc(shown, byNextDeadline)
+		for _, t := range shown[:min(len(shown), homeLines)] {
+			ms, err := tx.Messages(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				if m.AuthorKind == ticketing.AuthorNote && m.DeletedAt.IsZero() && m.Text != "" {
+					in.notes[t.ID] = m
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -96,3 +96,54 @@ func TestClientReadsClientFacingStates(t *testing.T) {
 		t.Errorf("staff's estado = %q, want the desk's escalado", staff.Text)
 	}
 }
+
+// A note in the card's thread is kept on the ticket, shown in staff's Home
+// and never relayed: not to the client's thread, not to the client's Home.
+func TestInternalNoteKeptShownNeverRelayed(t *testing.T) {
+	views := &homeViews{views: map[string]string{}}
+	var home *bot.Home
+	h := newHarnessWith(t, func(cfg *bot.Config) {
+		home = bot.NewHome(bot.HomeConfig{Publisher: views, Clock: cfg.Clock, Every: time.Second})
+		cfg.Home = home
+	})
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+	h.handle(waMsg(acme.Contacts[0], "wa1", "no anda la grabación"))
+	h.flush()
+	for id, text := range map[int64]string{1: "revisar el trunk del proveedor", 2: "es el mismo caso de octubre"} {
+		card := h.card(id)
+		h.handle(threadReply(triageChannel, "UFOCAL", card.Ref, "300."+string(rune('0'+id)), text))
+	}
+	slack, wa := h.flush()
+	if len(slack) != 0 || len(wa) != 0 {
+		t.Errorf("a note went out:\nslack:\n%s\nwhatsapp:\n%s", texts(slack), texts(wa))
+	}
+	for id, text := range map[int64]string{1: "revisar el trunk del proveedor", 2: "es el mismo caso de octubre"} {
+		var notes []string
+		for _, m := range h.messages(id) {
+			if m.AuthorKind == "note" {
+				notes = append(notes, m.Text)
+			}
+		}
+		if len(notes) != 1 || notes[0] != text {
+			t.Errorf("notes on #%d = %q, want %q", id, notes, text)
+		}
+	}
+	if tk := h.ticket(1); tk.Responded() {
+		t.Error("a note counted as the first response")
+	}
+	for _, user := range []string{"UFOCAL", "UCLIENT"} {
+		h.handle(channels.Inbound{Kind: channels.KindHomeOpened, Platform: channels.Slack, UserID: user})
+	}
+	home.Flush(context.Background())
+	if got := views.of("UFOCAL"); !strings.Contains(got, "Nota interna de") || !strings.Contains(got, "revisar el trunk del proveedor") {
+		t.Errorf("the focal point's Home lacks the note:\n%s", got)
+	}
+	if got := views.of("UCLIENT"); strings.Contains(got, "trunk") || strings.Contains(got, "Nota interna") {
+		t.Errorf("the client's Home shows the note:\n%s", got)
+	}
+	// A client user writing in a card's thread is nobody's note.
+	h.handle(threadReply(triageChannel, "UCLIENT", h.card(1).Ref, "301.1", "hola?"))
+	if n := len(h.messages(1)); n != 2 {
+		t.Errorf("messages on #1 = %d after a non-staff card reply, want 2 (the client's and the note)", n)
+	}
+}

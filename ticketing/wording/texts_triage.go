@@ -36,6 +36,7 @@ var triageTexts = map[string]Text{
 	// requerimiento shows its testing period, not a deadline.
 	"list.overdue":                    {"⚠️ venció %s", "⚠️ venció %s", "⚠️ was due %s"},
 	"list.testing":                    {"en prueba hasta %s", "en prueba hasta %s", "in testing until %s"},
+	"home.note":                       {"📝 Nota interna de %s: %s", "📝 Nota interna de %s: %s", "📝 Internal note by %s: %s"},
 	"status.client.esperando_cliente": {"esperando tu respuesta", "esperando tu respuesta", "waiting for your answer"},
 	"home.testing":                    {"📦 en prueba hasta %s (%s)", "📦 en prueba hasta %s (%s)", "📦 in testing until %s (%s)"},
 }
