@@ -9,6 +9,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // handleWhatsApp routes a message from a WhatsApp number: only approved
@@ -114,8 +115,8 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.caseText() == "" {
 		body = "_(" + o.media + ")_"
 	}
-	body = b.quotedLine(o.quoted) + body
-	l := b.deskLang
+	body = b.quotedLine(b.mirrorLang(t), o.quoted) + body
+	l := b.mirrorLang(t)
 	text := l.Say("mirror.root", who, c.Name, body, t.ID, kindPriority(l, t), l.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(l, c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
 		TicketID: t.ID, SetsThread: true}); err != nil {
@@ -142,7 +143,7 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 		body = "_(" + in.Media + ")_"
 	}
 	if in.Quote != "" {
-		body = "\n" + b.quotedLine(in.Quote) + body
+		body = "\n" + b.quotedLine(b.mirrorLang(t), in.Quote) + body
 	}
 	line := fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)
 	carried, err := b.relayToDesk(ctx, tx, t, in.Files, line)
@@ -167,11 +168,21 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 }
 
 // quotedLine shows, above a message, the earlier one it quotes.
-func (b *Bot) quotedLine(q string) string {
+func (b *Bot) quotedLine(l wording.Language, q string) string {
 	if q == "" {
 		return ""
 	}
-	return b.tell("mirror.in_reply") + "\n" + quote(q) + "\n"
+	return l.Say("mirror.in_reply") + "\n" + quote(q) + "\n"
+}
+
+// mirrorLang is what a WhatsApp ticket's mirror reads: the client's own
+// language when the mirror is in the client's channel, where the client's
+// people read it too; desk.language in an internal mirror channel.
+func (b *Bot) mirrorLang(t *ticketing.Ticket) wording.Language {
+	if c, ok := b.dir.client(t.ClientID); ok && c.Channel != "" && t.Desk.Address == c.Channel {
+		return langOf(c)
+	}
+	return b.deskLang
 }
 
 func nameOr(name, fallback string) string {

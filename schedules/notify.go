@@ -72,7 +72,13 @@ func (s *step) toClient(event, text string) error {
 		if err := s.queue(event, ticketing.OutboxItem{To: s.t.Client, Mode: ticketing.ModePost, Text: text}); err != nil {
 			return err
 		}
-		return s.toThread(event, s.j.deskLang.Say("sent.apart", s.t.Client.Platform.Label(), text))
+		// The mirror in the client's own channel is read by the client's
+		// people too: it speaks their language there.
+		l := s.j.deskLang
+		if s.c.Channel != "" && s.t.Desk.Address == s.c.Channel {
+			l = s.c.Language
+		}
+		return s.toThread(event, l.Say("sent.apart", s.t.Client.Platform.Label(), text))
 	}
 	return s.toThread(event, text)
 }
