@@ -334,3 +334,24 @@ func TestWatchCriticalOn7x24PingsAtNight(t *testing.T) {
 		t.Errorf("first DM = %q", texts(dms))
 	}
 }
+
+// With the triage channel left to default, it is the desk's own channel:
+// the breach's top-level alert and its post in the card's thread are two
+// messages there, not one deduped away.
+func TestBreachInTheDesksOwnChannel(t *testing.T) {
+	r := newRig(t, wed10, func(c *JobsConfig) { c.Triage = ticketing.Conversation{} })
+	tk := r.open("acme", incidente, alta, wed10)
+	r.tick(at("14:00"))
+	var alert, thread int
+	for _, it := range r.sent(slackPost, "CDESK") {
+		switch {
+		case it.Card == ticketing.CardThread && it.TicketID == tk.ID:
+			thread++
+		case it.Card == ticketing.CardNone && strings.Contains(it.Text, "SLA incumplido"):
+			alert++
+		}
+	}
+	if alert != 1 || thread != 1 {
+		t.Errorf("desk channel got %d alerts and %d card-thread posts, want 1 and 1:\n%s", alert, thread, texts(r.sent(slackPost, "CDESK")))
+	}
+}
