@@ -56,7 +56,9 @@ func TestDemoTranscript(t *testing.T) {
 		// Andes reads Chilean Spanish, with tú.
 		"🤖 → #andes (hilo): 🚨 Esto parece un *incidente crítico*", "*: llama ahora al +54 9 5276-9999",
 		"🤖 → #andes, solo para Camila Soto (Andes): *Soporte para Andes Contact Center*\n      • Escribe tu consulta",
-		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #triage: 🗂️ *Ticket #5*",
+		// The card and the answer go out side by side, in either order.
+		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → ",
+		"09:21 🤖 → #triage: 🗂️ *Ticket #5*",
 		"09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
 		// The desk's side beside the client's: the card, a ping in its
 		// thread, an internal note.
