@@ -264,6 +264,10 @@ func TestWhatsAppTicketKeepsTheTwoSidesApart(t *testing.T) {
 	cardTS := w.cardTS(tk.ID)
 	eventually(t, "the mirror's thread", func() bool { return w.tickets("acme")[0].Desk.Thread != "" })
 	mirror := w.tickets("acme")[0].Desk
+	// Once the mirror's thread exists, the card links to it.
+	f.waitFor("the card linking the mirror", func() bool {
+		return len(callsWith(f.CallsOf("chat.update"), "/archives/"+acmeChannel+"/p"+strings.Replace(mirror.Thread, ".", "", 1))) >= 1
+	})
 
 	const noteText = "Nota: el contacto ya reportó esto en octubre, mirar el caso viejo"
 	note := slackfake.Message{EventID: "EvWASidesNote", Channel: triageChannel, User: focalAR, TS: tsAt(60), ThreadTS: cardTS, Text: noteText}
