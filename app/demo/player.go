@@ -294,12 +294,18 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 }
 
 // kindOf is how a contact's phone sends a file of a MIME type: what it
-// records is a voice note.
+// records is a voice note; a picture the script names (a screenshot) is
+// attached as a file, the one way WhatsApp carries a picture's own name
+// (a photo sent as such arrives nameless, and is named by its kind).
 func kindOf(mime string) string {
-	if k := ticketing.FileKindOf(mime); k != ticketing.FileAudio {
+	switch k := ticketing.FileKindOf(mime); k {
+	case ticketing.FileAudio:
+		return ticketing.FileVoice
+	case ticketing.FileImage:
+		return ticketing.FileDocument
+	default:
 		return k
 	}
-	return ticketing.FileVoice
 }
 
 // label shows an attachment in the transcript.

@@ -22,7 +22,7 @@ func TestDemoTranscript(t *testing.T) {
 		"🤖 → #acme: 📱 *WhatsApp* de *Pedro Ruiz (+5491155550101)*",
 		"🤖 → WhatsApp +5491155550101: *Lucía Fernández (Soporte):* Hola Pedro",
 		// A WhatsApp screenshot is mirrored as a file, a staff attachment relayed back.
-		"🤖 📎 → #acme (hilo): 📱 *", "se ve el softphone\ue003\n      📎 imagen.png",
+		"🤖 📎 → #acme (hilo): 📱 *", "se ve el softphone\ue003\n      📎 captura.png",
 		"🤖 → WhatsApp +5491155550101: *Lucía Fernández (Soporte):* Te dejo la guía paso a paso\n      📎 document guia-softphone.pdf (application/pdf, 178 KB)",
 		"🤖 → WhatsApp +5491166660000: Hola. Este número de Soporte atiende solo a contactos habilitados",
 		"llamá ahora al +54 9 5276-9999 o al +56 2-2928-8900",
