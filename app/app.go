@@ -170,6 +170,10 @@ func (a *App) build(ctx context.Context) error {
 	deliverer = bot.NewDeliverer(bot.DelivererConfig{
 		Store: db, Clock: clock, Senders: map[ticketing.Platform]channels.Sender{channels.Slack: slackSender, channels.WhatsApp: waSender}, Log: log.With("component", "outbox"),
 		Observer: a.metrics, DeskLanguage: cfg.Desk.Lang(),
+		// A mirror's thread once started is the card's link to it.
+		OnThreadStarted: func(ctx context.Context, tx ticketing.Tx, ticketID int64) error {
+			return a.currentBot().RefreshCard(ctx, tx, ticketID)
+		},
 	})
 	a.deliverer = deliverer
 

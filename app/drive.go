@@ -53,3 +53,18 @@ func (a *App) Ticket(ctx context.Context, id int64) (*ticketing.Ticket, error) {
 	}
 	return t, nil
 }
+
+// Card is where ticket id's staff card is, for the demo to write in its
+// thread.
+func (a *App) Card(ctx context.Context, id int64) (ticketing.Card, error) {
+	var c ticketing.Card
+	err := a.db.View(ctx, func(tx ticketing.Tx) error {
+		var err error
+		c, err = tx.TicketCard(ctx, id)
+		return err
+	})
+	if err != nil {
+		return ticketing.Card{}, fmt.Errorf("card of ticket #%d: %w", id, err)
+	}
+	return c, nil
+}

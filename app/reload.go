@@ -73,8 +73,9 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		Home:        a.home,
 		ThreadLink:  a.threadLink,
 		CSAT:        cfg.CSAT.Asks(), CSATOnAutoClose: cfg.CSAT.AsksOnAutoClose(),
-		DeskLanguage: cfg.Desk.Lang(),
-		Knowledge:    a.loadKnowledge(cfg),
+		DeskLanguage:  cfg.Desk.Lang(),
+		Knowledge:     a.loadKnowledge(cfg),
+		TriageChannel: cfg.Triage(),
 	}
 }
 
@@ -89,6 +90,9 @@ func (a *App) jobsConfig(cfg *config.Config, engine *schedules.Engine, clients [
 		NoticeAfter:      cfg.SLA.AutoClose.NoticeDelay(), CloseAfter: cfg.SLA.AutoClose.CloseDelay(),
 		OnQueued: wake, Observer: homeOnJobs{JobsObserver: a.metrics, bot: b}, OnAutoClosed: b.AskCSATOnAutoClose, ResolutionTargets: cfg.SLA.ResolutionTargetMap(),
 		DeskLanguage: cfg.Desk.Lang(),
+		Triage:       ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: cfg.Triage()},
+		// The jobs' breaches and closes redraw the ticket's staff card.
+		OnTicketChanged: b.RefreshCard,
 	}
 }
 

@@ -27,6 +27,7 @@ func Summary(w io.Writer, cfg *config.Config) {
 	}
 	fmt.Fprintf(w, "whatsapp:     %s\n", wa)
 	fmt.Fprintf(w, "service desk: %s; alerts in %s\n", strings.Join(cfg.ServiceDesk.Phones, ", "), orNone(cfg.ServiceDesk.Channel))
+	fmt.Fprintf(w, "triage:       ticket cards and internal notes in %s\n", orNone(cfg.Triage()))
 	staff := cfg.TicketingStaff()
 	fmt.Fprintf(w, "staff:        %d\n", len(staff))
 	clients := cfg.TicketingClients()

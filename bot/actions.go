@@ -151,11 +151,9 @@ func (b *Bot) applyChoice(ctx context.Context, tx ticketing.Tx, fx *effects, t *
 			return "", err
 		}
 	}
-	var buttons []ticketing.Button
-	if t.Source != ticketing.SourceWhatsApp {
-		buttons = b.staffButtons(t)
-	}
-	buttons = append(buttons, impactButtons(c, t)...)
+	// Staff act from the ticket's card: only the client's own buttons sit
+	// on a post client users can see.
+	buttons := impactButtons(c, t)
 	question, _, err := clientQuestion(ctx, tx, t)
 	if err != nil {
 		return "", err

@@ -101,6 +101,9 @@ type Config struct {
 	// Knowledge, if set, is searched for articles to suggest (knowledge.dir
 	// plus the desk's known fixes, which the bot reads from the store).
 	Knowledge *knowledge.Base
+	// TriageChannel is desk.triage_channel: where each ticket's staff card
+	// and its internal thread live. Empty: the service desk channel.
+	TriageChannel string
 }
 
 // Bot routes inbound events. It is safe for concurrent use: all state lives
@@ -127,6 +130,7 @@ type Bot struct {
 	csatOnAutoClose bool
 	deskLang        wording.Language
 	kb              *knowledge.Base
+	triage          string
 }
 
 var _ channels.Handler = (*Bot)(nil)
@@ -168,7 +172,7 @@ func New(cfg Config) (*Bot, error) {
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
 		csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
-		deskLang: cfg.DeskLanguage, kb: cfg.Knowledge,
+		deskLang: cfg.DeskLanguage, kb: cfg.Knowledge, triage: cfg.TriageChannel,
 	}, nil
 }
 
@@ -214,10 +218,14 @@ type effects = ticketing.AfterCommit
 func (b *Bot) update(ctx context.Context, fn func(tx ticketing.Tx, fx *effects) error) error {
 	var owners []string
 	err := ticketing.UpdateThen(ctx, b.store, func(tx ticketing.Tx, fx *effects) error {
-		w := &homeWatch{Tx: tx, dir: b.dir}
+		cards := &cardWatch{Tx: tx}
+		w := &homeWatch{Tx: cards, dir: b.dir}
 		err := fn(w, fx)
 		owners = w.owners
-		return err
+		if err != nil {
+			return err
+		}
+		return b.refreshCards(ctx, cards)
 	})
 	if err != nil {
 		return err

@@ -116,7 +116,13 @@ type harness struct {
 	slack    *recordingSender
 	whatsapp *recordingSender
 	deliver  *bot.Deliverer
+	// triaged are the posts flush saw in the triage channel: the desk's
+	// side, kept apart so a test of the client's side reads that alone.
+	triaged []ticketing.OutboxItem
 }
+
+// triageChannel is the harness's desk.triage_channel.
+const triageChannel = "CTRIAGE"
 
 var (
 	acme  = ticketing.Client{ID: "acme", Name: "ACME", Country: ticketing.CountryAR, Location: buenosAires, Plan: ticketing.PlanEstandar, Contract: ticketing.ContractActive, Channel: "CACME", FocalPoint: "UFOCAL", Backups: []string{"UBACKUP"}, Contacts: []string{"+5491155550101"}}
@@ -157,7 +163,7 @@ func newHarnessWith(t *testing.T, adjust func(*bot.Config)) *harness {
 	cfg := bot.Config{
 		Store: db, Classifier: bot.ClassifierFunc(keywordClassifier), Calendar: fakeCalendar{}, Clock: h.clock,
 		Clients: clients, Staff: staff, ServiceDesk: bot.ServiceDesk{Phones: phones, Channel: "CDESK"},
-		DefaultPriority: ticketing.PriorityMedia,
+		DefaultPriority: ticketing.PriorityMedia, TriageChannel: triageChannel,
 	}
 	if adjust != nil {
 		adjust(&cfg)
@@ -192,7 +198,33 @@ func (h *harness) flush() (slack, whatsapp []ticketing.OutboxItem) {
 	if err := h.deliver.Flush(context.Background()); err != nil {
 		h.t.Fatal(err)
 	}
-	return h.slack.items()[s0:], h.whatsapp.items()[w0:]
+	for _, it := range h.slack.items()[s0:] {
+		if it.To.Address == triageChannel {
+			h.triaged = append(h.triaged, it)
+			continue
+		}
+		slack = append(slack, it)
+	}
+	return slack, h.whatsapp.items()[w0:]
+}
+
+// clientSide leaves out what went to the triage channel.
+func clientSide(items []ticketing.OutboxItem) []ticketing.OutboxItem {
+	var out []ticketing.OutboxItem
+	for _, it := range items {
+		if it.To.Address != triageChannel {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// takeTriaged returns the triage channel's posts flushed since the last
+// call.
+func (h *harness) takeTriaged() []ticketing.OutboxItem {
+	out := h.triaged
+	h.triaged = nil
+	return out
 }
 
 func (h *harness) tickets(clientID string) []*ticketing.Ticket {
@@ -221,6 +253,19 @@ func (h *harness) ticket(id int64) *ticketing.Ticket {
 		h.t.Fatal(err)
 	}
 	return t
+}
+
+func (h *harness) card(ticketID int64) ticketing.Card {
+	h.t.Helper()
+	var c ticketing.Card
+	if err := h.db.View(context.Background(), func(tx ticketing.Tx) error {
+		var err error
+		c, err = tx.TicketCard(context.Background(), ticketID)
+		return err
+	}); err != nil {
+		h.t.Fatal(err)
+	}
+	return c
 }
 
 func (h *harness) audits(action ticketing.AuditAction) []ticketing.AuditEntry {

@@ -111,10 +111,16 @@ func (b *Bot) loadTicket(ctx context.Context, tx ticketing.Tx, scope *ticketing.
 // l is the reader's language: the client's for their own listing, the
 // desk's for staff.
 func (b *Bot) listTickets(ctx context.Context, clientID string, l wording.Language) (string, error) {
+	return b.listFor(ctx, clientID, l, true)
+}
+
+// listFor is listTickets for staff or for the client's own people, who
+// read their tickets' client-facing states.
+func (b *Bot) listFor(ctx context.Context, clientID string, l wording.Language, staff bool) (string, error) {
 	var list string
 	err := b.store.View(ctx, func(tx ticketing.Tx) error {
 		var err error
-		list, err = b.listTicketsTx(ctx, tx, clientID, l)
+		list, err = b.listTicketsFor(ctx, tx, clientID, l, staff)
 		return err
 	})
 	return list, err
@@ -124,6 +130,10 @@ func (b *Bot) listTickets(ctx context.Context, clientID string, l wording.Langua
 const listLines = 50
 
 func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID string, l wording.Language) (string, error) {
+	return b.listTicketsFor(ctx, tx, clientID, l, true)
+}
+
+func (b *Bot) listTicketsFor(ctx context.Context, tx ticketing.Tx, clientID string, l wording.Language, staff bool) (string, error) {
 	f := ticketing.TicketFilter{ClientID: clientID, OnlyOpen: true, Limit: listLines}
 	ts, err := tx.FindTickets(ctx, f)
 	if err != nil {
@@ -148,10 +158,15 @@ func (b *Bot) listTicketsTx(ctx context.Context, tx ticketing.Tx, clientID strin
 			loc, name = c, c.Name
 		}
 		due := l.Say("list.answered")
-		if !t.Responded() {
+		switch {
+		case t.Status == ticketing.StatusEntregado && !t.DeliveredAt.IsZero():
+			due = l.Say("list.testing", l.When(testingEnd(t, locOf(loc)), now, locOf(loc)))
+		case !t.Responded() && !t.DueAt.After(now):
+			due = l.Say("list.overdue", l.When(t.DueAt, now, locOf(loc)))
+		case !t.Responded():
 			due = l.Say("list.due", l.When(t.DueAt, now, locOf(loc)))
 		}
-		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(l, t), statusLabel(l, t.Status), due, clientText(t.Subject))
+		fmt.Fprintf(&s, "• #%d %s · %s · %s · %s — %s\n", t.ID, name, kindPriority(l, t), stateFor(l, t.Status, staff), due, clientText(t.Subject))
 	}
 	if more := total - len(ts); more > 0 {
 		s.WriteString(l.Say("list.more", more) + "\n")

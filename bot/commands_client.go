@@ -35,7 +35,7 @@ func (b *Bot) clientCommand(ctx context.Context, cmd command) (string, error) {
 	case "ayuda", "help":
 		return b.clientHelp(c), nil
 	case "estado":
-		return b.listTickets(ctx, c.ID, langOf(c))
+		return b.listFor(ctx, c.ID, langOf(c), false)
 	case "conforme":
 		n, err := ticketNumber(langOf(c), cmd.args, "conforme #N")
 		if err != nil {

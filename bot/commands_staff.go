@@ -106,6 +106,7 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if !t.Status.Open() {
 		return "", b.staffErr("staff.closed", t.ID)
 	}
+	before := t.Assignee
 	t.Assignee = me
 	if t.Status == ticketing.StatusNuevo {
 		t.Status = ticketing.StatusEnCurso
@@ -114,7 +115,11 @@ func (b *Bot) take(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, me
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toThread(ctx, tx, t, say(b.clientOf(t), "ticket.taken", mention(me), t.ID)); err != nil {
+	note := b.tell("triage.taken", mention(me), t.ID)
+	if before != "" && before != me {
+		note = b.tell("triage.reassigned", mention(me), t.ID, mention(before), mention(me))
+	}
+	if err := b.toTriage(ctx, tx, t, note); err != nil {
 		return "", err
 	}
 	return b.tell("staff.taken", t.ID), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditTaken, "")
@@ -135,6 +140,9 @@ func (b *Bot) cmdResolve(ctx context.Context, cmd command) (string, error) {
 }
 
 func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *ticketing.Ticket, me, text string) (string, error) {
+	if err := b.resolvable(t); err != nil {
+		return "", err
+	}
 	if err := move(b.deskLang, t, ticketing.StatusResuelto); err != nil {
 		return "", err
 	}
@@ -146,6 +154,9 @@ func (b *Bot) resolve(ctx context.Context, tx ticketing.Tx, fx *effects, t *tick
 		msg = say(c, "resolved.apart", t.ID, b.dir.staffName(me), text, t.ID)
 	}
 	if err := b.toTicket(ctx, tx, t, msg); err != nil {
+		return "", err
+	}
+	if err := b.toTriage(ctx, tx, t, b.tell("triage.resolved", mention(me), t.ID)); err != nil {
 		return "", err
 	}
 	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: fmt.Sprintf("resolve:%d:%d", t.ID, now.UnixNano()),
@@ -189,7 +200,9 @@ func (b *Bot) escalate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err := tx.UpdateTicket(ctx, t); err != nil {
 		return "", err
 	}
-	if err := b.toTicket(ctx, tx, t, say(b.clientOf(t), "escalated", t.ID, say(b.clientOf(t), "escalation."+string(level)))); err != nil {
+	// Who works the case inside is the desk's business: the client's side
+	// hears nothing of it.
+	if err := b.toTriage(ctx, tx, t, b.tell("triage.escalated", mention(me), t.ID, b.tell("escalation."+string(level)))); err != nil {
 		return "", err
 	}
 	return b.tell("staff.escalated", t.ID, b.tell("escalation."+string(level))), b.audit(ctx, tx, me, t.ClientID, t.ID, ticketing.AuditEscalated, string(level))
@@ -351,4 +364,26 @@ func (b *Bot) cmdPresence(ctx context.Context, cmd command) (string, error) {
 		return b.tell("staff.absent"), nil
 	}
 	return b.tell("staff.present"), nil
+}
+
+// resolvable refuses `resolver` on a kind that moves through stages (a
+// requerimiento, a funcionalidad) with its next legal steps in words and
+// the verb that takes them.
+func (b *Bot) resolvable(t *ticketing.Ticket) error {
+	if ticketing.Transition(t.Kind, t.Status, ticketing.StatusResuelto) == nil {
+		return nil
+	}
+	if t.Kind != ticketing.KindRequerimiento && t.Kind != ticketing.KindFuncionalidad {
+		return nil
+	}
+	next := ticketing.NextStatuses(t.Kind, t.Status)
+	if len(next) == 0 {
+		return nil
+	}
+	l := b.deskLang
+	var steps []string
+	for _, s := range next {
+		steps = append(steps, fmt.Sprintf("%s (`%s`)", statusLabel(l, s), s))
+	}
+	return b.staffErr("staff.resolve_flow", t.ID, kindLabel(l, t.Kind), statusLabel(l, t.Status), strings.Join(steps, ", "), t.ID, t.ID, next[0])
 }

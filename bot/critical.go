@@ -47,7 +47,7 @@ func (b *Bot) cmdCritical(ctx context.Context, cmd command) (string, error) {
 		root := say(c, "critical.opened", t.ID, quote(text), when(c, t.DueAt, now), zoneName(c), b.named(c.FocalPoint))
 		if c.Channel != "" {
 			if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: c.Channel}, Mode: ticketing.ModePost, Text: root,
-				TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
+				TicketID: t.ID, SetsThread: true}); err != nil {
 				return err
 			}
 		}
@@ -75,6 +75,9 @@ func (b *Bot) pageCritical(ctx context.Context, tx ticketing.Tx, c *ticketing.Cl
 		if err := b.dm(ctx, tx, t.ID, who, page); err != nil {
 			return err
 		}
+	}
+	if err := b.toTriage(ctx, tx, t, page); err != nil {
+		return err
 	}
 	return b.alertDesk(ctx, tx, t.ID, page)
 }

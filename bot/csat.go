@@ -140,13 +140,11 @@ func (b *Bot) rate(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket, by
 }
 
 // tellFocal shows the client's answer to the focal point: a direct
-// message, and a note in the desk thread when the client talks apart (a
-// Slack ticket's thread is the client's own).
+// message, and a note in the card's thread, on the desk's side (the
+// client's thread, or a mirror in the client's channel, is theirs).
 func (b *Bot) tellFocal(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, text string) error {
-	if t.ClientApart() {
-		if err := b.toThread(ctx, tx, t, text); err != nil {
-			return err
-		}
+	if err := b.toTriage(ctx, tx, t, text); err != nil {
+		return err
 	}
 	return b.dm(ctx, tx, t.ID, c.FocalPoint, text)
 }

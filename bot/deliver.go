@@ -66,6 +66,7 @@ type Deliverer struct {
 	parallel    int
 	wake        chan struct{}
 	deskLang    wording.Language
+	onThread    func(ctx context.Context, tx ticketing.Tx, ticketID int64) error
 }
 
 // DelivererConfig wires a Deliverer.
@@ -86,6 +87,10 @@ type DelivererConfig struct {
 	// DeskLanguage is desk.language, for the notes staff get about a file
 	// that did not get through; zero is es-AR. It takes a restart to change.
 	DeskLanguage wording.Language
+	// OnThreadStarted, if set, runs in the transaction that records a
+	// ticket's thread (a mirror's root post went out), so the ticket's card
+	// can link to it.
+	OnThreadStarted func(ctx context.Context, tx ticketing.Tx, ticketID int64) error
 }
 
 func NewDeliverer(cfg DelivererConfig) *Deliverer {
@@ -106,7 +111,7 @@ func NewDeliverer(cfg DelivererConfig) *Deliverer {
 	}
 	return &Deliverer{store: cfg.Store, clock: cfg.Clock, senders: maps.Clone(cfg.Senders), log: cfg.Log,
 		observer: cfg.Observer, sendTimeout: cfg.SendTimeout, parallel: cfg.Parallel, wake: make(chan struct{}, 1),
-		deskLang: cfg.DeskLanguage}
+		deskLang: cfg.DeskLanguage, onThread: cfg.OnThreadStarted}
 }
 
 // Wake asks for a delivery pass now; it never blocks.
@@ -252,6 +257,16 @@ func (d *Deliverer) attempt(ctx context.Context, it ticketing.OutboxItem) (bool,
 	if sender == nil {
 		return false, d.retry(ctx, it, channels.ErrNotConnected, 0, uncertain)
 	}
+	if it.Card != ticketing.CardNone {
+		placed, err := d.placeOnCard(ctx, it)
+		if errors.Is(err, errCardNotPosted) {
+			return false, d.giveUp(ctx, it, err)
+		}
+		if err != nil {
+			return false, err
+		}
+		it = placed
+	}
 	if it.InDeskThread {
 		thread, err := d.ticketThread(ctx, it.TicketID)
 		if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
@@ -317,7 +332,13 @@ func (d *Deliverer) delivered(ctx context.Context, it ticketing.OutboxItem, ref 
 			return err
 		}
 		if it.SetsThread && it.TicketID != 0 && ref != "" {
-			return tx.SetTicketThread(ctx, it.TicketID, ref)
+			if err := tx.SetTicketThread(ctx, it.TicketID, ref); err != nil || d.onThread == nil {
+				return err
+			}
+			return d.onThread(ctx, tx, it.TicketID)
+		}
+		if it.Card == ticketing.CardPost && it.TicketID != 0 && ref != "" {
+			return tx.SetCardRef(ctx, it.TicketID, ref)
 		}
 		return nil
 	})
@@ -375,6 +396,14 @@ func (d *Deliverer) tellFileLost(ctx context.Context, tx ticketing.Tx, it ticket
 	note := ticketing.OutboxItem{To: t.Desk, Mode: ticketing.ModePost, InDeskThread: t.Desk.Thread == "", TicketID: t.ID,
 		Text:      l.Say("file.undelivered", fileLabel(l, *it.File), why),
 		CreatedAt: now, NextAttemptAt: now}
+	// Staff are told on the desk's side: the ticket's card thread.
+	card, err := tx.TicketCard(ctx, t.ID)
+	if err != nil && !errors.Is(err, ticketing.ErrNotFound) {
+		return err
+	}
+	if card.Channel != "" {
+		note.To, note.InDeskThread, note.Card = ticketing.Conversation{Platform: t.Desk.Platform, Address: card.Channel}, false, ticketing.CardThread
+	}
 	if err := tx.Enqueue(ctx, &note); err != nil && !errors.Is(err, ticketing.ErrDuplicate) {
 		return err
 	}

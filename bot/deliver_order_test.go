@@ -54,12 +54,13 @@ type owed struct {
 	ref        string
 	sent, dead bool
 	lastError  string
+	card       string
 }
 
 func (h *harness) outboxRows() []owed {
 	h.t.Helper()
 	rows, err := h.db.SQL().QueryContext(context.Background(), `SELECT id, delivery, target, thread_ts, IFNULL(ticket_id, 0), sets_thread,
-		external_ref, sent_at IS NOT NULL, dead_at IS NOT NULL, last_error FROM outbox ORDER BY id`)
+		external_ref, sent_at IS NOT NULL, dead_at IS NOT NULL, last_error, card FROM outbox ORDER BY id`)
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func (h *harness) outboxRows() []owed {
 	var out []owed
 	for rows.Next() {
 		var o owed
-		if err := rows.Scan(&o.id, &o.delivery, &o.target, &o.thread, &o.ticketID, &o.setsThread, &o.ref, &o.sent, &o.dead, &o.lastError); err != nil {
+		if err := rows.Scan(&o.id, &o.delivery, &o.target, &o.thread, &o.ticketID, &o.setsThread, &o.ref, &o.sent, &o.dead, &o.lastError, &o.card); err != nil {
 			h.t.Fatal(err)
 		}
 		out = append(out, o)
@@ -135,7 +136,7 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 	}
 	followUp(early...)
 
-	for round := 0; round < 300; round++ {
+	for round := 0; round < 1000; round++ {
 		if round == 25 {
 			followUp(late...)
 		}
@@ -148,6 +149,12 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 		h.clock.Advance(time.Second)
 	}
 	if n := h.backlog(); n != 0 {
+		for _, o := range h.outboxRows() {
+			if !o.sent && !o.dead {
+				t.Logf("owed: %+v", o)
+				break
+			}
+		}
 		t.Fatalf("backlog = %d after the storm", n)
 	}
 	api.mu.Lock()
@@ -159,6 +166,7 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 
 	// What each Slack thread and WhatsApp chat was owed, in queue order.
 	want, wantWA := map[string][]int64{}, map[string][]int64{}
+	updates := 0
 	for _, o := range h.outboxRows() {
 		if o.dead || !o.sent {
 			t.Errorf("item %d (%s %s) sent %v dead %v: %s", o.id, o.delivery, o.target, o.sent, o.dead, o.lastError)
@@ -166,10 +174,18 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 		switch o.delivery {
 		case waPost:
 			wantWA[o.target] = append(wantWA[o.target], o.id)
+		case slackUpdate:
+			if o.card != string(ticketing.CardEdit) {
+				t.Errorf("unexpected update item %d", o.id)
+			}
+			updates++
 		case slackPost:
 			thread := o.thread
 			if thread == inDeskThread {
 				thread = h.ticket(o.ticketID).Desk.Thread
+			}
+			if o.card == string(ticketing.CardThread) {
+				thread = h.card(o.ticketID).Ref
 			}
 			if thread == "" {
 				// A root post, or one at the top level: it starts its own thread.
@@ -207,6 +223,9 @@ func TestStormKeepsEveryConversationInOrderAndOnce(t *testing.T) {
 		if _, ok := want[key]; !ok {
 			t.Errorf("posts %v in %s, a thread owed nothing", ids, key)
 		}
+	}
+	if api.updates != updates || updates == 0 {
+		t.Errorf("cards rewritten %d times, want the %d edits queued", api.updates, updates)
 	}
 	if longer < 100 {
 		t.Errorf("threads with more than one post = %d, want at least 100", longer)
@@ -352,8 +371,10 @@ func TestRepliesToAThreadThatNeverStartedAreGivenUp(t *testing.T) {
 		return nil
 	}
 	h.handle(waMsg("+5491155550101", "WA1", "¿cómo exporto el reporte?"))
-	h.handle(command("CDESK", "UFOCAL", "tomar #1"))
-	h.handle(command("CDESK", "UBACKUP", "tomar #1"))
+	// The contact's follow-ups are mirrored into the thread that never
+	// started.
+	h.handle(waMsg("+5491155550101", "WA2", "sigo sin poder exportarlo"))
+	h.handle(waMsg("+5491155550101", "WA3", "me dice error 500"))
 	slack, wa := h.flush()
 	if len(slack) != 0 {
 		t.Errorf("posted without a thread:\n%s", texts(slack))

@@ -82,10 +82,15 @@ func (b *Bot) settleCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	}
 	cl := Classification{Kind: q.Kind, Priority: q.Priority, Confidence: q.Confidence, Cues: q.Cues}
 	if outcome == ticketing.QuestionNo {
-		if err := b.openTicket(ctx, tx, fx, o, cl); err != nil {
+		t, err := b.fileTicket(ctx, tx, fx, o, cl)
+		if err != nil {
 			return false, err
 		}
-		return true, b.applyQuestionEdits(ctx, tx, fx, q)
+		if err := b.applyQuestionEdits(ctx, tx, fx, q); err != nil {
+			return false, err
+		}
+		// The desk sees why an outage-like message is a ticket, not a call.
+		return true, b.toTriage(ctx, tx, t, b.tell("triage.doubtful_partial", t.ID, clientText(strings.Join(cl.Cues, ", "))))
 	}
 	if outcome == ticketing.QuestionTimedOut {
 		alert := b.tell("critical.timeout", o.client.Name, int(ticketing.CriticalQuestionTimeout.Minutes()))

@@ -99,6 +99,13 @@ func TestDoubtfulCritical(t *testing.T) {
 				if sentContaining(all, phones[0]) {
 					t.Errorf("a partial outage was sent to the phone:\n%s", dumpItems(all))
 				}
+				// The desk reads why on the card's thread; the client does not.
+				if triaged := h.takeTriaged(); !sentContaining(triaged, "Parecía un incidente crítico") {
+					t.Errorf("the card's thread was not told of the doubtful critical:\n%s", dumpItems(triaged))
+				}
+				if sentContaining(all, "Parecía un incidente crítico") {
+					t.Errorf("the doubtful-critical note reached the client's side:\n%s", dumpItems(all))
+				}
 			}
 			// Answering again, or a later tick, changes nothing.
 			h.clock.Advance(10 * time.Minute)

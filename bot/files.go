@@ -22,7 +22,7 @@ func (b *Bot) relayToDesk(ctx context.Context, tx ticketing.Tx, t *ticketing.Tic
 	carried := false
 	for _, f := range files {
 		if channels.DeliveryOn(t.Desk.Platform, f).Kind == "" {
-			if err := b.toThread(ctx, tx, t, b.tell("file.too_big_desk", fileLabel(b.deskLang, f), channels.SizeText(f.Size))); err != nil {
+			if err := b.toTriage(ctx, tx, t, b.tell("file.too_big_desk", fileLabel(b.deskLang, f), channels.SizeText(f.Size))); err != nil {
 				return carried, err
 			}
 			continue
@@ -54,7 +54,7 @@ func (b *Bot) relayToContact(ctx context.Context, tx ticketing.Tx, t *ticketing.
 				fileLabel(langOf(c), f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
 				return carried, err
 			}
-			if err := b.toThread(ctx, tx, t, b.tell("file.not_sent", fileLabel(b.deskLang, f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
+			if err := b.toTriage(ctx, tx, t, b.tell("file.not_sent", fileLabel(b.deskLang, f), channels.SizeText(f.Size), channels.SizeText(d.Limit))); err != nil {
 				return carried, err
 			}
 			continue

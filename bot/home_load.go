@@ -51,9 +51,12 @@ func (b *Bot) loadStaffHome(ctx context.Context, tx ticketing.Tx, s ticketing.St
 	if err != nil {
 		return err
 	}
+	// The service desk answers for every client: its queue is the whole
+	// desk's unassigned and at-risk tickets.
+	everyone := s.Role == ticketing.RoleServiceDesk
 	for i := range b.dir.clients {
 		c := &b.dir.clients[i]
-		if c.FocalPoint != s.ID && !slices.Contains(c.Backups, s.ID) {
+		if !everyone && c.FocalPoint != s.ID && !slices.Contains(c.Backups, s.ID) {
 			continue
 		}
 		ts, err := tx.FindTickets(ctx, ticketing.TicketFilter{ClientID: c.ID, OnlyOpen: true, Limit: homeLoad})
@@ -65,6 +68,9 @@ func (b *Bot) loadStaffHome(ctx context.Context, tx ticketing.Tx, s ticketing.St
 				in.queue = append(in.queue, t)
 			}
 		}
+	}
+	if err := b.loadNotes(ctx, tx, in); err != nil {
+		return err
 	}
 	if s.Role != ticketing.RoleServiceDesk {
 		return nil
@@ -173,4 +179,26 @@ func (b *Bot) TicketChangedElsewhere(t *ticketing.Ticket) {
 	w := &homeWatch{dir: b.dir}
 	w.note(t)
 	b.home.touch(b.renderHome, w.owners...)
+}
+
+// loadNotes finds the latest internal note of the tickets a staff Home
+// shows: each list's first homeLines, by time to breach.
+func (b *Bot) loadNotes(ctx context.Context, tx ticketing.Tx, in *homeInput) error {
+	in.notes = map[int64]ticketing.Message{}
+	for _, list := range [][]*ticketing.Ticket{in.mine, in.queue} {
+		shown := slices.Clone(list)
+		slices.SortStableFunc(shown, byNextDeadline)
+		for _, t := range shown[:min(len(shown), homeLines)] {
+			ms, err := tx.Messages(ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				if m.AuthorKind == ticketing.AuthorNote && m.DeletedAt.IsZero() && m.Text != "" {
+					in.notes[t.ID] = m
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -34,6 +34,10 @@ func homeDeskLine(l wording.Language, name string, open, breached int, capped bo
 // clock, or what it waits for when nothing is due; staff and the client
 // read a wait on the client each from their side.
 func homeDeadline(l wording.Language, t *ticketing.Ticket, now time.Time, c *ticketing.Client, staff bool) string {
+	if t.Status == ticketing.StatusEntregado && !t.DeliveredAt.IsZero() && !staff && c != nil {
+		// The client tests what was delivered: no answer is due them.
+		return l.Say("home.testing", l.When(testingEnd(t, c.Location), now, c.Location), zoneIn(l, c))
+	}
 	due, ok := nextDeadline(t)
 	switch {
 	case !ok && t.Status.WaitingOnClient() && staff:
@@ -51,4 +55,10 @@ func homeDeadline(l wording.Language, t *ticketing.Ticket, now time.Time, c *tic
 		return l.Say(key, l.When(due, now, time.UTC), "UTC")
 	}
 	return l.Say(key, l.When(due, now, c.Location), zoneIn(l, c))
+}
+
+// testingEnd is when a delivered requerimiento's 30 days of testing end.
+func testingEnd(t *ticketing.Ticket, loc *time.Location) time.Time {
+	_, end := ticketing.TestingPeriod(t.DeliveredAt, loc)
+	return end
 }

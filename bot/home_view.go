@@ -68,6 +68,8 @@ type homeInput struct {
 	lang wording.Language
 	// buttons are a ticket's staff buttons, labelled in desk.language.
 	buttons func(*ticketing.Ticket) []ticketing.Button
+	// notes are, for staff, the latest internal note of each ticket shown.
+	notes map[int64]ticketing.Message
 }
 
 // nextDeadline is when a ticket must next be answered: the first response
@@ -191,9 +193,12 @@ func homeLine(in homeInput, t *ticketing.Ticket, staff bool) channels.HomeBlock 
 		}
 		fmt.Fprintf(&s, " · %s", name)
 	}
-	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(in.lang, t), statusLabel(in.lang, t.Status), homeDeadline(in.lang, t, in.now, c, staff))
+	fmt.Fprintf(&s, " · %s · %s · %s", kindPriority(in.lang, t), stateFor(in.lang, t.Status, staff), homeDeadline(in.lang, t, in.now, c, staff))
 	if t.Subject != "" {
 		s.WriteString("\n" + clientText(capSubject(t.Subject)))
+	}
+	if n, ok := in.notes[t.ID]; ok && staff {
+		s.WriteString("\n" + in.lang.Say("home.note", mention(n.AuthorID), clientText(capSubject(n.Text))))
 	}
 	b := channels.HomeBlock{Kind: channels.HomeSection, Text: s.String()}
 	// A client sees a link only to a thread in their own channel (a

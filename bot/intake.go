@@ -122,12 +122,9 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 	if o.media != "" && o.text == "" {
 		return b.answer(ctx, tx, o, t.ID, mediaText(c, o.media, t))
 	}
-	// Staff act with buttons in the desk thread; a mirror root carries them.
-	var buttons []ticketing.Button
-	if !o.apart() {
-		buttons = b.staffButtons(t)
-	}
-	buttons = append(buttons, impactButtons(c, t)...)
+	// Staff act from the ticket's card: only the client's own buttons sit
+	// on a post client users can see.
+	buttons := impactButtons(c, t)
 	text, more, err := b.withSuggestions(ctx, tx, c, t, o.caseText(), b.ticketOpenedText(c, t, now), o.apart())
 	if err != nil {
 		return err
@@ -222,6 +219,12 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 	alert := b.tell("critical.alert", c.Name, string(o.where.Platform), who, where, quote(o.text), how)
 	if err := b.post(ctx, tx, ticketID, onDesk(b.desk.Channel, ""), alert, buttons...); err != nil {
 		return err
+	}
+	if t != nil {
+		// A critical follow-up on a ticket is the ticket's event too.
+		if err := b.toTriage(ctx, tx, t, alert); err != nil {
+			return err
+		}
 	}
 	if c.FocalPoint != "" {
 		if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: onDesk(c.FocalPoint, ""), Mode: ticketing.ModeDirect, Text: alert, TicketID: ticketID, Buttons: buttons}); err != nil {

@@ -174,9 +174,10 @@ func TestCodeNamesOnlyKnownKeys(t *testing.T) {
 	}
 }
 
-// With desk.language: en, what staff read (alerts, DMs, the WhatsApp
-// mirror, their commands' replies) is English while the client still
-// reads their own language.
+// With desk.language: en, what staff read (alerts, DMs, the triage
+// channel, their commands' replies) is English while the client still
+// reads their own language, in their channel too: a WhatsApp mirror there
+// is read by the client's people, so it speaks theirs.
 func TestStaffReadDeskLanguage(t *testing.T) {
 	h := newHarnessWith(t, func(cfg *bot.Config) { cfg.DeskLanguage = wording.English })
 	var staff, client []string
@@ -184,7 +185,7 @@ func TestStaffReadDeskLanguage(t *testing.T) {
 		slack, wa := h.flush()
 		for _, it := range append(slack, wa...) {
 			switch {
-			case it.To.Address == "CDESK" || it.Route() == slackDM || strings.HasPrefix(it.Text, "📱"):
+			case it.To.Address == "CDESK" || it.To.Address == triageChannel || it.Route() == slackDM:
 				staff = append(staff, it.Text)
 				for _, b := range it.Buttons {
 					staff = append(staff, b.Label)
@@ -197,10 +198,12 @@ func TestStaffReadDeskLanguage(t *testing.T) {
 	h.handle(waMsg("+5491155550101", "WA1", "the dialer no anda"))
 	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "todo caído"))
 	collect()
+	staff = append(staff, textsOf(h.takeTriaged())...)
 	for _, c := range []string{"ayuda", "tomar #1", "prioridad #1 urgente", "mover #1 cotizacion", "resolver #1 Restarted it", "whatsapp lista acme", "critico", "nada"} {
 		staff = append(staff, h.handle(command("CINTERNAL", "UFOCAL", c)).Text)
 	}
 	collect()
+	staff = append(staff, textsOf(h.takeTriaged())...)
 	if len(staff) < 10 || len(client) < 2 {
 		t.Fatalf("staff read %d texts, the client %d; the walk lost its way:\n%s", len(staff), len(client), strings.Join(append(staff, client...), "\n"))
 	}
@@ -212,4 +215,16 @@ func TestStaffReadDeskLanguage(t *testing.T) {
 	if all := strings.Join(client, "\n"); !strings.Contains(all, "Registramos tu caso") || !strings.Contains(all, "llamá ahora") {
 		t.Errorf("the client's texts left es-AR:\n%s", all)
 	}
+}
+
+// textsOf is what items say, their buttons' labels included.
+func textsOf(items []ticketing.OutboxItem) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Text)
+		for _, b := range it.Buttons {
+			out = append(out, b.Label)
+		}
+	}
+	return out
 }

@@ -62,7 +62,7 @@ func (b *Bot) toTicket(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 		if err := b.post(ctx, tx, t.ID, t.Client, text); err != nil {
 			return err
 		}
-		return b.toThread(ctx, tx, t, b.tell("sent.apart", t.Client.Platform.Label(), text), buttons...)
+		return b.toThread(ctx, tx, t, b.mirrorLang(t).Say("sent.apart", t.Client.Platform.Label(), text), buttons...)
 	}
 	return b.toThread(ctx, tx, t, text, buttons...)
 }

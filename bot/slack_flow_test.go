@@ -32,9 +32,19 @@ func TestClientMessageOpensTicketAndAnswersInThread(t *testing.T) {
 	for _, b := range got.Buttons {
 		ids = append(ids, b.ActionID)
 	}
-	// An ALTA incident: the client's way out is only "the whole operation".
-	if got.To.Address != "CACME" || got.To.Thread != "100.1" || strings.Join(ids, " ") != "ticket_take ticket_resolve ticket_escalate impact_critical" {
-		t.Errorf("answer goes to %s/%s with buttons %v, want CACME/100.1 with Tomar/Resolver/Escalar and impact_critical", got.To.Address, got.To.Thread, ids)
+	// Staff buttons are on the card, never on a post client users see; an
+	// ALTA incident's answer carries only the client's way out.
+	if got.To.Address != "CACME" || got.To.Thread != "100.1" || strings.Join(ids, " ") != "impact_critical" {
+		t.Errorf("answer goes to %s/%s with buttons %v, want CACME/100.1 with impact_critical alone", got.To.Address, got.To.Thread, ids)
+	}
+	cards := h.takeTriaged()
+	if len(cards) != 1 || len(cards[0].Buttons) != 3 || cards[0].To.Thread != "" {
+		t.Fatalf("triage posts:\n%s\nwant one card with Tomar/Resolver/Escalar", texts(cards))
+	}
+	for _, want := range []string{"Ticket #1", "ACME", "Incidente · prioridad ALTA", "Vence:", "hora de Buenos Aires", "nadie todavía", "<@UFOCAL>", "no anda"} {
+		if !strings.Contains(cards[0].Text, want) {
+			t.Errorf("card lacks %q: %s", want, cards[0].Text)
+		}
 	}
 }
 

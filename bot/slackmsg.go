@@ -48,6 +48,9 @@ func slackExternalID(channel, ts string) string { return "slack:" + channel + ":
 // its channel is a new case; a thread reply belongs to the thread's ticket.
 func (b *Bot) handleSlackMessage(ctx context.Context, in channels.Inbound) error {
 	if in.IsThreadReply() {
+		if handled, err := b.cardReply(ctx, in); handled || err != nil {
+			return err
+		}
 		return b.handleThreadReply(ctx, in)
 	}
 	c, ok := b.dir.clientOfChannel(in.Channel)

@@ -26,9 +26,10 @@ func TestStaffVerbsChangeTheTicket(t *testing.T) {
 		command string
 		check   func(t *testing.T, tk *ticketing.Ticket)
 		// reply and thread are what the staff member and the client's
-		// thread are told.
-		reply, thread string
-		audit         ticketing.AuditAction
+		// thread are told (thread empty: nothing); triage, if set, what
+		// the card's thread is told.
+		reply, thread, triage string
+		audit                 ticketing.AuditAction
 	}{
 		{
 			name: "escalar", command: "escalar #1 n3",
@@ -37,7 +38,7 @@ func TestStaffVerbsChangeTheTicket(t *testing.T) {
 					t.Errorf("status %s escalation %q, want escalado to n3", tk.Status, tk.Escalation)
 				}
 			},
-			reply: "Escalaste el ticket #1", thread: "fue escalado", audit: ticketing.AuditEscalated,
+			reply: "Escalaste el ticket #1", triage: "escaló el ticket #1 a nivel III", audit: ticketing.AuditEscalated,
 		},
 		{
 			name: "prioridad", command: "prioridad #1 baja",
@@ -67,26 +68,40 @@ func TestStaffVerbsChangeTheTicket(t *testing.T) {
 			reply: "Ticket #1", thread: "Ticket #1", audit: ticketing.AuditMoved,
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t)
-			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
-			h.flush()
-			h.clock.Advance(10 * time.Minute)
-			r := h.handle(command("CACME", "UFOCAL", tt.command))
-			if !strings.Contains(r.Text, tt.reply) {
-				t.Errorf("reply %q lacks %q", r.Text, tt.reply)
-			}
-			tt.check(t, h.ticket(1))
-			slack, _ := h.flush()
-			posts := threadPosts(slack, "CACME", "100.1")
-			if len(posts) != 1 || !strings.Contains(posts[0], tt.thread) {
-				t.Errorf("thread posts %q, want one with %q", posts, tt.thread)
-			}
-			if got := len(h.audits(tt.audit)); got != 1 {
-				t.Errorf("%s audit lines = %d, want 1", tt.audit, got)
-			}
-		})
+	// Staff act alike from the client's channel and from the triage channel.
+	for _, where := range []string{"CACME", triageChannel} {
+		for _, tt := range tests {
+			t.Run(tt.name+" in "+where, func(t *testing.T) {
+				h := newHarness(t)
+				h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+				h.flush()
+				h.takeTriaged()
+				h.clock.Advance(10 * time.Minute)
+				r := h.handle(command(where, "UFOCAL", tt.command))
+				if !strings.Contains(r.Text, tt.reply) {
+					t.Errorf("reply %q lacks %q", r.Text, tt.reply)
+				}
+				tt.check(t, h.ticket(1))
+				slack, _ := h.flush()
+				posts := threadPosts(slack, "CACME", "100.1")
+				switch {
+				case tt.thread == "" && len(posts) != 0:
+					t.Errorf("client's thread got %q, want nothing", posts)
+				case tt.thread != "" && (len(posts) != 1 || !strings.Contains(posts[0], tt.thread)):
+					t.Errorf("thread posts %q, want one with %q", posts, tt.thread)
+				}
+				if tt.triage != "" {
+					card := h.card(1)
+					notes := threadPosts(h.takeTriaged(), triageChannel, card.Ref)
+					if len(notes) != 1 || !strings.Contains(notes[0], tt.triage) {
+						t.Errorf("card thread posts %q, want one with %q", notes, tt.triage)
+					}
+				}
+				if got := len(h.audits(tt.audit)); got != 1 {
+					t.Errorf("%s audit lines = %d, want 1", tt.audit, got)
+				}
+			})
+		}
 	}
 }
 
@@ -169,6 +184,28 @@ func TestCheckReactionConfirmsAResolvedTicket(t *testing.T) {
 			}
 			if tt.wantClosed && tk.CloseReason.Auto() {
 				t.Errorf("close reason %q reads as an auto-close", tk.CloseReason)
+			}
+		})
+	}
+}
+
+// resolver on a kind that moves through stages answers with the next
+// legal steps and the verb that takes them, and changes nothing.
+func TestResolveOnAStagedKindNamesMover(t *testing.T) {
+	for _, kind := range []string{"requerimiento", "funcionalidad"} {
+		t.Run(kind, func(t *testing.T) {
+			h := newHarness(t)
+			h.handle(slackMsg("CACME", "UCLIENT", "100.1", "el discador no anda"))
+			h.handle(command("CACME", "UFOCAL", "tipo #1 "+kind))
+			before := h.ticket(1).Status
+			r := h.handle(command(triageChannel, "UFOCAL", "resolver #1 listo"))
+			for _, want := range []string{"/soporte mover #1", "próximos pasos", "`en_curso`"} {
+				if !strings.Contains(r.Text, want) {
+					t.Errorf("reply %q lacks %q", r.Text, want)
+				}
+			}
+			if got := h.ticket(1).Status; got != before {
+				t.Errorf("status %s after a refused resolver, want %s", got, before)
 			}
 		})
 	}

@@ -40,6 +40,20 @@ func statusLabel(l wording.Language, s ticketing.Status) string {
 	return l.Say("status." + string(s))
 }
 
+// stateFor is a status as its reader sees it: staff read the desk's
+// status; the client's people read what it means to them (an escalation
+// is the desk's business: to them the ticket is in progress).
+func stateFor(l wording.Language, s ticketing.Status, staff bool) string {
+	switch {
+	case staff:
+	case s == ticketing.StatusEscalado:
+		s = ticketing.StatusEnCurso
+	case s == ticketing.StatusEsperandoCliente:
+		return l.Say("status.client.esperando_cliente")
+	}
+	return statusLabel(l, s)
+}
+
 // attendedHours describes in words when a ticket of this kind is attended:
 // outside commercial hours only unavailabilities are (the seed), so only a
 // critical incident follows the plan's wider hours.

@@ -36,6 +36,7 @@ type webAPI struct {
 	failed       int
 	kept         int // posts kept while answering 500
 	lookups      int
+	updates      int
 	// arrived hears of every kept post and every post that starts or stops
 	// hanging.
 	arrived chan struct{}
@@ -56,6 +57,7 @@ func newWebAPI(t *testing.T, clock ticketing.Clock) *webAPI {
 	a := &webAPI{clock: clock, retryAfter: 1, hang: map[string]chan struct{}{}, arrived: make(chan struct{}, 1)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/chat.postMessage", a.postMessage)
+	mux.HandleFunc("/chat.update", a.update)
 	mux.HandleFunc("/conversations.replies", a.lookup)
 	mux.HandleFunc("/conversations.history", a.lookup)
 	a.srv = httptest.NewServer(mux)
@@ -152,6 +154,28 @@ func (a *webAPI) postMessage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, map[string]any{"ok": true, "channel": p.Channel, "ts": p.TS})
+}
+
+// update rewrites a kept post in place, as chat.update does; an unknown
+// message is Slack's message_not_found.
+func (a *webAPI) update(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	f := r.PostForm
+	if status, _ := a.trouble(false); status != http.StatusOK {
+		a.fail(w, status)
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for i := range a.posts {
+		if a.posts[i].Channel == f.Get("channel") && a.posts[i].TS == f.Get("ts") {
+			a.posts[i].Text = f.Get("text")
+			a.updates++
+			writeJSON(w, map[string]any{"ok": true, "channel": a.posts[i].Channel, "ts": a.posts[i].TS})
+			return
+		}
+	}
+	writeJSON(w, map[string]any{"ok": false, "error": "message_not_found"})
 }
 
 // lookup answers conversations.replies (a thread: ts set) and

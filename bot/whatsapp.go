@@ -9,6 +9,7 @@ import (
 
 	"supportbot/channels"
 	"supportbot/ticketing"
+	"supportbot/ticketing/wording"
 )
 
 // handleWhatsApp routes a message from a WhatsApp number: only approved
@@ -92,8 +93,10 @@ func (b *Bot) refuseUnknown(ctx context.Context, tx ticketing.Tx, phone string, 
 	if err != nil || !first {
 		return err
 	}
-	// Nobody knows whose this number is: it reads the desk's language.
-	text := b.deskLang.Say("unknown.number", b.phonesText(b.deskLang))
+	// Nobody knows whose this number is: its country code says what it
+	// most likely reads.
+	l := ticketing.PhoneLanguage(phone)
+	text := l.Say("unknown.number", b.phonesText(l))
 	if err := b.post(ctx, tx, 0, chatWith(phone), text); err != nil {
 		return err
 	}
@@ -115,11 +118,11 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 	if o.caseText() == "" {
 		body = "_(" + o.media + ")_"
 	}
-	body = b.quotedLine(o.quoted) + body
-	l := b.deskLang
+	body = b.quotedLine(b.mirrorLang(t), o.quoted) + body
+	l := b.mirrorLang(t)
 	text := l.Say("mirror.root", who, c.Name, body, t.ID, kindPriority(l, t), l.When(t.DueAt, b.clock.Now(), c.Location), zoneIn(l, c), mention(c.FocalPoint))
 	if err := b.enqueue(ctx, tx, ticketing.OutboxItem{To: t.Desk.TopLevel(), Mode: ticketing.ModePost, Text: text,
-		TicketID: t.ID, SetsThread: true, Buttons: b.staffButtons(t)}); err != nil {
+		TicketID: t.ID, SetsThread: true}); err != nil {
 		return err
 	}
 	// The files of a greeting that came first go along too.
@@ -148,7 +151,7 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 		body = "_(" + in.Media + ")_"
 	}
 	if in.Quote != "" {
-		body = "\n" + b.quotedLine(in.Quote) + body
+		body = "\n" + b.quotedLine(b.mirrorLang(t), in.Quote) + body
 	}
 	line := fmt.Sprintf("📱 *%s*: %s", clientText(nameOr(in.UserName, in.UserID)), body)
 	carried, err := b.relayToDesk(ctx, tx, t, in.Files, line)
@@ -173,11 +176,21 @@ func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects
 }
 
 // quotedLine shows, above a message, the earlier one it quotes.
-func (b *Bot) quotedLine(q string) string {
+func (b *Bot) quotedLine(l wording.Language, q string) string {
 	if q == "" {
 		return ""
 	}
-	return b.tell("mirror.in_reply") + "\n" + quote(q) + "\n"
+	return l.Say("mirror.in_reply") + "\n" + quote(q) + "\n"
+}
+
+// mirrorLang is what a WhatsApp ticket's mirror reads: the client's own
+// language when the mirror is in the client's channel, where the client's
+// people read it too; desk.language in an internal mirror channel.
+func (b *Bot) mirrorLang(t *ticketing.Ticket) wording.Language {
+	if c, ok := b.dir.client(t.ClientID); ok && c.Channel != "" && t.Desk.Address == c.Channel {
+		return langOf(c)
+	}
+	return b.deskLang
 }
 
 func nameOr(name, fallback string) string {
@@ -210,7 +223,7 @@ func (b *Bot) whatsAppCommand(ctx context.Context, tx ticketing.Tx, c *ticketing
 	}
 	switch fields[0] {
 	case "estado":
-		list, err := b.listTicketsTx(ctx, tx, c.ID, langOf(c))
+		list, err := b.listTicketsFor(ctx, tx, c.ID, langOf(c), false)
 		if err != nil {
 			return true, err
 		}

@@ -119,9 +119,21 @@ type Desk struct {
 	// Timezone is the IANA zone the report's "Generado" time is written
 	// in; empty: the first client's zone.
 	Timezone string `yaml:"timezone"`
+	// TriageChannel is the Slack channel id of the desk's side: one staff
+	// card per ticket, its thread the ticket's internal notes, pings and
+	// breaches. Empty: service_desk.channel.
+	TriageChannel string `yaml:"triage_channel"`
 
 	language wording.Language
 	location *time.Location
+}
+
+// Triage is desk.triage_channel, or service_desk.channel when unset.
+func (c *Config) Triage() string {
+	if c.Desk.TriageChannel != "" {
+		return c.Desk.TriageChannel
+	}
+	return c.ServiceDesk.Channel
 }
 
 // Lang is the validated desk.language.

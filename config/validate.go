@@ -338,6 +338,11 @@ func (c *Config) validateClients(v *validator, staff map[string]ticketing.Staff)
 			v.add("service_desk.channel", "%s is clients[%d]'s channel: internal alerts must not reach a client", c.ServiceDesk.Channel, j)
 		}
 	}
+	if c.Desk.TriageChannel != "" {
+		if j, clash := channels[c.Desk.TriageChannel]; clash {
+			v.add("desk.triage_channel", "%s is clients[%d]'s channel: staff cards and internal notes must not reach a client", c.Desk.TriageChannel, j)
+		}
+	}
 	if c.WhatsApp.MirrorChannel != "" {
 		if _, clash := channels[c.WhatsApp.MirrorChannel]; clash {
 			v.add("whatsapp.mirror_channel", "%s is a client's channel: one client's WhatsApp messages would show there", c.WhatsApp.MirrorChannel)

@@ -54,6 +54,13 @@ type JobsConfig struct {
 	// the client was told; the router asks for a rating there when so
 	// configured. Its error rolls the close back, to be retried.
 	OnAutoClosed func(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) error
+	// Triage is desk.triage_channel, whose card threads get the pings and
+	// breaches (never the client's thread); zero: Desk.
+	Triage ticketing.Conversation
+	// OnTicketChanged runs in the transaction of every ticket step, so the
+	// router redraws the ticket's card when what it shows changed. Its
+	// error rolls the step back, to be retried.
+	OnTicketChanged func(ctx context.Context, tx ticketing.Tx, ticketID int64) error
 	// ResolutionTargets flag, in the digest, open tickets past their
 	// priority's goal to resolution (sla.resolution_targets); nil flags none.
 	ResolutionTargets map[ticketing.Priority]time.Duration
@@ -81,8 +88,11 @@ type Jobs struct {
 	onQueued func()
 	observer JobsObserver
 	onClosed func(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) error
-	digests  []*digestGroup
-	deskLang wording.Language
+	// triage and onChanged: see JobsConfig.
+	triage    ticketing.Conversation
+	onChanged func(ctx context.Context, tx ticketing.Tx, ticketID int64) error
+	digests   []*digestGroup
+	deskLang  wording.Language
 	// sendEmpty sends digests that would list nothing.
 	sendEmpty bool
 	// resolution are the goals to resolution by priority.
@@ -137,7 +147,10 @@ func NewJobs(cfg JobsConfig) (*Jobs, error) {
 		clients: map[string]*ticketing.Client{}, staff: map[string]ticketing.Staff{},
 		warnAt: warnAt, desk: cfg.Desk, notice: cfg.NoticeAfter, close: cfg.CloseAfter,
 		onQueued: cfg.OnQueued, observer: cfg.Observer, onClosed: cfg.OnAutoClosed, digestDone: map[string]ticketing.Date{},
-		deskLang: cfg.DeskLanguage,
+		deskLang: cfg.DeskLanguage, triage: cfg.Triage, onChanged: cfg.OnTicketChanged,
+	}
+	if j.triage.IsZero() {
+		j.triage = cfg.Desk
 	}
 	for i := range cfg.Clients {
 		c := cfg.Clients[i]
@@ -268,7 +281,13 @@ func (j *Jobs) stepTicket(ctx context.Context, id int64, now time.Time) error {
 			after.Then(j.onQueued)
 		}
 		t.NextActionAt = next
-		return tx.UpdateTicket(ctx, t)
+		if err := tx.UpdateTicket(ctx, t); err != nil {
+			return err
+		}
+		if j.onChanged == nil {
+			return nil
+		}
+		return j.onChanged(ctx, tx, t.ID)
 	})
 }
 

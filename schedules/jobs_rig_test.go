@@ -70,7 +70,7 @@ func newRig(t testing.TB, start time.Time, tune ...func(*JobsConfig)) *rig {
 	r := &rig{t: t, db: db, clock: ticketing.NewManualClock(start), obs: &recorder{}}
 	r.obs.clock = r.clock
 	r.cfg = JobsConfig{Store: db, Engine: NewEngine(nil), Clock: r.clock, Clients: testClients(), Staff: testStaff,
-		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Observer: r.obs, Log: slog.New(slog.DiscardHandler),
+		Desk: ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CDESK"}, Triage: triage, Observer: r.obs, Log: slog.New(slog.DiscardHandler),
 		// The rig's store starts empty: digests are sent anyway, so the
 		// digest tests see them; TestEmptyDigestsAreNotSent turns it off.
 		SendEmptyDigests: true}
@@ -82,6 +82,10 @@ func newRig(t testing.TB, start time.Time, tune ...func(*JobsConfig)) *rig {
 }
 
 // restart throws the Jobs value away and builds a new one on the same file.
+// triage is the rig's triage channel, apart from the desk's, so a test
+// tells a card-thread post from a desk alert.
+var triage = ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "CTRIAGE"}
+
 func (r *rig) restart() {
 	r.t.Helper()
 	j, err := NewJobs(r.cfg)

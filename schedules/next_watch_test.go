@@ -46,7 +46,7 @@ func TestNextResponseWatch(t *testing.T) {
 		t.Errorf("first-response observer events %q, want none for a next response", got)
 	}
 	pings := r.pingsContaining("para responder el nuevo mensaje del cliente en #1 de ACME (ALTA)")
-	want := []string{"slack_dm UF", "slack_post C1", "slack_dm UF", "slack_post C1", "slack_dm UF", "slack_post C1"}
+	want := []string{"slack_dm UF", "slack_post CTRIAGE", "slack_dm UF", "slack_post CTRIAGE", "slack_dm UF", "slack_post CTRIAGE"}
 	if !slices.Equal(pings, want) {
 		t.Errorf("pings = %q, want %q", pings, want)
 	}

@@ -13,6 +13,11 @@ import (
 func (s *step) queue(event string, it ticketing.OutboxItem) error {
 	it.TicketID = s.t.ID
 	it.DedupeKey = fmt.Sprintf("sched:%d:%s:%s:%s", s.t.ID, event, it.Route(), it.To.Address)
+	if it.Card != ticketing.CardNone {
+		// The card's thread may be in the desk's own channel, whose
+		// top-level alert for the same event is another message.
+		it.DedupeKey += ":card"
+	}
 	it.CreatedAt, it.NextAttemptAt = s.now, s.now
 	err := s.tx.Enqueue(s.ctx, &it)
 	if errors.Is(err, ticketing.ErrDuplicate) {
@@ -41,6 +46,16 @@ func (s *step) toThread(event, text string) error {
 	return s.queue(event, ticketing.OutboxItem{To: s.t.Desk, Mode: ticketing.ModePost, InDeskThread: s.t.Desk.Thread == "", Text: text})
 }
 
+// toTriage posts on the ticket's internal side: its card's thread in the
+// triage channel, which the client never sees. The deliverer finds the card
+// (or, for a ticket without one, posts at the channel's top level).
+func (s *step) toTriage(event, text string) error {
+	if s.j.triage.IsZero() {
+		return nil
+	}
+	return s.queue(event, ticketing.OutboxItem{To: s.j.triage.TopLevel(), Mode: ticketing.ModePost, Card: ticketing.CardThread, Text: text})
+}
+
 // toDesk alerts the service desk channel.
 func (s *step) toDesk(event, text string) error {
 	if s.j.desk.IsZero() {
@@ -57,7 +72,13 @@ func (s *step) toClient(event, text string) error {
 		if err := s.queue(event, ticketing.OutboxItem{To: s.t.Client, Mode: ticketing.ModePost, Text: text}); err != nil {
 			return err
 		}
-		return s.toThread(event, s.j.deskLang.Say("sent.apart", s.t.Client.Platform.Label(), text))
+		// The mirror in the client's own channel is read by the client's
+		// people too: it speaks their language there.
+		l := s.j.deskLang
+		if s.c.Channel != "" && s.t.Desk.Address == s.c.Channel {
+			l = s.c.Language
+		}
+		return s.toThread(event, l.Say("sent.apart", s.t.Client.Platform.Label(), text))
 	}
 	return s.toThread(event, text)
 }

@@ -122,7 +122,7 @@ func (s *step) ping(d deadline, w float64) error {
 			return err
 		}
 	}
-	if err := s.toThread(event, mentions(who)+text); err != nil {
+	if err := s.toTriage(event, mentions(who)+text); err != nil {
 		return err
 	}
 	s.j.log.Info("deadline ping queued", "ticket", s.t.ID, "client", s.c.ID, "threshold", w, "left", left, "to", who, "next_response", d.next)
@@ -160,7 +160,7 @@ func (s *step) breach(d deadline) error {
 			return err
 		}
 	}
-	if err := s.toThread(d.breach, thread); err != nil {
+	if err := s.toTriage(d.breach, thread); err != nil {
 		return err
 	}
 	if err := s.toDesk(d.breach, desk); err != nil {

@@ -45,13 +45,18 @@ func TestWatchPingsEachThresholdOnce(t *testing.T) {
 			t.Errorf("DM %d = %q, want it to start with %q", i, dms[i].Text, w)
 		}
 	}
-	thread := r.sent(slackPost, "C1")
+	// Pings and the breach are the desk's: the card's thread gets them,
+	// the client's thread nothing.
+	if client := r.sent(slackPost, "C1"); len(client) != 0 {
+		t.Errorf("client's channel got %d posts, want none:\n%s", len(client), texts(client))
+	}
+	thread := r.sent(slackPost, "CTRIAGE")
 	if len(thread) != 4 {
-		t.Fatalf("thread got %d posts, want 4:\n%s", len(thread), texts(thread))
+		t.Fatalf("card thread got %d posts, want 4:\n%s", len(thread), texts(thread))
 	}
 	for _, it := range thread {
-		if it.To.Thread != tk.Desk.Thread || !strings.Contains(it.Text, "<@UF>") {
-			t.Errorf("thread post %q in thread %q, want in %q mentioning <@UF>", it.Text, it.To.Thread, tk.Desk.Thread)
+		if it.Card != ticketing.CardThread || it.TicketID != tk.ID || !strings.Contains(it.Text, "<@UF>") {
+			t.Errorf("triage post %q (card %q, ticket %d), want in #%d's card thread mentioning <@UF>", it.Text, it.Card, it.TicketID, tk.ID)
 		}
 	}
 	if got := r.ticket(tk.ID).NextActionAt; !got.IsZero() {
@@ -327,5 +332,26 @@ func TestWatchCriticalOn7x24PingsAtNight(t *testing.T) {
 	dms := r.sent(slackDM, "UF")
 	if len(dms) == 0 || !strings.HasPrefix(dms[0].Text, "⏰ queda 1 h para responder #1 de Andes (CRÍTICA): vence hoy a las 05:00 (hora de Santiago).") {
 		t.Errorf("first DM = %q", texts(dms))
+	}
+}
+
+// With the triage channel left to default, it is the desk's own channel:
+// the breach's top-level alert and its post in the card's thread are two
+// messages there, not one deduped away.
+func TestBreachInTheDesksOwnChannel(t *testing.T) {
+	r := newRig(t, wed10, func(c *JobsConfig) { c.Triage = ticketing.Conversation{} })
+	tk := r.open("acme", incidente, alta, wed10)
+	r.tick(at("14:00"))
+	var alert, thread int
+	for _, it := range r.sent(slackPost, "CDESK") {
+		switch {
+		case it.Card == ticketing.CardThread && it.TicketID == tk.ID:
+			thread++
+		case it.Card == ticketing.CardNone && strings.Contains(it.Text, "SLA incumplido"):
+			alert++
+		}
+	}
+	if alert != 1 || thread != 1 {
+		t.Errorf("desk channel got %d alerts and %d card-thread posts, want 1 and 1:\n%s", alert, thread, texts(r.sent(slackPost, "CDESK")))
 	}
 }

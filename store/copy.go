@@ -16,7 +16,7 @@ var copyTables = []string{
 	"clients", "staff", "whatsapp_contacts", "whatsapp_invitations",
 	"tickets", "ticket_messages", "inbound_events", "outbox", "notifications",
 	"audit_log", "digests", "heartbeat", "unknown_contacts", "ticket_files", "message_revisions", "pending_edits", "bursts", "critical_questions", "corrections", "csat",
-	"next_responses", "phone_health", "whatsapp_windows", "desk_articles",
+	"next_responses", "phone_health", "whatsapp_windows", "desk_articles", "ticket_cards",
 }
 
 // TableCount is how many rows of one table a copy moved.

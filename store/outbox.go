@@ -43,9 +43,9 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	it.Conversation = conversationOf(it, thread)
 	err = t.guarded(ctx, func() error {
 		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file).Scan(&it.ID)
+			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card)).Scan(&it.ID)
 	})
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
@@ -83,6 +83,12 @@ func routeOf(delivery string) (ticketing.Platform, ticketing.Mode) {
 // thread when the item is addressed to it. Migrations 0004 and 0008 wrote
 // the same keys for the items owed then.
 func conversationOf(it *ticketing.OutboxItem, ticketThread string) string {
+	if it.Card != ticketing.CardNone && it.TicketID != 0 {
+		// A card, its edits and its thread go out in the order queued: an
+		// older edit never lands over a newer one, a ping never before the
+		// card it hangs from.
+		return cardConversation(it.TicketID)
+	}
 	switch it.Mode {
 	case ticketing.ModeDirect:
 		return it.Route() + ":" + it.To.Address
@@ -102,10 +108,12 @@ func conversationOf(it *ticketing.OutboxItem, ticketThread string) string {
 
 func ticketConversation(ticketID int64) string { return "ticket:" + strconv.FormatInt(ticketID, 10) }
 
+func cardConversation(ticketID int64) string { return "card:" + strconv.FormatInt(ticketID, 10) }
+
 func channelConversation(channel, thread string) string { return "channel:" + channel + ":" + thread }
 
 const outboxColumns = `id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
-	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation, file`
+	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation, file, card`
 
 // PendingOutbox lists unsent items whose next attempt is due, oldest first,
 // whether or not an earlier item of their conversation is still owed.
@@ -148,17 +156,17 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		var delivery, buttons string
 		var ticketID sql.NullInt64
 		var dedupe sql.NullString
-		var file string
+		var file, card string
 		if err := rows.Scan(&it.ID, &delivery, &it.To.Address, &it.To.Thread, &it.UserID, &it.Text, &it.EditRef, &buttons, &ticketID,
 			&dedupe, &it.SetsThread, &it.Attempts, &it.Failures, instant{&it.NextAttemptAt}, &it.LastError,
-			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation, &file); err != nil {
+			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation, &file, &card); err != nil {
 			return nil, fmt.Errorf("read outbox: %w", err)
 		}
 		it.To.Platform, it.Mode = routeOf(delivery)
 		if it.To.Thread == inDeskThread {
 			it.To.Thread, it.InDeskThread = "", true
 		}
-		it.TicketID, it.DedupeKey = ticketID.Int64, dedupe.String
+		it.TicketID, it.DedupeKey, it.Card = ticketID.Int64, dedupe.String, ticketing.CardPart(card)
 		var err error
 		if it.Buttons, err = decodeButtons(buttons); err != nil {
 			return nil, err

@@ -148,6 +148,11 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 			{"whatsapp_invitations", `DELETE FROM whatsapp_invitations WHERE phone = ?`, []any{id}},
 			{"unknown_contacts", `DELETE FROM unknown_contacts WHERE phone = ?`, []any{id}},
 			{"whatsapp_windows", `DELETE FROM whatsapp_windows WHERE phone = ?`, []any{id}},
+			// A ticket's card showed their subject: drawn again from the
+			// erased ticket at its next change, its sent copies emptied.
+			{"ticket_cards", `UPDATE ticket_cards SET shown = '' WHERE ticket_id IN (SELECT id FROM tickets WHERE whatsapp_contact = ? OR opened_by = ?)`, []any{id, id}},
+			{"outbox", `UPDATE outbox SET text = '', buttons = '' WHERE card <> '' AND (sent_at IS NOT NULL OR dead_at IS NOT NULL)
+				AND ticket_id IN (SELECT id FROM tickets WHERE whatsapp_contact = ? OR opened_by = ?)`, []any{id, id}},
 		}...)
 		for _, s := range steps {
 			res, err := t.exec(ctx, s.q, s.args...)

@@ -63,4 +63,5 @@ const (
 	AuditConfigReloaded AuditAction = "config_reloaded"
 	AuditConfigRejected AuditAction = "config_rejected"
 	AuditChatLinkAlert  AuditAction = "whatsapp_link"
+	AuditNoteAdded      AuditAction = "note_added"
 )

@@ -47,6 +47,9 @@ type OutboxItem struct {
 	// SetsThread, for a post that starts a ticket's desk thread (a mirror),
 	// records the posted message's id as the ticket's thread.
 	SetsThread bool
+	// Card, when set, addresses the ticket's staff card or its thread; the
+	// deliverer finds the card's message when the item is due.
+	Card CardPart
 
 	// Conversation is the thread, chat or channel the reply appears in, as
 	// the store keys it at enqueue. A reply is not due while an earlier one

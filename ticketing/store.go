@@ -220,6 +220,16 @@ type Tx interface {
 	PhoneHealth(ctx context.Context) (PhoneHealth, error)
 	// SavePhoneHealth stores it, replacing the one before.
 	SavePhoneHealth(ctx context.Context, h PhoneHealth) error
+	// TicketCard reads where a ticket's staff card is; ErrNotFound when it
+	// never had one.
+	TicketCard(ctx context.Context, ticketID int64) (Card, error)
+	// SaveCard stores a ticket's card channel and shown text, keeping its
+	// Ref once known.
+	SaveCard(ctx context.Context, c Card) error
+	// SetCardRef records the posted card's message id.
+	SetCardRef(ctx context.Context, ticketID int64, ref string) error
+	// TicketByCard finds the ticket whose card is message ref of channel.
+	TicketByCard(ctx context.Context, channel, ref string) (*Ticket, error)
 	// RetimeNextResponse gives the ticket's unanswered next-response clock,
 	// if any, a new priority and deadline (its priority was changed).
 	RetimeNextResponse(ctx context.Context, ticketID int64, p Priority, clockStart, due time.Time) error

@@ -100,6 +100,9 @@ const (
 	AuthorClient AuthorKind = "client"
 	AuthorStaff  AuthorKind = "staff"
 	AuthorBot    AuthorKind = "bot"
+	// AuthorNote is a member of staff writing on the desk's side: an
+	// internal note, kept on the ticket and never relayed to the client.
+	AuthorNote AuthorKind = "note"
 )
 
 // Message is one message on a ticket. ExternalID is unique across the store

@@ -122,6 +122,9 @@ func demoLocation(cfg *config.Config) *time.Location {
 
 func demoNames(cfg *config.Config, s *Script) map[string]string {
 	names := map[string]string{cfg.ServiceDesk.Channel: "#mesa-de-ayuda"}
+	if cfg.Desk.TriageChannel != "" && cfg.Desk.TriageChannel != cfg.ServiceDesk.Channel {
+		names[cfg.Desk.TriageChannel] = "#triage"
+	}
 	for _, st := range cfg.TicketingStaff() {
 		names[st.ID] = st.Name
 	}

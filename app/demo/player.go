@@ -64,6 +64,8 @@ func (p *demoPlayer) step(ctx context.Context, st demoStep) error {
 		return p.slackMessage(st.Slack)
 	case st.Reply != nil:
 		return p.threadReply(ctx, st.Reply)
+	case st.Note != nil:
+		return p.note(ctx, st.Note)
 	case st.WhatsApp != nil:
 		return p.whatsAppMessage(st.WhatsApp)
 	case st.Command != nil:
@@ -87,6 +89,11 @@ func (p *demoPlayer) advanceTo(ctx context.Context, t time.Time) error {
 			next = t
 		}
 		p.clock.Set(next)
+		if wa := p.a.WhatsApp(); wa != nil {
+			// The stand-in phone is online all along: a long script must
+			// not raise the link-health alerts of a phone gone for days.
+			wa.HandleEvent(whatsappchannel.OwnPhoneReceipt())
+		}
 		if err := p.tick(ctx); err != nil {
 			return err
 		}
@@ -153,6 +160,24 @@ func (p *demoPlayer) threadReply(ctx context.Context, r *demoReply) error {
 	}
 	p.tr.line(p.style(r.User), "💬 "+p.tr.name(t.Desk.Address)+" (hilo #"+strconv.FormatInt(t.ID, 10)+") · "+p.tr.name(r.User)+":", r.Text+r.File.label())
 	msg := slackfake.Message{Channel: t.Desk.Address, User: r.User, TS: p.nextTS(), ThreadTS: t.Desk.Thread, Text: r.Text}
+	if r.File != nil {
+		msg.Files = []slackfake.File{p.api.AddFileBytes(r.File.Name, r.File.Type, r.File.content())}
+	}
+	return p.postEvent(msg.Event())
+}
+
+// note is a member of staff writing in the thread of a ticket's card in
+// the triage channel: an internal note, which the client never sees.
+func (p *demoPlayer) note(ctx context.Context, r *demoReply) error {
+	c, err := p.a.Card(ctx, r.Ticket)
+	if err != nil {
+		return err
+	}
+	if c.Ref == "" {
+		return fmt.Errorf("ticket #%d's card is not posted yet", r.Ticket)
+	}
+	p.tr.line(p.style(r.User), "💬 "+p.tr.name(c.Channel)+" (tarjeta #"+strconv.FormatInt(r.Ticket, 10)+") · "+p.tr.name(r.User)+":", r.Text+r.File.label())
+	msg := slackfake.Message{Channel: c.Channel, User: r.User, TS: p.nextTS(), ThreadTS: c.Ref, Text: r.Text}
 	if r.File != nil {
 		msg.Files = []slackfake.File{p.api.AddFileBytes(r.File.Name, r.File.Type, r.File.content())}
 	}
@@ -275,12 +300,18 @@ func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {
 }
 
 // kindOf is how a contact's phone sends a file of a MIME type: what it
-// records is a voice note.
+// records is a voice note; a picture the script names (a screenshot) is
+// attached as a file, the one way WhatsApp carries a picture's own name
+// (a photo sent as such arrives nameless, and is named by its kind).
 func kindOf(mime string) string {
-	if k := ticketing.FileKindOf(mime); k != ticketing.FileAudio {
+	switch k := ticketing.FileKindOf(mime); k {
+	case ticketing.FileAudio:
+		return ticketing.FileVoice
+	case ticketing.FileImage:
+		return ticketing.FileDocument
+	default:
 		return k
 	}
-	return ticketing.FileVoice
 }
 
 // label shows an attachment in the transcript.

@@ -35,6 +35,7 @@ type demoStep struct {
 	Wait     string        `yaml:"wait"`
 	Slack    *demoSlack    `yaml:"slack"`
 	Reply    *demoReply    `yaml:"reply"`
+	Note     *demoReply    `yaml:"note"`
 	WhatsApp *demoWhatsApp `yaml:"whatsapp"`
 	Command  *demoCommand  `yaml:"command"`
 	React    *demoReact    `yaml:"react"`
@@ -135,14 +136,14 @@ func ParseScript(raw []byte) (*Script, error) {
 
 func (st *demoStep) check() error {
 	n := 0
-	for _, set := range []bool{st.Say != "", st.At != nil, st.Wait != "", st.Slack != nil, st.Reply != nil,
+	for _, set := range []bool{st.Say != "", st.At != nil, st.Wait != "", st.Slack != nil, st.Reply != nil, st.Note != nil,
 		st.WhatsApp != nil, st.Command != nil, st.React != nil, st.Home != nil, st.Summary} {
 		if set {
 			n++
 		}
 	}
 	if n != 1 {
-		return fmt.Errorf("want exactly one of say, at, wait, slack, reply, whatsapp, command, react, home, summary; got %d", n)
+		return fmt.Errorf("want exactly one of say, at, wait, slack, reply, note, whatsapp, command, react, home, summary; got %d", n)
 	}
 	switch {
 	case st.Wait != "":
@@ -155,9 +156,11 @@ func (st *demoStep) check() error {
 		return errors.New("slack: needs client, user and text")
 	case st.Reply != nil && (st.Reply.Ticket <= 0 || st.Reply.User == "" || st.Reply.Text == "" && st.Reply.File == nil):
 		return errors.New("reply: needs ticket, user and text or file")
+	case st.Note != nil && (st.Note.Ticket <= 0 || st.Note.User == "" || st.Note.Text == "" && st.Note.File == nil):
+		return errors.New("note: needs ticket, user and text or file")
 	case st.WhatsApp != nil && (st.WhatsApp.From == "" || st.WhatsApp.Text == "" && st.WhatsApp.File == nil):
 		return errors.New("whatsapp: needs from and text or file")
-	case st.Reply != nil && st.Reply.File.invalid(), st.WhatsApp != nil && st.WhatsApp.File.invalid():
+	case st.Reply != nil && st.Reply.File.invalid(), st.Note != nil && st.Note.File.invalid(), st.WhatsApp != nil && st.WhatsApp.File.invalid():
 		return errors.New("file: needs name, type (a MIME type) and a positive size")
 	case st.Command != nil && (st.Command.User == "" || st.Command.Text == ""):
 		return errors.New("command: needs user and text")

@@ -107,3 +107,11 @@ func TextMessage(id, phone, pushName, text string, at time.Time) *events.Message
 		Message: &waE2E.Message{Conversation: proto.String(text)},
 	}
 }
+
+// OwnPhoneReceipt is a receipt from the bot's own phone (its primary
+// device), as whatsmeow hands it over while that phone is online: the demo
+// feeds it as its clock runs, so its stand-in phone is never taken for one
+// gone offline for days.
+func OwnPhoneReceipt() any {
+	return &events.Receipt{MessageSource: types.MessageSource{IsFromMe: true}}
+}

@@ -96,11 +96,13 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	if len(args) > 1 && args[0] == "help" {
 		return m.Run(ctx, []string{args[1], "-h"})
 	}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
-		m.usage()
-		if len(args) == 0 {
-			return &ExitError{Code: 2}
-		}
+	if len(args) == 0 {
+		m.usage(m.Stderr)
+		return &ExitError{Code: 2}
+	}
+	if isHelp(args[0]) || args[0] == "help" {
+		// Asked for: the usage is the answer, on standard output.
+		m.usage(m.Stdout)
 		return nil
 	}
 	for _, c := range commands() {
@@ -111,20 +113,20 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 			return nil
 		}
 	}
-	m.usage()
+	m.usage(m.Stderr)
 	return &ExitError{Code: 2, Err: fmt.Errorf("unknown command %q", args[0])}
 }
 
 // runGroup runs a two-word command ("whatsapp pair"): the second word picks
 // one of subs.
 func (m *Main) runGroup(ctx context.Context, group string, args []string, subs ...command) error {
-	usage := func() {
+	usage := func(w io.Writer) {
 		for _, c := range subs {
-			fmt.Fprintf(m.Stderr, "usage: supportbot %s %s [-config PATH] %s\n", group, c.name, c.summary)
+			fmt.Fprintf(w, "usage: supportbot %s %s [-config PATH] %s\n", group, c.name, c.summary)
 		}
 	}
 	if len(args) == 0 {
-		usage()
+		usage(m.Stderr)
 		return &ExitError{Code: 2, Err: fmt.Errorf("%s: missing subcommand", group)}
 	}
 	for _, c := range subs {
@@ -132,10 +134,11 @@ func (m *Main) runGroup(ctx context.Context, group string, args []string, subs .
 			return c.run(m, ctx, args[1:])
 		}
 	}
-	usage()
-	if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+	if isHelp(args[0]) || args[0] == "help" {
+		usage(m.Stdout)
 		return nil
 	}
+	usage(m.Stderr)
 	return &ExitError{Code: 2, Err: fmt.Errorf("%s: unknown subcommand %q", group, args[0])}
 }
 
@@ -149,13 +152,31 @@ func (m *Main) Close() error {
 	return errors.Join(errs...)
 }
 
-func (m *Main) usage() {
+func (m *Main) usage(w io.Writer) {
 	var b strings.Builder
 	b.WriteString("usage: supportbot <command> [-config PATH] [flags]\n\ncommands:\n")
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-13s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(m.Stderr, b.String())
+	fmt.Fprint(w, b.String())
+}
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// flagOutput is where a flag set writes: its usage on standard output when
+// help was asked for, a flag error and the usage after it on standard
+// error.
+type flagOutput struct {
+	out, err io.Writer
+	help     bool
+}
+
+func (o *flagOutput) Write(p []byte) (int, error) {
+	if o.help {
+		return o.out.Write(p)
+	}
+	return o.err.Write(p)
 }
 
 // flagSet makes a subcommand's flag set with the -config flag every
@@ -163,7 +184,7 @@ func (m *Main) usage() {
 // text when given.
 func (m *Main) flagSet(name string, usage ...string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs.SetOutput(&flagOutput{out: m.Stdout, err: m.Stderr})
 	path := fs.String("config", "", "configuration file (default config.yaml, else config.example.yaml)")
 	summary := ""
 	for _, c := range commands() {
@@ -189,6 +210,14 @@ var errHelp = errors.New("help shown")
 
 // parseFlags turns flag errors into exit status 2, and -h into errHelp.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	if o, ok := fs.Output().(*flagOutput); ok {
+		for _, a := range args {
+			if a == "--" {
+				break
+			}
+			o.help = o.help || isHelp(a)
+		}
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelp

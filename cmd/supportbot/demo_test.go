@@ -22,7 +22,7 @@ func TestDemoTranscript(t *testing.T) {
 		"🤖 → #acme: 📱 *WhatsApp* de *Pedro Ruiz (+5491155550101)*",
 		"🤖 → WhatsApp +5491155550101: *Lucía Fernández (Soporte):* Hola Pedro",
 		// A WhatsApp screenshot is mirrored as a file, a staff attachment relayed back.
-		"🤖 📎 → #acme (hilo): 📱 *", "se ve el softphone\ue003\n      📎 imagen.png",
+		"🤖 📎 → #acme (hilo): 📱 *", "se ve el softphone\ue003\n      📎 captura.png",
 		"🤖 → WhatsApp +5491155550101: *Lucía Fernández (Soporte):* Te dejo la guía paso a paso\n      📎 document guia-softphone.pdf (application/pdf, 178 KB)",
 		"🤖 → WhatsApp +5491166660000: Hola. Este número de Soporte atiende solo a contactos habilitados",
 		"llamá ahora al +54 9 5276-9999 o al +56 2-2928-8900",
@@ -56,10 +56,29 @@ func TestDemoTranscript(t *testing.T) {
 		// Andes reads Chilean Spanish, with tú.
 		"🤖 → #andes (hilo): 🚨 Esto parece un *incidente crítico*", "*: llama ahora al +54 9 5276-9999",
 		"🤖 → #andes, solo para Camila Soto (Andes): *Soporte para Andes Contact Center*\n      • Escribe tu consulta",
-		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
+		// The card and the answer go out side by side, in either order.
+		"09:20 💬 #acme · Ana Gómez (ACME): Hola\n09:21 💬 #acme · Ana Gómez (ACME): tenemos un problema con las grabaciones\n09:21 🤖 → ",
+		"09:21 🤖 → #triage: 🗂️ *Ticket #5*",
+		"09:21 🤖 → #acme (hilo): Registramos tu caso: *ticket #5*",
+		// The desk's side beside the client's: the card, a ping in its
+		// thread, an internal note.
+		"09:20 🤖 → #triage: 🗂️ *Ticket #2* · ACME Cobranzas · Incidente · prioridad MEDIA · nuevo",
+		"12:05 🤖 → #triage (hilo): @Lucía Fernández ⏰ quedan 2 h para responder #3",
+		"09:35 💬 #triage (tarjeta #2) · Lucía Fernández: Ojo: puede ser el codec",
+		"14:45 🤖 ✎ #triage: 🗂️ *Ticket #3* · ACME Cobranzas · Incidente · prioridad ALTA · en curso",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("transcript lacks %q", want)
+		}
+	}
+	// Nothing of the desk's side reaches the client's side.
+	for _, line := range strings.Split(got, "\n") {
+		if strings.Contains(line, "🤖 → #acme") || strings.Contains(line, "🤖 → WhatsApp") || strings.Contains(line, "🤖 → #andes") {
+			for _, internal := range []string{"⏰", "codec", "[Tomar]", "tomó el ticket", "Escalado a"} {
+				if strings.Contains(line, internal) {
+					t.Errorf("client side got %q: %s", internal, line)
+				}
+			}
 		}
 	}
 	// The three-message burst is one ticket with one answer.
@@ -148,5 +167,37 @@ steps:
 	m, _, _ := testMain()
 	if code := exitCode(m.Run(context.Background(), []string{"demo", "-script", path, "-whatsapp", "carrier-pigeon"})); code != 2 {
 		t.Errorf("unknown transport: exit %d, want 2", code)
+	}
+}
+
+// demo -config would play other clients than the file's: it is refused.
+func TestDemoRefusesConfig(t *testing.T) {
+	m, _, _ := testMain()
+	err := m.Run(context.Background(), []string{"demo", "-config", "config.yaml"})
+	if code := exitCode(err); code != 2 || !strings.Contains(err.Error(), "-config is not used") {
+		t.Errorf("demo -config = %v (exit %d), want refused with exit 2", err, code)
+	}
+}
+
+// A script that runs the clock past 12 days raises no link-health alert
+// for the stand-in phone, which is online all along.
+func TestLongDemoRaisesNoLinkAlert(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays 12.5 simulated days")
+	}
+	script := filepath.Join(t.TempDir(), "long.yaml")
+	if err := os.WriteFile(script, []byte(`start: 2026-11-26T08:55:00-03:00
+steps:
+  - whatsapp: {from: "+5491155550101", name: Pedro Ruiz, text: "Hola, un agente no escucha el audio"}
+  - wait: 300h
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m, out, errb := testMain()
+	if err := m.Run(context.Background(), []string{"demo", "-no-color", "-script", script}); err != nil {
+		t.Fatalf("demo: %v\n%s", err, errb)
+	}
+	if strings.Contains(out.String(), "desvincula") || strings.Contains(out.String(), "keep-alive") {
+		t.Errorf("the stand-in phone was taken for one offline:\n%s", out)
 	}
 }

@@ -90,9 +90,15 @@ func TestSlackCSAT(t *testing.T) {
 	if got := r.pressCSAT(acmeChannel, acmeClient, value(5), tsAt(50)); got != http.StatusOK {
 		t.Fatalf("press status = %d", got)
 	}
+	// The focal point by DM, and the card's thread on the desk's side.
 	f.waitFor("the focal point's notice", func() bool {
-		return len(callsWith(f.CallsOf("chat.postMessage"), "con *5 de 5*")) == 1
+		return len(callsWith(f.CallsOf("chat.postMessage"), "con *5 de 5*")) == 2
 	})
+	for _, c := range callsWith(f.CallsOf("chat.postMessage"), "con *5 de 5*") {
+		if c.Form.Get("channel") == acmeChannel {
+			t.Errorf("the rating notice reached the client's channel: %s", c.Form.Get("text"))
+		}
+	}
 	f.waitFor("the answered question", func() bool { return len(callsWith(f.CallsOf("chat.update"), "calificaste la ayuda con 5 de 5")) == 1 })
 
 	refusals := []struct {

@@ -171,8 +171,9 @@ func TestOversizedStaffFileGetsTheNote(t *testing.T) {
 		t.Errorf("then %+v, want the focal point's words as text", sent[1])
 	}
 	w.f.waitFor("the note to staff", func() bool {
-		for _, p := range w.f.Posts(acmeChannel) {
-			if p.Form.Get("thread_ts") == tk.Desk.Thread && strings.Contains(p.Form.Get("text"), "no se envió") {
+		// Told on the desk's side: the card's thread.
+		for _, p := range w.f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "no se envió") {
 				return true
 			}
 		}
@@ -211,8 +212,9 @@ func TestFileTooLargeOnceFetchedToldInThread(t *testing.T) {
 	w.event(slackfake.Message{EventID: "EvLIAR1", Channel: acmeChannel, User: focalAR, TS: tsAt(300), ThreadTS: tk.Desk.Thread,
 		Files: []slackfake.File{liar}})
 	w.f.waitFor("the note to staff", func() bool {
-		for _, p := range w.f.Posts(acmeChannel) {
-			if p.Form.Get("thread_ts") == tk.Desk.Thread && strings.Contains(p.Form.Get("text"), "no llegó a destino") &&
+		// Told on the desk's side: the card's thread.
+		for _, p := range w.f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "no llegó a destino") &&
 				strings.Contains(p.Form.Get("text"), "pantalla.png") {
 				return true
 			}

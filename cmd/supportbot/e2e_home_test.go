@@ -98,8 +98,10 @@ func TestHomeTabForStaff(t *testing.T) {
 			"/archives/" + acmeChannel + "/p" + strings.Replace(acme.Desk.Thread, ".", "", 1) + "|ver hilo>",
 			"&lt;!channel&gt;", "(hora de Buenos Aires)", "(hora de Santiago)"},
 			[]string{"<!channel>", "Clientes"}},
+		// The service desk answers for every client: every client's
+		// unassigned tickets are in its queue.
 		{deskAgent, []string{"Mis tickets", "Clientes", "*ACME Cobranzas*: 1 abiertos · 0 incumplidos este mes",
-			"*Andes Contact Center*: 1 abiertos · 0 incumplidos este mes"}, []string{"#1", "#2"}},
+			"*Andes Contact Center*: 1 abiertos · 0 incumplidos este mes", "Sin asignar y en riesgo", "*#1* · ACME Cobranzas", "*#2* · Andes Contact Center"}, nil},
 	}
 	for _, tt := range tests {
 		got := openHome(t, f, r, tt.user)
@@ -198,6 +200,19 @@ func TestHomeTabRefreshesWhenTaken(t *testing.T) {
 	}
 	if n := len(f.Views(acmeClient)); n != 1 {
 		t.Errorf("ACME's home published %d times, want 1: #2 is not theirs", n)
+	}
+	// Who took it is the desk's business: the card's thread is told, the
+	// client's channel is not.
+	f.waitFor("the card's thread told #2 was taken", func() bool {
+		for _, p := range f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "tomó el ticket #2") {
+				return true
+			}
+		}
+		return false
+	})
+	if postsContaining(f.Posts(andesChannel), "tomó el ticket") != 0 {
+		t.Errorf("the client's channel was told who took #2:\n%s", f.Dump())
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"supportbot/app/bench"
@@ -14,12 +15,16 @@ import (
 // WhatsApp played in-process and a simulated clock, and prints what
 // everybody sees.
 func (m *Main) runDemo(ctx context.Context, args []string) error {
-	fs, _ := m.flagSet("demo")
+	fs, cfgPath := m.flagSet("demo")
 	scriptPath := fs.String("script", "", "play this scenario instead of the built-in one (format: app/demo/demo_script.yaml)")
 	noColor := fs.Bool("no-color", false, "plain text even on a terminal")
 	transport := fs.String("whatsapp", "", "the WhatsApp transport to play, linked or cloud (default: the script's whatsapp_transport, else linked)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cfgPath != "" {
+		// Silently playing other clients than the file's would mislead.
+		return &ExitError{Code: 2, Err: fmt.Errorf("demo: -config is not used: the demo plays its own clients and staff (those of config.example.yaml) against in-process Slack and WhatsApp; give a scenario with -script")}
 	}
 	script, err := demo.LoadScript(*scriptPath)
 	if err != nil {

@@ -283,7 +283,7 @@ func TestReportHelp(t *testing.T) {
 	if err := m.Run(context.Background(), []string{"report", "-h"}); err != nil {
 		t.Fatalf("help: %v", err)
 	}
-	if out.Len() != 0 || !strings.Contains(errb.String(), "usage: supportbot report") {
+	if errb.Len() != 0 || !strings.Contains(out.String(), "usage: supportbot report") {
 		t.Errorf("help: stdout %q, stderr %q", out, errb)
 	}
 }

@@ -40,19 +40,19 @@ func TestWhatsAppUsageErrors(t *testing.T) {
 }
 
 func TestWhatsAppHelp(t *testing.T) {
-	m, _, errb := testMain()
+	m, out, _ := testMain()
 	if err := m.Run(context.Background(), []string{"whatsapp", "-h"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(errb.String(), "whatsapp pair") {
-		t.Errorf("help: %q", errb.String())
+	if !strings.Contains(out.String(), "whatsapp pair") {
+		t.Errorf("help: %q", out.String())
 	}
 	// Help for pair must not go on to pair.
 	m, out, errb := testMain()
 	if err := m.Run(context.Background(), []string{"whatsapp", "pair", "-h"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(errb.String(), "-phone") || out.Len() != 0 {
+	if !strings.Contains(out.String(), "-phone") || errb.Len() != 0 {
 		t.Errorf("pair help: stderr %q stdout %q", errb.String(), out.String())
 	}
 }

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Open) {
 		{"next responses", nextResponseCases},
 		{"phone health", phoneHealthCases},
 		{"desk articles", deskArticleCases},
+		{"cards", cardCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {

@@ -45,7 +45,7 @@ var (
 
 func init() {
 	b := catalog.NewBuilder(catalog.Fallback(SpanishAR.tag()))
-	for _, table := range []map[string]Text{clientTexts, deskTexts, reportTexts} {
+	for _, table := range []map[string]Text{clientTexts, deskTexts, reportTexts, triageTexts} {
 		for key, t := range table {
 			known[key] = true
 			for _, l := range Languages {

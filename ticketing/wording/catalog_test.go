@@ -21,7 +21,7 @@ func TestCatalogBuilds(t *testing.T) {
 // A row with a column missing, or whose columns take different arguments,
 // would render a wrong or broken text in one language.
 func TestEveryKeyInEveryLanguage(t *testing.T) {
-	for _, table := range []map[string]Text{clientTexts, deskTexts, reportTexts} {
+	for _, table := range []map[string]Text{clientTexts, deskTexts, reportTexts, triageTexts} {
 		for key, row := range table {
 			want := verbs(row.ESAR)
 			for _, l := range Languages {

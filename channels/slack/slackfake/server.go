@@ -40,6 +40,7 @@ type Server struct {
 	calls        []Call
 	seq          int
 	limitNext    int    // answer this many chat.postMessage calls with 429
+	limitUpdates int    // answer this many chat.update calls with 429
 	limitChannel string // if set, only posts to this channel are limited
 	failing      bool   // answer chat.postMessage with an internal error
 	revoked      bool   // answer auth.test as Slack does a revoked bot token
@@ -99,6 +100,17 @@ func New(extra map[string]http.HandlerFunc) *Server {
 		},
 		"/chat.update": func(w http.ResponseWriter, r *http.Request) {
 			v := s.record("chat.update", r)
+			s.mu.Lock()
+			limited := s.limitUpdates > 0
+			if limited {
+				s.limitUpdates--
+			}
+			s.mu.Unlock()
+			if limited {
+				w.Header().Set("Retry-After", "30")
+				w.WriteHeader(http.StatusTooManyRequests)
+				return
+			}
 			WriteJSON(w, map[string]any{"ok": true, "channel": v.Get("channel"), "ts": v.Get("ts")})
 		},
 		"/conversations.replies": func(w http.ResponseWriter, r *http.Request) {
@@ -168,6 +180,14 @@ func (s *Server) Discard() {
 func (s *Server) LimitNext(n int, channel string) {
 	s.mu.Lock()
 	s.limitNext, s.limitChannel = n, channel
+	s.mu.Unlock()
+}
+
+// LimitNextUpdates answers the next n chat.update calls with 429 Too Many
+// Requests (Retry-After 30).
+func (s *Server) LimitNextUpdates(n int) {
+	s.mu.Lock()
+	s.limitUpdates = n
 	s.mu.Unlock()
 }
 
