@@ -70,8 +70,10 @@ func ReadExamples(r io.Reader) ([]Example, error) {
 
 // The corpus the default model is trained on ships with the code, so the
 // model is rebuilt from the repository alone: no download, no weights file.
-// corpus/broad.jsonl is composed by internal/gencorpus; the other files are
-// kept by hand.
+// Most of it is written one message at a time (own, handwritten, chat,
+// vague); corpus/broad.jsonl is composed by internal/gencorpus and
+// corpus/generated.jsonl is an earlier template composition, both thinned
+// to what the labelled sets' floors still need.
 //
 //go:generate go run ./internal/gencorpus -o corpus/broad.jsonl
 //go:embed corpus/*.jsonl

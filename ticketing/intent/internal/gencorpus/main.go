@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -64,6 +65,7 @@ func write(path string) error {
 	var b strings.Builder
 	seen := map[string]bool{}
 	for _, f := range families {
+		var lines [][]byte
 		for made, tries := 0, 0; made < f.n && tries < f.n*20; tries++ {
 			t := dress(r, f.make(r), f.en)
 			key := strings.ToLower(t)
@@ -75,12 +77,37 @@ func write(path string) error {
 			if err != nil {
 				return err
 			}
+			lines = append(lines, line)
+			made++
+		}
+		for _, line := range spread(lines, keep) {
 			b.Write(line)
 			b.WriteByte('\n')
-			made++
 		}
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// keep is the share of each family's messages written out. The corpus is
+// mostly hand-written now; composed messages are kept only as far as the
+// labelled sets' floors need them (the scope and priority conventions of
+// the earlier held-out files). Every family is composed whole and then
+// thinned, so its random stream, and what is kept, do not change when
+// another family's size does.
+const keep = 0.5
+
+// spread keeps round(len*share) of xs, evenly spaced from the first.
+func spread[T any](xs []T, share float64) []T {
+	n := int(math.Round(float64(len(xs)) * share))
+	if n <= 0 {
+		return nil
+	}
+	step := float64(len(xs)) / float64(n)
+	out := make([]T, 0, n)
+	for i := range n {
+		out = append(out, xs[int(float64(i)*step)])
+	}
+	return out
 }
 
 // dress wraps a message in a style.
