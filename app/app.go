@@ -74,8 +74,12 @@ type classifierAdapter struct{ c *intent.Classifier }
 
 func (a classifierAdapter) Classify(text string) bot.Classification {
 	r := a.c.Classify(text)
-	return bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask,
+	c := bot.Classification{Kind: r.Kind, Priority: r.Priority, Confidence: r.Confidence, Ask: r.Ask,
 		DoubtfulCritical: r.DoubtfulCritical, NoCase: r.NoCase, Cues: r.Cues}
+	for _, x := range r.Exclusions {
+		c.Exclusions = append(c.Exclusions, bot.Exclusion{Code: x.Code, Reason: x.Reason})
+	}
+	return c
 }
 
 // wakeOnCommit tells the deliverer about every committed change, so an

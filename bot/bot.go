@@ -29,6 +29,16 @@ type Classification struct {
 	// NoCase is set for a greeting, thanks or "ok" alone: no case yet.
 	NoCase bool
 	Cues   []string
+	// Exclusions are the support policy's exclusions the message points
+	// at: shown to staff on the ticket's card, never to the client, and
+	// never a change of kind or deadline.
+	Exclusions []Exclusion
+}
+
+// Exclusion is one exclusion code and the client's words that point at it.
+type Exclusion struct {
+	Code   string
+	Reason string
 }
 
 // Classifier reads a client's message.

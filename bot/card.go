@@ -13,8 +13,12 @@ import (
 // CardSuggestion is a knowledge article or known fix shown to staff on a
 // ticket's card.
 type CardSuggestion struct {
+	ID    string
 	Title string
 	URL   string
+	// StaffOnly: a known fix not yet published, which clients are never
+	// offered.
+	StaffOnly bool
 }
 
 // CardView is everything a ticket's staff card shows. The card renders
@@ -30,7 +34,7 @@ type CardView struct {
 	Link string
 	// Exclusions are the policy's exclusions the case may fall under; a
 	// cue for staff, never a refusal.
-	Exclusions []string
+	Exclusions []Exclusion
 	// Suggestions are articles or known fixes that may answer the case.
 	Suggestions []CardSuggestion
 }
@@ -82,12 +86,20 @@ func (v CardView) render(l wording.Language, buttons func(*ticketing.Ticket) []t
 		lines = append(lines, l.Say("card.cues", clientText(strings.Join(t.Cues, ", ")), t.Confidence*100))
 	}
 	if len(v.Exclusions) > 0 {
-		lines = append(lines, l.Say("card.exclusions", strings.Join(v.Exclusions, "; ")))
+		var reasons []string
+		for _, x := range v.Exclusions {
+			reasons = append(reasons, l.ExclusionLabel(x.Code)+" ("+clientText(x.Reason)+")")
+		}
+		lines = append(lines, "⚖️ "+l.Say("exclusion.notice", strings.Join(reasons, "; ")))
 	}
 	if len(v.Suggestions) > 0 {
 		var s []string
 		for _, g := range v.Suggestions {
-			s = append(s, strings.TrimSpace(g.Title+" "+g.URL))
+			extra := g.URL
+			if g.StaffOnly {
+				extra = l.Say("knowledge.staff.staff_only")
+			}
+			s = append(s, strings.TrimSpace(clientText(g.Title)+" `"+g.ID+"` "+extra))
 		}
 		lines = append(lines, l.Say("card.suggestions", strings.Join(s, " · ")))
 	}
@@ -125,9 +137,25 @@ func dateIn(l wording.Language, at time.Time, c *ticketing.Client) string {
 	return l.Say("when.day", l.Say(fmt.Sprintf("weekday.%d", at.Weekday())), at.Format("02/01"), at.Format("15:04"))
 }
 
-// cardView gathers what t's card shows.
-func (b *Bot) cardView(t *ticketing.Ticket) CardView {
-	return CardView{Ticket: t, Client: b.clientOf(t), Now: b.clock.Now(), Link: b.threadLink(t.Desk)}
+// cardView gathers what t's card shows: the client's question is read
+// again for the policy's exclusions and the knowledge that may answer it,
+// so the card needs nothing stored beyond the ticket and its messages.
+func (b *Bot) cardView(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) (CardView, error) {
+	c := b.clientOf(t)
+	v := CardView{Ticket: t, Client: c, Now: b.clock.Now(), Link: b.threadLink(t.Desk)}
+	question, _, err := clientQuestion(ctx, tx, t)
+	if err != nil || strings.TrimSpace(question) == "" {
+		return v, err
+	}
+	v.Exclusions = b.classifier.Classify(question).Exclusions
+	res, err := b.staffSuggestionsTx(ctx, tx, c, question)
+	if err != nil {
+		return v, err
+	}
+	for _, r := range res {
+		v.Suggestions = append(v.Suggestions, CardSuggestion{ID: r.ID, Title: r.Title, URL: r.URL, StaffOnly: r.StaffOnly})
+	}
+	return v, nil
 }
 
 // triageChannel is where cards go; empty when there is none.
@@ -150,7 +178,11 @@ func (b *Bot) RefreshCard(ctx context.Context, tx ticketing.Tx, ticketID int64) 
 	if err != nil {
 		return fmt.Errorf("card of ticket %d: %w", ticketID, err)
 	}
-	text, buttons := b.cardView(t).render(b.deskLang, b.staffButtons)
+	view, err := b.cardView(ctx, tx, t)
+	if err != nil {
+		return fmt.Errorf("card of ticket %d: %w", ticketID, err)
+	}
+	text, buttons := view.render(b.deskLang, b.staffButtons)
 	card, err := tx.TicketCard(ctx, t.ID)
 	switch {
 	case isNotFound(err):

@@ -129,10 +129,7 @@ func (b *Bot) answerOpened(ctx context.Context, tx ticketing.Tx, o origin, t *ti
 	if err != nil {
 		return err
 	}
-	if err := b.answer(ctx, tx, o, t.ID, text, append(more, buttons...)...); err != nil {
-		return err
-	}
-	return b.noteStaffSuggestions(ctx, tx, c, t, o.caseText())
+	return b.answer(ctx, tx, o, t.ID, text, append(more, buttons...)...)
 }
 
 func mediaText(c *ticketing.Client, media string, t *ticketing.Ticket) string {

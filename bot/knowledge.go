@@ -151,33 +151,6 @@ func (b *Bot) staffSuggestionsTx(ctx context.Context, tx ticketing.Tx, c *ticket
 	return b.kb.SearchFor(question, articleLang(langOf(c)), maxSuggestions), nil
 }
 
-// noteStaffSuggestions tells the desk, in the service desk channel (where
-// the staff card will live), which articles may answer a new ticket; the
-// client's thread never shows staff-only fixes.
-func (b *Bot) noteStaffSuggestions(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, question string) error {
-	if b.desk.Channel == "" {
-		return nil
-	}
-	res, err := b.staffSuggestionsTx(ctx, tx, c, question)
-	if err != nil || len(res) == 0 {
-		return err
-	}
-	return b.alertDesk(ctx, tx, t.ID, b.tell("knowledge.staff.note", t.ID, c.Name, b.StaffSuggestionsText(res)))
-}
-
-// StaffSuggestionsText lists articles for staff in desk.language.
-func (b *Bot) StaffSuggestionsText(res []knowledge.Result) string {
-	var lines []string
-	for _, r := range res {
-		extra := r.URL
-		if r.StaffOnly {
-			extra = b.tell("knowledge.staff.staff_only")
-		}
-		lines = append(lines, b.tell("knowledge.staff.item", clientText(r.Title), r.ID, fmt.Sprintf("%.2f", r.Score), extra))
-	}
-	return strings.Join(lines, "\n")
-}
-
 // clientQuestion is what the client asked on a ticket: their first
 // message with text, and who wrote it; the subject when none is stored.
 func clientQuestion(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) (text, author string, err error) {

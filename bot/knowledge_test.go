@@ -81,14 +81,50 @@ func TestStaffSuggestionsForAnyTicket(t *testing.T) {
 		t.Fatalf("StaffSuggestions = %v, %v; want the password articles", res, err)
 	}
 	slack, _ := h.flush()
-	var desk []ticketing.OutboxItem
-	for _, it := range slack {
-		if it.To.Address == "CDESK" {
-			desk = append(desk, it)
-		}
+	cards := h.takeTriaged()
+	if len(cards) != 1 || !strings.Contains(cards[0].Text, "agentes/restablecer-contrasena") {
+		t.Errorf("triage channel got %s, want the card naming the password article", texts(cards))
 	}
-	if len(desk) != 1 || !strings.Contains(desk[0].Text, "agentes/restablecer-contrasena") {
-		t.Errorf("desk channel got %s, want one note naming the password article", texts(desk))
+	if strings.Contains(texts(slack), "agentes/restablecer-contrasena") {
+		t.Errorf("an incident's client was shown a suggestion:\n%s", texts(slack))
+	}
+}
+
+// The card shows the policy's exclusions the client's words point at, with
+// those words; the client's thread never does, and the ticket's kind and
+// deadline are what they would be without them.
+func TestCardShowsExclusions(t *testing.T) {
+	withExclusion := func(text string) bot.Classification {
+		c := keywordClassifier(text)
+		if strings.Contains(text, "gateway") {
+			c.Exclusions = []bot.Exclusion{{Code: "equipos_terceros", Reason: "gateway GSM"}}
+		}
+		return c
+	}
+	h := newHarnessWith(t, func(c *bot.Config) { c.Classifier = bot.ClassifierFunc(withExclusion) })
+	h.handle(slackMsg("CACME", "UCLIENT", "100.1", "no anda el gateway GSM que compramos, se cortan las llamadas salientes"))
+	h.handle(slackMsg("CACME", "UOTHERCLIENT", "101.1", "no anda el reporte de pausas"))
+	slack, _ := h.flush()
+	last := map[int64]ticketing.OutboxItem{}
+	for _, it := range h.takeTriaged() {
+		last[it.TicketID] = it
+	}
+	a, b := h.tickets("acme")[0], h.tickets("acme")[1]
+	if a.Subject > b.Subject { // "no anda el gateway…" before "no anda el reporte…"
+		a, b = b, a
+	}
+	cards := []ticketing.OutboxItem{last[a.ID], last[b.ID]}
+	if got := cards[0].Text; !strings.Contains(got, "Posible exclusión del alcance:") || !strings.Contains(got, "gateway GSM") {
+		t.Errorf("first card lacks the exclusion and its words:\n%s", got)
+	}
+	if strings.Contains(cards[1].Text, "exclusión") {
+		t.Errorf("second card flags an exclusion it has none of:\n%s", cards[1].Text)
+	}
+	if strings.Contains(texts(slack), "exclusión") {
+		t.Errorf("the client was told of an exclusion:\n%s", texts(slack))
+	}
+	if a.Kind != b.Kind || a.Priority != b.Priority {
+		t.Errorf("tickets read %s/%s and %s/%s: an exclusion changed the reading", a.Kind, a.Priority, b.Kind, b.Priority)
 	}
 }
 

@@ -57,6 +57,16 @@ func TestAPIClockPings(t *testing.T) {
 	r.find("pinging Lucía by DM", func(p Post) bool {
 		return p.Where == "D"+focalAR && strings.Contains(p.Text, "para responder #1")
 	})
+	// The ping is the desk's business: in the card's thread too, never in
+	// the client's channel.
+	r.find("the ping in the card's thread", func(p Post) bool {
+		return p.Where != acmeChannel && p.Thread != "" && strings.Contains(p.Text, "para responder #1")
+	})
+	for _, p := range r.p.Transcript() {
+		if p.Where == acmeChannel && strings.Contains(p.Text, "para responder") {
+			t.Errorf("the ping reached the client's channel: %+v", p)
+		}
+	}
 	r.must("/api/clock", map[string]string{"to": "2026-12-09T13:30"})
 	if got, want := r.p.Now().Format("15:04"), "13:30"; got != want {
 		t.Errorf("now = %s, want %s", got, want)
@@ -68,10 +78,13 @@ func TestAPIClockPings(t *testing.T) {
 func TestAPIPressTakes(t *testing.T) {
 	r := newRig(t, Options{})
 	r.must("/api/say", map[string]string{"as": acmeUser, "where": acmeChannel, "text": incident})
-	answer := r.find("with a Tomar button", func(p Post) bool {
-		return p.Who == botWho && p.Where == acmeChannel && hasButton(p, "ticket_take")
-	})
-	r.must("/api/press", map[string]string{"as": focalAR, "where": answer.Where, "ts": answer.TS, "action_id": "ticket_take", "value": "1"})
+	card := r.find("the desk's card with a Tomar button", isCard)
+	for _, p := range r.p.Transcript() {
+		if p.Where == acmeChannel && hasButton(p, "ticket_take") {
+			t.Errorf("a staff button in the client's channel: %+v", p)
+		}
+	}
+	r.must("/api/press", map[string]string{"as": focalAR, "where": card.Where, "ts": card.TS, "action_id": "ticket_take", "value": "1"})
 	tk, err := r.p.app.Ticket(context.Background(), 1)
 	if err != nil {
 		t.Fatal(err)
@@ -86,6 +99,12 @@ func TestAPIPressTakes(t *testing.T) {
 	if hasButton(home, "ticket_take") {
 		t.Errorf("Lucía's Home still offers to take #1:\n%s", home.Text)
 	}
+}
+
+// isCard is a ticket's staff card: a bot post outside any client channel
+// and any Home that offers to take the ticket.
+func isCard(p Post) bool {
+	return p.Who == botWho && p.Where != acmeChannel && !strings.HasPrefix(p.Where, "home:") && hasButton(p, "ticket_take")
 }
 
 func hasButton(p Post, action string) bool {

@@ -39,8 +39,8 @@ func TestNoOutboundNetwork(t *testing.T) {
 	r.must("/api/say", map[string]string{"as": acmePhone, "where": acmePhone, "text": "hola, el softphone no tiene audio"})
 	r.must("/api/say", map[string]string{"as": "+5491166660000", "where": "+5491166660000", "text": "hola"})
 	r.must("/api/clock", map[string]string{"advance": "1d"})
-	answer := r.find("with a Tomar button", func(p Post) bool { return p.Where == acmeChannel && hasButton(p, "ticket_take") })
-	r.must("/api/press", map[string]string{"as": focalAR, "where": acmeChannel, "ts": answer.TS, "action_id": "ticket_take"})
+	card := r.find("a card with a Tomar button", isCard)
+	r.must("/api/press", map[string]string{"as": focalAR, "where": card.Where, "ts": card.TS, "action_id": "ticket_take"})
 
 	rec.mu.Lock()
 	defer rec.mu.Unlock()

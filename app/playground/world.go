@@ -58,7 +58,10 @@ func newWorld(cfg *config.Config, ignored []string, path string) World {
 		w.Staff = append(w.Staff, Person{ID: s.ID, Name: s.Name, Role: string(s.Role)})
 	}
 	w.Desk = append(w.Desk, Place{ID: cfg.ServiceDesk.Channel, Name: "Mesa de ayuda"})
-	if m := cfg.WhatsApp.MirrorChannel; m != "" && m != cfg.ServiceDesk.Channel {
+	if tr := cfg.Triage(); tr != cfg.ServiceDesk.Channel {
+		w.Desk = append(w.Desk, Place{ID: tr, Name: "Triage"})
+	}
+	if m := cfg.WhatsApp.MirrorChannel; m != "" && m != cfg.ServiceDesk.Channel && m != cfg.Triage() {
 		w.Desk = append(w.Desk, Place{ID: m, Name: "Espejo de WhatsApp"})
 	}
 	w.Unknown = "+5491166660000"

@@ -44,11 +44,6 @@ var knowledgeDeskTexts = map[string]Text{
 		"📖 El ticket #%d de %s se resolvió sin intervención: el cliente dijo que un artículo sugerido le sirvió (%s).",
 		"📖 El ticket #%d de %s se resolvió sin intervención: el cliente dijo que un artículo sugerido le sirvió (%s).",
 		"📖 Ticket #%d of %s was self-served: the client said a suggested article solved it (%s)."},
-	"knowledge.staff.note": {
-		"📖 Ticket #%d (%s): artículos que pueden servir:\n%s",
-		"📖 Ticket #%d (%s): artículos que pueden servir:\n%s",
-		"📖 Ticket #%d (%s): articles that may help:\n%s"},
-	"knowledge.staff.item":       {"• %s (`%s`, %s) %s", "• %s (`%s`, %s) %s", "• %s (`%s`, %s) %s"},
 	"knowledge.staff.staff_only": {"_solo staff_", "_solo staff_", "_staff only_"},
 	"knowledge.saved": {
 		"📖 Guardado como artículo de la mesa `%s` (solo staff). Para mostrarlo a los clientes: `/soporte publicar %s`.",

@@ -18,7 +18,6 @@ var triageTexts = map[string]Text{
 	"card.thread":       {"hilo", "hilo", "thread"},
 	"card.subject":      {"Asunto: %s", "Asunto: %s", "Subject: %s"},
 	"card.cues":         {"Señales del clasificador: %s (confianza %.0f%%)", "Señales del clasificador: %s (confianza %.0f%%)", "Classifier cues: %s (confidence %.0f%%)"},
-	"card.exclusions":   {"⚖️ Posibles exclusiones de la política: %s", "⚖️ Posibles exclusiones de la política: %s", "⚖️ Possible policy exclusions: %s"},
 	"card.suggestions":  {"📚 Sugerencias: %s", "📚 Sugerencias: %s", "📚 Suggestions: %s"},
 	"card.kind_pending": {"tipo por confirmar", "tipo por confirmar", "kind to be confirmed"},
 	"card.footer":       {"_Lo que se escribe en este hilo es una nota interna: nunca llega al cliente._", "_Lo que se escribe en este hilo es una nota interna: nunca llega al cliente._", "_What is written in this thread is an internal note: it never reaches the client._"},
