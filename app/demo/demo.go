@@ -21,6 +21,7 @@ import (
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/channels/whatsapp/cloud/graphfake"
 	"supportbot/config"
+	"supportbot/knowledge"
 	"supportbot/ticketing"
 )
 
@@ -55,9 +56,13 @@ func Play(ctx context.Context, script *Script, o Options) error {
 	defer slackAPI.Close()
 
 	secret := slackfake.RandomSecret()
+	if err := knowledge.WriteSample(filepath.Join(dir, "knowledge")); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	env := map[string]string{
 		"DEMO_STORE": filepath.Join(dir, "supportbot.db"), "DEMO_WHATSAPP_STORE": filepath.Join(dir, "whatsapp.db"),
-		"DEMO_SECRET": secret, "DEMO_SLACK_URL": slackAPI.APIURL(),
+		"DEMO_KNOWLEDGE": filepath.Join(dir, "knowledge"),
+		"DEMO_SECRET":    secret, "DEMO_SLACK_URL": slackAPI.APIURL(),
 	}
 	cfg, err := config.Parse("demo_config.yaml", demoConfig, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	if err != nil {

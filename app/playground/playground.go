@@ -21,6 +21,7 @@ import (
 	"supportbot/channels/slack/slackfake"
 	whatsappchannel "supportbot/channels/whatsapp"
 	"supportbot/config"
+	"supportbot/knowledge"
 	"supportbot/ticketing"
 )
 
@@ -88,9 +89,13 @@ func New(ctx context.Context, o Options) (_ *Playground, err error) {
 		}
 	}()
 	p.secret = slackfake.RandomSecret()
+	if err := knowledge.WriteSample(filepath.Join(dir, "knowledge")); err != nil {
+		return nil, fmt.Errorf("playground: %w", err)
+	}
 	env := map[string]string{
 		"DEMO_STORE": filepath.Join(dir, "supportbot.db"), "DEMO_WHATSAPP_STORE": filepath.Join(dir, "whatsapp.db"),
-		"DEMO_SECRET": p.secret, "DEMO_SLACK_URL": p.api.APIURL(),
+		"DEMO_KNOWLEDGE": filepath.Join(dir, "knowledge"),
+		"DEMO_SECRET":    p.secret, "DEMO_SLACK_URL": p.api.APIURL(),
 	}
 	cfg, ignored, err := playConfig(o.ConfigPath, env, o.LookupEnv)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 // any day: AR and CL holidays, bridge days and weekends are skipped.
 func TestDefaultStartIsAttendedForEveryClient(t *testing.T) {
 	dir := t.TempDir()
-	env := map[string]string{"DEMO_STORE": dir + "/s.db", "DEMO_WHATSAPP_STORE": dir + "/w.db", "DEMO_SECRET": "s", "DEMO_SLACK_URL": "http://127.0.0.1:1/api/"}
+	env := map[string]string{"DEMO_STORE": dir + "/s.db", "DEMO_WHATSAPP_STORE": dir + "/w.db", "DEMO_KNOWLEDGE": dir, "DEMO_SECRET": "s", "DEMO_SLACK_URL": "http://127.0.0.1:1/api/"}
 	cfg, _, err := playConfig("", env, nil)
 	if err != nil {
 		t.Fatal(err)
