@@ -118,8 +118,10 @@ func TestCloudMediaHashMismatchRefused(t *testing.T) {
 	id, _ := c.graph.AddMedia(pngBytes, "image/png")
 	_, otherSum := c.graph.AddMedia([]byte("something else entirely"), "image/png")
 	c.deliver(graphfake.Media(c.nextID(), acmeContact, "image", id, otherSum, "image/png", "", "", c.clock.Now().Unix()))
+	// A file that did not get through is the desk's business: the note is in
+	// the ticket card's thread.
 	c.f.waitFor("the note that the file did not get through", func() bool {
-		for _, p := range c.f.Posts(acmeChannel) {
+		for _, p := range c.f.Posts(deskChannel) {
 			if strings.Contains(p.Form.Get("text"), "imagen.png") && p.Form.Get("thread_ts") != "" {
 				return true
 			}

@@ -10,7 +10,7 @@ import (
 // the language asked for, with "Generado" on desk.timezone's clock (the
 // first client's when unset), never on the process's own zone.
 func TestReportLanguageAndZone(t *testing.T) {
-	const deskZone = "  timezone: America/Argentina/Buenos_Aires\n\n"
+	const deskZone = "\n  timezone: America/Argentina/Buenos_Aires\n"
 	tests := []struct {
 		name    string
 		replace []string
@@ -27,7 +27,7 @@ func TestReportLanguageAndZone(t *testing.T) {
 				"  #2 first response · MEDIUM · Incident · Andes Contact Center", "Whole desk · 2 clients", "People: 0 of 1 within target"},
 			[]string{"Informe", "incumplid", "Local"}},
 		{"-lang es-CL", nil, []string{"-lang", "es-CL"}, []string{"Informe de SLA · noviembre 2026"}, nil},
-		{"desk.timezone set", []string{deskZone, "  timezone: America/Santiago\n\n"}, nil, []string{" hora de Santiago (2026-11-24 "}, nil},
+		{"desk.timezone set", []string{deskZone, "\n  timezone: America/Santiago\n"}, nil, []string{" hora de Santiago (2026-11-24 "}, nil},
 		{"desk.timezone unset: the first client's", []string{deskZone, "\n"}, nil, []string{" hora de Buenos Aires (2026-11-24 "}, []string{"Local"}},
 		{"html in English", nil, []string{"-lang", "en", "-format", "html"},
 			[]string{`<html lang="en">`, "<h2 id=\"incumplidos-h\">Breaches across the desk", `data-clock="first"`, "Buenos Aires time"}, []string{"Informe"}},
