@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
@@ -35,8 +36,11 @@ type DB struct {
 	path    string
 	lock    *fileLock // held when opened Exclusive
 
+	url string // PostgreSQL's, for the outbox listener's own connection
+
 	writes     chan write
 	writerDone chan struct{}
+	onQueued   atomic.Pointer[func()]
 	closeMu    sync.RWMutex
 	closed     bool
 }

@@ -43,7 +43,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	d := &DB{dialect: postgresDialect, db: sqldb, rdb: sqldb}
+	d := &DB{dialect: postgresDialect, db: sqldb, rdb: sqldb, url: url}
 	if err := d.Migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
@@ -76,11 +76,15 @@ func (d *DB) updateOnce(ctx context.Context, fn func(ticketing.Tx) error) error 
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(&Tx{tx: tx, d: postgresDialect}); err != nil {
+	t := &Tx{tx: tx, d: postgresDialect}
+	if err := fn(t); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if t.queued {
+		d.queuedCommitted()
 	}
 	return nil
 }

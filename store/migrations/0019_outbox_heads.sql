@@ -1,0 +1,23 @@
+-- The head of each conversation (the one owed reply of it the deliverer may
+-- attempt) is marked on its row and kept marked by the store on enqueue,
+-- delivery and giving up, so finding what is due is a range scan of the
+-- heads' own index: its cost follows the number of conversations due, not
+-- the backlog behind them. Before, every pass checked each owed reply
+-- against every other one of its conversation, slowest when the queue was
+-- deepest, after an outage.
+ALTER TABLE outbox ADD COLUMN head INTEGER NOT NULL DEFAULT 0;
+
+-- The heads of the replies owed now: a thread's root first, then the order
+-- queued (what DueOutbox computed until now).
+UPDATE outbox SET head = 1
+WHERE sent_at IS NULL AND dead_at IS NULL AND NOT EXISTS (
+    SELECT 1 FROM outbox e WHERE e.conversation = outbox.conversation AND e.sent_at IS NULL AND e.dead_at IS NULL
+    AND (e.sets_thread > outbox.sets_thread OR e.sets_thread = outbox.sets_thread AND e.id < outbox.id));
+
+-- One head per conversation; also how the store finds a conversation's head.
+CREATE UNIQUE INDEX outbox_head_of ON outbox(conversation) WHERE head = 1 AND sent_at IS NULL AND dead_at IS NULL;
+-- What is due, soonest first.
+CREATE INDEX outbox_heads_due ON outbox(next_attempt_at, id) WHERE head = 1 AND sent_at IS NULL AND dead_at IS NULL;
+-- A conversation's queue in delivery order, for the next head.
+CREATE INDEX outbox_queue ON outbox(conversation, sets_thread DESC, id) WHERE sent_at IS NULL AND dead_at IS NULL;
+DROP INDEX outbox_conversation;

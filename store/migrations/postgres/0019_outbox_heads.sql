@@ -1,0 +1,23 @@
+-- PostgreSQL's counterpart of ../0019_outbox_heads.sql, and the wake-up of
+-- the leader: every statement that queues replies notifies
+-- supportbot_outbox with the schema's name when its transaction commits,
+-- so the replica that delivers hears of a reply queued on another at once.
+ALTER TABLE outbox ADD COLUMN head integer NOT NULL DEFAULT 0;
+
+UPDATE outbox SET head = 1
+WHERE sent_at IS NULL AND dead_at IS NULL AND NOT EXISTS (
+    SELECT 1 FROM outbox e WHERE e.conversation = outbox.conversation AND e.sent_at IS NULL AND e.dead_at IS NULL
+    AND (e.sets_thread > outbox.sets_thread OR e.sets_thread = outbox.sets_thread AND e.id < outbox.id));
+
+CREATE UNIQUE INDEX outbox_head_of ON outbox(conversation) WHERE head = 1 AND sent_at IS NULL AND dead_at IS NULL;
+CREATE INDEX outbox_heads_due ON outbox(next_attempt_at, id) WHERE head = 1 AND sent_at IS NULL AND dead_at IS NULL;
+CREATE INDEX outbox_queue ON outbox(conversation, sets_thread DESC, id) WHERE sent_at IS NULL AND dead_at IS NULL;
+DROP INDEX outbox_conversation;
+
+CREATE FUNCTION supportbot_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('supportbot_outbox', current_schema());
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION supportbot_outbox_notify();
