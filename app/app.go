@@ -160,6 +160,7 @@ func (a *App) build(ctx context.Context) error {
 		Observer: a.metrics, DeskLanguage: cfg.Desk.Lang(),
 	})
 	a.deliverer = deliverer
+	a.wakeOutbox()
 
 	a.jobsLog = log.With("component", "jobs")
 	jobs, err := schedules.NewJobs(a.jobsConfig(cfg, a.engine, cfg.TicketingClients(), wake, b))
