@@ -195,8 +195,7 @@ func (d *Deliverer) pass(ctx context.Context, tick <-chan time.Time) (int, error
 		if len(busy) == 0 {
 			return sent, errors.Join(errs...)
 		}
-		select {
-		case o := <-done:
+		settle := func(o outcome) {
 			delete(busy, o.conversation)
 			if o.sent {
 				sent++
@@ -205,12 +204,29 @@ func (d *Deliverer) pass(ctx context.Context, tick <-chan time.Time) (int, error
 				errs = append(errs, o.err)
 			}
 			look = true
+		}
+		select {
+		case o := <-done:
+			settle(o)
 		case <-d.wake:
 			look = true
 		case <-tick:
 			look = true
 		case <-stop:
 			stop, stopped = nil, true
+		}
+		// What else finished or was queued meanwhile is taken in before
+		// looking again: under load a burst of them costs one read.
+	more:
+		for {
+			select {
+			case o := <-done:
+				settle(o)
+			case <-d.wake:
+				look = true
+			default:
+				break more
+			}
 		}
 	}
 }
