@@ -13,6 +13,7 @@ CREATE UNIQUE INDEX outbox_head_of ON outbox(conversation) WHERE head = 1 AND se
 CREATE INDEX outbox_heads_due ON outbox(next_attempt_at, id) WHERE head = 1 AND sent_at IS NULL AND dead_at IS NULL;
 CREATE INDEX outbox_queue ON outbox(conversation, sets_thread DESC, id) WHERE sent_at IS NULL AND dead_at IS NULL;
 DROP INDEX outbox_conversation;
+DROP INDEX outbox_pending;
 
 CREATE FUNCTION supportbot_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
