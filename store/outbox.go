@@ -41,11 +41,17 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 		return err
 	}
 	it.Conversation = conversationOf(it, thread)
+	// On PostgreSQL the reply is placed among the heads later (see
+	// settleFresh): here it only adds a row, reading nothing of the queue.
+	fresh := 0
+	if t.d == postgresDialect {
+		fresh = 1
+	}
 	err = t.guarded(ctx, func() error {
 		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, fresh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file).Scan(&it.ID)
+			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, fresh).Scan(&it.ID)
 	})
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
@@ -53,8 +59,10 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	if err != nil {
 		return fmt.Errorf("enqueue: %w", err)
 	}
-	if err := t.headQueued(ctx, it.ID, it.Conversation, it.SetsThread); err != nil {
-		return fmt.Errorf("enqueue: %w", err)
+	if fresh == 0 {
+		if err := t.headQueued(ctx, it.ID, it.Conversation, it.SetsThread); err != nil {
+			return fmt.Errorf("enqueue: %w", err)
+		}
 	}
 	t.queued = true
 	return nil
@@ -134,9 +142,7 @@ func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketi
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.query(ctx, `SELECT `+outboxColumns+` FROM outbox
-		WHERE head = 1 AND `+owed+` AND next_attempt_at <= ?
-		ORDER BY next_attempt_at, id LIMIT ?`, stampOf(now), limit)
+	rows, err := t.query(ctx, dueQuery, stampOf(now), limit, stampOf(now), limit, limit)
 	if err != nil {
 		return nil, fmt.Errorf("due outbox: %w", err)
 	}
@@ -180,6 +186,9 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 // MarkInFlight stamps the start of delivery attempts; every outcome below
 // clears it.
 func (t *Tx) MarkInFlight(ctx context.Context, ids []int64, at time.Time) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		if _, err := t.exec(ctx, `UPDATE outbox SET in_flight_at = ? WHERE id = ? AND sent_at IS NULL`, stampOf(at), id); err != nil {
 			return fmt.Errorf("mark in flight %d: %w", id, err)
@@ -251,6 +260,9 @@ func (t *Tx) threadStarted(ctx context.Context, id int64, threadTS string) error
 // stamp stays: a failed attempt (a timeout, a dropped connection) may still
 // have been delivered, so the next one checks first.
 func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, failures = failures + 1, next_attempt_at = ?, last_error = ?
 		WHERE id = ? AND sent_at IS NULL`, stampOf(nextAttempt), reason, id)
 	if err != nil {
@@ -261,6 +273,9 @@ func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, re
 
 // MarkDeferred schedules another attempt without counting a failure.
 func (t *Tx) MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
 		WHERE id = ? AND sent_at IS NULL`, stampOf(nextAttempt), reason, id)
 	if err != nil {

@@ -15,6 +15,63 @@ import (
 // DueOutbox reads the heads' own index and costs the same with fifty or
 // fifty thousand replies waiting behind them.
 
+// dueQuery reads the due heads, and the fresh replies (queued on
+// PostgreSQL, not yet settled) that are first in their conversation, each
+// part through its own partial index and bounded by the limit: a head
+// that a fresh thread root has displaced waits for the settling.
+var dueQuery = `SELECT ` + outboxColumns + ` FROM (
+	SELECT * FROM (SELECT ` + outboxColumns + ` FROM outbox o
+		WHERE head = 1 AND ` + owed + ` AND next_attempt_at <= ?
+		AND (sets_thread OR NOT EXISTS (SELECT 1 FROM outbox f WHERE f.conversation = o.conversation AND f.fresh = 1 AND f.sets_thread AND f.` + owed + `))
+		ORDER BY next_attempt_at, id LIMIT ?) heads
+	UNION ALL
+	SELECT * FROM (SELECT ` + outboxColumns + ` FROM outbox o
+		WHERE fresh = 1 AND ` + owed + ` AND next_attempt_at <= ?
+		AND id = (SELECT q.id FROM outbox q WHERE q.conversation = o.conversation AND q.` + owed + ` ORDER BY q.sets_thread DESC, q.id LIMIT 1)
+		ORDER BY next_attempt_at, id LIMIT ?) firsts
+) due ORDER BY next_attempt_at, id LIMIT ?`
+
+// settleBatch bounds the fresh replies one settling places.
+const settleBatch = 1000
+
+// settleFresh places fresh replies among the heads in the order queued,
+// as Enqueue does on SQLite. The delivering replica does it in the
+// transactions that record its attempts, so replies queued anywhere are
+// settled by one writer, and DueOutbox's reading of fresh ones stays short.
+func (t *Tx) settleFresh(ctx context.Context) error {
+	rows, err := t.query(ctx, `SELECT id, conversation, sets_thread FROM outbox WHERE fresh = 1 AND `+owed+` ORDER BY id LIMIT ?`, settleBatch)
+	if err != nil {
+		return fmt.Errorf("settle queued replies: %w", err)
+	}
+	type fresh struct {
+		id           int64
+		conversation string
+		setsThread   bool
+	}
+	var todo []fresh
+	for rows.Next() {
+		var f fresh
+		if err := rows.Scan(&f.id, &f.conversation, &f.setsThread); err != nil {
+			rows.Close()
+			return fmt.Errorf("settle queued replies: %w", err)
+		}
+		todo = append(todo, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("settle queued replies: %w", err)
+	}
+	for _, f := range todo {
+		if _, err := t.exec(ctx, `UPDATE outbox SET fresh = 0 WHERE id = ?`, f.id); err != nil {
+			return fmt.Errorf("settle queued replies: %w", err)
+		}
+		if err := t.headQueued(ctx, f.id, f.conversation, f.setsThread); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // owed is the condition of a reply still in the queue; the heads' indexes
 // are partial on it.
 const owed = `sent_at IS NULL AND dead_at IS NULL`
@@ -40,6 +97,9 @@ func (t *Tx) headQueued(ctx context.Context, id int64, conversation string, sets
 // headLeft passes the head on once reply id left the queue (sent or given
 // up), if it was the head.
 func (t *Tx) headLeft(ctx context.Context, id int64) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	var conversation string
 	var head int
 	err := t.queryRow(ctx, `SELECT conversation, head FROM outbox WHERE id = ?`, id).Scan(&conversation, &head)
@@ -58,7 +118,7 @@ func (t *Tx) headLeft(ctx context.Context, id int64) error {
 // elect makes the first owed reply of conversation its head, unless it has
 // one.
 func (t *Tx) elect(ctx context.Context, conversation string) error {
-	_, err := t.exec(ctx, `UPDATE outbox SET head = 1 WHERE id = (
+	_, err := t.exec(ctx, `UPDATE outbox SET head = 1, fresh = 0 WHERE id = (
 			SELECT id FROM outbox WHERE conversation = ? AND `+owed+` ORDER BY sets_thread DESC, id LIMIT 1)
 		AND NOT EXISTS (SELECT 1 FROM outbox h WHERE h.conversation = ? AND h.head = 1 AND h.`+owed+`)`, conversation, conversation)
 	if err != nil {
@@ -72,6 +132,9 @@ func (t *Tx) elect(ctx context.Context, conversation string) error {
 // and rewrites texts, conversation keys included), and takes the mark off
 // rows that left the queue.
 func (t *Tx) repairHeads(ctx context.Context) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	if _, err := t.exec(ctx, `UPDATE outbox SET head = 0 WHERE head = 1 AND NOT (`+owed+`)`); err != nil {
 		return fmt.Errorf("outbox heads: %w", err)
 	}

@@ -6,6 +6,11 @@
 -- against every other one of its conversation, slowest when the queue was
 -- deepest, after an outage.
 ALTER TABLE outbox ADD COLUMN head INTEGER NOT NULL DEFAULT 0;
+-- Queued but not yet given its place among the heads: PostgreSQL's replies
+-- until the delivering replica settles them (see the PostgreSQL
+-- migration); SQLite places each reply as it is queued, and has fresh rows
+-- only when copied from PostgreSQL.
+ALTER TABLE outbox ADD COLUMN fresh INTEGER NOT NULL DEFAULT 0;
 
 -- The heads of the replies owed now: a thread's root first, then the order
 -- queued (what DueOutbox computed until now).
@@ -25,3 +30,4 @@ DROP INDEX outbox_conversation;
 -- planned the heads' read on it (it cannot tell which is smaller), scanning
 -- the whole backlog. Counting the backlog takes outbox_queue instead.
 DROP INDEX outbox_pending;
+CREATE INDEX outbox_fresh ON outbox(next_attempt_at, id) WHERE fresh = 1 AND sent_at IS NULL AND dead_at IS NULL;
