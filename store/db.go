@@ -41,8 +41,14 @@ type DB struct {
 	writes     chan write
 	writerDone chan struct{}
 	onQueued   atomic.Pointer[func()]
-	closeMu    sync.RWMutex
-	closed     bool
+	// notify wakes the notifier (PostgreSQL), which stops on stopNotify.
+	notifyPeers  atomic.Bool
+	notify       chan struct{}
+	stopNotify   chan struct{}
+	notifierDone chan struct{}
+	notifyOnce   sync.Once
+	closeMu      sync.RWMutex
+	closed       bool
 }
 
 // readers is the size of the read pool.
@@ -155,6 +161,10 @@ func (d *DB) SQL() *sql.DB { return d.db }
 func (d *DB) Close() error {
 	if d.dialect == sqliteDialect {
 		d.stopWriter()
+	}
+	if d.stopNotify != nil {
+		d.notifyOnce.Do(func() { close(d.stopNotify) })
+		<-d.notifierDone
 	}
 	errs := []error{d.db.Close()}
 	if d.rdb != d.db {

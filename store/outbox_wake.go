@@ -14,16 +14,46 @@ import (
 // use; wake must not block.
 func (d *DB) OnQueued(wake func()) { d.onQueued.Store(&wake) }
 
-// queuedCommitted calls the OnQueued hook.
+// queuedCommitted calls the OnQueued hook and tells the other replicas.
 func (d *DB) queuedCommitted() {
 	if wake := d.onQueued.Load(); wake != nil {
 		(*wake)()
 	}
+	if d.notifyPeers.Load() {
+		select {
+		case d.notify <- struct{}{}:
+		default:
+		}
+	}
 }
 
-// outboxChannel is what migration 0019's trigger notifies, with the
-// schema's name as payload, when outbox items are queued.
+// NotifyPeers says whether commits that queue replies are announced to the
+// other replicas of a PostgreSQL store (see ListenOutbox): a follower's
+// are, the leader's need not be, as it delivers them itself.
+func (d *DB) NotifyPeers(on bool) { d.notifyPeers.Store(on) }
+
+// outboxChannel carries the announcements, with the schema's name as
+// payload.
 const outboxChannel = "supportbot_outbox"
+
+// notifier announces queued replies after their commits, one NOTIFY for
+// all those that committed while the last one was sent, until stop. Not
+// in the transactions themselves: a NOTIFY takes a database-wide lock at
+// commit, which would line up every transaction that queued a reply.
+func (d *DB) notifier(stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
+	for {
+		select {
+		case <-stop:
+			return
+		case <-d.notify:
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), listenRetry)
+		// A lost announcement costs only the wait until the leader's poll.
+		_, _ = d.db.ExecContext(ctx, `SELECT pg_notify($1, current_schema())`, outboxChannel)
+		cancel()
+	}
+}
 
 // Listen retry pauses: the first after a lost connection, and the longest.
 const (
@@ -31,8 +61,8 @@ const (
 	listenRetryMax = 30 * time.Second
 )
 
-// ListenOutbox calls wake whenever any process queues outbox items in this
-// store, until ctx ends: it LISTENs on a connection of its own, outside the
+// ListenOutbox calls wake whenever another replica announces replies it
+// queued in this store (see NotifyPeers), until ctx ends: it LISTENs on a connection of its own, outside the
 // pool (a pooled connection would be handed to others between waits), and
 // connects again after losing it, calling wake on each (re)connection for
 // what was queued meanwhile. The caller still polls now and then: a

@@ -48,6 +48,8 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		sqldb.Close()
 		return nil, err
 	}
+	d.notify, d.stopNotify, d.notifierDone = make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
+	go d.notifier(d.stopNotify, d.notifierDone)
 	return d, nil
 }
 

@@ -3,11 +3,6 @@
 -- it a head later (store/outbox_heads.go): reading the heads in every
 -- transaction that queues a reply made all of them conflict with each
 -- other under SERIALIZABLE (the heads' index is a page or two).
---
--- And the wake-up of the leader: every statement that queues replies
--- notifies supportbot_outbox with the schema's name when its transaction
--- commits, so the replica that delivers hears of a reply queued on another
--- at once.
 ALTER TABLE outbox ADD COLUMN head integer NOT NULL DEFAULT 0;
 ALTER TABLE outbox ADD COLUMN fresh integer NOT NULL DEFAULT 0;
 
@@ -22,11 +17,3 @@ CREATE INDEX outbox_queue ON outbox(conversation, sets_thread DESC, id) WHERE se
 DROP INDEX outbox_conversation;
 DROP INDEX outbox_pending;
 CREATE INDEX outbox_fresh ON outbox(next_attempt_at, id) WHERE fresh = 1 AND sent_at IS NULL AND dead_at IS NULL;
-
-CREATE FUNCTION supportbot_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('supportbot_outbox', current_schema());
-    RETURN NULL;
-END
-$$;
-CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION supportbot_outbox_notify();
