@@ -60,7 +60,7 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 		return fmt.Errorf("enqueue: %w", err)
 	}
 	if fresh == 0 {
-		if err := t.headQueued(ctx, it.ID, it.Conversation, it.SetsThread); err != nil {
+		if err := t.headQueued(ctx, it.Conversation, it.SetsThread); err != nil {
 			return fmt.Errorf("enqueue: %w", err)
 		}
 	}

@@ -65,7 +65,7 @@ func (t *Tx) settleFresh(ctx context.Context) error {
 		if _, err := t.exec(ctx, `UPDATE outbox SET fresh = 0 WHERE id = ?`, f.id); err != nil {
 			return fmt.Errorf("settle queued replies: %w", err)
 		}
-		if err := t.headQueued(ctx, f.id, f.conversation, f.setsThread); err != nil {
+		if err := t.headQueued(ctx, f.conversation, f.setsThread); err != nil {
 			return err
 		}
 	}
@@ -76,22 +76,20 @@ func (t *Tx) settleFresh(ctx context.Context) error {
 // are partial on it.
 const owed = `sent_at IS NULL AND dead_at IS NULL`
 
-// headQueued makes a reply just queued its conversation's head when the
-// conversation had none, or when it is a thread's root and the head is
-// not: the root goes before the replies queued ahead of it.
-func (t *Tx) headQueued(ctx context.Context, id int64, conversation string, setsThread bool) error {
+// headQueued gives a reply just queued (or settled) its place: the
+// conversation's head if it is its first owed reply, as a thread's root is
+// even when replies were queued ahead of it. It elects the first owed
+// reply rather than assuming the conversation was empty: a settled reply
+// may find its conversation between two heads, with replies still owed
+// ahead of it.
+func (t *Tx) headQueued(ctx context.Context, conversation string, setsThread bool) error {
 	if setsThread {
 		if _, err := t.exec(ctx, `UPDATE outbox SET head = 0 WHERE conversation = ? AND head = 1 AND `+owed+` AND NOT sets_thread`,
 			conversation); err != nil {
 			return fmt.Errorf("outbox head of %s: %w", conversation, err)
 		}
 	}
-	_, err := t.exec(ctx, `UPDATE outbox SET head = 1 WHERE id = ?
-		AND NOT EXISTS (SELECT 1 FROM outbox h WHERE h.conversation = ? AND h.head = 1 AND h.`+owed+`)`, id, conversation)
-	if err != nil {
-		return fmt.Errorf("outbox head of %s: %w", conversation, err)
-	}
-	return nil
+	return t.elect(ctx, conversation)
 }
 
 // headLeft passes the head on once reply id left the queue (sent or given
