@@ -142,3 +142,22 @@ func TestHeadQueryUsesIndexAndIgnoresBacklog(t *testing.T) {
 		})
 	}
 }
+
+// Erasing a person gives up what was owed to them; a conversation whose
+// head that was goes on with its next reply.
+func TestErasureHandsTheHeadOn(t *testing.T) {
+	db, _ := openTemp(t)
+	seedClients(t, db)
+	thread := ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}
+	enqueue(t, db, ticketing.OutboxItem{To: thread, Mode: ticketing.ModeEphemeral, UserID: "U0ERASED1", Text: "solo para vos"})
+	enqueue(t, db, ticketing.OutboxItem{To: thread, Mode: ticketing.ModePost, Text: "para todos"})
+	if got := dueTexts(t, db, t0); len(got) != 1 || got[0] != "solo para vos" {
+		t.Fatalf("due before the erasure = %q", got)
+	}
+	if _, err := db.ErasePerson(t.Context(), store.Person{SlackUser: "U0ERASED1"}, "cli", t0); err != nil {
+		t.Fatal(err)
+	}
+	if got := dueTexts(t, db, t0); len(got) != 1 || got[0] != "para todos" {
+		t.Errorf("due after the erasure = %q, want the thread's next reply", got)
+	}
+}
