@@ -180,6 +180,7 @@ func (a *App) build(ctx context.Context) error {
 		},
 	})
 	a.deliverer = deliverer
+	a.wakeOutbox()
 
 	a.jobsLog = log.With("component", "jobs")
 	jobs, err := schedules.NewJobs(a.jobsConfig(cfg, a.engine, cfg.TicketingClients(), wake, b))

@@ -85,6 +85,8 @@ func (e *election) held(ctx context.Context, lock *store.LeaderLock) error {
 // setRole records the replica's role for /readyz and the metrics.
 func (a *App) setRole(leader bool) {
 	a.leader.Store(leader)
+	// A follower announces the replies it queues to the leader.
+	a.db.NotifyPeers(!leader)
 	role := RoleFollower
 	if leader {
 		role = RoleLeader

@@ -99,6 +99,7 @@ func (w *workers) becomeLeader() {
 			w.fatal <- fmt.Errorf("outbox: %w", err)
 		}
 	})
+	l.outbox.Go(func() { a.listenOutbox(outboxCtx) })
 	l.jobs.Go(func() {
 		if err := runJobs(jobsCtx, a.ticks(), a.jobsLog); err != nil {
 			w.fatal <- fmt.Errorf("scheduled jobs: %w", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
+	"slices"
 	"time"
 
 	"supportbot/channels"
@@ -67,6 +68,7 @@ type Deliverer struct {
 	wake        chan struct{}
 	deskLang    wording.Language
 	onThread    func(ctx context.Context, tx ticketing.Tx, ticketID int64) error
+	limits      limits
 }
 
 // DelivererConfig wires a Deliverer.
@@ -122,24 +124,30 @@ func (d *Deliverer) Wake() {
 	}
 }
 
-// Run delivers until ctx ends: on every Wake and at least every interval.
-// Sends under way when ctx ends are finished first (each within its
-// timeout).
+// Run delivers until ctx ends: on every Wake, when the soonest owed item
+// falls due, and at least every interval. Sends under way when ctx ends
+// are finished first (each within its timeout).
 func (d *Deliverer) Run(ctx context.Context, interval time.Duration) error {
 	if interval <= 0 {
 		interval = defaultInterval
 	}
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
+	sleep := time.NewTimer(interval)
+	defer sleep.Stop()
 	for {
+		wait := interval
 		if _, err := d.pass(ctx, tick.C); err != nil && ctx.Err() == nil {
 			d.log.Error("outbox pass failed", "err", err)
+		} else if ctx.Err() == nil {
+			wait = d.nextWait(ctx, interval)
 		}
+		sleep.Reset(wait)
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-d.wake:
-		case <-tick.C:
+		case <-sleep.C:
 		}
 	}
 }
@@ -192,8 +200,7 @@ func (d *Deliverer) pass(ctx context.Context, tick <-chan time.Time) (int, error
 		if len(busy) == 0 {
 			return sent, errors.Join(errs...)
 		}
-		select {
-		case o := <-done:
+		settle := func(o outcome) {
 			delete(busy, o.conversation)
 			if o.sent {
 				sent++
@@ -202,12 +209,29 @@ func (d *Deliverer) pass(ctx context.Context, tick <-chan time.Time) (int, error
 				errs = append(errs, o.err)
 			}
 			look = true
+		}
+		select {
+		case o := <-done:
+			settle(o)
 		case <-d.wake:
 			look = true
 		case <-tick:
 			look = true
 		case <-stop:
 			stop, stopped = nil, true
+		}
+		// What else finished or was queued meanwhile is taken in before
+		// looking again: under load a burst of them costs one read.
+	more:
+		for {
+			select {
+			case o := <-done:
+				settle(o)
+			case <-d.wake:
+				look = true
+			default:
+				break more
+			}
 		}
 	}
 }
@@ -219,30 +243,45 @@ func (d *Deliverer) start(ctx context.Context, busy map[string]bool, done chan<-
 	if len(busy) >= d.parallel {
 		return nil
 	}
-	var items []ticketing.OutboxItem
-	err := d.store.View(ctx, func(tx ticketing.Tx) error {
-		var err error
-		items, err = tx.DueOutbox(ctx, d.clock.Now(), d.parallel)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("read outbox: %w", err)
-	}
-	for _, it := range items {
-		if len(busy) >= d.parallel {
-			break
+	// Items held back for a rate limit leave the due ones, so looking
+	// again finds others; a few looks bound the work of one call.
+	for range maxLooks {
+		var items []ticketing.OutboxItem
+		err := d.store.View(ctx, func(tx ticketing.Tx) error {
+			var err error
+			items, err = tx.DueOutbox(ctx, d.clock.Now(), d.parallel)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("read outbox: %w", err)
 		}
-		if busy[it.Conversation] {
-			continue
+		items = slices.DeleteFunc(items, func(it ticketing.OutboxItem) bool { return busy[it.Conversation] })
+		items, held, err := d.hold(ctx, items)
+		if err != nil {
+			return err
 		}
-		busy[it.Conversation] = true
-		go func() {
-			sent, err := d.attempt(ctx, it)
-			done <- outcome{conversation: it.Conversation, sent: sent, err: err}
-		}()
+		for _, it := range items {
+			if len(busy) >= d.parallel {
+				break
+			}
+			if busy[it.Conversation] {
+				continue
+			}
+			busy[it.Conversation] = true
+			go func() {
+				sent, err := d.attempt(ctx, it)
+				done <- outcome{conversation: it.Conversation, sent: sent, err: err}
+			}()
+		}
+		if held == 0 || len(busy) >= d.parallel {
+			return nil
+		}
 	}
 	return nil
 }
+
+// maxLooks bounds the reads of one start.
+const maxLooks = 4
 
 func (d *Deliverer) senderFor(it ticketing.OutboxItem) channels.Sender {
 	return d.senders[it.To.Platform]
@@ -313,6 +352,7 @@ func (d *Deliverer) failed(ctx context.Context, it ticketing.OutboxItem, err err
 	var perm *channels.PermanentError
 	switch {
 	case errors.As(err, &rl):
+		d.limits.limited(it, d.clock.Now().Add(rl.RetryAfter))
 		return d.retry(ctx, it, err, rl.RetryAfter, false)
 	case errors.Is(err, channels.ErrNotConnected):
 		return d.retry(ctx, it, err, 0, false)

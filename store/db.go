@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
@@ -35,10 +36,19 @@ type DB struct {
 	path    string
 	lock    *fileLock // held when opened Exclusive
 
+	url string // PostgreSQL's, for the outbox listener's own connection
+
 	writes     chan write
 	writerDone chan struct{}
-	closeMu    sync.RWMutex
-	closed     bool
+	onQueued   atomic.Pointer[func()]
+	// notify wakes the notifier (PostgreSQL), which stops on stopNotify.
+	notifyPeers  atomic.Bool
+	notify       chan struct{}
+	stopNotify   chan struct{}
+	notifierDone chan struct{}
+	notifyOnce   sync.Once
+	closeMu      sync.RWMutex
+	closed       bool
 }
 
 // readers is the size of the read pool.
@@ -151,6 +161,10 @@ func (d *DB) SQL() *sql.DB { return d.db }
 func (d *DB) Close() error {
 	if d.dialect == sqliteDialect {
 		d.stopWriter()
+	}
+	if d.stopNotify != nil {
+		d.notifyOnce.Do(func() { close(d.stopNotify) })
+		<-d.notifierDone
 	}
 	errs := []error{d.db.Close()}
 	if d.rdb != d.db {

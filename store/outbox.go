@@ -41,11 +41,17 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 		return err
 	}
 	it.Conversation = conversationOf(it, thread)
+	// On PostgreSQL the reply is placed among the heads later (see
+	// settleFresh): here it only adds a row, reading nothing of the queue.
+	fresh := 0
+	if t.d == postgresDialect {
+		fresh = 1
+	}
 	err = t.guarded(ctx, func() error {
 		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card, fresh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card)).Scan(&it.ID)
+			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card), fresh).Scan(&it.ID)
 	})
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
@@ -53,6 +59,12 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	if err != nil {
 		return fmt.Errorf("enqueue: %w", err)
 	}
+	if fresh == 0 {
+		if err := t.headQueued(ctx, it.Conversation, it.SetsThread); err != nil {
+			return fmt.Errorf("enqueue: %w", err)
+		}
+	}
+	t.queued = true
 	return nil
 }
 
@@ -132,16 +144,13 @@ func (t *Tx) PendingOutbox(ctx context.Context, now time.Time, limit int) ([]tic
 // DueOutbox lists the head of each conversation when it is due, oldest
 // first. In a conversation a thread's root post comes before its replies,
 // and otherwise items go in the order queued, so a reply queued in the same
-// transaction as its root, before it, still waits for it.
+// transaction as its root, before it, still waits for it. The heads are
+// kept marked (see outbox_heads.go), so this reads their index alone.
 func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketing.OutboxItem, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.query(ctx, `SELECT `+outboxColumns+` FROM outbox o
-		WHERE o.sent_at IS NULL AND o.dead_at IS NULL AND o.next_attempt_at <= ?
-		AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.conversation = o.conversation AND e.sent_at IS NULL AND e.dead_at IS NULL
-			AND (e.sets_thread > o.sets_thread OR e.sets_thread = o.sets_thread AND e.id < o.id))
-		ORDER BY o.next_attempt_at, o.id LIMIT ?`, stampOf(now), limit)
+	rows, err := t.query(ctx, dueQuery, stampOf(now), limit, stampOf(now), limit, limit)
 	if err != nil {
 		return nil, fmt.Errorf("due outbox: %w", err)
 	}
@@ -185,6 +194,9 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 // MarkInFlight stamps the start of delivery attempts; every outcome below
 // clears it.
 func (t *Tx) MarkInFlight(ctx context.Context, ids []int64, at time.Time) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		if _, err := t.exec(ctx, `UPDATE outbox SET in_flight_at = ? WHERE id = ? AND sent_at IS NULL`, stampOf(at), id); err != nil {
 			return fmt.Errorf("mark in flight %d: %w", id, err)
@@ -212,8 +224,14 @@ func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef s
 	if err != nil {
 		return fmt.Errorf("mark sent %d: %w", id, err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 || externalRef == "" {
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return err
+	}
+	if err := t.headLeft(ctx, id); err != nil {
+		return err
+	}
+	if externalRef == "" {
+		return nil
 	}
 	return t.threadStarted(ctx, id, externalRef)
 }
@@ -225,24 +243,34 @@ func (t *Tx) MarkSent(ctx context.Context, id int64, at time.Time, externalRef s
 func (t *Tx) threadStarted(ctx context.Context, id int64, threadTS string) error {
 	var setsThread bool
 	var ticketID sql.NullInt64
-	if err := t.queryRow(ctx, `SELECT sets_thread, ticket_id FROM outbox WHERE id = ?`, id).Scan(&setsThread, &ticketID); err != nil {
+	var target string
+	if err := t.queryRow(ctx, `SELECT sets_thread, ticket_id, target FROM outbox WHERE id = ?`, id).Scan(&setsThread, &ticketID, &target); err != nil {
 		return fmt.Errorf("mark sent %d: %w", id, err)
 	}
 	if !setsThread {
 		return nil
 	}
-	_, err := t.exec(ctx, `UPDATE outbox SET conversation = 'channel:' || target || ':' || ?
-		WHERE conversation = ? AND sent_at IS NULL AND dead_at IS NULL`, threadTS, ticketConversation(ticketID.Int64))
+	// The moved replies keep their head mark for now: the unique index
+	// allows one head per conversation, so heads are cleared first.
+	thread := channelConversation(target, threadTS)
+	from := ticketConversation(ticketID.Int64)
+	if _, err := t.exec(ctx, `UPDATE outbox SET head = 0 WHERE conversation IN (?, ?) AND head = 1 AND `+owed, from, thread); err != nil {
+		return fmt.Errorf("mark sent %d: move replies into thread %s: %w", id, threadTS, err)
+	}
+	_, err := t.exec(ctx, `UPDATE outbox SET conversation = ? WHERE conversation = ? AND `+owed, thread, from)
 	if err != nil {
 		return fmt.Errorf("mark sent %d: move replies into thread %s: %w", id, threadTS, err)
 	}
-	return nil
+	return t.elect(ctx, thread)
 }
 
 // MarkFailed schedules another attempt and counts a failure. The in-flight
 // stamp stays: a failed attempt (a timeout, a dropped connection) may still
 // have been delivered, so the next one checks first.
 func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, failures = failures + 1, next_attempt_at = ?, last_error = ?
 		WHERE id = ? AND sent_at IS NULL`, stampOf(nextAttempt), reason, id)
 	if err != nil {
@@ -253,6 +281,9 @@ func (t *Tx) MarkFailed(ctx context.Context, id int64, nextAttempt time.Time, re
 
 // MarkDeferred schedules another attempt without counting a failure.
 func (t *Tx) MarkDeferred(ctx context.Context, id int64, nextAttempt time.Time, reason string) error {
+	if err := t.settleFresh(ctx); err != nil {
+		return err
+	}
 	_, err := t.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
 		WHERE id = ? AND sent_at IS NULL`, stampOf(nextAttempt), reason, id)
 	if err != nil {
@@ -269,7 +300,7 @@ func (t *Tx) MarkDead(ctx context.Context, id int64, at time.Time, reason string
 	if err != nil {
 		return fmt.Errorf("mark dead %d: %w", id, err)
 	}
-	return nil
+	return t.headLeft(ctx, id)
 }
 
 // OutboxBacklog counts replies not yet delivered.

@@ -222,7 +222,8 @@ func TestMigrationKeysOwedRepliesAsEnqueueDoes(t *testing.T) {
 		t.Fatal("migration 0004 has no UPDATE statement")
 	}
 	ctx := context.Background()
-	if _, err := db.SQL().ExecContext(ctx, `UPDATE outbox SET conversation = ''`); err != nil {
+	// As before 0004, and so before 0019's heads too.
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE outbox SET conversation = '', head = 0`); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SQL().ExecContext(ctx, string(body)[start:start+end]); err != nil {

@@ -43,11 +43,13 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	d := &DB{dialect: postgresDialect, db: sqldb, rdb: sqldb}
+	d := &DB{dialect: postgresDialect, db: sqldb, rdb: sqldb, url: url}
 	if err := d.Migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, err
 	}
+	d.notify, d.stopNotify, d.notifierDone = make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
+	go d.notifier(d.stopNotify, d.notifierDone)
 	return d, nil
 }
 
@@ -76,11 +78,15 @@ func (d *DB) updateOnce(ctx context.Context, fn func(ticketing.Tx) error) error 
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(&Tx{tx: tx, d: postgresDialect}); err != nil {
+	t := &Tx{tx: tx, d: postgresDialect}
+	if err := fn(t); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if t.queued {
+		d.queuedCommitted()
 	}
 	return nil
 }

@@ -185,6 +185,9 @@ func (d *DB) ErasePerson(ctx context.Context, p Person, actor string, now time.T
 				}
 			}
 		}
+		if err := t.repairHeads(ctx); err != nil {
+			return fmt.Errorf("privacy erase: %w", err)
+		}
 		return t.Audit(ctx, ticketing.AuditEntry{At: now, Actor: actor, Action: ticketing.AuditPrivacyErased, Detail: rep.Placeholder})
 	})
 	if err != nil {

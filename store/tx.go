@@ -18,6 +18,9 @@ var _ ticketing.Tx = (*Tx)(nil)
 type Tx struct {
 	tx *sql.Tx
 	d  dialect
+	// queued is set once the transaction queued an outbox item, so its
+	// commit wakes the deliverer (see DB.OnQueued).
+	queued bool
 }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

@@ -96,13 +96,26 @@ func (d *DB) WhatsAppWindowClosed(ctx context.Context, phone string, at time.Tim
 // conversation's next item, and its statuses start over.
 func (d *DB) RequeueSent(ctx context.Context, outboxID int64, at time.Time, reason string) error {
 	return d.Update(ctx, func(tx ticketing.Tx) error {
-		_, err := tx.(*Tx).exec(ctx, `UPDATE outbox SET sent_at = NULL, external_ref = '', platform_ref = '', platform_status = '',
+		t := tx.(*Tx)
+		res, err := t.exec(ctx, `UPDATE outbox SET sent_at = NULL, external_ref = '', platform_ref = '', platform_status = '',
 			platform_error = '', in_flight_at = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND dead_at IS NULL`,
 			noStamp, stampOf(at), reason, outboxID)
 		if err != nil {
 			return fmt.Errorf("requeue outbox %d: %w", outboxID, err)
 		}
-		return nil
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		// Owed again, it goes before what its conversation queued after it:
+		// the head passes back to it.
+		var conversation string
+		if err := t.queryRow(ctx, `SELECT conversation FROM outbox WHERE id = ?`, outboxID).Scan(&conversation); err != nil {
+			return fmt.Errorf("requeue outbox %d: %w", outboxID, err)
+		}
+		if _, err := t.exec(ctx, `UPDATE outbox SET head = 0 WHERE conversation = ? AND head = 1`, conversation); err != nil {
+			return fmt.Errorf("requeue outbox %d: %w", outboxID, err)
+		}
+		return t.elect(ctx, conversation)
 	})
 }
 

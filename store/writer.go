@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -55,9 +54,12 @@ func (d *DB) commitBatch(batch []write) {
 		}
 		return
 	}
+	queued := false
 	for i, w := range batch {
 		var broken error
-		results[i], broken = runInSavepoint(tx, w)
+		t := &Tx{tx: tx, d: sqliteDialect}
+		results[i], broken = runInSavepoint(t, w)
+		queued = queued || t.queued && results[i] == nil
 		if broken != nil {
 			// A failed update could not be undone on its own: nothing in
 			// this batch may commit.
@@ -68,7 +70,8 @@ func (d *DB) commitBatch(batch []write) {
 			return
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	err = tx.Commit()
+	if err != nil {
 		for i := range results {
 			if results[i] == nil {
 				results[i] = fmt.Errorf("commit: %w", err)
@@ -78,12 +81,16 @@ func (d *DB) commitBatch(batch []write) {
 	for i, w := range batch {
 		w.done <- results[i]
 	}
+	if queued && err == nil {
+		d.queuedCommitted()
+	}
 }
 
 // runInSavepoint runs one Update so that its failure (or panic) undoes
 // only its own changes. broken reports that the savepoint itself failed, so
 // the update's changes may still be in the transaction.
-func runInSavepoint(tx *sql.Tx, w write) (err, broken error) {
+func runInSavepoint(t *Tx, w write) (err, broken error) {
+	tx := t.tx
 	if err := w.ctx.Err(); err != nil {
 		return err, nil
 	}
@@ -103,7 +110,7 @@ func runInSavepoint(tx *sql.Tx, w write) (err, broken error) {
 			broken = fmt.Errorf("release savepoint: %w", relErr)
 		}
 	}()
-	return w.fn(&Tx{tx: tx, d: sqliteDialect}), nil
+	return w.fn(t), nil
 }
 
 // errClosed answers Updates after Close.

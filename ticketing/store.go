@@ -181,6 +181,13 @@ type Tx interface {
 	// conversation, when its next attempt is due. Later items of a
 	// conversation wait however long the first one takes.
 	DueOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxItem, error)
+	// NextOutboxAttempt is the soonest next attempt among the items
+	// DueOutbox would list once due; false when nothing is owed.
+	NextOutboxAttempt(ctx context.Context) (time.Time, bool, error)
+	// PostponeOutbox moves the next attempt of the owed items ids to until
+	// where it was sooner, without counting an attempt (a channel's rate
+	// limit is running).
+	PostponeOutbox(ctx context.Context, ids []int64, until time.Time) error
 	// MarkInFlight records that delivery attempts of ids are starting, so
 	// after a crash the deliverer knows which ones may have gone out. The
 	// stamp shows as InFlightAt until ClearInFlight, MarkSent or MarkDead;

@@ -40,6 +40,9 @@ type Options struct {
 	// Replicas is how many `run`s on Store share the ingest (1 or 2;
 	// 2 needs Store), taking requests in turn.
 	Replicas int
+	// Drain is how many owed posts the drain step delivers after a
+	// simulated outage (5 000 in the issue's sizing; 0 skips the step).
+	Drain int
 	// CPUProfile, if set, gets a CPU profile of the ingest run.
 	CPUProfile string
 	// Progress, if set, hears each step as it starts.
@@ -61,6 +64,8 @@ func (o Options) Check() error {
 		return errors.New("bench: -store wants a postgres:// URL")
 	case o.Replicas < 1 || o.Replicas > 2 || (o.Replicas > 1 && o.Store == ""):
 		return errors.New("bench: -replicas is 1, or 2 with -store")
+	case o.Drain != 0 && (o.Drain < drainConversations || o.Drain > 100_000):
+		return fmt.Errorf("bench: -drain is 0 or between %d and 100000, got %d", drainConversations, o.Drain)
 	case o.MaxTime <= 0:
 		return errors.New("bench: -max-time must be positive")
 	}
@@ -95,6 +100,17 @@ type Result struct {
 	TickRatio      float64 `json:"tick_ratio"`
 	RSS100kMB      float64 `json:"rss_100k_mb"`
 	DeadlinesPerS  float64 `json:"deadlines_per_s"`
+	// The drain after an outage; DrainFloorPerS is what the stand-in
+	// Slack accepts at most (one post per second per channel).
+	DrainPosts     int     `json:"drain_posts"`
+	DrainPerS      float64 `json:"drain_per_s"`
+	DrainFloorPerS float64 `json:"drain_floor_per_s"`
+	DrainRatio     float64 `json:"drain_ratio"`
+	// HandoffP99Ms is, with two replicas, how long a reply queued on the
+	// follower waits until the leader has posted it; absent with one.
+	HandoffP50Ms   float64 `json:"handoff_p50_ms,omitempty"`
+	HandoffP99Ms   float64 `json:"handoff_p99_ms,omitempty"`
+	HandoffMaxMs   float64 `json:"handoff_max_ms,omitempty"`
 	GoMaxProcs     int     `json:"gomaxprocs"`
 	ElapsedSeconds float64 `json:"elapsed_s"`
 }
@@ -171,6 +187,13 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if o.Drain > 0 {
+		progress(fmt.Sprintf("draining %d replies owed to %d conversations in %d channels after a 60 s outage, %d post/s per channel",
+			o.Drain, drainConversations, drainChannels, drainPerChannel))
+		if err := benchDrain(ctx, root, o.Store, o.Drain, &res); err != nil {
+			return Result{}, err
+		}
+	}
 	res.ElapsedSeconds = time.Since(started).Seconds()
 	return res, nil
 }
@@ -192,6 +215,14 @@ func (r Result) WriteTable(out io.Writer) error {
 	fmt.Fprintf(w, "tick ratio (large ÷ small)\t%.2f\t≤ 2\n", r.TickRatio)
 	fmt.Fprintf(w, "peak RSS with %d open tickets\t%.1f MB\t≤ 80 MB\n", r.TickLarge, r.RSS100kMB)
 	fmt.Fprintf(w, "deadline computations\t%.0f /s\t\n", r.DeadlinesPerS)
+	if r.DrainPosts > 0 {
+		fmt.Fprintf(w, "drain of %d owed posts after an outage\t%.1f posts/s\t\n", r.DrainPosts, r.DrainPerS)
+		fmt.Fprintf(w, "  Slack's limit (1 post/s per channel)\t%.0f posts/s\t\n", r.DrainFloorPerS)
+		fmt.Fprintf(w, "drain ÷ limit, order kept in every conversation\t%.2f\t≥ 0.80\n", r.DrainRatio)
+	}
+	if r.Replicas > 1 {
+		fmt.Fprintf(w, "hand-off, queued on the follower → posted, p50 / p99 / max\t%.1f / %.1f / %.1f ms\tp99 < 100 ms\n", r.HandoffP50Ms, r.HandoffP99Ms, r.HandoffMaxMs)
+	}
 	fmt.Fprintf(w, "messages, clients, GOMAXPROCS\t%d, %d, %d\t\n", r.Messages, r.Clients, r.GoMaxProcs)
 	fmt.Fprintf(w, "elapsed\t%.1f s\t\n", r.ElapsedSeconds)
 	return w.Flush()

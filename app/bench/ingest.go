@@ -66,12 +66,13 @@ func benchIngest(ctx context.Context, root, pgURL string, replicas, clients int,
 	}
 	defer stop()
 	var bases []string
+	var apps []*app.App
 	for range replicas {
-		base, err := startReplica(runCtx, cfg, &running)
+		a, base, err := startReplica(runCtx, cfg, &running)
 		if err != nil {
 			return err
 		}
-		bases = append(bases, base)
+		bases, apps = append(bases, base), append(apps, a)
 	}
 
 	rig := &ingestRig{bases: bases, secret: secret, clients: clients, start: time.Now(),
@@ -102,6 +103,12 @@ func benchIngest(ctx context.Context, root, pgURL string, replicas, clients int,
 	}
 	res.AckP50Ms, res.AckP99Ms, res.AckMaxMs = percentilesMs(lat)
 
+	if replicas > 1 {
+		if err := rig.handoff(ctx, apps, bases, slackAPI, res); err != nil {
+			return err
+		}
+	}
+
 	// The limit: the very rows the pipeline wrote, inserted raw.
 	stop()
 	if _, res.RawInsertPerS, err = rawInsertRate(ctx, src, dst); err != nil {
@@ -115,11 +122,11 @@ func benchIngest(ctx context.Context, root, pgURL string, replicas, clients int,
 
 // startReplica builds and runs one `run` on cfg until ctx ends, and
 // returns its address; running tracks it, and its Close.
-func startReplica(ctx context.Context, cfg *config.Config, running *sync.WaitGroup) (string, error) {
+func startReplica(ctx context.Context, cfg *config.Config, running *sync.WaitGroup) (*app.App, string, error) {
 	addr := make(chan string, 1)
 	a, err := app.New(ctx, cfg, app.Options{Log: slog.New(slog.DiscardHandler), Listening: func(s string) { addr <- s }})
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	ran := make(chan error, 1)
 	go func() { ran <- a.Run(ctx) }()
@@ -129,10 +136,10 @@ func startReplica(ctx context.Context, cfg *config.Config, running *sync.WaitGro
 			<-ran
 			a.Close()
 		})
-		return "http://" + base, nil
+		return a, "http://" + base, nil
 	case err := <-ran:
 		a.Close()
-		return "", fmt.Errorf("bench: %w", err)
+		return nil, "", fmt.Errorf("bench: %w", err)
 	}
 }
 
@@ -213,7 +220,12 @@ func (r *ingestRig) send(ctx context.Context) (time.Duration, error) {
 	ts := fmt.Sprintf("%d.%06d", r.start.Unix()+int64(i/1_000_000), i%1_000_000)
 	body := slackfake.Message{EventID: "EvBench" + strconv.Itoa(i), Channel: benchChannel(client),
 		User: fmt.Sprintf("U0CLIENT%03d", client), TS: ts, Text: benchTexts[i%len(benchTexts)]}.Body()
-	req, err := slackfake.SignedRequest(ctx, r.bases[i%len(r.bases)]+"/slack/events", "application/json", body, time.Now(), r.secret)
+	return r.post(ctx, r.bases[i%len(r.bases)], i, body)
+}
+
+// post sends the i-th event body to base and returns how long the ack took.
+func (r *ingestRig) post(ctx context.Context, base string, i int, body []byte) (time.Duration, error) {
+	req, err := slackfake.SignedRequest(ctx, base+"/slack/events", "application/json", body, time.Now(), r.secret)
 	if err != nil {
 		return 0, err
 	}

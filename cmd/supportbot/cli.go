@@ -75,7 +75,7 @@ func commands() []command {
 		{"run", "run the bot", (*Main).runBot},
 		{"demo", "play a support day against the real bot, Slack and WhatsApp in-process (-script FILE)", (*Main).runDemo},
 		{"playground", "the real bot on a local web page: write as clients, contacts and staff, move the clock (-listen, -start)", (*Main).runPlayground},
-		{"bench", "measure ingest, ack latency, scheduler ticks, memory and deadlines (-n 20000, -json)", (*Main).runBench},
+		{"bench", "measure ingest, ack latency, scheduler ticks, memory, deadlines and the outbox drain (-n 20000, -drain 5000, -json)", (*Main).runBench},
 		{"check-config", "validate the configuration and print a summary", (*Main).runCheckConfig},
 		{"migrate", "apply store migrations", (*Main).runMigrate},
 		{"backup", "copy the running store, verified: backup -to FILE", (*Main).runBackup},

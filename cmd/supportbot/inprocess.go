@@ -53,6 +53,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	fs.DurationVar(&o.MaxTime, "max-time", 10*time.Minute, "give up after this long (the load stays bounded in count and time)")
 	fs.StringVar(&o.Store, "store", "", "run the ingest steps on this PostgreSQL server (postgres://…), each in a schema of its own, instead of SQLite")
 	fs.IntVar(&o.Replicas, "replicas", 1, "run processes sharing the ingest, taking requests in turn: 1, or 2 with -store")
+	fs.IntVar(&o.Drain, "drain", 5000, "owed posts the drain step delivers after a simulated 60 s outage (0 skips it)")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the ingest run to this file (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err

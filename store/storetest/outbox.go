@@ -21,6 +21,7 @@ var outboxCases = []testCase{
 	{"sent and dead never come back", testSentAndDead},
 	{"in-flight marks", testInFlight},
 	{"backlog", testBacklog},
+	{"order holds whenever replies are queued", testOrderAcrossSettling},
 }
 
 func enqueue(t *testing.T, s ticketing.Store, items ...*ticketing.OutboxItem) {
@@ -285,5 +286,43 @@ func testBacklog(t *testing.T, s ticketing.Store) {
 	// Not yet due still counts: it is owed.
 	if got := backlog(); got != 2 {
 		t.Errorf("backlog = %d, want 2 (the later and the failed one)", got)
+	}
+}
+
+// A conversation's replies go out in the order queued however their
+// queuing interleaves with attempts and deliveries: replies queued while
+// the head is being delivered, and after, wait behind the ones queued
+// before them.
+func testOrderAcrossSettling(t *testing.T, s ticketing.Store) {
+	seed(t, s)
+	r := make([]*ticketing.OutboxItem, 5)
+	for i := range r {
+		r[i] = post(fmt.Sprintf("r%d", i))
+	}
+	enqueue(t, s, r[0], r[1])
+	update(t, s, func(tx ticketing.Tx) error { return tx.MarkInFlight(t.Context(), []int64{r[0].ID}, t0) })
+	enqueue(t, s, r[2])
+	update(t, s, func(tx ticketing.Tx) error { return tx.MarkSent(t.Context(), r[0].ID, t0, "") })
+	enqueue(t, s, r[3], r[4])
+	for i := 1; i < len(r); i++ {
+		var due []ticketing.OutboxItem
+		view(t, s, func(tx ticketing.Tx) error {
+			var err error
+			due, err = tx.DueOutbox(t.Context(), t0.Add(time.Hour), 10)
+			return err
+		})
+		if len(due) != 1 || due[0].ID != r[i].ID {
+			var got []string
+			for _, it := range due {
+				got = append(got, it.Text)
+			}
+			t.Fatalf("due = %v, want only %s", got, r[i].Text)
+		}
+		update(t, s, func(tx ticketing.Tx) error {
+			if err := tx.MarkInFlight(t.Context(), []int64{r[i].ID}, t0); err != nil {
+				return err
+			}
+			return tx.MarkSent(t.Context(), r[i].ID, t0, "")
+		})
 	}
 }
