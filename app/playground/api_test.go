@@ -31,7 +31,7 @@ func TestAPISayAnswersInThread(t *testing.T) {
 
 	// The desk answers in the mirrored thread; the phone receives it.
 	mirror := r.find("mirroring the WhatsApp ticket", func(p Post) bool {
-		return p.Who == botWho && p.Thread == "" && p.TS != "" && strings.Contains(p.Text, "Ticket #2")
+		return p.Who == botWho && p.Where == acmeChannel && p.Thread == "" && p.TS != "" && strings.Contains(p.Text, "Ticket #2")
 	})
 	r.must("/api/say", map[string]string{"as": focalAR, "where": mirror.Where, "thread": mirror.TS, "text": "Hola Pedro, reiniciá el softphone"})
 	r.find("relayed to the phone", func(p Post) bool {
