@@ -10,8 +10,8 @@ import (
 
 // TellTicketDesk gives staff a note about a ticket's chat delivery (a
 // message waiting for the contact, one the platform refused): in the
-// ticket's desk thread, or the service desk channel when there is no ticket
-// or it has no thread. It never reaches the client.
+// thread of the ticket's staff card, or the service desk channel when there
+// is no ticket. It never reaches the client's side.
 func (b *Bot) TellTicketDesk(ctx context.Context, ticketID int64, text string) error {
 	return b.update(ctx, func(tx ticketing.Tx, _ *effects) error {
 		if ticketID != 0 {
@@ -19,8 +19,10 @@ func (b *Bot) TellTicketDesk(ctx context.Context, ticketID int64, text string) e
 			if err != nil && !isNotFound(err) {
 				return err
 			}
-			if err == nil && !t.Desk.IsZero() {
-				return b.toThread(ctx, tx, t, text)
+			// What a transport tells the desk of a ticket (a closed
+			// window, a failed delivery) is internal: the card's thread.
+			if err == nil && b.triageChannel() != "" {
+				return b.toTriage(ctx, tx, t, text)
 			}
 		}
 		return b.alertDesk(ctx, tx, ticketID, text)

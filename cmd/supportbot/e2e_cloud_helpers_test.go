@@ -92,6 +92,17 @@ func (c *cloudBot) text(phone, body string) map[string]any {
 	return graphfake.Text(c.nextID(), phone, body, c.clock.Now().Unix())
 }
 
+// waitHeld waits until the owed reply containing text is put off for the
+// closed window. The template goes out a moment before that is recorded,
+// with the retry time counted from the bot's clock: a test that moves the
+// clock in between would put the retry past every later move.
+func (c *cloudBot) waitHeld(text string) {
+	c.t.Helper()
+	eventually(c.t, "the answer held for the closed window", func() bool {
+		return strings.Contains(c.queryString(`SELECT last_error FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND text LIKE ?`, "%"+text+"%"), "24-hour")
+	})
+}
+
 // sentTo lists what the bot sent to phone.
 func (c *cloudBot) sentTo(phone string) []graphfake.Sent {
 	var out []graphfake.Sent

@@ -60,6 +60,7 @@ func TestCloudWindowClosedByMetaAndPermanentErrors(t *testing.T) {
 	if sent[1].Type != "template" {
 		t.Fatalf("after 131047: %+v, want the reopen template", sent[1])
 	}
+	c.waitHeld("interno 204")
 	c.deliver(c.text(acmeContact, "Hola, ¿qué pasó?"))
 	c.clock.Advance(2 * time.Minute)
 	eventually(t, "the owed answer", func() bool {
@@ -80,8 +81,8 @@ func TestCloudWindowClosedByMetaAndPermanentErrors(t *testing.T) {
 		return strings.Contains(c.queryString(`SELECT last_error FROM outbox WHERE target = ? AND dead_at IS NOT NULL`, acmeContact), "131026")
 	})
 	c.f.waitFor("staff told", func() bool {
-		for _, p := range c.f.Posts(acmeChannel) {
-			if p.Form.Get("thread_ts") == thread && strings.Contains(p.Form.Get("text"), "131026") {
+		for _, p := range c.f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "131026") {
 				return true
 			}
 		}
@@ -108,6 +109,7 @@ func TestCloudLateWindowFailureQueuesTheMessageAgain(t *testing.T) {
 	if tmpl := c.waitSent(acmeContact, 3)[2]; tmpl.Type != "template" {
 		t.Fatalf("after the late 131047: %+v, want the template", tmpl)
 	}
+	c.waitHeld("interno 204")
 	c.deliver(c.text(acmeContact, "Acá estoy"))
 	c.clock.Advance(time.Minute)
 	again := c.waitSent(acmeContact, 4)[3]

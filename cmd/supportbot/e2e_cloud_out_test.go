@@ -94,14 +94,15 @@ func TestCloudWindowClosedSendsTemplateAndOwedAnswerWaits(t *testing.T) {
 		t.Fatalf("second message = %+v, want the reopen template", tmpl)
 	}
 	c.f.waitFor("staff told that the answer waits", func() bool {
-		for _, p := range c.f.Posts(acmeChannel) {
-			if p.Form.Get("thread_ts") == thread && strings.Contains(p.Form.Get("text"), "ticket_update") {
+		for _, p := range c.f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "ticket_update") {
 				return true
 			}
 		}
 		return false
 	})
 	// The deliverer looks again; still closed, nothing more goes.
+	c.waitHeld("interno 204")
 	c.clock.Advance(time.Minute)
 	eventually(t, "a second look at the waiting answer", func() bool {
 		return c.queryString(`SELECT CAST(MAX(attempts) AS TEXT) FROM outbox WHERE target = ? AND sent_at IS NULL`, acmeContact) >= "2"
@@ -211,9 +212,9 @@ func TestCloudStatusesRecordedAndFailureShownToStaff(t *testing.T) {
 			t.Fatalf("failed status webhook = %d", got)
 		}
 	}
-	c.f.waitFor("the failure shown in the ticket's thread", func() bool {
-		for _, p := range c.f.Posts(acmeChannel) {
-			if p.Form.Get("thread_ts") == thread && strings.Contains(p.Form.Get("text"), "131026") {
+	c.f.waitFor("the failure shown in the ticket card's thread", func() bool {
+		for _, p := range c.f.Posts(deskChannel) {
+			if p.Form.Get("thread_ts") != "" && strings.Contains(p.Form.Get("text"), "131026") {
 				return true
 			}
 		}
@@ -221,13 +222,16 @@ func TestCloudStatusesRecordedAndFailureShownToStaff(t *testing.T) {
 	})
 	eventually(t, "the outbox to drain", func() bool { return backlog(t, c.dbPath) == 0 })
 	n := 0
-	for _, p := range c.f.Posts(acmeChannel) {
+	for _, p := range c.f.Posts(deskChannel) {
 		if strings.Contains(p.Form.Get("text"), "131026") {
 			n++
 		}
 	}
 	if n != 1 {
 		t.Errorf("failure notes = %d, want 1", n)
+	}
+	if leaked := postsContaining(c.f.Posts(acmeChannel), "131026"); leaked != 0 {
+		t.Errorf("the failure reached the client's channel %d times", leaked)
 	}
 	if got := c.queryString(fmt.Sprintf(`SELECT platform_status || ' ' || platform_error FROM outbox WHERE id = %s`, strings.TrimPrefix(answer.Callback, "outbox:"))); !strings.HasPrefix(got, "failed 131026") {
 		t.Errorf("recorded status = %q, want failed with the reason", got)
