@@ -54,6 +54,13 @@ func TestCloudAnswersToAQuotedMessageCarryItsContext(t *testing.T) {
 	c.deliver(graphfake.Replying(graphfake.Text(blind, acmeContact, "estado", c.clock.Now().Unix()), "wamid.NEVERKEPT"))
 	again := c.waitSent(acmeContact, 5)[4]
 
+	// A long answer to a quoting message: its first part is the reply.
+	longQ := c.nextID()
+	c.deliver(graphfake.Replying(graphfake.Text(longQ, acmeContact, "¿Y el troncal?", c.clock.Now().Unix()), ack.ID))
+	inThread("the question about the trunk in the thread", "el troncal")
+	c.staffReply("EvCLOUDCTX3", thread, 500, strings.Repeat("Revisá la configuración del troncal y reiniciá el servicio. ", 100))
+	parts := c.waitSent(acmeContact, 7)[5:]
+
 	for _, tc := range []struct {
 		what string
 		got  graphfake.Sent
@@ -64,6 +71,8 @@ func TestCloudAnswersToAQuotedMessageCarryItsContext(t *testing.T) {
 		{"the desk's file answer while the quoting message is the latest", doc, news},
 		{"the desk's answer after a plain message", plain, ""},
 		{"the bot's answer to a quote of an unknown message", again, blind},
+		{"the first part of a long answer", parts[0], longQ},
+		{"the second part of a long answer", parts[1], ""},
 	} {
 		if tc.got.ReplyTo != tc.want {
 			t.Errorf("%s (%s %q): context.message_id = %q, want %q", tc.what, tc.got.Type, tc.got.Text, tc.got.ReplyTo, tc.want)
