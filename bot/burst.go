@@ -60,7 +60,7 @@ func (b *Bot) isThanks(text string) bool {
 // clientMessage is the record of what o says.
 func clientMessage(o origin, ticketID int64) ticketing.Message {
 	return ticketing.Message{TicketID: ticketID, ExternalID: o.externalID, AuthorID: o.author, AuthorKind: ticketing.AuthorClient,
-		Channel: o.source(), Text: o.text, Media: o.media, Files: o.files, At: o.at}
+		Channel: o.source(), Text: o.text, Media: o.media, Files: o.files, Quoted: o.quoted != "", At: o.at}
 }
 
 // newMessage routes a client's message that belongs to no ticket yet (a

@@ -87,8 +87,8 @@ func (b *Bot) createTicket(ctx context.Context, tx ticketing.Tx, fx *effects, o 
 	if err := b.addEarlier(ctx, tx, t.ID, o.earlier); err != nil {
 		return nil, err
 	}
-	if err := tx.AddMessage(ctx, &ticketing.Message{TicketID: t.ID, ExternalID: o.externalID, AuthorID: o.author,
-		AuthorKind: ticketing.AuthorClient, Channel: o.source(), Text: o.text, Media: o.media, Files: o.files, At: o.at}); err != nil {
+	m := clientMessage(o, t.ID)
+	if err := tx.AddMessage(ctx, &m); err != nil {
 		return nil, err
 	}
 	if err := b.audit(ctx, tx, o.author, c.ID, t.ID, ticketing.AuditTicketOpened, fmt.Sprintf("%s %s confidence=%.2f cues=%v", t.Kind, t.Priority, cl.Confidence, cl.Cues)); err != nil {

@@ -124,6 +124,11 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 				return err
 			}
 			text := in.Text
+			if t.ClientApart() {
+				if tx, err = answeringLatest(ctx, tx, t); err != nil {
+					return err
+				}
+			}
 			if t.ClientApart() && len(in.Files) > 0 {
 				caption := ""
 				if text != "" {

@@ -17,6 +17,7 @@ import (
 func (b *Bot) handleWhatsApp(ctx context.Context, in channels.Inbound) error {
 	phone := in.UserID
 	return b.updateMessage(ctx, in, func(tx ticketing.Tx, fx *effects) error {
+		tx = answeringInbound(tx, in)
 		contact, err := tx.Contact(ctx, phone)
 		if err != nil && !isNotFound(err) {
 			return err
@@ -137,7 +138,8 @@ func (b *Bot) mirrorRoot(ctx context.Context, tx ticketing.Tx, c *ticketing.Clie
 // continueWhatsApp adds a contact's message to its open ticket.
 func (b *Bot) continueWhatsApp(ctx context.Context, tx ticketing.Tx, fx *effects, c *ticketing.Client, t *ticketing.Ticket, in channels.Inbound) error {
 	if err := addMessage(ctx, tx, &ticketing.Message{TicketID: t.ID, ExternalID: "whatsapp:" + in.MessageID, AuthorID: in.UserID,
-		AuthorKind: ticketing.AuthorClient, Channel: ticketing.SourceWhatsApp, Text: in.Text, Media: in.Media, Files: in.Files, At: in.At}); err != nil {
+		AuthorKind: ticketing.AuthorClient, Channel: ticketing.SourceWhatsApp, Text: in.Text, Media: in.Media, Files: in.Files, Quoted: in.Quote != "",
+		At: in.At}); err != nil {
 		return err
 	}
 	if t.AwaitingChoice {

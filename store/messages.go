@@ -13,9 +13,9 @@ import (
 // AddMessage stores a ticket message; a known external id is ErrDuplicate.
 func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
 	err := t.guarded(ctx, func() error {
-		return t.queryRow(ctx, `INSERT INTO ticket_messages (ticket_id, external_id, author_id, author_kind, channel, text, media, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			m.TicketID, m.ExternalID, m.AuthorID, string(m.AuthorKind), string(m.Channel), m.Text, m.Media, stampOf(m.At)).Scan(&m.ID)
+		return t.queryRow(ctx, `INSERT INTO ticket_messages (ticket_id, external_id, author_id, author_kind, channel, text, media, at, quoted)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			m.TicketID, m.ExternalID, m.AuthorID, string(m.AuthorKind), string(m.Channel), m.Text, m.Media, stampOf(m.At), m.Quoted).Scan(&m.ID)
 	})
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("message %s: %w", m.ExternalID, err)
@@ -32,7 +32,7 @@ func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
 	return nil
 }
 
-const messageColumns = `id, ticket_id, external_id, author_id, author_kind, channel, text, media, at, edited_at, deleted_at`
+const messageColumns = `id, ticket_id, external_id, author_id, author_kind, channel, text, media, at, edited_at, deleted_at, quoted`
 
 // Messages lists a ticket's messages in order, with their files and
 // revisions.
@@ -165,7 +165,7 @@ func scanMessage(r scanner) (ticketing.Message, error) {
 	var m ticketing.Message
 	var kind, channel string
 	if err := r.Scan(&m.ID, &m.TicketID, &m.ExternalID, &m.AuthorID, &kind, &channel, &m.Text, &m.Media,
-		instant{&m.At}, instant{&m.EditedAt}, instant{&m.DeletedAt}); err != nil {
+		instant{&m.At}, instant{&m.EditedAt}, instant{&m.DeletedAt}, &m.Quoted); err != nil {
 		return m, err
 	}
 	m.AuthorKind, m.Channel = ticketing.AuthorKind(kind), ticketing.Source(channel)

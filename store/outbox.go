@@ -49,9 +49,9 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	}
 	err = t.guarded(ctx, func() error {
 		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card, fresh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card, fresh, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card), fresh).Scan(&it.ID)
+			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card), fresh, it.ReplyTo).Scan(&it.ID)
 	})
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
@@ -125,7 +125,7 @@ func cardConversation(ticketID int64) string { return "card:" + strconv.FormatIn
 func channelConversation(channel, thread string) string { return "channel:" + channel + ":" + thread }
 
 const outboxColumns = `id, delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id, dedupe_key,
-	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation, file, card`
+	sets_thread, attempts, failures, next_attempt_at, last_error, created_at, in_flight_at, conversation, file, card, reply_to`
 
 // PendingOutbox lists unsent items whose next attempt is due, oldest first,
 // whether or not an earlier item of their conversation is still owed.
@@ -168,7 +168,7 @@ func scanOutbox(rows *sql.Rows) ([]ticketing.OutboxItem, error) {
 		var file, card string
 		if err := rows.Scan(&it.ID, &delivery, &it.To.Address, &it.To.Thread, &it.UserID, &it.Text, &it.EditRef, &buttons, &ticketID,
 			&dedupe, &it.SetsThread, &it.Attempts, &it.Failures, instant{&it.NextAttemptAt}, &it.LastError,
-			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation, &file, &card); err != nil {
+			instant{&it.CreatedAt}, instant{&it.InFlightAt}, &it.Conversation, &file, &card, &it.ReplyTo); err != nil {
 			return nil, fmt.Errorf("read outbox: %w", err)
 		}
 		it.To.Platform, it.Mode = routeOf(delivery)

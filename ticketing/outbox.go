@@ -37,6 +37,10 @@ type OutboxItem struct {
 	File *Attachment
 	// EditRef is the platform's id of the message a ModeUpdate rewrites.
 	EditRef string
+	// ReplyTo is the platform's id of the client's message this reply
+	// answers, shown as a reply to it where the platform can (WhatsApp);
+	// empty for a reply that answers nothing in particular.
+	ReplyTo string
 	// Buttons are offered under the text; adapters without
 	// buttons ignore them, so the text must stand on its own.
 	Buttons  []Button

@@ -119,7 +119,10 @@ type Message struct {
 	Media      string
 	// Files are the message's attachments, in the order sent.
 	Files []Attachment
-	At    time.Time
+	// Quoted reports that the message was a reply quoting an earlier one,
+	// so answers to it are shown as replies to it.
+	Quoted bool
+	At     time.Time
 	// EditedAt is when the author last edited the text, Revisions the texts
 	// it had before, oldest first; DeletedAt is when the author deleted it
 	// (the text is kept: nothing stored is lost).

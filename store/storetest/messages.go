@@ -27,6 +27,8 @@ func testMessages(t *testing.T, s ticketing.Store) {
 	create(t, s, tk, other)
 	third, first, second := message(tk.ID, "m3", t0.Add(3*time.Minute)), message(tk.ID, "m1", t0.Add(time.Minute)), message(tk.ID, "m2", t0.Add(2*time.Minute))
 	second.AuthorKind, second.AuthorID, second.Channel, second.Media, second.Text = ticketing.AuthorStaff, "UF", ticketing.SourceWhatsApp, "image", ""
+	// A reply quoting an earlier message says so when read back.
+	third.Quoted = true
 	// A message's files come back in the order sent, with every field.
 	second.Files = []ticketing.Attachment{
 		{Name: "error.png", MIME: "image/png", Kind: ticketing.FileImage, Size: 1234, SHA256: "00ff", Source: ticketing.PlatformWhatsApp, Ref: "desc"},

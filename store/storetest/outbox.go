@@ -15,6 +15,7 @@ import (
 // each is listed once, and that sent and dead ones never come back.
 var outboxCases = []testCase{
 	{"enqueue and read back", testEnqueueRoundTrip},
+	{"a reply's context reads back", testReplyToRoundTrip},
 	{"dedupe key", testEnqueueDedupe},
 	{"pending lists due items once", testPendingDue},
 	{"failed waits for its next attempt", testMarkFailed},
@@ -324,5 +325,37 @@ func testOrderAcrossSettling(t *testing.T, s ticketing.Store) {
 			}
 			return tx.MarkSent(t.Context(), r[i].ID, t0, "")
 		})
+	}
+}
+
+// testReplyToRoundTrip: the message a reply answers comes back from both
+// reads the deliverer uses, and a reply that answers nothing has none.
+func testReplyToRoundTrip(t *testing.T, s ticketing.Store) {
+	seed(t, s)
+	chat := ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: acmePhone}
+	answer := &ticketing.OutboxItem{To: chat, Mode: ticketing.ModePost, Text: "recibido", ReplyTo: "wamid.HBgLNTQ5MTE=", CreatedAt: t0}
+	plain := &ticketing.OutboxItem{To: ticketing.Conversation{Platform: ticketing.PlatformWhatsApp, Address: "+5491100000002"},
+		Mode: ticketing.ModePost, Text: "hola", CreatedAt: t0}
+	enqueue(t, s, answer, plain)
+	want := map[int64]string{answer.ID: answer.ReplyTo, plain.ID: ""}
+	got := map[int64]string{}
+	for _, it := range pending(t, s, t0, 10) {
+		got[it.ID] = it.ReplyTo
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PendingOutbox reply_to by id = %v, want %v", got, want)
+	}
+	var due []ticketing.OutboxItem
+	view(t, s, func(tx ticketing.Tx) error {
+		var err error
+		due, err = tx.DueOutbox(t.Context(), t0, 10)
+		return err
+	})
+	got = map[int64]string{}
+	for _, it := range due {
+		got[it.ID] = it.ReplyTo
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("DueOutbox reply_to by id = %v, want %v", got, want)
 	}
 }

@@ -112,6 +112,11 @@ func (c *Connector) receive(ctx context.Context, in channels.Inbound) error {
 		if err != nil {
 			return err
 		}
+		if text == "" {
+			// A message the bot never kept (or one without words): the
+			// message is still a reply, and answers to it are shown so.
+			text = "…"
+		}
 		in.Quote = text
 	}
 	_, err := c.cfg.Handler.Handle(ctx, in)

@@ -68,8 +68,13 @@ func (c *Connector) Send(ctx context.Context, item ticketing.OutboxItem) (string
 }
 
 func (c *Connector) message(item ticketing.OutboxItem, kind string, body map[string]any) map[string]any {
-	return map[string]any{"recipient_type": "individual", "to": item.To.Address[1:], "type": kind, kind: body,
+	m := map[string]any{"recipient_type": "individual", "to": item.To.Address[1:], "type": kind, kind: body,
 		"biz_opaque_callback_data": callback(item)}
+	if item.ReplyTo != "" {
+		// Shown as a reply to the contact's message it answers.
+		m["context"] = map[string]any{"message_id": item.ReplyTo}
+	}
+	return m
 }
 
 // sendText sends text in parts of at most MaxTextChars, cut at a line or
@@ -82,6 +87,8 @@ func (c *Connector) sendText(ctx context.Context, item ticketing.OutboxItem, tex
 			return "", fmt.Errorf("send whatsapp text to %s: %w", item.To.Address, err)
 		}
 		ref = id
+		// The first part is the reply; the rest follow it.
+		item.ReplyTo = ""
 	}
 	return ref, nil
 }
@@ -141,6 +148,7 @@ func (c *Connector) sendFile(ctx context.Context, item ticketing.OutboxItem, tex
 			if _, err := c.sendText(ctx, item, text); err != nil {
 				return "", err
 			}
+			item.ReplyTo = ""
 		}
 	case ticketing.FileDocument:
 		body["filename"] = f.Name

@@ -31,7 +31,9 @@ type Sent struct {
 	Template string
 	// Callback is biz_opaque_callback_data.
 	Callback string
-	Raw      map[string]any
+	// ReplyTo is context.message_id: the message this one is a reply to.
+	ReplyTo string
+	Raw     map[string]any
 }
 
 // Upload is a file the bot uploaded.
@@ -273,6 +275,9 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) {
 	m := Sent{ID: s.next("wamid.fake"), To: to, Raw: raw}
 	m.Type, _ = raw["type"].(string)
 	m.Callback, _ = raw["biz_opaque_callback_data"].(string)
+	if ctx, ok := raw["context"].(map[string]any); ok {
+		m.ReplyTo, _ = ctx["message_id"].(string)
+	}
 	if body, ok := raw[m.Type].(map[string]any); ok {
 		for _, k := range []string{"body", "caption"} {
 			if t, ok := body[k].(string); ok {
