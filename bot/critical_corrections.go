@@ -95,7 +95,7 @@ func (b *Bot) handleOverrule(ctx context.Context, in channels.Inbound) (channels
 			return err
 		}
 		reply = b.tell("critical.overrule.reply", t.ID, o.client.Name, kindPriority(b.deskLang, t), b.deskLang.When(t.DueAt, b.clock.Now(), o.client.Location))
-		return b.audit(ctx, tx, in.UserID, q.ClientID, t.ID, ticketing.AuditCriticalOverruled, subjectOf(q.Text))
+		return b.audit(ctx, tx, in.UserID, q.ClientID, t.ID, ticketing.AuditCriticalOverruled, auditDetail(q.Where.Platform, q.ExternalID, q.Cues))
 	})
 	if err != nil {
 		return channels.Reply{}, err

@@ -151,7 +151,7 @@ func (b *Bot) tellFocal(ctx context.Context, tx ticketing.Tx, c *ticketing.Clien
 
 // comment stores a client's comment on their rating; false means none
 // was awaited.
-func (b *Bot) comment(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, author, text string) (bool, error) {
+func (b *Bot) comment(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, author, msgID, text string) (bool, error) {
 	ok, err := tx.CommentCSAT(ctx, t.ID, text, b.clock.Now())
 	if err != nil || !ok {
 		return false, err
@@ -162,7 +162,7 @@ func (b *Bot) comment(ctx context.Context, tx ticketing.Tx, c *ticketing.Client,
 	if err := b.tellFocal(ctx, tx, c, t, b.csatCommentNotice(c, t, text)); err != nil {
 		return false, err
 	}
-	return true, b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditCSATCommented, subjectOf(text))
+	return true, b.audit(ctx, tx, author, t.ClientID, t.ID, ticketing.AuditCSATCommented, auditDetail(t.ClientConversation().Platform, msgID, nil))
 }
 
 // csatFromChat takes a contact's message that answers the question in
@@ -225,7 +225,7 @@ func (b *Bot) csatFromChat(ctx context.Context, tx ticketing.Tx, c *ticketing.Cl
 	if err := b.keepOnTicket(ctx, tx, t, in); err != nil {
 		return false, err
 	}
-	return b.comment(ctx, tx, c, t, phone, in.Text)
+	return b.comment(ctx, tx, c, t, phone, externalIDOf(in), in.Text)
 }
 
 // keepOnTicket records a contact's answer on the closed ticket it is about.
@@ -237,7 +237,7 @@ func (b *Bot) keepOnTicket(ctx context.Context, tx ticketing.Tx, t *ticketing.Ti
 // csatCommentInThread takes a Slack client's message in a closed ticket's
 // thread as the comment on their rating while its window is open (the
 // message is already on the ticket). Thanks are kept without a reply.
-func (b *Bot) csatCommentInThread(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, author, text string) (bool, error) {
+func (b *Bot) csatCommentInThread(ctx context.Context, tx ticketing.Tx, c *ticketing.Client, t *ticketing.Ticket, author, msgID, text string) (bool, error) {
 	q, err := tx.CSAT(ctx, t.ID)
 	if isNotFound(err) {
 		return false, nil
@@ -254,7 +254,7 @@ func (b *Bot) csatCommentInThread(ctx context.Context, tx ticketing.Tx, c *ticke
 	case b.classifier.Classify(text).Kind == ticketing.KindIncidenteCritico:
 		return false, nil
 	}
-	return b.comment(ctx, tx, c, t, author, text)
+	return b.comment(ctx, tx, c, t, author, msgID, text)
 }
 
 // csatWords may follow the number of a rating, in any of the clients'

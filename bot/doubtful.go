@@ -35,7 +35,7 @@ func (b *Bot) askCritical(ctx context.Context, tx ticketing.Tx, o origin, cl Cla
 	} else if err := b.answer(ctx, tx, o, 0, say(o.client, "critical.question.text"), criticalButtons(o.client, q.ID)...); err != nil {
 		return err
 	}
-	return b.audit(ctx, tx, o.author, q.ClientID, 0, ticketing.AuditCriticalAsked, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
+	return b.audit(ctx, tx, o.author, q.ClientID, 0, ticketing.AuditCriticalAsked, auditDetail(o.where.Platform, o.externalID, cl.Cues))
 }
 
 func criticalButtons(c *ticketing.Client, id int64) []ticketing.Button {

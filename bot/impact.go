@@ -95,7 +95,10 @@ func (b *Bot) handleImpactButton(ctx context.Context, in channels.Inbound) (chan
 			return nil
 		}
 		reply, err = b.impact(ctx, tx, t, impactPress{critical: in.ActionID == actionImpactCritical, actor: in.UserID, who: mention(in.UserID), at: in.At})
-		return err
+		if err != nil || reply != "" {
+			return err
+		}
+		return b.rewriteImpactAnswer(ctx, tx, t, in)
 	})
 	var ue *errUser
 	if asUserErr(err, &ue) {

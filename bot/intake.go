@@ -229,7 +229,7 @@ func (b *Bot) refuseCritical(ctx context.Context, tx ticketing.Tx, fx *effects, 
 		}
 	}
 	fx.Then(func() { b.observer.CriticalRefused(c.ID) })
-	return b.audit(ctx, tx, o.author, c.ID, ticketID, ticketing.AuditCriticalRefused, fmt.Sprintf("%s cues=%v: %s", o.where.Platform, cl.Cues, subjectOf(o.text)))
+	return b.audit(ctx, tx, o.author, c.ID, ticketID, ticketing.AuditCriticalRefused, auditDetail(o.where.Platform, o.externalID, cl.Cues))
 }
 
 // criticalFollowUp runs a client's follow-up on an open ticket through the

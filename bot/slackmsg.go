@@ -154,7 +154,7 @@ func (b *Bot) handleThreadReply(ctx context.Context, in channels.Inbound) error 
 			return err
 		}
 		if t.Status == ticketing.StatusCerrado {
-			if took, err := b.csatCommentInThread(ctx, tx, c, t, in.UserID, in.Text); took || err != nil {
+			if took, err := b.csatCommentInThread(ctx, tx, c, t, in.UserID, externalIDOf(in), in.Text); took || err != nil {
 				return err
 			}
 		}

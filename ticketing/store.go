@@ -209,6 +209,11 @@ type Tx interface {
 	MarkDead(ctx context.Context, id int64, at time.Time, reason string) error
 	// OutboxBacklog counts items neither sent nor dead, due or not.
 	OutboxBacklog(ctx context.Context) (int, error)
+	// LastVersion is the newest content the bot gave its message ref in
+	// target (a channel): the post that got that platform id, or the
+	// newest rewrite of it, delivered or still owed. ErrNotFound when the
+	// bot wrote no such message.
+	LastVersion(ctx context.Context, target, ref string) (*OutboxItem, error)
 
 	// RecordNotification stores that a notification was queued; false means it
 	// had been recorded already and must not be sent again.

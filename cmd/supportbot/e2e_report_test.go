@@ -20,6 +20,9 @@ func TestReportCommandInEachLanguage(t *testing.T) {
 		{"reporte acme en", []string{"*SLA report · ACME Cobranzas · ", "1 ticket · 0 of 0 within target (—) · 0 breached · 1 pending\n", "People: 0 of 0 within target"}},
 		{"reporte acme es-CL", []string{"*Informe de SLA · ACME Cobranzas · ", "1 pendiente\n"}},
 	}
+	// The tickets' cards share the channel: counted before the first
+	// summary, a card still on its way would be read as the summary.
+	f.waitFor("both tickets' cards", func() bool { return len(callsWith(f.Posts(deskChannel), "🗂️ *Ticket #")) >= 2 })
 	for _, tt := range tests {
 		before := len(f.Posts(deskChannel))
 		if code, body := r.command(deskChannel, focalAR, tt.text); code != http.StatusOK || !strings.Contains(body, "ACME") {

@@ -23,6 +23,7 @@ var outboxCases = []testCase{
 	{"in-flight marks", testInFlight},
 	{"backlog", testBacklog},
 	{"order holds whenever replies are queued", testOrderAcrossSettling},
+	{"a message's last version", testLastVersion},
 }
 
 func enqueue(t *testing.T, s ticketing.Store, items ...*ticketing.OutboxItem) {

@@ -14,6 +14,8 @@ var (
 
 var impactClientTexts = map[string]Text{
 	"impact.button.critical": {"🚨 Está detenida toda la operación", "🚨 Está detenida toda la operación", "🚨 The whole operation has stopped"},
+	"impact.critical.done":   {"🚨 Nos dijiste que está detenida toda la operación: el caso pasó a la Mesa de Ayuda.", "🚨 Nos dijiste que está detenida toda la operación: el caso pasó a la Mesa de Ayuda.", "🚨 You told us the whole operation has stopped: the case went to the Help Desk."},
+	"impact.alta.done":       {"Nos dijiste que les impide trabajar: el caso subió a prioridad ALTA.", "Nos dijiste que les impide trabajar: el caso subió a prioridad ALTA.", "You told us it stops you from working: the case was raised to ALTA priority."},
 	"impact.button.alta":     {"Nos impide trabajar", "Nos impide trabajar", "It stops us from working"},
 	"impact.chat":            {"Si está detenida *toda la operación*, respondé *CRITICO* y lo pasamos a la Mesa de Ayuda.", "Si está detenida *toda la operación*, responde *CRITICO* y lo pasamos a la Mesa de Ayuda.", "If *the whole operation* has stopped, reply *CRITICO* and we pass it to the Help Desk."},
 	"impact.critical.answer": {
