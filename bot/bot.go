@@ -140,6 +140,7 @@ type Bot struct {
 	csatOnAutoClose bool
 	deskLang        wording.Language
 	kb              *knowledge.Base
+	extras          cardExtrasCache
 	triage          string
 }
 

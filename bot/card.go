@@ -147,14 +147,11 @@ func (b *Bot) cardView(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket
 	if err != nil || strings.TrimSpace(question) == "" {
 		return v, err
 	}
-	v.Exclusions = b.classifier.Classify(question).Exclusions
-	res, err := b.staffSuggestionsTx(ctx, tx, c, question)
+	e, err := b.extrasFor(ctx, tx, t, c, question)
 	if err != nil {
 		return v, err
 	}
-	for _, r := range res {
-		v.Suggestions = append(v.Suggestions, CardSuggestion{ID: r.ID, Title: r.Title, URL: r.URL, StaffOnly: r.StaffOnly})
-	}
+	v.Exclusions, v.Suggestions = e.exclusions, e.suggestions
 	return v, nil
 }
 

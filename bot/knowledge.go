@@ -154,14 +154,12 @@ func (b *Bot) staffSuggestionsTx(ctx context.Context, tx ticketing.Tx, c *ticket
 // clientQuestion is what the client asked on a ticket: their first
 // message with text, and who wrote it; the subject when none is stored.
 func clientQuestion(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticket) (text, author string, err error) {
-	msgs, err := tx.Messages(ctx, t.ID)
-	if err != nil {
+	m, err := tx.FirstClientMessage(ctx, t.ID)
+	switch {
+	case isNotFound(err):
+		return t.Subject, t.OpenedBy, nil
+	case err != nil:
 		return "", "", err
 	}
-	for _, m := range msgs {
-		if m.AuthorKind == ticketing.AuthorClient && strings.TrimSpace(m.Text) != "" && m.DeletedAt.IsZero() {
-			return m.Text, m.AuthorID, nil
-		}
-	}
-	return t.Subject, t.OpenedBy, nil
+	return m.Text, m.AuthorID, nil
 }

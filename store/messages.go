@@ -34,6 +34,29 @@ func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
 
 const messageColumns = `id, ticket_id, external_id, author_id, author_kind, channel, text, media, at, edited_at, deleted_at, quoted`
 
+// FirstClientMessage reads one row, however long the ticket's history:
+// the staff card asks for it at every change of the ticket.
+func (t *Tx) FirstClientMessage(ctx context.Context, ticketID int64) (ticketing.Message, error) {
+	rows, err := t.query(ctx, `SELECT `+messageColumns+` FROM ticket_messages
+		WHERE ticket_id = ? AND author_kind = ? AND text <> '' AND deleted_at IS NULL ORDER BY at, id LIMIT 1`,
+		ticketID, string(ticketing.AuthorClient))
+	if err != nil {
+		return ticketing.Message{}, fmt.Errorf("first client message of %d: %w", ticketID, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return ticketing.Message{}, fmt.Errorf("first client message of %d: %w", ticketID, err)
+		}
+		return ticketing.Message{}, ticketing.ErrNotFound
+	}
+	m, err := scanMessage(rows)
+	if err != nil {
+		return ticketing.Message{}, fmt.Errorf("first client message of %d: %w", ticketID, err)
+	}
+	return m, nil
+}
+
 // Messages lists a ticket's messages in order, with their files and
 // revisions.
 func (t *Tx) Messages(ctx context.Context, ticketID int64) ([]ticketing.Message, error) {

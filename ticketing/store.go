@@ -131,6 +131,10 @@ type Tx interface {
 	// Messages lists a ticket's messages in time order, each with its
 	// revisions; none is no error.
 	Messages(ctx context.Context, ticketID int64) ([]Message, error)
+	// FirstClientMessage is the ticket's earliest client message with text
+	// that is not deleted (without revisions or files): what the client
+	// asked. ErrNotFound when there is none.
+	FirstClientMessage(ctx context.Context, ticketID int64) (Message, error)
 	// MessageByExternalID finds a stored message by its external id, on
 	// whichever ticket; ErrNotFound when none has it.
 	MessageByExternalID(ctx context.Context, externalID string) (Message, error)

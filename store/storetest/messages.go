@@ -61,6 +61,16 @@ func testMessages(t *testing.T, s ticketing.Store) {
 		t.Errorf("Messages = %+v\nwant %+v (in time order, this ticket's only)", got, want)
 	}
 
+	// What the client asked: the earliest client message with text, this
+	// ticket's; none on a ticket with no client message.
+	view(t, s, func(tx ticketing.Tx) error {
+		m, err := tx.FirstClientMessage(t.Context(), tk.ID)
+		if err != nil || m.ExternalID != first.ExternalID || m.Text != first.Text {
+			t.Errorf("FirstClientMessage = %+v, %v; want %s", m, err, first.ExternalID)
+		}
+		return nil
+	})
+
 	var none []ticketing.Message
 	view(t, s, func(tx ticketing.Tx) error {
 		var err error
