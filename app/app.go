@@ -82,18 +82,6 @@ func (a classifierAdapter) Classify(text string) bot.Classification {
 	return c
 }
 
-// wakeOnCommit tells the deliverer about every committed change, so an
-// answer goes out right after the transaction that owes it.
-type wakeOnCommit struct {
-	bot.Observer
-	wake func()
-}
-
-func (w wakeOnCommit) Committed() {
-	w.Observer.Committed()
-	w.wake()
-}
-
 // New opens the store, syncs the configured clients and staff into it and
 // builds the bot and its transports; nothing runs until Run. On error what
 // it opened is closed again.
@@ -127,7 +115,7 @@ func (a *App) build(ctx context.Context) error {
 	var deliverer *bot.Deliverer
 	wake := func() { deliverer.Wake() }
 	a.home = bot.NewHome(bot.HomeConfig{Publisher: slackHome{a}, Clock: clock, Log: log.With("component", "home")})
-	b, err := bot.New(a.botConfig(cfg, a.engine, cfg.TicketingClients(), wake))
+	b, err := bot.New(a.botConfig(cfg, a.engine, cfg.TicketingClients()))
 	if err != nil {
 		return err
 	}

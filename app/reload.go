@@ -48,7 +48,7 @@ func (a *App) currentBot() *bot.Bot {
 }
 
 // botConfig is the router's configuration from cfg, for New and reloads.
-func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []ticketing.Client, wake func()) bot.Config {
+func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []ticketing.Client) bot.Config {
 	return bot.Config{
 		Store:      a.db,
 		Classifier: classifierAdapter{LoadClassifier(cfg, a.log)},
@@ -67,7 +67,9 @@ func (a *App) botConfig(cfg *config.Config, engine *schedules.Engine, clients []
 		CloseAfter:      cfg.SLA.AutoClose.CloseDelay(),
 		// The deliverer exists before any event can arrive: transports
 		// start only in run.
-		Observer:    wakeOnCommit{Observer: a.metrics, wake: wake},
+		// The store wakes the deliverer after each commit that queued a
+		// reply (DB.OnQueued); other commits owe nothing new.
+		Observer:    a.metrics,
 		Report:      a.monthlyReport,
 		GroupWindow: cfg.Intake.Window(),
 		Home:        a.home,
@@ -112,7 +114,7 @@ func (a *App) Reload(ctx context.Context, next *config.Config) error {
 	clients := withRemoved(next.TicketingClients(), a.live.clients())
 	engine := engineOf(next)
 	wake := func() { a.deliverer.Wake() }
-	b, err := bot.New(a.botConfig(next, engine, clients, wake))
+	b, err := bot.New(a.botConfig(next, engine, clients))
 	if err != nil {
 		return fmt.Errorf("config reload: %w", err)
 	}
