@@ -7,37 +7,19 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"supportbot/internal/headless"
 	"supportbot/report"
 	"supportbot/ticketing/wording"
 )
-
-// chromium finds the browser: Debian's package, which .ci/run installs.
-// Without it the test skips locally and fails in CI, so CI never passes
-// without having looked at the page.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "chromium"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no chromium installed; .ci/run installs it")
-	}
-	t.Skip("no chromium installed (apt-get install chromium) — skipping the browser test")
-	return ""
-}
 
 // TestHTMLInChromium renders three months of four clients in headless
 // Chromium at a phone's and a laptop's width, in Spanish and English, as a
@@ -45,21 +27,7 @@ func chromium(t *testing.T) string {
 // 11 px as drawn, and the desk-wide list naming every breach. With
 // REPORT_SCREENSHOTS=dir it leaves a PNG of each page there to look at.
 func TestHTMLInChromium(t *testing.T) {
-	exe := chromium(t)
-	// As root Chromium needs --no-sandbox; the machine has no network, and
-	// background fetches would make it hang.
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()),
-	)
-	// A guard against a browser that never answers, not a measure of speed.
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
+	ctx := headless.Tab(t)
 
 	for _, lang := range []wording.Language{wording.SpanishAR, wording.English} {
 		in := deskInput()
