@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"time"
@@ -267,13 +266,7 @@ func (p *demoPlayer) command(c *demoCommand) error {
 }
 
 func (p *demoPlayer) signed(path, contentType string, body []byte) (int, []byte) {
-	req, err := slackfake.SignedRequest(context.Background(), path, contentType, body, time.Now(), p.secret)
-	if err != nil {
-		return http.StatusBadRequest, nil
-	}
-	rec := httptest.NewRecorder()
-	p.http.ServeHTTP(rec, req)
-	return rec.Code, rec.Body.Bytes()
+	return slackfake.ServeSigned(p.http, path, contentType, body, p.secret)
 }
 
 func (p *demoPlayer) whatsAppMessage(w *demoWhatsApp) error {

@@ -115,7 +115,7 @@ func (t *transcript) slackCall(c slackfake.Call) {
 	case "chat.update":
 		t.line(style, "🤖 ✎ "+where+":", text)
 	case "files.completeUploadExternal":
-		t.line(style, "🤖 📎 → "+where+":", strings.TrimSpace(c.Form.Get("initial_comment")+"\n"+uploadedNames(c.Form.Get("files"))))
+		t.line(style, "🤖 📎 → "+where+":", strings.TrimSpace(c.Form.Get("initial_comment")+"\n"+slackfake.UploadedNames(c)))
 	case "views.publish":
 		t.line(styleBot, "🤖 🏠 Inicio de "+t.name(c.Form.Get("user_id"))+":", homeText(c.Form.Get("view")))
 	}
@@ -199,19 +199,4 @@ func buttonLabels(blocks string) string {
 		return ""
 	}
 	return "\n" + strings.Join(labels, " ")
-}
-
-// uploadedNames lists the files of an upload as "📎 name".
-func uploadedNames(files string) string {
-	var fs []struct {
-		Title string `json:"title"`
-	}
-	if json.Unmarshal([]byte(files), &fs) != nil {
-		return ""
-	}
-	var out []string
-	for _, f := range fs {
-		out = append(out, "📎 "+f.Title)
-	}
-	return strings.Join(out, "\n")
 }

@@ -31,7 +31,7 @@ func (p *Playground) slackCall(c slackfake.Call) {
 		p.feed.add(Post{Time: p.clock.Now(), Where: c.Form.Get("channel"), Thread: c.Form.Get("thread_ts"), Who: botWho,
 			Text: c.Form.Get("text"), Buttons: blockButtons(c.Form.Get("blocks")), Kind: "ephemeral", For: c.Form.Get("user")})
 	case "files.completeUploadExternal":
-		text := strings.TrimSpace(c.Form.Get("initial_comment") + "\n" + uploadedNames(c.Form.Get("files")))
+		text := strings.TrimSpace(c.Form.Get("initial_comment") + "\n" + slackfake.UploadedNames(c))
 		p.feed.add(Post{Time: p.clock.Now(), Where: c.Form.Get("channel_id"), Thread: c.Form.Get("thread_ts"), Who: botWho,
 			Text: text, Kind: "file"})
 	case "views.publish":
@@ -155,19 +155,4 @@ func lineCount(lines []string) int {
 		return 0
 	}
 	return strings.Count(strings.Join(lines, "\n"), "\n") + 1
-}
-
-// uploadedNames lists the files of an upload as "📎 title".
-func uploadedNames(files string) string {
-	var fs []struct {
-		Title string `json:"title"`
-	}
-	if json.Unmarshal([]byte(files), &fs) != nil {
-		return ""
-	}
-	var out []string
-	for _, f := range fs {
-		out = append(out, "📎 "+f.Title)
-	}
-	return strings.Join(out, "\n")
 }

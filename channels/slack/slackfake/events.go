@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"time"
@@ -88,4 +89,17 @@ func HomeOpened(eventID, user string, at time.Time) []byte {
 	ts := fmt.Sprintf("%d.%06d", at.Unix(), at.Nanosecond()/1000)
 	return EventBody(eventID, at.Unix(), map[string]any{"type": "app_home_opened", "user": user, "channel": "D" + user,
 		"tab": "home", "event_ts": ts})
+}
+
+// ServeSigned sends a request signed with secret, as Slack would, straight
+// to handler (no socket), and returns its status and body: how the demo and
+// the playground drive the app's own endpoints.
+func ServeSigned(handler http.Handler, path, contentType string, body []byte, secret string) (int, []byte) {
+	req, err := SignedRequest(context.Background(), path, contentType, body, time.Now(), secret)
+	if err != nil {
+		return http.StatusBadRequest, nil
+	}
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.Bytes()
 }

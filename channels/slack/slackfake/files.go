@@ -202,3 +202,20 @@ func (s *Server) completeUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	WriteJSON(w, map[string]any{"ok": true, "files": out})
 }
+
+// UploadedNames lists the files of a recorded completeUploadExternal call,
+// as its "files" form value carries them, one "📎 title" a line: how the
+// demo and the playground show an upload.
+func UploadedNames(c Call) string {
+	var fs []struct {
+		Title string `json:"title"`
+	}
+	if json.Unmarshal([]byte(c.Form.Get("files")), &fs) != nil {
+		return ""
+	}
+	var out []string
+	for _, f := range fs {
+		out = append(out, "📎 "+f.Title)
+	}
+	return strings.Join(out, "\n")
+}
