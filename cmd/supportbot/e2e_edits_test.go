@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
 	"go.mau.fi/whatsmeow/proto/waE2E"
 	"go.mau.fi/whatsmeow/types"
 	"go.mau.fi/whatsmeow/types/events"
@@ -45,27 +44,9 @@ func (r *running) postEvent(body []byte) {
 // delivers each payload in its own envelope, in order, waiting for each ack.
 func socketEvents(t *testing.T, f *fakeSlack, r *running, payloads ...[]byte) {
 	t.Helper()
-	var conn *websocket.Conn
-	select {
-	case conn = <-f.conns:
-	case <-time.After(e2eWait):
-		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
-	}
-	if err := conn.WriteJSON(map[string]any{"type": "hello", "num_connections": 1}); err != nil {
-		t.Fatal(err)
-	}
+	conn := socketConn(t, f, r)
 	for i, p := range payloads {
-		id := "env-" + itoa(int64(i+1))
-		if err := conn.WriteJSON(map[string]any{"type": "events_api", "envelope_id": id, "payload": json.RawMessage(p), "retry_attempt": 0}); err != nil {
-			t.Fatal(err)
-		}
-		_ = conn.SetReadDeadline(time.Now().Add(e2eWait))
-		var ack struct {
-			EnvelopeID string `json:"envelope_id"`
-		}
-		if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != id {
-			t.Fatalf("ack = %+v, %v; want %s", ack, err, id)
-		}
+		socketSend(t, conn, "events_api", "env-"+itoa(int64(i+1)), p)
 	}
 }
 

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
-
 	"supportbot/app"
 	"supportbot/channels/slack/slackfake"
 	"supportbot/ticketing"
@@ -291,25 +289,5 @@ func TestSocketModeTicket(t *testing.T) {
 // sends one events_api envelope with payload and waits for its ack.
 func socketEvent(t *testing.T, f *fakeSlack, r *running, envelopeID string, payload []byte) {
 	t.Helper()
-	var conn *websocket.Conn
-	select {
-	case conn = <-f.conns:
-	case <-time.After(e2eWait):
-		t.Fatalf("bot did not open a Socket Mode connection\n%s", r.logs)
-	}
-	for _, m := range []any{
-		map[string]any{"type": "hello", "num_connections": 1},
-		map[string]any{"type": "events_api", "envelope_id": envelopeID, "payload": json.RawMessage(payload), "retry_attempt": 0},
-	} {
-		if err := conn.WriteJSON(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	_ = conn.SetReadDeadline(time.Now().Add(e2eWait))
-	var ack struct {
-		EnvelopeID string `json:"envelope_id"`
-	}
-	if err := conn.ReadJSON(&ack); err != nil || ack.EnvelopeID != envelopeID {
-		t.Fatalf("ack = %+v, %v; want %s", ack, err, envelopeID)
-	}
+	socketSend(t, socketConn(t, f, r), "events_api", envelopeID, payload)
 }
