@@ -24,10 +24,11 @@ func homeMore(l wording.Language, n int) string { return l.Say("home.more", n) }
 
 // homeDeskLine is one client's counts for the service desk.
 func homeDeskLine(l wording.Language, name string, open, breached int, capped bool) string {
+	key := "home.desk.line"
 	if capped {
-		return l.Say("home.desk.line.capped", name, open, breached)
+		key = "home.desk.line.capped"
 	}
-	return l.Say("home.desk.line", name, open, breached)
+	return l.Say(key, name, l.Say("home.desk.n_open", open), l.Say("home.desk.n_breached", breached))
 }
 
 // homeDeadline is when a ticket must next be answered, on its client's

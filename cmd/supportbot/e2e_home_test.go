@@ -100,8 +100,8 @@ func TestHomeTabForStaff(t *testing.T) {
 			[]string{"<!channel>", "Clientes"}},
 		// The service desk answers for every client: every client's
 		// unassigned tickets are in its queue.
-		{deskAgent, []string{"Mis tickets", "Clientes", "*ACME Cobranzas*: 1 abiertos · 0 incumplidos este mes",
-			"*Andes Contact Center*: 1 abiertos · 0 incumplidos este mes", "Sin asignar y en riesgo", "*#1* · ACME Cobranzas", "*#2* · Andes Contact Center"}, nil},
+		{deskAgent, []string{"Mis tickets", "Clientes", "*ACME Cobranzas*: 1 abierto · 0 incumplidos este mes",
+			"*Andes Contact Center*: 1 abierto · 0 incumplidos este mes", "Sin asignar y en riesgo", "*#1* · ACME Cobranzas", "*#2* · Andes Contact Center"}, nil},
 	}
 	for _, tt := range tests {
 		got := openHome(t, f, r, tt.user)
@@ -119,7 +119,7 @@ func TestHomeTabForStaff(t *testing.T) {
 	// Past both deadlines, unanswered: breached this month, and shown so.
 	r.clock.Set(e2eStart.Add(5 * time.Hour))
 	for user, want := range map[string]string{
-		deskAgent: "*ACME Cobranzas*: 1 abiertos · 1 incumplidos este mes",
+		deskAgent: "*ACME Cobranzas*: 1 abierto · 1 incumplido este mes",
 		focalAR:   "⚠️ venció hoy a las 14:00 (hora de Buenos Aires)",
 	} {
 		if got := openHome(t, f, r, user); !strings.Contains(got, want) {
