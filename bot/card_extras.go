@@ -53,11 +53,7 @@ func (b *Bot) extrasFor(ctx context.Context, tx ticketing.Tx, t *ticketing.Ticke
 		return e, nil
 	}
 	e := cardExtras{question: question, base: base, exclusions: b.classifier.Classify(question).Exclusions}
-	res, err := b.staffSuggestionsTx(ctx, tx, c, question)
-	if err != nil {
-		return cardExtras{}, err
-	}
-	for _, r := range res {
+	for _, r := range b.staffSearch(c, question) {
 		e.suggestions = append(e.suggestions, CardSuggestion{ID: r.ID, Title: r.Title, URL: r.URL, StaffOnly: r.StaffOnly})
 	}
 	b.extras.put(t.ID, e)

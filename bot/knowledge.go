@@ -148,7 +148,15 @@ func (b *Bot) staffSuggestionsTx(ctx context.Context, tx ticketing.Tx, c *ticket
 	if err := b.freshKnowledge(ctx, tx); err != nil {
 		return nil, err
 	}
-	return b.kb.SearchFor(question, articleLang(langOf(c)), maxSuggestions), nil
+	return b.staffSearch(c, question), nil
+}
+
+// staffSearch is staffSuggestionsTx on a base already brought up to date.
+func (b *Bot) staffSearch(c *ticketing.Client, question string) []knowledge.Result {
+	if b.kb == nil || strings.TrimSpace(question) == "" {
+		return nil
+	}
+	return b.kb.SearchFor(question, articleLang(langOf(c)), maxSuggestions)
 }
 
 // clientQuestion is what the client asked on a ticket: their first
