@@ -18,7 +18,14 @@ type idAlt []int32
 
 // idSlot is a slot with its alternatives in word ids; see slot.
 type idSlot struct {
-	alts     []idAlt
+	alts []idAlt // in the lexicon's order
+	// A slot of one-word alternatives only (most of them: a macro of a
+	// hundred verbs is one slot) is matched by two bit tests instead of a
+	// loop: every one-word alternative leads on from the same next word,
+	// so which of them matched does not matter.
+	multi    bool     // some alternative spans several words
+	one      []uint64 // the exact one-word alternatives, by word id
+	affixes  []uint64 // the one-word alternatives given by an affix
 	number   bool
 	optional bool
 	not      bool
@@ -93,10 +100,27 @@ func (v *vocabulary) compileSlots(slots []slot) []idSlot {
 				}
 			}
 			o.alts = append(o.alts, ids)
+			switch id := ids[0]; {
+			case len(ids) > 1:
+				o.multi = true
+			case id >= 0:
+				o.one = setBit(o.one, id)
+			default:
+				o.affixes = setBit(o.affixes, ^id)
+			}
 		}
 		out[si] = o
 	}
 	return out
+}
+
+// setBit sets bit b of the set s, growing it as needed.
+func setBit(s []uint64, b int32) []uint64 {
+	for int(b>>6) >= len(s) {
+		s = append(s, 0)
+	}
+	s[b>>6] |= 1 << (b & 63)
+	return s
 }
 
 // words is a message's words as one lexicon sees them.
@@ -171,6 +195,25 @@ func (w *words) carriesAffix(j int) bool {
 	return false
 }
 
+// oneWord reports whether a one-word alternative of s matches word i.
+func (w *words) oneWord(s *idSlot, i int) bool {
+	if i >= len(w.ids) {
+		return false
+	}
+	if id := w.ids[i]; id >= 0 && int(id>>6) < len(s.one) && s.one[id>>6]&(1<<(id&63)) != 0 {
+		return true
+	}
+	if len(s.affixes) > 0 {
+		row := w.aff[i*w.stride : i*w.stride+w.stride]
+		for k, m := range s.affixes {
+			if row[k]&m != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (w *words) alt(a idAlt, i int) bool {
 	if i+len(a) > len(w.ids) {
 		return false
@@ -202,9 +245,14 @@ func (w *words) matchAt(slots []idSlot, i, si int) (int, bool) {
 		}
 		return 0, false
 	case s.not:
-		for _, a := range s.alts {
-			if w.alt(a, i) {
-				return 0, false
+		if w.oneWord(s, i) {
+			return 0, false
+		}
+		if s.multi {
+			for _, a := range s.alts {
+				if w.alt(a, i) {
+					return 0, false
+				}
 			}
 		}
 		return w.matchAt(slots, i, si+1)
@@ -214,6 +262,15 @@ func (w *words) matchAt(slots []idSlot, i, si int) (int, bool) {
 				return e, true
 			}
 		}
+		if !s.multi {
+			if w.oneWord(s, i) {
+				if e, ok := w.matchAt(slots, i+1, si+1); ok {
+					return e, true
+				}
+			}
+			break
+		}
+		// The order of the alternatives decides which end is reported.
 		for _, a := range s.alts {
 			if w.alt(a, i) {
 				if e, ok := w.matchAt(slots, i+len(a), si+1); ok {
