@@ -10,12 +10,17 @@ import (
 )
 
 type cue struct {
-	cat       category
-	w         float64
-	sev       severity
-	pat       pattern
-	slots     []idSlot // pat in word ids
-	negatable bool     // false when the pattern itself starts with a negation
+	cat   category
+	w     float64
+	sev   severity
+	pat   pattern
+	slots []idSlot // pat in word ids
+	// second is the slot the word after the first must match, when the
+	// first slot is one word and the second is a plain one-word slot: most
+	// cues tried on "no" or "la" fail right there, and checking it before
+	// matching skips them cheaply.
+	second    *idSlot
+	negatable bool // false when the pattern itself starts with a negation
 }
 
 // compiled is the lexicon ready for matching, indexed by first word.
@@ -66,7 +71,11 @@ func compile(groups []cueGroup, macros map[string]string) (*compiled, error) {
 					neg = false
 				}
 			}
-			c.cues = append(c.cues, cue{cat: g.cat, w: g.w, sev: g.sev, pat: p, slots: c.vocab.compileSlots(p.slots), negatable: neg})
+			cu := cue{cat: g.cat, w: g.w, sev: g.sev, pat: p, slots: c.vocab.compileSlots(p.slots), negatable: neg}
+			if s := cu.slots; len(s) > 1 && !s[0].multi && !s[1].multi && s[1].gap == 0 && !s[1].optional && !s[1].not {
+				cu.second = &cu.slots[1]
+			}
+			c.cues = append(c.cues, cu)
 			if p.slots[0].number {
 				c.byNum = append(c.byNum, id)
 			}
@@ -143,6 +152,9 @@ func (c *compiled) find(t *text) []match {
 func (c *compiled) try(w *words, ci int32, i, off int, ms []match) []match {
 	cu := &c.cues[ci]
 	if cu.pat.initial && i >= initialWords {
+		return ms
+	}
+	if s := cu.second; s != nil && !w.oneWord(s, i+1) && !(s.number && i+1 < len(w.s) && isNumber(w.s[i+1])) {
 		return ms
 	}
 	if e, ok := w.matchAt(cu.slots, i, 0); ok && e > i {
