@@ -158,6 +158,9 @@ func (c *compiled) try(w *words, ci int32, i, off int, ms []match) []match {
 		return ms
 	}
 	if e, ok := w.matchAt(cu.slots, i, 0); ok && e > i {
+		if ms == nil {
+			ms = make([]match, 0, 8) // what most messages need, in one allocation
+		}
 		ms = append(ms, match{id: int(ci), start: off + i, end: off + e})
 	}
 	return ms
@@ -203,9 +206,28 @@ func (c *compiled) accept(ms []match) []match {
 
 // label is how a cue appears in Result.Cues: its meaning and the words.
 func (c *compiled) label(t *text, m match) string {
-	s := catNames[c.cues[m.id].cat] + ":" + strings.Join(t.words[m.start:m.end], " ")
-	if m.why != "" {
-		s = m.why + "(" + s + ")"
+	// Built in one piece: every cue of every message is labelled.
+	name, words := catNames[c.cues[m.id].cat], t.words[m.start:m.end]
+	n := len(name) + 1 + len(m.why) + 2
+	for _, w := range words {
+		n += len(w) + 1
 	}
-	return s
+	var b strings.Builder
+	b.Grow(n)
+	if m.why != "" {
+		b.WriteString(m.why)
+		b.WriteByte('(')
+	}
+	b.WriteString(name)
+	b.WriteByte(':')
+	for k, w := range words {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	if m.why != "" {
+		b.WriteByte(')')
+	}
+	return b.String()
 }

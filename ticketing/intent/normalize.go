@@ -16,7 +16,10 @@ import (
 func Normalize(text string) string {
 	text = strings.ToValidUTF8(text, " ")
 	text = stripSlack(text)
-	text = slackEntities.Replace(text)
+	if strings.IndexByte(text, '&') >= 0 {
+		// Replace copies the text even when there is nothing to undo.
+		text = slackEntities.Replace(text)
+	}
 	text = stripURLs(text)
 	text = stripShortcodes(text)
 	return fold(text)
