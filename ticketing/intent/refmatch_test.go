@@ -206,3 +206,46 @@ func matcherTexts(t *testing.T) []string {
 	}
 	return texts
 }
+
+// TestAlternativesKeepTheirOrder pins what the order of alternatives
+// decides: when a one-word and a longer alternative both match, the first
+// written is the one whose end is reported.
+func TestAlternativesKeepTheirOrder(t *testing.T) {
+	tests := []struct {
+		pat, text string
+		wantEnd   int // -1: no match at word 0
+	}{
+		{"x a|a+b", "x a b", 2},
+		{"x a+b|a", "x a b", 3},
+		{"x cay*|cayo+todo", "x cayo todo", 2},
+		{"x cayo+todo|cay*", "x cayo todo", 3},
+		{"x a+b|a c", "x a c", 3},
+		{"x a|a+b c", "x a b c", 4},
+		{"x a+b|a !c", "x a b c", 2}, // "a b" is followed by c: back to "a"
+		{"x a+b|a !c", "x a c", -1},
+		{"x a+b|a !c", "x a d", 2},
+		{"x #n|dos+mil agentes", "x dos mil agentes", 4},
+		{"x !a|b+c d", "x b c d", -1},
+		{"x !a|b+c b d", "x b d", 3},
+	}
+	for _, tt := range tests {
+		c, err := compile([]cueGroup{{catConsulta, 1, 0, []string{tt.pat}}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk := tokenize(tt.text)
+		got, want := c.find(&tk), newRefIndex(c).find(&tk)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q on %q: got %v, reference %v", tt.pat, tt.text, got, want)
+		}
+		end := -1
+		for _, m := range got {
+			if m.start == 0 {
+				end = m.end
+			}
+		}
+		if end != tt.wantEnd {
+			t.Errorf("%q on %q: ends at %d, want %d", tt.pat, tt.text, end, tt.wantEnd)
+		}
+	}
+}

@@ -24,6 +24,7 @@ type idSlot struct {
 	// loop: every one-word alternative leads on from the same next word,
 	// so which of them matched does not matter.
 	multi    bool     // some alternative spans several words
+	multis   []idAlt  // those alternatives, in order
 	one      []uint64 // the exact one-word alternatives, by word id
 	affixes  []uint64 // the one-word alternatives given by an affix
 	number   bool
@@ -103,6 +104,7 @@ func (v *vocabulary) compileSlots(slots []slot) []idSlot {
 			switch id := ids[0]; {
 			case len(ids) > 1:
 				o.multi = true
+				o.multis = append(o.multis, ids)
 			case id >= 0:
 				o.one = setBit(o.one, id)
 			default:
@@ -248,11 +250,9 @@ func (w *words) matchAt(slots []idSlot, i, si int) (int, bool) {
 		if w.oneWord(s, i) {
 			return 0, false
 		}
-		if s.multi {
-			for _, a := range s.alts {
-				if w.alt(a, i) {
-					return 0, false
-				}
+		for _, a := range s.multis {
+			if w.alt(a, i) {
+				return 0, false
 			}
 		}
 		return w.matchAt(slots, i, si+1)
@@ -270,7 +270,18 @@ func (w *words) matchAt(slots []idSlot, i, si int) (int, bool) {
 			}
 			break
 		}
-		// The order of the alternatives decides which end is reported.
+		if !w.oneWord(s, i) {
+			for _, a := range s.multis {
+				if w.alt(a, i) {
+					if e, ok := w.matchAt(slots, i+len(a), si+1); ok {
+						return e, true
+					}
+				}
+			}
+			break
+		}
+		// A one-word and a longer alternative both match here: their order
+		// decides which end is reported.
 		for _, a := range s.alts {
 			if w.alt(a, i) {
 				if e, ok := w.matchAt(slots, i+len(a), si+1); ok {
