@@ -72,7 +72,7 @@ func compile(groups []cueGroup, macros map[string]string) (*compiled, error) {
 				}
 			}
 			cu := cue{cat: g.cat, w: g.w, sev: g.sev, pat: p, slots: c.vocab.compileSlots(p.slots), negatable: neg}
-			if s := cu.slots; len(s) > 1 && !s[0].multi && !s[1].multi && s[1].gap == 0 && !s[1].optional && !s[1].not {
+			if s := cu.slots; len(s) > 1 && len(s[0].multis) == 0 && len(s[1].multis) == 0 && s[1].gap == 0 && !s[1].optional && !s[1].not {
 				cu.second = &cu.slots[1]
 			}
 			c.cues = append(c.cues, cu)

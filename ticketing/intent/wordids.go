@@ -23,8 +23,7 @@ type idSlot struct {
 	// hundred verbs is one slot) is matched by two bit tests instead of a
 	// loop: every one-word alternative leads on from the same next word,
 	// so which of them matched does not matter.
-	multi    bool     // some alternative spans several words
-	multis   []idAlt  // those alternatives, in order
+	multis   []idAlt  // the alternatives of several words, in order
 	one      []uint64 // the exact one-word alternatives, by word id
 	affixes  []uint64 // the one-word alternatives given by an affix
 	number   bool
@@ -103,7 +102,6 @@ func (v *vocabulary) compileSlots(slots []slot) []idSlot {
 			o.alts = append(o.alts, ids)
 			switch id := ids[0]; {
 			case len(ids) > 1:
-				o.multi = true
 				o.multis = append(o.multis, ids)
 			case id >= 0:
 				o.one = setBit(o.one, id)
@@ -262,7 +260,7 @@ func (w *words) matchAt(slots []idSlot, i, si int) (int, bool) {
 				return e, true
 			}
 		}
-		if !s.multi {
+		if len(s.multis) == 0 {
 			if w.oneWord(s, i) {
 				if e, ok := w.matchAt(slots, i+1, si+1); ok {
 					return e, true
