@@ -1,6 +1,9 @@
 package intent
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The lexicon is matched on word ids rather than strings. Comparing each
 // alternative's words as strings, looking each word up in a map of first
@@ -18,13 +21,14 @@ type idAlt []int32
 
 // idSlot is a slot with its alternatives in word ids; see slot.
 type idSlot struct {
-	alts []idAlt // in the lexicon's order
+	alts []idAlt // in the lexicon's order, kept when some span several words
 	// A slot of one-word alternatives only (most of them: a macro of a
 	// hundred verbs is one slot) is matched by two bit tests instead of a
 	// loop: every one-word alternative leads on from the same next word,
 	// so which of them matched does not matter.
 	multis   []idAlt  // the alternatives of several words, in order
-	one      []uint64 // the exact one-word alternatives, by word id
+	one      []uint64 // the exact one-word alternatives: bit id-64*oneFrom
+	oneFrom  int32
 	affixes  []uint64 // the one-word alternatives given by an affix
 	number   bool
 	optional bool
@@ -87,6 +91,7 @@ func (v *vocabulary) compileSlots(slots []slot) []idSlot {
 	out := make([]idSlot, len(slots))
 	for si, s := range slots {
 		o := idSlot{number: s.number, optional: s.optional, not: s.not, gap: s.gap}
+		var exact []int32
 		for _, a := range s.alts {
 			ids := make(idAlt, len(a.words))
 			for k, w := range a.words {
@@ -104,9 +109,21 @@ func (v *vocabulary) compileSlots(slots []slot) []idSlot {
 			case len(ids) > 1:
 				o.multis = append(o.multis, ids)
 			case id >= 0:
-				o.one = setBit(o.one, id)
+				exact = append(exact, id)
 			default:
 				o.affixes = setBit(o.affixes, ^id)
+			}
+		}
+		if len(o.multis) == 0 {
+			o.alts = nil // the bits say all there is to say
+		}
+		if len(exact) > 0 {
+			// The set spans only the words' range of ids: a macro's words
+			// were numbered together, so it stays a few words long.
+			lo, hi := slices.Min(exact)>>6, slices.Max(exact)>>6
+			o.oneFrom, o.one = lo, make([]uint64, hi-lo+1)
+			for _, id := range exact {
+				o.one[id>>6-lo] |= 1 << (id & 63)
 			}
 		}
 		out[si] = o
@@ -200,8 +217,10 @@ func (w *words) oneWord(s *idSlot, i int) bool {
 	if i >= len(w.ids) {
 		return false
 	}
-	if id := w.ids[i]; id >= 0 && int(id>>6) < len(s.one) && s.one[id>>6]&(1<<(id&63)) != 0 {
-		return true
+	if id := w.ids[i]; id >= 0 {
+		if k := int(id>>6 - s.oneFrom); k >= 0 && k < len(s.one) && s.one[k]&(1<<(id&63)) != 0 {
+			return true
+		}
 	}
 	if len(s.affixes) > 0 {
 		row := w.aff[i*w.stride : i*w.stride+w.stride]
