@@ -281,7 +281,9 @@ func analyzeWith(lex *compiled, t *text) *analysis {
 	lex.qualify(t, ms)
 	ms = lex.accept(ms)
 
-	a := &analysis{ms: ms}
+	// Room for every label, the question mark and the model's cue, so the
+	// list is allocated once.
+	a := &analysis{ms: ms, cues: make([]string, 0, min(len(ms), maxCues)+2)}
 	a.score[sConsulta] = consultaPrior
 	var total float64
 	hypo := false

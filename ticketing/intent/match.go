@@ -10,10 +10,16 @@ import (
 )
 
 type cue struct {
-	cat       category
-	w         float64
-	sev       severity
-	pat       pattern
+	cat   category
+	w     float64
+	sev   severity
+	pat   pattern
+	slots []idSlot // pat in word ids
+	// second is the slot the word after the first must match, when the
+	// first slot is one word and the second is a plain one-word slot: most
+	// cues tried on "no" or "la" fail right there, and checking it before
+	// matching skips them cheaply.
+	second    *idSlot
 	negatable bool // false when the pattern itself starts with a negation
 }
 
@@ -22,14 +28,15 @@ type cue struct {
 // across goroutines.
 type compiled struct {
 	cues    []cue
-	byWord  map[string][]int
-	byStart []prefixCue // single-word prefix first slots ("cay*")
-	byNum   []int       // patterns starting with a number
+	vocab   *vocabulary
+	byWord  [][]int32  // by word id: patterns whose first slot starts with it
+	byStart []startCue // single-word prefix first slots ("cay*"), in cue order
+	byNum   []int32    // patterns starting with a number
 }
 
-type prefixCue struct {
-	prefix string
-	id     int
+type startCue struct {
+	affix int32
+	id    int32
 }
 
 var lexiconOnce = sync.OnceValue(func() *compiled {
@@ -50,21 +57,25 @@ var lexiconOnce = sync.OnceValue(func() *compiled {
 })
 
 func compile(groups []cueGroup, macros map[string]string) (*compiled, error) {
-	c := &compiled{byWord: map[string][]int{}}
+	c := &compiled{vocab: newVocabulary()}
 	for _, g := range groups {
 		for _, src := range g.pats {
 			p, err := compilePattern(src, macros)
 			if err != nil {
 				return nil, err
 			}
-			id := len(c.cues)
+			id := int32(len(c.cues))
 			neg := true
 			for _, a := range p.slots[0].alts {
 				if negators[a.words[0]] {
 					neg = false
 				}
 			}
-			c.cues = append(c.cues, cue{cat: g.cat, w: g.w, sev: g.sev, pat: p, negatable: neg})
+			cu := cue{cat: g.cat, w: g.w, sev: g.sev, pat: p, slots: c.vocab.compileSlots(p.slots), negatable: neg}
+			if s := cu.slots; len(s) > 1 && len(s[0].multis) == 0 && len(s[1].multis) == 0 && s[1].gap == 0 && !s[1].optional && !s[1].not {
+				cu.second = &cu.slots[1]
+			}
+			c.cues = append(c.cues, cu)
 			if p.slots[0].number {
 				c.byNum = append(c.byNum, id)
 			}
@@ -74,12 +85,16 @@ func compile(groups []cueGroup, macros map[string]string) (*compiled, error) {
 					return nil, fmt.Errorf("pattern %q: a suffix cannot start a pattern", src)
 				}
 				if len(a.words) == 1 && a.prefix {
-					c.byStart = append(c.byStart, prefixCue{a.words[0], id})
+					c.byStart = append(c.byStart, startCue{c.vocab.affix(a.words[0], false), id})
 					continue
 				}
 				if w := a.words[0]; !seen[w] {
 					seen[w] = true
-					c.byWord[w] = append(c.byWord[w], id)
+					wid := c.vocab.word(w)
+					for int(wid) >= len(c.byWord) {
+						c.byWord = append(c.byWord, nil)
+					}
+					c.byWord[wid] = append(c.byWord[wid], id)
 				}
 			}
 		}
@@ -99,34 +114,54 @@ type match struct {
 	why        string // "" or how it was qualified: negado, hipotetico, resuelto, pasado, pregunta, afirmacion
 }
 
+// find lists the cues found in t: for each word in order, the patterns
+// starting with it, then those starting with a prefix it carries, then
+// those starting with a number.
 func (c *compiled) find(t *text) []match {
+	var idBuf [128]int32
+	var affBuf [128]uint64
+	all := c.vocab.read(t.words, idBuf[:0], affBuf[:0])
 	var ms []match
 	for _, cl := range t.clauses {
-		words := t.words[cl.start:cl.end]
-		for i, w := range words {
-			try := func(id int) {
-				p := &c.cues[id].pat
-				if p.initial && i >= initialWords {
-					return
-				}
-				if e, ok := p.matchAt(words, i, 0); ok && e > i {
-					ms = append(ms, match{id: id, start: cl.start + i, end: cl.start + e})
+		w := all.sub(cl.start, cl.end)
+		for i := range w.ids {
+			if id := w.ids[i]; id >= 0 && int(id) < len(c.byWord) {
+				for _, ci := range c.byWord[id] {
+					ms = c.try(&w, ci, i, cl.start, ms)
 				}
 			}
-			for _, id := range c.byWord[w] {
-				try(id)
-			}
-			for _, pc := range c.byStart {
-				if strings.HasPrefix(w, pc.prefix) {
-					try(pc.id)
+			if len(c.byStart) > 0 && w.carriesAffix(i) {
+				for _, sc := range c.byStart {
+					if w.has(i, sc.affix) {
+						ms = c.try(&w, sc.id, i, cl.start, ms)
+					}
 				}
 			}
-			if isNumber(w) {
-				for _, id := range c.byNum {
-					try(id)
+			if isNumber(w.s[i]) {
+				for _, ci := range c.byNum {
+					ms = c.try(&w, ci, i, cl.start, ms)
 				}
 			}
 		}
+	}
+	return ms
+}
+
+// try matches cue ci at word i of the clause w, which starts at word off
+// of the message.
+func (c *compiled) try(w *words, ci int32, i, off int, ms []match) []match {
+	cu := &c.cues[ci]
+	if cu.pat.initial && i >= initialWords {
+		return ms
+	}
+	if s := cu.second; s != nil && !w.oneWord(s, i+1) && !(s.number && i+1 < len(w.s) && isNumber(w.s[i+1])) {
+		return ms
+	}
+	if e, ok := w.matchAt(cu.slots, i, 0); ok && e > i {
+		if ms == nil {
+			ms = make([]match, 0, 8) // what most messages need, in one allocation
+		}
+		ms = append(ms, match{id: int(ci), start: off + i, end: off + e})
 	}
 	return ms
 }
@@ -171,9 +206,28 @@ func (c *compiled) accept(ms []match) []match {
 
 // label is how a cue appears in Result.Cues: its meaning and the words.
 func (c *compiled) label(t *text, m match) string {
-	s := catNames[c.cues[m.id].cat] + ":" + strings.Join(t.words[m.start:m.end], " ")
-	if m.why != "" {
-		s = m.why + "(" + s + ")"
+	// Built in one piece: every cue of every message is labelled.
+	name, words := catNames[c.cues[m.id].cat], t.words[m.start:m.end]
+	n := len(name) + 1 + len(m.why) + 2
+	for _, w := range words {
+		n += len(w) + 1
 	}
-	return s
+	var b strings.Builder
+	b.Grow(n)
+	if m.why != "" {
+		b.WriteString(m.why)
+		b.WriteByte('(')
+	}
+	b.WriteString(name)
+	b.WriteByte(':')
+	for k, w := range words {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	if m.why != "" {
+		b.WriteByte(')')
+	}
+	return b.String()
 }

@@ -16,7 +16,10 @@ import (
 func Normalize(text string) string {
 	text = strings.ToValidUTF8(text, " ")
 	text = stripSlack(text)
-	text = slackEntities.Replace(text)
+	if strings.IndexByte(text, '&') >= 0 {
+		// Replace copies the text even when there is nothing to undo.
+		text = slackEntities.Replace(text)
+	}
 	text = stripURLs(text)
 	text = stripShortcodes(text)
 	return fold(text)
@@ -141,7 +144,8 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 // fold does the per-rune work of Normalize in one pass, then collapses
 // repeated letters.
 func fold(s string) string {
-	out := make([]rune, 0, len(s))
+	var buf [512]rune // on the stack for a message of usual length
+	out := buf[:0]
 	space := true // at start or after a space: no leading blanks
 	emit := func(r rune) {
 		out = append(out, r)
@@ -172,15 +176,27 @@ func fold(s string) string {
 		out = append(out, m, ' ')
 		space = true
 	}
-	runes := []rune(s)
-	for i, r := range runes {
+	prev := rune(-1)
+	for i, r := range s {
+		// The runes either side, as written, tell a decimal point from a
+		// full stop and an apostrophe from a quote.
+		before := prev
+		prev = r
 		if r == utf8.RuneError {
 			sep()
 			continue
 		}
-		r = unicode.ToLower(r)
-		if f, ok := foldRune[r]; ok {
-			r = f
+		if r < utf8.RuneSelf {
+			// Most of a message is ASCII, which has no accent to fold: a
+			// map lookup per letter was a tenth of Classify.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+			if f, ok := foldRune[r]; ok {
+				r = f
+			}
 		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -188,7 +204,7 @@ func fold(s string) string {
 		case r == '#':
 			// A hashtag keeps its '#', which is how explicit tags are told
 			// from ordinary words.
-			if i+1 < len(runes) && unicode.IsLetter(runes[i+1]) {
+			if unicode.IsLetter(runeAfter(s, i)) {
 				sep()
 				emit(r)
 			} else {
@@ -196,7 +212,7 @@ func fold(s string) string {
 			}
 		case isApostrophe(r):
 			// "can't" → "cant": the lexicon spells contractions without one.
-			if !(i > 0 && i+1 < len(runes) && unicode.IsLetter(runes[i-1]) && unicode.IsLetter(runes[i+1])) {
+			if !(unicode.IsLetter(before) && unicode.IsLetter(runeAfter(s, i))) {
 				sep()
 			}
 		case r == '?' || r == '¿':
@@ -212,7 +228,7 @@ func fold(s string) string {
 		case r == '.' || r == ',' || r == ';' || r == ':' || r == '\n' || r == '(' || r == ')' || r == '…':
 			// A decimal point, thousands separator or the colon of a time is
 			// not a clause end.
-			if (r == '.' || r == ',' || r == ':') && i > 0 && i+1 < len(runes) && unicode.IsDigit(runes[i-1]) && unicode.IsDigit(runes[i+1]) {
+			if (r == '.' || r == ',' || r == ':') && unicode.IsDigit(before) && unicode.IsDigit(runeAfter(s, i)) {
 				continue
 			}
 			mark(markStop)
@@ -224,7 +240,18 @@ func fold(s string) string {
 	for len(out) > 0 && out[len(out)-1] == ' ' {
 		out = out[:len(out)-1]
 	}
-	return string(collapseRepeats(out))
+	return collapseRepeats(out)
+}
+
+// runeAfter is the rune after the one at byte i of s, or -1 at the end,
+// which is neither a letter nor a digit.
+func runeAfter(s string, i int) rune {
+	_, w := utf8.DecodeRuneInString(s[i:])
+	if i+w >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+w:])
+	return r
 }
 
 func isMark(r rune) bool { return r == markStop || r == markQuestion || r == markBang }
@@ -232,19 +259,22 @@ func isMark(r rune) bool { return r == markStop || r == markQuestion || r == mar
 // collapseRepeats squeezes three or more of the same letter to one:
 // Spanish never triples a letter, so a run is emphasis ("todooo", "nooo").
 // Doubles are left alone (ll, rr, cc, ee in "leer").
-func collapseRepeats(rs []rune) []rune {
-	out := rs[:0]
+func collapseRepeats(rs []rune) string {
+	var b strings.Builder
+	b.Grow(len(rs))
 	for i := 0; i < len(rs); {
 		j := i + 1
 		for j < len(rs) && rs[j] == rs[i] {
 			j++
 		}
 		if j-i >= 3 && unicode.IsLetter(rs[i]) {
-			out = append(out, rs[i])
+			b.WriteRune(rs[i])
 		} else {
-			out = append(out, rs[i:j]...)
+			for _, r := range rs[i:j] {
+				b.WriteRune(r)
+			}
 		}
 		i = j
 	}
-	return out
+	return b.String()
 }

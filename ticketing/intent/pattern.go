@@ -41,68 +41,7 @@ type pattern struct {
 	initial bool // "^": only near the start of a clause
 }
 
-func (a alt) match(words []string, i int) bool {
-	if i+len(a.words) > len(words) {
-		return false
-	}
-	if a.suffix {
-		return strings.HasSuffix(words[i], a.words[0]) && len(words[i]) > len(a.words[0])+1
-	}
-	last := len(a.words) - 1
-	for k, w := range a.words {
-		if k == last && a.prefix {
-			if !strings.HasPrefix(words[i+k], w) {
-				return false
-			}
-		} else if words[i+k] != w {
-			return false
-		}
-	}
-	return true
-}
-
 func isNumber(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
-
-// matchAt reports the end of a match of slots[si:] starting at word i.
-func (p *pattern) matchAt(words []string, i, si int) (int, bool) {
-	if si == len(p.slots) {
-		return i, true
-	}
-	s := &p.slots[si]
-	switch {
-	case s.gap > 0:
-		for k := 0; k <= s.gap && i+k <= len(words); k++ {
-			if e, ok := p.matchAt(words, i+k, si+1); ok {
-				return e, true
-			}
-		}
-		return 0, false
-	case s.not:
-		for _, a := range s.alts {
-			if a.match(words, i) {
-				return 0, false
-			}
-		}
-		return p.matchAt(words, i, si+1)
-	default:
-		if s.number && i < len(words) && isNumber(words[i]) {
-			if e, ok := p.matchAt(words, i+1, si+1); ok {
-				return e, true
-			}
-		}
-		for _, a := range s.alts {
-			if a.match(words, i) {
-				if e, ok := p.matchAt(words, i+len(a.words), si+1); ok {
-					return e, true
-				}
-			}
-		}
-	}
-	if s.optional {
-		return p.matchAt(words, i, si+1)
-	}
-	return 0, false
-}
 
 // compilePattern parses src, expanding @macros. Lexicon mistakes are
 // programming errors, so they are reported for New to panic on.

@@ -1,6 +1,9 @@
 package intent
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestPatternLanguage(t *testing.T) {
 	m := map[string]string{"x": "uno|dos+tres"}
@@ -24,16 +27,27 @@ func TestPatternLanguage(t *testing.T) {
 		{"a @x", "a dos tres", true},
 		{"no esta *ando", "no esta marcando", true},
 		{"no esta *ando", "no esta ando", false},
+		{"no esta *ando", "no esta mando", false}, // an ending needs two letters before it
+		{"no esta *ando", "no esta llamando", true},
+		{"cay* todo", "cay todo", true},
+		{"x se+cay* todo", "x se cayeron todo", true},
+		{"x se+cay* todo", "x se fue todo", false},
+		{"el !cay*", "el cayo", false},
+		{"el !*ando", "el marcando", false},
+		{"el !*ando", "el sistema", true},
 	}
 	for _, tt := range tests {
-		p, err := compilePattern(tt.pat, m)
+		c, err := compile([]cueGroup{{catConsulta, 1, 0, []string{tt.pat}}}, m)
 		if err != nil {
 			t.Fatal(err)
 		}
-		words := tokenize(tt.text).words
-		_, got := p.matchAt(words, 0, 0)
+		tk := tokenize(tt.text)
+		got := slices.ContainsFunc(c.find(&tk), func(m match) bool { return m.start == 0 })
 		if got != tt.want {
 			t.Errorf("%q on %q = %v, want %v", tt.pat, tt.text, got, tt.want)
+		}
+		if _, ref := c.cues[0].pat.matchAt(tk.words, 0, 0); ref != tt.want {
+			t.Errorf("reference: %q on %q = %v, want %v", tt.pat, tt.text, ref, tt.want)
 		}
 	}
 	for _, bad := range []string{"", "~2 a", "a? b", "!a b", "a ~x", "a @nope", "a|", "*ando b"} {

@@ -33,11 +33,19 @@ var transparent = map[string]bool{
 // nothing, failures in a hypothetical ("si se cae…"), in a how-to question
 // ("¿cómo reporto una caída?") or before "ya anda" count for little.
 func (c *compiled) qualify(t *text, ms []match) {
-	clauseOf := make([]int, len(t.words))
-	hypoFrom := make([]int, len(t.clauses))
+	// On the stack for a message of usual length: this runs per message.
+	var clauseBuf [128]int32
+	var hypoBuf [16]int
+	clauseOf, hypoFrom := clauseBuf[:], hypoBuf[:]
+	if len(t.words) > len(clauseOf) {
+		clauseOf = make([]int32, len(t.words))
+	}
+	if len(t.clauses) > len(hypoFrom) {
+		hypoFrom = make([]int, len(t.clauses))
+	}
 	for ci, cl := range t.clauses {
 		for i := cl.start; i < cl.end; i++ {
-			clauseOf[i] = ci
+			clauseOf[i] = int32(ci)
 		}
 		hypoFrom[ci] = hypothetical(t.words[cl.start:cl.end]) + cl.start
 		if w := t.words[cl.start]; (w == "cuando" || w == "when") && asksNext(t, ci) {

@@ -33,6 +33,7 @@ var contrast = map[string]bool{"pero": true, "but": true, "aunque": true, "altho
 func tokenize(norm string) text {
 	var t text
 	t.words = make([]string, 0, len(norm)/5+1)
+	t.clauses = make([]clause, 0, 4) // most messages have a few: one allocation
 	start := 0
 	closeClause := func(q bool) {
 		if len(t.words) > start {
