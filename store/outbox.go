@@ -44,7 +44,7 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	// On PostgreSQL the reply is placed among the heads later (see
 	// settleFresh): here it only adds a row, reading nothing of the queue.
 	fresh := 0
-	if t.d == postgresDialect {
+	if t.d.queuesFresh() {
 		fresh = 1
 	}
 	err = t.guarded(ctx, func() error {
@@ -150,7 +150,11 @@ func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketi
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.query(ctx, dueQuery, stampOf(now), limit, stampOf(now), limit, limit)
+	q, args := dueHeadsQuery, []any{stampOf(now), limit}
+	if t.d.queuesFresh() {
+		q, args = dueQuery, []any{stampOf(now), limit, stampOf(now), limit, limit}
+	}
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("due outbox: %w", err)
 	}
