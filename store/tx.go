@@ -21,6 +21,8 @@ type Tx struct {
 	// queued is set once the transaction queued an outbox item, so its
 	// commit wakes the deliverer (see DB.OnQueued).
 	queued bool
+	// held lists the ids edits may be held for; nil asks the table.
+	held *heldEditIDs
 }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
