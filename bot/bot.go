@@ -178,7 +178,7 @@ func New(cfg Config) (*Bot, error) {
 		cfg.Observer = NopObserver{}
 	}
 	return &Bot{
-		store: cfg.Store, classifier: cfg.Classifier, calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
+		store: cfg.Store, classifier: newClassifyMemo(cfg.Classifier), calendar: cfg.Calendar, clock: cfg.Clock, log: cfg.Log,
 		dir: newDirectory(cfg.Clients, cfg.Staff), desk: cfg.ServiceDesk, defaultPri: cfg.DefaultPriority,
 		mirror: cfg.MirrorChannel, notice: cfg.NoticeAfter, closeAfter: cfg.CloseAfter, observer: cfg.Observer, report: cfg.Report,
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,

@@ -232,6 +232,10 @@ func (b *Bot) applyHeldEdits(ctx context.Context, tx ticketing.Tx, fx *effects, 
 // updateMessage is update for an inbound message: the edits held for it
 // are applied in the same transaction.
 func (b *Bot) updateMessage(ctx context.Context, in channels.Inbound, fn func(tx ticketing.Tx, fx *effects) error) error {
+	if in.Text != "" && !b.dir.isStaff(in.UserID) {
+		// Read outside the write transaction; inside it is looked up.
+		b.classifier.Classify(in.Text)
+	}
 	return b.update(ctx, func(tx ticketing.Tx, fx *effects) error {
 		if err := fn(tx, fx); err != nil {
 			return err

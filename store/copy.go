@@ -77,6 +77,9 @@ func Copy(ctx context.Context, from, to *DB) (CopyReport, error) {
 	if err := c.continueIDs(ctx); err != nil {
 		return CopyReport{}, err
 	}
+	if err := c.dst.placeCopied(ctx); err != nil {
+		return CopyReport{}, fmt.Errorf("copy: %w", err)
+	}
 	if err := dst.Commit(); err != nil {
 		return CopyReport{}, fmt.Errorf("copy: commit: %w", err)
 	}

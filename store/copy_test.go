@@ -302,3 +302,24 @@ func readAll(t *testing.T, db *store.DB) contents {
 func slackIn(address string) ticketing.Conversation {
 	return ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: address}
 }
+
+// Replies queued on PostgreSQL wait there, fresh, for the delivering
+// replica to place them; a copy into SQLite, which never settles fresh
+// replies, places them itself: each conversation's first reply is due.
+func TestCopyFromPostgresPlacesQueuedReplies(t *testing.T) {
+	pg := openPostgres(t)
+	seedClients(t, pg)
+	thread := ticketing.Conversation{Platform: ticketing.PlatformSlack, Address: "C1", Thread: "1.1"}
+	enqueue(t, pg, ticketing.OutboxItem{To: thread, Mode: ticketing.ModePost, Text: "primera"})
+	enqueue(t, pg, ticketing.OutboxItem{To: thread, Mode: ticketing.ModePost, Text: "segunda"})
+	enqueue(t, pg, ticketing.OutboxItem{To: slackIn("C2"), Mode: ticketing.ModePost, Text: "otro canal"})
+	sqlite := openSQLite(t, "from-pg.db")
+	mustCopy(t, pg, sqlite)
+	want := []string{"primera", "otro canal"}
+	if got := dueTexts(t, pg, t0); !reflect.DeepEqual(got, want) {
+		t.Fatalf("due on PostgreSQL = %q, want %q", got, want)
+	}
+	if got := dueTexts(t, sqlite, t0); !reflect.DeepEqual(got, want) {
+		t.Errorf("due after the copy into SQLite = %q, want %q", got, want)
+	}
+}

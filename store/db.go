@@ -40,6 +40,8 @@ type DB struct {
 
 	writes     chan write
 	writerDone chan struct{}
+	held       *heldEditIDs // SQLite's writer only
+	ckpt       *checkpointer
 	onQueued   atomic.Pointer[func()]
 	// notify wakes the notifier (PostgreSQL), which stops on stopNotify.
 	notifyPeers  atomic.Bool
@@ -125,16 +127,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
-	sqldb, err := sql.Open("sqlite3", DSN(path))
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
+	sqldb := sql.OpenDB(writerConnector{dsn: DSN(path)})
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetMaxIdleConns(1)
 	d := &DB{dialect: sqliteDialect, db: sqldb, path: path}
-	if err := d.Migrate(ctx); err != nil {
+	err := d.Migrate(ctx)
+	if err != nil {
 		sqldb.Close()
 		return nil, err
+	}
+	if d.held, err = loadHeldEditIDs(ctx, d); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	// Opened after the migrations, so readers find the WAL file in place.
 	if d.rdb, err = sql.Open("sqlite3", readDSN(path)); err != nil {
@@ -143,6 +147,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	d.rdb.SetMaxOpenConns(readers)
 	d.rdb.SetMaxIdleConns(readers)
+	if d.ckpt, err = startCheckpointer(path); err != nil {
+		sqldb.Close()
+		d.rdb.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	d.writes, d.writerDone = make(chan write, 4*maxBatch), make(chan struct{})
 	go d.writer()
 	return d, nil
@@ -159,14 +168,18 @@ func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes every connection.
 func (d *DB) Close() error {
+	var errs []error
 	if d.dialect == sqliteDialect {
 		d.stopWriter()
+		if d.ckpt != nil {
+			errs = append(errs, d.ckpt.close())
+		}
 	}
 	if d.stopNotify != nil {
 		d.notifyOnce.Do(func() { close(d.stopNotify) })
 		<-d.notifierDone
 	}
-	errs := []error{d.db.Close()}
+	errs = append(errs, d.db.Close())
 	if d.rdb != d.db {
 		errs = append(errs, d.rdb.Close())
 	}

@@ -124,6 +124,13 @@ func (d dialect) readOptions() *sql.TxOptions {
 	return &sql.TxOptions{ReadOnly: true}
 }
 
+// queuesFresh: on PostgreSQL, replicas queue replies side by side, so a
+// reply is queued fresh and the delivering replica places it among the
+// conversations' heads (see settleFresh). SQLite's single writer places
+// every reply as it is queued: no fresh reply exists there, and nothing
+// reads for one.
+func (d dialect) queuesFresh() bool { return d == postgresDialect }
+
 // statementAbortsTx: after a failed statement PostgreSQL refuses every
 // other one until the transaction ends, where SQLite undoes only that
 // statement. Statements that may fail on purpose (a duplicate) run inside

@@ -12,11 +12,9 @@ import (
 
 // AddMessage stores a ticket message; a known external id is ErrDuplicate.
 func (t *Tx) AddMessage(ctx context.Context, m *ticketing.Message) error {
-	err := t.guarded(ctx, func() error {
-		return t.queryRow(ctx, `INSERT INTO ticket_messages (ticket_id, external_id, author_id, author_kind, channel, text, media, at, quoted)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			m.TicketID, m.ExternalID, m.AuthorID, string(m.AuthorKind), string(m.Channel), m.Text, m.Media, stampOf(m.At), m.Quoted).Scan(&m.ID)
-	})
+	err := t.insertNew(ctx, &m.ID, `INSERT INTO ticket_messages (ticket_id, external_id, author_id, author_kind, channel, text, media, at, quoted)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+		m.TicketID, m.ExternalID, m.AuthorID, string(m.AuthorKind), string(m.Channel), m.Text, m.Media, stampOf(m.At), m.Quoted)
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("message %s: %w", m.ExternalID, err)
 	}
@@ -197,10 +195,13 @@ func scanMessage(r scanner) (ticketing.Message, error) {
 
 // MarkEvent records a delivery id; a second delivery is ErrDuplicate.
 func (t *Tx) MarkEvent(ctx context.Context, eventID string, at time.Time) error {
-	err := t.guarded(ctx, func() error {
-		_, err := t.exec(ctx, `INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?)`, eventID, stampOf(at))
-		return err
-	})
+	res, err := t.exec(ctx, `INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+		eventID, stampOf(at))
+	if err == nil {
+		if n, _ := res.RowsAffected(); n == 0 {
+			err = ticketing.ErrDuplicate
+		}
+	}
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("event %s: %w", eventID, err)
 	}

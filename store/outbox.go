@@ -44,15 +44,14 @@ func (t *Tx) Enqueue(ctx context.Context, it *ticketing.OutboxItem) error {
 	// On PostgreSQL the reply is placed among the heads later (see
 	// settleFresh): here it only adds a row, reading nothing of the queue.
 	fresh := 0
-	if t.d == postgresDialect {
+	if t.d.queuesFresh() {
 		fresh = 1
 	}
-	err = t.guarded(ctx, func() error {
-		return t.queryRow(ctx, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
-		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card, fresh, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
-			it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card), fresh, it.ReplyTo).Scan(&it.ID)
-	})
+	err = t.insertNew(ctx, &it.ID, `INSERT INTO outbox (delivery, target, thread_ts, user_id, text, edit_ts, buttons, ticket_id,
+		dedupe_key, sets_thread, next_attempt_at, created_at, conversation, file, card, fresh, reply_to)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+		it.Route(), it.To.Address, storedThread(it), it.UserID, it.Text, it.EditRef, buttons, ticketID, dedupe,
+		it.SetsThread, stampOf(it.NextAttemptAt), stampOf(it.CreatedAt), it.Conversation, file, string(it.Card), fresh, it.ReplyTo)
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("outbox %s: %w", it.DedupeKey, err)
 	}
@@ -150,7 +149,11 @@ func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketi
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := t.query(ctx, dueQuery, stampOf(now), limit, stampOf(now), limit, limit)
+	q, args := dueHeadsQuery, []any{stampOf(now), limit}
+	if t.d.queuesFresh() {
+		q, args = dueQuery, []any{stampOf(now), limit, stampOf(now), limit, limit}
+	}
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("due outbox: %w", err)
 	}

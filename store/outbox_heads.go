@@ -15,6 +15,11 @@ import (
 // DueOutbox reads the heads' own index and costs the same with fifty or
 // fifty thousand replies waiting behind them.
 
+// dueHeadsQuery reads the due heads where no reply is ever fresh (see
+// queuesFresh): one range scan of the heads' index.
+var dueHeadsQuery = `SELECT ` + outboxColumns + ` FROM outbox
+	WHERE head = 1 AND ` + owed + ` AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`
+
 // dueQuery reads the due heads, and the fresh replies (queued on
 // PostgreSQL, not yet settled) that are first in their conversation, each
 // part through its own partial index and bounded by the limit: a head
@@ -39,6 +44,9 @@ const settleBatch = 1000
 // transactions that record its attempts, so replies queued anywhere are
 // settled by one writer, and DueOutbox's reading of fresh ones stays short.
 func (t *Tx) settleFresh(ctx context.Context) error {
+	if !t.d.queuesFresh() {
+		return nil
+	}
 	rows, err := t.query(ctx, `SELECT id, conversation, sets_thread FROM outbox WHERE fresh = 1 AND `+owed+` ORDER BY id LIMIT ?`, settleBatch)
 	if err != nil {
 		return fmt.Errorf("settle queued replies: %w", err)
@@ -144,6 +152,19 @@ func (t *Tx) repairHeads(ctx context.Context) error {
 		return fmt.Errorf("outbox heads: %w", err)
 	}
 	return nil
+}
+
+// placeCopied gives the replies a copy brought their places among the
+// heads afresh: a copy from PostgreSQL may bring fresh replies, which a
+// store that never queues fresh would not settle.
+func (t *Tx) placeCopied(ctx context.Context) error {
+	if t.d.queuesFresh() {
+		return nil
+	}
+	if _, err := t.exec(ctx, `UPDATE outbox SET fresh = 0, head = 0 WHERE fresh = 1 OR head = 1`); err != nil {
+		return fmt.Errorf("outbox heads: %w", err)
+	}
+	return t.repairHeads(ctx)
 }
 
 // NextOutboxAttempt is when the soonest head of a conversation falls due;

@@ -15,6 +15,7 @@ func (t *Tx) HoldEdit(ctx context.Context, e *ticketing.PendingEdit, expired tim
 	if _, err := t.exec(ctx, `DELETE FROM pending_edits WHERE received_at < ?`, stampOf(expired)); err != nil {
 		return fmt.Errorf("hold edit of %s: %w", e.ExternalID, err)
 	}
+	t.held.add(e.ExternalID)
 	err := t.queryRow(ctx, `INSERT INTO pending_edits (external_id, author_id, text, deleted, at, received_at)
 		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, e.ExternalID, e.AuthorID, e.Text, e.Deleted, stampOf(e.At), stampOf(e.ReceivedAt)).Scan(&e.ID)
 	if err != nil {
@@ -32,6 +33,9 @@ func (t *Tx) HoldEdit(ctx context.Context, e *ticketing.PendingEdit, expired tim
 
 // TakeEdits implements ticketing.Tx.
 func (t *Tx) TakeEdits(ctx context.Context, externalID string) ([]ticketing.PendingEdit, error) {
+	if !t.held.mayHold(externalID) {
+		return nil, nil
+	}
 	rows, err := t.query(ctx, `SELECT id, external_id, author_id, text, deleted, at, received_at
 		FROM pending_edits WHERE external_id = ? ORDER BY at, id`, externalID)
 	if err != nil {

@@ -222,12 +222,30 @@ func (d *DB) compact(ctx context.Context) (bool, error) {
 			return false, fmt.Errorf("compact store: %s: %w", q, err)
 		}
 	}
-	var busy, logFrames, done int
-	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
-		return false, fmt.Errorf("compact store: checkpoint: %w", err)
+	// A checkpoint under way on another connection (the running bot's
+	// checkpointer) makes this one give up at once, whatever the busy
+	// timeout; those are short, so it is tried again a few times.
+	for try := 0; ; try++ {
+		var busy, logFrames, done int
+		if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
+			return false, fmt.Errorf("compact store: checkpoint: %w", err)
+		}
+		if busy == 0 || try == compactTries {
+			return busy == 0, nil
+		}
+		select {
+		case <-ctx.Done():
+			return false, fmt.Errorf("compact store: checkpoint: %w", ctx.Err())
+		case <-time.After(compactRetry):
+		}
 	}
-	return busy == 0, nil
 }
+
+// compactTries and compactRetry bound the wait for other checkpoints.
+const (
+	compactTries = 50
+	compactRetry = 20 * time.Millisecond
+)
 
 // textColumns lists a table's text columns.
 func (t *Tx) textColumns(ctx context.Context, table string) ([]string, error) {

@@ -36,6 +36,9 @@ func ticketArgs(t *ticketing.Ticket) []any {
 	}
 }
 
+var insertTicket = `INSERT INTO tickets (` + strings.SplitN(ticketColumns, ",", 2)[1] + `) VALUES (` + placeholders(36) + `)
+	ON CONFLICT DO NOTHING RETURNING id`
+
 // CreateTicket inserts t and sets its ID (the number clients quote).
 func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	if tk.CreatedAt.IsZero() {
@@ -44,10 +47,7 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	if tk.UpdatedAt.IsZero() {
 		tk.UpdatedAt = tk.CreatedAt
 	}
-	cols := strings.SplitN(ticketColumns, ",", 2)[1]
-	err := t.guarded(ctx, func() error {
-		return t.queryRow(ctx, `INSERT INTO tickets (`+cols+`) VALUES (`+placeholders(36)+`) RETURNING id`, ticketArgs(tk)...).Scan(&tk.ID)
-	})
+	err := t.insertNew(ctx, &tk.ID, insertTicket, ticketArgs(tk)...)
 	if err != nil {
 		// ErrDuplicate: the Slack thread has a ticket, or the contact has an open one.
 		return fmt.Errorf("create ticket: %w", err)
@@ -55,8 +55,7 @@ func (t *Tx) CreateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	return nil
 }
 
-// UpdateTicket writes every field of t back.
-func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
+var updateTicket = func() string {
 	var set strings.Builder
 	for i, c := range strings.Split(ticketColumns, ",")[1:] {
 		if i > 0 {
@@ -64,10 +63,15 @@ func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 		}
 		set.WriteString(strings.TrimSpace(c) + " = ?")
 	}
+	return `UPDATE tickets SET ` + set.String() + ` WHERE id = ?`
+}()
+
+// UpdateTicket writes every field of t back.
+func (t *Tx) UpdateTicket(ctx context.Context, tk *ticketing.Ticket) error {
 	args := append(ticketArgs(tk), tk.ID)
 	var res sql.Result
 	err := t.guarded(ctx, func() (err error) {
-		res, err = t.exec(ctx, `UPDATE tickets SET `+set.String()+` WHERE id = ?`, args...)
+		res, err = t.exec(ctx, updateTicket, args...)
 		return err
 	})
 	if err != nil {

@@ -21,6 +21,8 @@ type Tx struct {
 	// queued is set once the transaction queued an outbox item, so its
 	// commit wakes the deliverer (see DB.OnQueued).
 	queued bool
+	// held lists the ids edits may be held for; nil asks the table.
+	held *heldEditIDs
 }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -56,6 +58,19 @@ func (t *Tx) guarded(ctx context.Context, stmt func() error) error {
 		return fmt.Errorf("release savepoint: %w", err)
 	}
 	return nil
+}
+
+// insertNew runs an INSERT that ends in ON CONFLICT DO NOTHING RETURNING
+// a column into dest: a row that would break a uniqueness rule is not
+// written, which is reported as ErrDuplicate. Nothing fails, so unlike
+// guarded it needs no savepoint on PostgreSQL, two round trips fewer for
+// the inserts every message makes.
+func (t *Tx) insertNew(ctx context.Context, dest any, q string, args ...any) error {
+	err := t.queryRow(ctx, q, args...).Scan(dest)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ticketing.ErrDuplicate
+	}
+	return err
 }
 
 // duplicate reports a unique violation as ErrDuplicate.

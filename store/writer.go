@@ -57,7 +57,7 @@ func (d *DB) commitBatch(batch []write) {
 	queued := false
 	for i, w := range batch {
 		var broken error
-		t := &Tx{tx: tx, d: sqliteDialect}
+		t := &Tx{tx: tx, d: sqliteDialect, held: d.held}
 		results[i], broken = runInSavepoint(t, w)
 		queued = queued || t.queued && results[i] == nil
 		if broken != nil {
@@ -71,6 +71,9 @@ func (d *DB) commitBatch(batch []write) {
 		}
 	}
 	err = tx.Commit()
+	if err == nil && d.ckpt != nil {
+		d.ckpt.committed()
+	}
 	if err != nil {
 		for i := range results {
 			if results[i] == nil {
