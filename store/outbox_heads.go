@@ -15,10 +15,12 @@ import (
 // DueOutbox reads the heads' own index and costs the same with fifty or
 // fifty thousand replies waiting behind them.
 
+// dueHeads is the due heads, as outbox_heads_due indexes them.
+const dueHeads = `head = 1 AND ` + owed + ` AND next_attempt_at <= ?`
+
 // dueHeadsQuery reads the due heads where no reply is ever fresh (see
 // queuesFresh): one range scan of the heads' index.
-var dueHeadsQuery = `SELECT ` + outboxColumns + ` FROM outbox
-	WHERE head = 1 AND ` + owed + ` AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`
+var dueHeadsQuery = `SELECT ` + outboxColumns + ` FROM outbox WHERE ` + dueHeads + ` ORDER BY next_attempt_at, id LIMIT ?`
 
 // dueQuery reads the due heads, and the fresh replies (queued on
 // PostgreSQL, not yet settled) that are first in their conversation, each
@@ -26,7 +28,7 @@ var dueHeadsQuery = `SELECT ` + outboxColumns + ` FROM outbox
 // that a fresh thread root has displaced waits for the settling.
 var dueQuery = `SELECT ` + outboxColumns + ` FROM (
 	SELECT * FROM (SELECT ` + outboxColumns + ` FROM outbox o
-		WHERE head = 1 AND ` + owed + ` AND next_attempt_at <= ?
+		WHERE ` + dueHeads + `
 		AND (sets_thread OR NOT EXISTS (SELECT 1 FROM outbox f WHERE f.conversation = o.conversation AND f.fresh = 1 AND f.sets_thread AND f.` + owed + `))
 		ORDER BY next_attempt_at, id LIMIT ?) heads
 	UNION ALL
