@@ -13,12 +13,9 @@ const csatColumns = `ticket_id, client_id, where_platform, where_address, where_
 
 // AskCSAT implements ticketing.Tx.
 func (t *Tx) AskCSAT(ctx context.Context, s *ticketing.CSAT) error {
-	err := t.guarded(ctx, func() error {
-		_, err := t.exec(ctx, `INSERT INTO csat (ticket_id, client_id, where_platform, where_address, where_thread, asked_at, open_until)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, s.TicketID, s.ClientID, string(s.Where.Platform), s.Where.Address, s.Where.Thread,
-			stampOf(s.AskedAt), nullStamp(s.OpenUntil))
-		return err
-	})
+	err := t.insertOnce(ctx, `INSERT INTO csat (ticket_id, client_id, where_platform, where_address, where_thread, asked_at, open_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, s.TicketID, s.ClientID, string(s.Where.Platform), s.Where.Address, s.Where.Thread,
+		stampOf(s.AskedAt), nullStamp(s.OpenUntil))
 	if err != nil {
 		return fmt.Errorf("store csat question of ticket %d: %w", s.TicketID, err)
 	}

@@ -23,12 +23,10 @@ func (t *Tx) SaveDeskArticle(ctx context.Context, a *ticketing.DeskArticle) erro
 	if a.TicketID > 0 {
 		ticket = a.TicketID
 	}
-	err := t.guarded(ctx, func() error {
-		return t.queryRow(ctx, `INSERT INTO desk_articles (source, ticket_id, client_id, title, question, asker, answer, author, lang, published, saved_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			a.Source, ticket, a.ClientID, a.Title, a.Question, a.Asker, a.Answer, a.Author, a.Lang, a.Published, a.SavedBy,
-			stampOf(a.CreatedAt), stampOf(a.UpdatedAt)).Scan(&a.ID)
-	})
+	err := t.insertNew(ctx, &a.ID, `INSERT INTO desk_articles (source, ticket_id, client_id, title, question, asker, answer, author, lang, published, saved_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+		a.Source, ticket, a.ClientID, a.Title, a.Question, a.Asker, a.Answer, a.Author, a.Lang, a.Published, a.SavedBy,
+		stampOf(a.CreatedAt), stampOf(a.UpdatedAt))
 	if err != nil {
 		return fmt.Errorf("store desk article %s: %w", a.Source, err)
 	}

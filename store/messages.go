@@ -195,13 +195,8 @@ func scanMessage(r scanner) (ticketing.Message, error) {
 
 // MarkEvent records a delivery id; a second delivery is ErrDuplicate.
 func (t *Tx) MarkEvent(ctx context.Context, eventID string, at time.Time) error {
-	res, err := t.exec(ctx, `INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+	err := t.insertOnce(ctx, `INSERT INTO inbound_events (event_id, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING`,
 		eventID, stampOf(at))
-	if err == nil {
-		if n, _ := res.RowsAffected(); n == 0 {
-			err = ticketing.ErrDuplicate
-		}
-	}
 	if errors.Is(err, ticketing.ErrDuplicate) {
 		return fmt.Errorf("event %s: %w", eventID, err)
 	}

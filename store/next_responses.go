@@ -11,12 +11,9 @@ import (
 // StartNextResponse inserts the clock; the partial unique index turns a
 // second unanswered clock of the ticket into ErrDuplicate.
 func (t *Tx) StartNextResponse(ctx context.Context, n ticketing.NextResponse) error {
-	err := t.guarded(ctx, func() error {
-		_, err := t.exec(ctx, `INSERT INTO next_responses (ticket_id, client_id, priority, since, clock_start, due_at, answered_at, answered_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, n.TicketID, n.ClientID, string(n.Priority), stampOf(n.Since), stampOf(n.ClockStart),
-			stampOf(n.DueAt), nullStamp(n.AnsweredAt), n.AnsweredBy)
-		return err
-	})
+	err := t.insertOnce(ctx, `INSERT INTO next_responses (ticket_id, client_id, priority, since, clock_start, due_at, answered_at, answered_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, n.TicketID, n.ClientID, string(n.Priority), stampOf(n.Since), stampOf(n.ClockStart),
+		stampOf(n.DueAt), nullStamp(n.AnsweredAt), n.AnsweredBy)
 	if err != nil {
 		return fmt.Errorf("start next response of ticket %d: %w", n.TicketID, err)
 	}

@@ -40,7 +40,9 @@ func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 // guarded runs a statement that may break a uniqueness rule on purpose and
 // reports that as ErrDuplicate, leaving the transaction usable as the
 // contract promises: on PostgreSQL inside a savepoint, since there a failed
-// statement would abort the whole transaction.
+// statement would abort the whole transaction. Inserts say ON CONFLICT DO
+// NOTHING instead (insertNew, insertOnce), which fails nothing and costs
+// no savepoint; an UPDATE has no such clause.
 func (t *Tx) guarded(ctx context.Context, stmt func() error) error {
 	if !t.d.statementAbortsTx() {
 		return duplicate(stmt())
@@ -71,6 +73,24 @@ func (t *Tx) insertNew(ctx context.Context, dest any, q string, args ...any) err
 		return ticketing.ErrDuplicate
 	}
 	return err
+}
+
+// insertOnce is insertNew for an INSERT that returns nothing: no row
+// written is the duplicate. SQLite's RETURNING costs several times the
+// plain insert, so a caller that needs no id counts rows instead.
+func (t *Tx) insertOnce(ctx context.Context, q string, args ...any) error {
+	res, err := t.exec(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ticketing.ErrDuplicate
+	}
+	return nil
 }
 
 // duplicate reports a unique violation as ErrDuplicate.
