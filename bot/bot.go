@@ -140,7 +140,7 @@ type Bot struct {
 	csatOnAutoClose bool
 	deskLang        wording.Language
 	kb              *knowledge.Base
-	extras          cardExtrasCache
+	extras          memo[int64, cardExtras]
 	triage          string
 }
 
@@ -184,6 +184,7 @@ func New(cfg Config) (*Bot, error) {
 		window: cfg.GroupWindow, home: cfg.Home, links: cfg.ThreadLink,
 		csat: cfg.CSAT, csatOnAutoClose: cfg.CSAT && cfg.CSATOnAutoClose,
 		deskLang: cfg.DeskLanguage, kb: cfg.Knowledge, triage: cfg.TriageChannel,
+		extras: memo[int64, cardExtras]{maxEntries: cardExtrasMax},
 	}, nil
 }
 

@@ -1,9 +1,6 @@
 package bot
 
-import (
-	"slices"
-	"sync"
-)
+import "slices"
 
 // classifyMemo remembers the readings of recent texts. One message is read
 // several times while it is handled (the case, the intake, the card's
@@ -15,9 +12,7 @@ import (
 // new memo, so nothing in it goes stale.
 type classifyMemo struct {
 	inner Classifier
-	mu    sync.Mutex
-	read  map[string]Classification
-	bytes int
+	read  memo[string, Classification]
 }
 
 // The memo only has to outlive a message's handling, so it is small; past
@@ -28,28 +23,17 @@ const (
 )
 
 func newClassifyMemo(inner Classifier) *classifyMemo {
-	return &classifyMemo{inner: inner}
+	return &classifyMemo{inner: inner, read: memo[string, Classification]{maxEntries: classifyMemoEntries, maxCost: classifyMemoBytes}}
 }
 
 func (m *classifyMemo) Classify(text string) Classification {
-	m.mu.Lock()
-	cl, ok := m.read[text]
-	m.mu.Unlock()
-	if ok {
+	if cl, ok := m.read.get(text); ok {
 		return cl
 	}
-	cl = m.inner.Classify(text)
+	cl := m.inner.Classify(text)
 	// Readings are shared between callers: clipped, an append by one
 	// never writes into what another holds.
 	cl.Cues, cl.Exclusions = slices.Clip(cl.Cues), slices.Clip(cl.Exclusions)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.read == nil || len(m.read) >= classifyMemoEntries || m.bytes+len(text) > classifyMemoBytes {
-		m.read, m.bytes = make(map[string]Classification), 0
-	}
-	if _, held := m.read[text]; !held {
-		m.read[text] = cl
-		m.bytes += len(text)
-	}
+	m.read.put(text, cl, len(text))
 	return cl
 }
