@@ -6,9 +6,6 @@ import "time"
 // for the deliverer's read at now, so tests can check the plan of the very
 // statement the deliverer runs.
 func DueStatement(db *DB, now time.Time) (string, []any) {
-	q, args := dueHeadsQuery, []any{stampOf(now), 8}
-	if db.dialect.queuesFresh() {
-		q, args = dueQuery, []any{stampOf(now), 8, stampOf(now), 8, 8}
-	}
+	q, args := db.dialect.dueStatement(now, 8)
 	return db.dialect.rebind(q), db.dialect.args(args)
 }

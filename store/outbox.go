@@ -149,10 +149,7 @@ func (t *Tx) DueOutbox(ctx context.Context, now time.Time, limit int) ([]ticketi
 	if limit <= 0 {
 		limit = 100
 	}
-	q, args := dueHeadsQuery, []any{stampOf(now), limit}
-	if t.d.queuesFresh() {
-		q, args = dueQuery, []any{stampOf(now), limit, stampOf(now), limit, limit}
-	}
+	q, args := t.d.dueStatement(now, limit)
 	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("due outbox: %w", err)

@@ -22,6 +22,14 @@ const dueHeads = `head = 1 AND ` + owed + ` AND next_attempt_at <= ?`
 // queuesFresh): one range scan of the heads' index.
 var dueHeadsQuery = `SELECT ` + outboxColumns + ` FROM outbox WHERE ` + dueHeads + ` ORDER BY next_attempt_at, id LIMIT ?`
 
+// dueStatement is DueOutbox's statement on d and its arguments.
+func (d dialect) dueStatement(now time.Time, limit int) (string, []any) {
+	if d.queuesFresh() {
+		return dueQuery, []any{stampOf(now), limit, stampOf(now), limit, limit}
+	}
+	return dueHeadsQuery, []any{stampOf(now), limit}
+}
+
 // dueQuery reads the due heads, and the fresh replies (queued on
 // PostgreSQL, not yet settled) that are first in their conversation, each
 // part through its own partial index and bounded by the limit: a head
